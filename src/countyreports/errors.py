@@ -1,0 +1,84 @@
+"""The exception tree.
+
+    CountyReportsError
+     ├── TransientError          retrying later may succeed (Prefect retries only these)
+     │    ├── FetchTransient      connect error, timeout, 5xx, 429
+     │    └── WarehouseBusy       another process holds the DuckDB write lock
+     └── TerminalError           retrying will not help
+          ├── FetchTerminal       4xx, too large, off-scope, redirect loop, robots disallow
+          ├── RegistryError       the registry file is not a registry (bad columns, not CSV)
+          ├── ParseError          a document could not be read at all
+          └── SnapshotError       a replay snapshot is malformed
+
+Every error carries the context that tells what to do (url, adcode, ...).
+"""
+
+from __future__ import annotations
+
+
+class CountyReportsError(Exception):
+    """Base of every error raised on purpose by countyreports."""
+
+    transient: bool = False
+
+    def __init__(self, message: str, *, url: str | None = None, adcode: str | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+        self.adcode = adcode
+
+    def __str__(self) -> str:
+        parts = [super().__str__()]
+        if self.adcode:
+            parts.append(f"adcode={self.adcode}")
+        if self.url:
+            parts.append(f"url={self.url}")
+        return " ".join(parts)
+
+
+class TransientError(CountyReportsError):
+    transient = True
+
+
+class TerminalError(CountyReportsError):
+    transient = False
+
+
+class FetchTransient(TransientError):
+    """A request failed in a way that may pass: connect error, timeout, 5xx, 429."""
+
+    def __init__(self, message: str, *, url: str | None = None, adcode: str | None = None,
+                 status: int | None = None, retry_after: float | None = None) -> None:
+        super().__init__(message, url=url, adcode=adcode)
+        self.status = status
+        self.retry_after = retry_after
+
+
+class WarehouseBusy(TransientError):
+    """Another process holds the DuckDB file (DuckDB allows one writer and no readers beside it)."""
+
+
+class FetchTerminal(TerminalError):
+    """A request that will not succeed on retry: 4xx, too large, off-scope, loop, robots."""
+
+    def __init__(self, message: str, *, url: str | None = None, adcode: str | None = None,
+                 status: int | None = None, reason: str = "") -> None:
+        super().__init__(message, url=url, adcode=adcode)
+        self.status = status
+        self.reason = reason
+
+
+class RegistryError(TerminalError):
+    """The registry file cannot be used at all."""
+
+
+class ParseError(TerminalError):
+    """A document could not be parsed."""
+
+
+class SnapshotError(TerminalError):
+    """A replay snapshot is malformed."""
+
+
+def is_transient(exc: BaseException) -> bool:
+    """True when retrying may help (used by Prefect's retry_condition_fn)."""
+    return isinstance(exc, CountyReportsError) and exc.transient

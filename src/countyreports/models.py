@@ -1,0 +1,197 @@
+"""Records that cross module boundaries (layer 0: imports nothing of ours).
+
+Every record is a frozen, slotted dataclass; closed vocabularies are StrEnums.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Family(StrEnum):
+    """CMS family of a portal (one discovery/extraction adapter each)."""
+
+    TRS = "trs"
+    HANWEB = "hanweb"
+    PLATFORM = "platform"
+    GENERIC = "generic"
+
+
+class PageKind(StrEnum):
+    """What an article page is, judged from its title (and, when needed, its text)."""
+
+    COUNTY_REPORT = "county_report"
+    DEPARTMENT_REPORT = "department_report"
+    OTHER_ANNUAL_REPORT = "other_annual_report"
+    NOTICE = "notice"
+    NEWS = "news"
+    UNRELATED = "unrelated"
+
+
+class SectionKind(StrEnum):
+    """Kinds of level-1 sections."""
+
+    MEASURES_RESULTS = "measures_results"
+    LEADER_DUTIES = "leader_duties"
+    COURT_JUDGMENTS = "court_judgments"
+    SHORTCOMINGS = "shortcomings"
+    NEXT_YEAR_PLAN = "next_year_plan"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class County:
+    """One registry row."""
+
+    adcode: str
+    province: str
+    prefecture: str
+    county: str
+    homepage: str  # "" when unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Bytes turned into text, with the decision that was taken."""
+
+    text: str
+    encoding: str  # the Python codec used, e.g. "utf-8", "gb18030"
+    source: str  # where the decision came from: "bom", "http", "meta", "detect", "fallback"
+    declared: str | None = None  # the charset the HTTP header claimed, if any
+    errors: int = 0  # number of undecodable byte sequences replaced
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link found on a page (anchor text or title attribute, resolved absolute URL)."""
+
+    url: str
+    text: str
+    date: dt.date | None = None  # date printed next to a list item, if any
+
+
+@dataclass(frozen=True, slots=True)
+class ListPage:
+    """A column (list) page: its article items and the further list pages it points to."""
+
+    url: str
+    items: tuple[Link, ...]
+    next_pages: tuple[str, ...] = ()
+    family: Family = Family.GENERIC
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The main content of an article page, before cleaning."""
+
+    url: str
+    title: str
+    paragraphs: tuple[str, ...]  # raw paragraph texts in order (soft <br> already joined)
+    published: dt.date | None = None
+    source: str | None = None  # ContentSource / 来源 / 发布机构
+    attachments: tuple[Link, ...] = ()  # .docx/.pdf links inside the content
+    page_links: tuple[str, ...] = ()  # further pages of the same article (_1.html, 下一页)
+    site_id_code: str | None = None  # 网站标识码 (meta SiteIDCode or footer)
+    family: Family = Family.GENERIC
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """Cleaned text (one paragraph per line) and the repairs applied, in order."""
+
+    text: str
+    repairs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One heading of a report. `path` like "一/(一)/1"; text before the first heading has path ""."""
+
+    path: str
+    level: int
+    title: str
+    text: str
+    kind: SectionKind | None = None
+    secondary_kind: SectionKind | None = None
+    char_start: int = 0  # offset of the heading line in clean_text
+    char_end: int = 0  # end of the section's own text (before the next heading) in clean_text
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """A coded indicator mention with provenance (offsets into clean_text)."""
+
+    code: str
+    value: float
+    unit: str
+    approx: bool
+    from_value: float | None
+    section_path: str
+    surface: str
+    sentence: str
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Any quantity mention in the text, coded or not."""
+
+    value: float
+    measure: str  # the measure word / unit as written: 件, 人次, 万元, %, ...
+    unit: str  # normalised unit: count, persons, person-times, households, percent, yuan, other
+    approx: bool
+    from_value: float | None
+    before: str  # the words just before the number (up to ~12 characters)
+    surface: str
+    sentence: str
+    section_path: str
+    char_start: int
+    char_end: int
+    code: str | None = None  # the indicator code, when the mention is coded
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMeta:
+    """Report-level metadata read from the title and text."""
+
+    report_year: int | None
+    signed_date: dt.date | None = None
+    issuer: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedReport:
+    """Everything the parser reads from one report document (pure function output)."""
+
+    title: str
+    report_year: int | None
+    published: dt.date | None
+    signed_date: dt.date | None
+    issuer: str | None
+    clean_text: str
+    noise: tuple[str, ...]
+    sections: tuple[Section, ...]
+    indicators: tuple[Indicator, ...]
+    mentions: tuple[Mention, ...]
+    source: str | None = None
+    site_id_code: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A county report ready to load: the parsed document plus its identity and provenance."""
+
+    report_id: str
+    county: County
+    url: str
+    parsed: ParsedReport
+    content_sha256: str
+    fetched_at: dt.datetime
+    pages: tuple[str, ...] = ()
+    attachment: str | None = None
+    duplicates: tuple[str, ...] = ()
+    raw_sha256: tuple[str, ...] = field(default=())
