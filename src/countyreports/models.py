@@ -195,3 +195,35 @@ class Report:
     attachment: str | None = None
     duplicates: tuple[str, ...] = ()
     raw_sha256: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """One HTTP exchange made by the crawler (after redirects), as logged in `fetches`.
+
+    `body` is None when nothing was downloaded (304, error, oversize). A 304 keeps `status=304`;
+    the caller takes the body from the raw archive by `sha256` of the earlier response.
+    """
+
+    url: str
+    final_url: str
+    status: int  # 0 when no HTTP answer was received
+    headers: tuple[tuple[str, str], ...]
+    body: bytes | None
+    sha256: str | None
+    fetched_at: dt.datetime
+    elapsed_ms: float = 0.0
+    error: str | None = None  # short reason when the exchange failed
+    redirects: tuple[str, ...] = ()  # intermediate URLs followed
+    not_modified: bool = False
+
+    def header(self, name: str) -> str | None:
+        low = name.lower()
+        for key, value in self.headers:
+            if key.lower() == low:
+                return value
+        return None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and (200 <= self.status < 300 or self.status == 304)
