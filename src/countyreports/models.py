@@ -216,6 +216,7 @@ class Fetched:
     error: str | None = None  # short reason when the exchange failed
     redirects: tuple[str, ...] = ()  # intermediate URLs followed
     not_modified: bool = False
+    size: int | None = None  # body bytes received (kept when `body` is dropped after archiving)
 
     def header(self, name: str) -> str | None:
         low = name.lower()

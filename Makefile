@@ -1,0 +1,32 @@
+# countyreports — every target does its own set-up on a fresh machine (Python 3.11 + PyPI).
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SNAPSHOT := tests/fixtures/portal
+DB     ?= warehouse/countyreports.duckdb
+PORT   ?= 8765
+
+.PHONY: install demo test eval check clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	@$(BIN)/python -m countyreports.demo --snapshot $(SNAPSHOT) --db $(DB) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+eval: install
+	$(BIN)/countyreports eval --snapshot $(SNAPSHOT) --db $(DB) --epoch 1
+
+clean:
+	rm -rf $(VENV) warehouse/*.duckdb warehouse/*.wal warehouse/raw

@@ -1,0 +1,1 @@
+"""Prefect flows of countyreports (the only code that imports prefect)."""

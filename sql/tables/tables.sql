@@ -1,0 +1,193 @@
+-- Base tables written by the load step (countyreports.warehouse). Idempotent DDL.
+-- Grain of each table is stated above it. Views in staging/ core/ marts/ read these.
+
+-- one row per harvest/backfill/reparse run
+CREATE TABLE IF NOT EXISTS runs (
+    run_id VARCHAR PRIMARY KEY,
+    kind VARCHAR NOT NULL,              -- harvest | backfill | reparse
+    started_at TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP,
+    counties_total INTEGER,
+    counties_ok INTEGER,
+    counties_failed INTEGER,
+    counties_empty INTEGER,
+    counties_skipped INTEGER,
+    requests INTEGER,
+    bodies_downloaded INTEGER,
+    not_modified INTEGER,
+    pages_parsed INTEGER,
+    new_reports INTEGER,
+    new_versions INTEGER,
+    withdrawn INTEGER,
+    registry_errors VARCHAR[],          -- "line N: reason" for each skipped registry row
+    params VARCHAR                      -- JSON of the run's parameters
+);
+
+-- one row per run x county
+CREATE TABLE IF NOT EXISTS county_runs (
+    run_id VARCHAR NOT NULL,
+    adcode VARCHAR NOT NULL,
+    county VARCHAR,
+    outcome VARCHAR NOT NULL,           -- ok | empty | failed | skipped
+    error VARCHAR,
+    column_url VARCHAR,
+    reports_found INTEGER,
+    new_reports INTEGER,
+    new_versions INTEGER,
+    requests INTEGER,
+    pages_parsed INTEGER,
+    warnings VARCHAR[],
+    started_at TIMESTAMP,
+    finished_at TIMESTAMP,
+    PRIMARY KEY (run_id, adcode)
+);
+
+-- one row per HTTP exchange the crawler made (after redirects)
+CREATE TABLE IF NOT EXISTS fetches (
+    run_id VARCHAR NOT NULL,
+    adcode VARCHAR,
+    url VARCHAR NOT NULL,
+    final_url VARCHAR,
+    status INTEGER,
+    bytes BIGINT,
+    sha256 VARCHAR,
+    content_type VARCHAR,
+    etag VARCHAR,
+    last_modified VARCHAR,
+    not_modified BOOLEAN,
+    fetched_at TIMESTAMP NOT NULL,
+    elapsed_ms DOUBLE,
+    error VARCHAR
+);
+
+-- one row per report: its latest version (older versions in report_versions)
+CREATE TABLE IF NOT EXISTS reports (
+    report_id VARCHAR PRIMARY KEY,      -- <adcode>-<report_year>
+    adcode VARCHAR NOT NULL,
+    county VARCHAR,
+    province VARCHAR,
+    prefecture VARCHAR,
+    report_year INTEGER NOT NULL,
+    title VARCHAR,
+    url VARCHAR,
+    published_date DATE,
+    issuer VARCHAR,
+    version INTEGER NOT NULL,
+    content_sha256 VARCHAR NOT NULL,
+    clean_text VARCHAR,
+    signed_date DATE,
+    noise VARCHAR[],
+    fetched_at TIMESTAMP,
+    status VARCHAR NOT NULL,            -- active | withdrawn
+    first_seen TIMESTAMP,
+    last_seen TIMESTAMP,
+    withdrawn_at TIMESTAMP,
+    pages VARCHAR[],
+    attachment VARCHAR,
+    duplicates VARCHAR[],
+    raw_sha256 VARCHAR[],
+    encoding VARCHAR,
+    site_id_code VARCHAR,
+    source VARCHAR
+);
+
+-- one row per report x version: every version ever loaded (nothing overwritten)
+CREATE TABLE IF NOT EXISTS report_versions (
+    report_id VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    content_sha256 VARCHAR NOT NULL,
+    title VARCHAR,
+    url VARCHAR,
+    published_date DATE,
+    clean_text VARCHAR,
+    noise VARCHAR[],
+    fetched_at TIMESTAMP,
+    run_id VARCHAR,
+    PRIMARY KEY (report_id, version)
+);
+
+-- one row per report version x heading
+CREATE TABLE IF NOT EXISTS sections (
+    report_id VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL,
+    path VARCHAR NOT NULL,
+    level INTEGER,
+    kind VARCHAR,
+    secondary_kind VARCHAR,
+    title VARCHAR,
+    text VARCHAR,
+    char_start INTEGER,
+    char_end INTEGER,
+    PRIMARY KEY (report_id, version, ordinal)
+);
+
+-- one row per report version x coded indicator mention
+CREATE TABLE IF NOT EXISTS indicators (
+    report_id VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL,
+    code VARCHAR NOT NULL,
+    value DOUBLE NOT NULL,
+    unit VARCHAR,
+    approx BOOLEAN,
+    from_value DOUBLE,
+    section_path VARCHAR,
+    surface VARCHAR,
+    sentence VARCHAR,
+    char_start INTEGER,
+    char_end INTEGER,
+    PRIMARY KEY (report_id, version, ordinal)
+);
+
+-- one row per report version x quantity mention (coded or not)
+CREATE TABLE IF NOT EXISTS mentions (
+    report_id VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL,
+    value DOUBLE,
+    measure VARCHAR,
+    unit VARCHAR,
+    approx BOOLEAN,
+    from_value DOUBLE,
+    before VARCHAR,
+    surface VARCHAR,
+    sentence VARCHAR,
+    section_path VARCHAR,
+    char_start INTEGER,
+    char_end INTEGER,
+    code VARCHAR,
+    PRIMARY KEY (report_id, version, ordinal)
+);
+
+-- crawl state: one row per article page URL seen in a report column
+CREATE TABLE IF NOT EXISTS pages (
+    url VARCHAR PRIMARY KEY,
+    adcode VARCHAR NOT NULL,
+    kind VARCHAR,                       -- county_report | department_report | ... | skipped
+    title VARCHAR,
+    report_id VARCHAR,
+    content_sha256 VARCHAR,
+    first_seen TIMESTAMP,
+    last_seen TIMESTAMP,
+    last_checked TIMESTAMP
+);
+
+-- crawl state: one row per URL with the validators of its last 200 answer
+CREATE TABLE IF NOT EXISTS http_cache (
+    url VARCHAR PRIMARY KEY,
+    etag VARCHAR,
+    last_modified VARCHAR,
+    sha256 VARCHAR,
+    content_type VARCHAR,
+    fetched_at TIMESTAMP
+);
+
+-- crawl state: one row per county, the report column found (remembered between runs)
+CREATE TABLE IF NOT EXISTS columns (
+    adcode VARCHAR PRIMARY KEY,
+    column_url VARCHAR NOT NULL,
+    hosts VARCHAR[],
+    found_at TIMESTAMP,
+    last_ok TIMESTAMP
+);

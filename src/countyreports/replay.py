@@ -1,0 +1,645 @@
+"""Replay portal: an HTTP server (and forward proxy) answering from a recorded snapshot.
+
+A snapshot is a folder holding ``manifest.jsonl`` (one recorded response per line) and
+``bodies/`` (content-addressed response bodies); see ``tests/fixtures/portal/README.md``.
+
+Public API
+----------
+``Snapshot.load(dir) -> Snapshot``
+    Parse and validate the manifest (raises :class:`~countyreports.errors.SnapshotError`).
+    ``snapshot.lookup(epoch, url) -> Entry | None``, ``snapshot.body(entry) -> bytes`` (read lazily,
+    kept in a thread-safe LRU cache bounded in bytes), ``snapshot.epochs``, ``len(snapshot)``.
+
+``ReplayServer(snapshot_dir, epoch=1, host="127.0.0.1", port=0, log=None)``
+    ``snapshot_dir`` may also be an already loaded :class:`Snapshot`. ``.start()`` serves from a
+    background thread (port 0 picks a free port), ``.url`` (``http://127.0.0.1:PORT``), ``.port``,
+    ``.epoch``, ``.set_epoch(n)`` (also resets the ``fail_first`` counters), ``.stop()``,
+    ``.serve_forever()`` (blocking, for a CLI), context manager (``with ReplayServer(...) as s:``).
+
+``serve(snapshot, epoch=1, host="127.0.0.1", port=8765, log=None)``
+    Prints ``listening on http://HOST:PORT`` once ready and serves until SIGINT/SIGTERM.
+    Also ``python -m countyreports.replay --snapshot DIR [--epoch N] [--host H] [--port P] [--log F]``.
+
+Request routing
+---------------
+The server is a forward proxy for plain HTTP: an absolute-form request line
+(``GET http://www.xiangning.gov.cn/zwgk/index.html HTTP/1.1``, what ``httpx.Client(proxy=url)``
+sends) is answered for that URL (a ``:80`` port is dropped). An origin-form request (``GET /path``)
+is routed by its ``Host`` header (any port dropped). The URL ``http://{host}{path?query}`` is
+matched against the manifest as a full string. ``CONNECT`` (HTTPS tunnelling) is not supported.
+
+Replay rules: an entry answers only in its epochs (else 404); recorded headers are sent as they
+are plus ``Content-Length``; ``delay_ms`` is slept before answering; the first ``fail_first``
+requests for a URL in an epoch get ``503`` with an empty body (counted per server and epoch);
+a ``200`` entry with an ``ETag`` answers ``304`` to a matching ``If-None-Match`` (weak comparison,
+``*`` matches), otherwise one with ``Last-Modified`` answers ``304`` to an ``If-Modified-Since``
+not earlier than it. GET and HEAD are supported.
+
+``log``: one JSON line per request, flushed per line::
+
+    {"ts", "ts_end", "host", "method", "url", "status", "if_none_match", "if_modified_since", "bytes"}
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import email.utils
+import json
+import signal
+import socket
+import sys
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from countyreports.errors import SnapshotError
+
+__all__ = ["Entry", "Snapshot", "ReplayServer", "serve", "main"]
+
+DEFAULT_BODY_CACHE_BYTES = 256 * 1024 * 1024
+_NOT_FOUND_BODY = b"404 Not Found\n"
+_QUIET_ERRORS = (ConnectionError, BrokenPipeError, TimeoutError, socket.timeout)
+
+
+# --------------------------------------------------------------------------- snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One recorded response (one manifest line)."""
+
+    url: str
+    epochs: tuple[int, ...]
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: str | None  # path relative to the snapshot folder
+    delay_ms: int = 0
+    fail_first: int = 0
+    note: str = ""
+    etag: str | None = None  # value of the recorded ETag header
+    last_modified: float | None = None  # recorded Last-Modified as a unix timestamp
+
+    def header(self, name: str) -> str | None:
+        low = name.lower()
+        for key, value in self.headers:
+            if key.lower() == low:
+                return value
+        return None
+
+
+def _http_date_ts(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:  # "-0000" or no zone: take it as UTC
+        parsed = parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed.timestamp()
+
+
+class _BodyCache:
+    """Thread-safe LRU of body bytes, bounded by total size."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self._max = max_bytes
+        self._size = 0
+        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> bytes | None:
+        with self._lock:
+            data = self._items.get(key)
+            if data is not None:
+                self._items.move_to_end(key)
+            return data
+
+    def put(self, key: str, data: bytes) -> None:
+        if len(data) > self._max:
+            return
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = data
+            self._size += len(data)
+            while self._size > self._max and self._items:
+                _, old = self._items.popitem(last=False)
+                self._size -= len(old)
+
+
+class Snapshot:
+    """A loaded snapshot: manifest index by (epoch, url) and lazily read bodies."""
+
+    def __init__(self, root: Path, entries: list[Entry], *,
+                 body_cache_bytes: int = DEFAULT_BODY_CACHE_BYTES) -> None:
+        self.root = root
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        self._index: dict[tuple[int, str], Entry] = {}
+        for entry in entries:
+            for epoch in entry.epochs:
+                key = (epoch, entry.url)
+                if key in self._index:
+                    raise SnapshotError(f"two entries for epoch {epoch}", url=entry.url)
+                self._index[key] = entry
+        self.epochs: frozenset[int] = frozenset(e for e, _ in self._index)
+        self._cache = _BodyCache(body_cache_bytes)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __repr__(self) -> str:
+        return f"Snapshot({str(self.root)!r}, entries={len(self.entries)}, epochs={sorted(self.epochs)})"
+
+    @classmethod
+    def load(cls, dir: Path | str, *, body_cache_bytes: int = DEFAULT_BODY_CACHE_BYTES,
+             check_bodies: bool = True) -> Snapshot:
+        """Parse ``dir/manifest.jsonl``; raise SnapshotError when anything is malformed."""
+        root = Path(dir)
+        manifest = root / "manifest.jsonl"
+        if not manifest.is_file():
+            raise SnapshotError(f"no manifest.jsonl in {root}")
+        entries: list[Entry] = []
+        root_resolved = root.resolve()
+        try:
+            fh = manifest.open("r", encoding="utf-8")
+        except OSError as exc:
+            raise SnapshotError(f"cannot read {manifest}: {exc}") from exc
+        with fh:
+            try:
+                for lineno, line in enumerate(fh, 1):
+                    if not line.strip():
+                        continue
+                    entries.append(_parse_entry(line, lineno, root_resolved, check_bodies))
+            except UnicodeDecodeError as exc:
+                raise SnapshotError(f"manifest.jsonl is not UTF-8: {exc}") from exc
+        if not entries:
+            raise SnapshotError(f"empty manifest: {manifest}")
+        return cls(root, entries, body_cache_bytes=body_cache_bytes)
+
+    def lookup(self, epoch: int, url: str) -> Entry | None:
+        return self._index.get((epoch, url))
+
+    def urls(self, epoch: int) -> list[str]:
+        return [url for (e, url) in self._index if e == epoch]
+
+    def body_path(self, entry: Entry) -> Path | None:
+        return None if entry.body is None else self.root / entry.body
+
+    def body(self, entry: Entry) -> bytes:
+        """The body bytes of an entry (b"" when it has none), cached."""
+        if entry.body is None:
+            return b""
+        data = self._cache.get(entry.body)
+        if data is None:
+            try:
+                data = (self.root / entry.body).read_bytes()
+            except OSError as exc:
+                raise SnapshotError(f"cannot read body {entry.body}: {exc}", url=entry.url) from exc
+            self._cache.put(entry.body, data)
+        return data
+
+
+def _parse_entry(line: str, lineno: int, root: Path, check_bodies: bool) -> Entry:
+    where = f"manifest.jsonl line {lineno}"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise SnapshotError(f"{where}: invalid JSON ({exc.msg})") from exc
+    if not isinstance(obj, dict):
+        raise SnapshotError(f"{where}: not a JSON object")
+    url = obj.get("url")
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        raise SnapshotError(f"{where}: bad or missing url")
+    epochs = obj.get("epochs")
+    if (not isinstance(epochs, list) or not epochs
+            or not all(isinstance(e, int) and not isinstance(e, bool) for e in epochs)):
+        raise SnapshotError(f"{where}: epochs must be a non-empty list of integers", url=url)
+    status = obj.get("status")
+    if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
+        raise SnapshotError(f"{where}: bad status {status!r}", url=url)
+    headers = obj.get("headers") or {}
+    if not isinstance(headers, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in headers.items()):
+        raise SnapshotError(f"{where}: headers must map strings to strings", url=url)
+    for key, value in headers.items():
+        if any(c in key or c in value for c in "\r\n"):
+            raise SnapshotError(f"{where}: line break in header {key!r}", url=url)
+    body = obj.get("body")
+    if body is not None:
+        if not isinstance(body, str) or not body or body.startswith("/") or "\\" in body:
+            raise SnapshotError(f"{where}: bad body path {body!r}", url=url)
+        path = (root / body).resolve()
+        if root not in path.parents:
+            raise SnapshotError(f"{where}: body path leaves the snapshot: {body!r}", url=url)
+        if check_bodies and not path.is_file():
+            raise SnapshotError(f"{where}: missing body file {body}", url=url)
+    delay_ms = obj.get("delay_ms", 0) or 0
+    fail_first = obj.get("fail_first", 0) or 0
+    for name, value in (("delay_ms", delay_ms), ("fail_first", fail_first)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise SnapshotError(f"{where}: bad {name} {value!r}", url=url)
+    note = obj.get("note") or ""
+    header_items = tuple(headers.items())
+    etag = next((v for k, v in header_items if k.lower() == "etag"), None)
+    last_mod = next((v for k, v in header_items if k.lower() == "last-modified"), None)
+    return Entry(url=url, epochs=tuple(epochs), status=status, headers=header_items, body=body,
+                 delay_ms=delay_ms, fail_first=fail_first, note=str(note), etag=etag,
+                 last_modified=_http_date_ts(last_mod))
+
+
+# --------------------------------------------------------------------------- conditionals
+
+
+def _etag_matches(if_none_match: str, etag: str) -> bool:
+    """Weak comparison (RFC 9110 13.1.2): W/ prefixes are ignored; "*" matches."""
+    target = etag.strip()
+    if target.startswith("W/"):
+        target = target[2:]
+    for candidate in if_none_match.split(","):
+        candidate = candidate.strip()
+        if candidate == "*":
+            return True
+        if candidate.startswith("W/"):
+            candidate = candidate[2:]
+        if candidate and candidate == target:
+            return True
+    return False
+
+
+def _not_modified(entry: Entry, if_none_match: str | None, if_modified_since: str | None) -> bool:
+    if entry.status != 200:
+        return False
+    if if_none_match:  # when present, If-Modified-Since is ignored (RFC 9110 13.2.2)
+        return entry.etag is not None and _etag_matches(if_none_match, entry.etag)
+    if if_modified_since and entry.last_modified is not None:
+        since = _http_date_ts(if_modified_since)
+        return since is not None and entry.last_modified <= since
+    return False
+
+
+# --------------------------------------------------------------------------- server state
+
+
+class _RequestLog:
+    def __init__(self, path: Path | str) -> None:
+        self._fh = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        self._lock = threading.Lock()
+
+    def write(self, record: dict[str, Any]) -> None:
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        with self._lock:
+            if not self._fh.closed:
+                self._fh.write(line)
+                self._fh.flush()
+
+    def close(self) -> None:
+        with self._lock:
+            self._fh.close()
+
+
+class _State:
+    """What the handlers share: snapshot, current epoch, fail_first counters, log."""
+
+    def __init__(self, snapshot: Snapshot, epoch: int, log: _RequestLog | None) -> None:
+        self.snapshot = snapshot
+        self.epoch = epoch
+        self.log = log
+        self.lock = threading.Lock()
+        self.hits: dict[tuple[int, str], int] = {}
+
+    def set_epoch(self, epoch: int) -> None:
+        with self.lock:
+            self.epoch = epoch
+            self.hits.clear()
+
+    def resolve(self, url: str) -> tuple[Entry | None, bool]:
+        """(entry for the current epoch, True when this request must fail with 503)."""
+        with self.lock:
+            epoch = self.epoch
+            entry = self.snapshot.lookup(epoch, url)
+            if entry is None or entry.fail_first <= 0:
+                return entry, False
+            key = (epoch, url)
+            count = self.hits.get(key, 0) + 1
+            self.hits[key] = count
+        return entry, count <= entry.fail_first
+
+
+class _ReplayHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 1024
+    allow_reuse_address = True
+    state: _State
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        exc = sys.exc_info()[1]
+        if isinstance(exc, _QUIET_ERRORS):
+            return  # client went away: not worth a traceback
+        super().handle_error(request, client_address)
+
+
+def _split_target(target: str, host_header: str | None) -> tuple[str, str] | None:
+    """(host, url) for a request target, or None when the host is unknown."""
+    low = target[:8].lower()
+    if low.startswith("http://") or low.startswith("https://"):
+        scheme, rest = target.split("://", 1)
+        scheme = scheme.lower()
+        cut = len(rest)
+        for sep in "/?#":
+            pos = rest.find(sep)
+            if pos != -1 and pos < cut:
+                cut = pos
+        netloc, path = rest[:cut], rest[cut:]
+        if "@" in netloc:
+            netloc = netloc.rsplit("@", 1)[1]
+        host = netloc.lower()
+        default = ":80" if scheme == "http" else ":443"
+        if host.endswith(default):
+            host = host[: -len(default)]
+    else:
+        if not host_header:
+            return None
+        scheme = "http"
+        host = host_header.strip().lower()
+        if host.startswith("["):  # [v6]:port
+            host = host[: host.find("]") + 1] if "]" in host else host
+        elif ":" in host:
+            host = host.rsplit(":", 1)[0]
+        path = target
+    path = path.split("#", 1)[0]
+    if not path.startswith("/"):
+        path = "/" + path
+    if not host:
+        return None
+    return host, f"{scheme}://{host}{path}"
+
+
+def _encode_header(value: str) -> bytes:
+    try:
+        return value.encode("latin-1")
+    except UnicodeEncodeError:
+        return value.encode("utf-8")
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "countyreports-replay/0.1"
+    sys_version = ""
+    disable_nagle_algorithm = True
+    timeout = 60  # idle keep-alive connections are closed after this many seconds
+    server: _ReplayHTTPServer
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass  # quiet: the JSON log (--log) records requests
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except _QUIET_ERRORS:
+            self.close_connection = True
+
+    def do_GET(self) -> None:
+        self._answer(head_only=False)
+
+    def do_HEAD(self) -> None:
+        self._answer(head_only=True)
+
+    def _drain_request_body(self) -> None:
+        length = self.headers.get("Content-Length")
+        if length:
+            try:
+                remaining = int(length)
+            except ValueError:
+                self.close_connection = True
+                return
+            if remaining > 1024 * 1024:
+                self.close_connection = True
+                return
+            while remaining > 0:
+                chunk = self.rfile.read(min(remaining, 65536))
+                if not chunk:
+                    break
+                remaining -= len(chunk)
+        elif "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            self.close_connection = True
+
+    def _answer(self, head_only: bool) -> None:
+        ts = time.time()
+        state = self.server.state
+        self._drain_request_body()
+        inm = self.headers.get("If-None-Match")
+        ims = self.headers.get("If-Modified-Since")
+        routed = _split_target(self.path, self.headers.get("Host"))
+        host, url = routed if routed else ("", self.path)
+        status = 400
+        sent = 0
+        try:
+            if routed is None:
+                status = 400
+                sent = self._send(400, (("Content-Type", "text/plain"),), b"400 Bad Request\n",
+                                  head_only)
+                return
+            entry, fail = state.resolve(url)
+            if entry is None:
+                status = 404
+                sent = self._send(404, (("Content-Type", "text/plain"),), _NOT_FOUND_BODY, head_only)
+                return
+            if entry.delay_ms:
+                time.sleep(entry.delay_ms / 1000.0)
+            if fail:
+                status = 503
+                sent = self._send(503, (), b"", head_only)
+                return
+            if _not_modified(entry, inm, ims):
+                status = 304
+                keep = tuple((k, v) for k, v in entry.headers
+                             if k.lower() in ("etag", "last-modified", "cache-control", "expires"))
+                sent = self._send(304, keep, None, head_only)
+                return
+            body = state.snapshot.body(entry)
+            status = entry.status
+            sent = self._send(entry.status, entry.headers, body, head_only)
+        finally:
+            if state.log is not None:
+                state.log.write({
+                    "ts": ts, "ts_end": time.time(), "host": host, "method": self.command,
+                    "url": url, "status": status, "if_none_match": inm,
+                    "if_modified_since": ims, "bytes": sent,
+                })
+
+    def _send(self, status: int, headers: tuple[tuple[str, str], ...], body: bytes | None,
+              head_only: bool) -> int:
+        """Write a whole response; returns the number of body bytes sent."""
+        reason = self.responses.get(status, ("",))[0]
+        parts = [f"HTTP/1.1 {status} {reason}\r\n".encode("latin-1"),
+                 b"Date: ", self.date_time_string().encode("latin-1"), b"\r\n",
+                 b"Server: ", self.server_version.encode("latin-1"), b"\r\n"]
+        for key, value in headers:
+            if key.lower() in ("content-length", "transfer-encoding", "connection"):
+                continue
+            parts += [_encode_header(key), b": ", _encode_header(value), b"\r\n"]
+        if body is not None:
+            parts.append(b"Content-Length: %d\r\n" % len(body))
+        if self.close_connection:
+            parts.append(b"Connection: close\r\n")
+        parts.append(b"\r\n")
+        head = b"".join(parts)
+        if head_only or not body:
+            self.wfile.write(head)
+            return 0
+        if len(body) <= 65536:
+            self.wfile.write(head + body)
+        else:
+            self.wfile.write(head)
+            self.wfile.write(body)
+        return len(body)
+
+
+# --------------------------------------------------------------------------- public server
+
+
+class ReplayServer:
+    """The replay portal, in-process (tests) or as a CLI server."""
+
+    def __init__(self, snapshot_dir: Path | str | Snapshot, epoch: int = 1, host: str = "127.0.0.1",
+                 port: int = 0, log: Path | str | None = None) -> None:
+        self.snapshot = (snapshot_dir if isinstance(snapshot_dir, Snapshot)
+                         else Snapshot.load(Path(snapshot_dir)))
+        self.host = host
+        self._requested_port = port
+        self._log_path = log
+        self._state = _State(self.snapshot, epoch, None)
+        self._httpd: _ReplayHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # lifecycle --------------------------------------------------------------
+    def _bind(self) -> _ReplayHTTPServer:
+        if self._httpd is None:
+            httpd = _ReplayHTTPServer((self.host, self._requested_port), _Handler)
+            if self._log_path is not None:
+                self._state.log = _RequestLog(self._log_path)
+            httpd.state = self._state
+            self._httpd = httpd
+        return self._httpd
+
+    def start(self) -> ReplayServer:
+        """Bind and serve from a daemon thread; returns self."""
+        if self._thread is not None:
+            return self
+        httpd = self._bind()
+        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name=f"replay-{self.port}", daemon=True)
+        self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        """Bind and serve in the calling thread until stop() is called from another thread."""
+        httpd = self._bind()
+        try:
+            httpd.serve_forever(poll_interval=0.2)
+        finally:
+            self._close()
+
+    def stop(self) -> None:
+        httpd = self._httpd
+        if httpd is None:
+            return
+        httpd.shutdown()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+        self._close()
+
+    def _close(self) -> None:
+        if self._httpd is not None:
+            self._httpd.server_close()
+            self._httpd = None
+        if self._state.log is not None:
+            self._state.log.close()
+            self._state.log = None
+
+    def __enter__(self) -> ReplayServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # properties ---------------------------------------------------------------
+    @property
+    def port(self) -> int:
+        if self._httpd is None:
+            return self._requested_port
+        return self._httpd.server_address[1]
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def epoch(self) -> int:
+        return self._state.epoch
+
+    def set_epoch(self, epoch: int) -> None:
+        """Switch the epoch served (takes effect for the next request) and reset fail_first."""
+        self._state.set_epoch(int(epoch))
+
+
+def serve(snapshot: Path | str, epoch: int = 1, host: str = "127.0.0.1", port: int = 8765,
+          log: Path | str | None = None) -> None:
+    """Serve a snapshot until SIGINT/SIGTERM; prints ``listening on http://HOST:PORT`` when ready."""
+    server = ReplayServer(snapshot, epoch=epoch, host=host, port=port, log=log)
+    stopping = threading.Event()
+
+    def _on_signal(signum: int, frame: Any) -> None:
+        stopping.set()
+
+    previous = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            previous[sig] = signal.signal(sig, _on_signal)
+        except ValueError:  # not in the main thread: rely on KeyboardInterrupt / stop()
+            pass
+    server.start()
+    print(f"listening on {server.url}", flush=True)
+    try:
+        while not stopping.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m countyreports.replay",
+                                     description="Serve a portal snapshot (HTTP server and proxy).")
+    parser.add_argument("--snapshot", required=True, type=Path)
+    parser.add_argument("--epoch", type=int, default=1)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--log", type=Path, default=None)
+    args = parser.parse_args(argv)
+    try:
+        serve(args.snapshot, epoch=args.epoch, host=args.host, port=args.port, log=args.log)
+    except SnapshotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,267 @@
+"""Heading structure of a report: `split_sections(clean_text)` and `section_at(sections, offset)`.
+
+Input is `clean_text` (one paragraph per line). A heading is a line that starts with a numbering
+token; the numbering *style* decides nesting, not a fixed level table:
+
+    style  written as                      path segment
+    cn     一、 一． 一.                    一
+    pcn    (一) （一）                       (一)
+    ar     1. 1． 1、 １．                   1
+    par    (1) （1） （１）                  (1)
+
+The first style met is level 1; a style not yet open nests under the current heading; a style
+already open closes everything below it (a sibling).  So `一、 / 1.` gives paths `一/1` and the
+usual `一、 / （一） / 1. / （1）` gives `一/(一)/1/(1)`.
+
+A numbered line is *not* a heading when (the genre puts numbered list items in running text):
+  * `一是`/`二是`/`第一` — no numbering punctuation, never matched;
+  * `1.5万元…` — a decimal number, never matched;
+  * the line ends with `；`/`;` (an item of an enumerated list);
+  * it follows a body paragraph ending with `：` and its style is not open (a list introduced by
+    a colon: `主要做法如下：` / `1.…；` / `2.…`), until the next real heading;
+  * its number does not continue the open sequence (a sibling must be higher than the previous
+    one, by at most `_MAX_GAP`; a new child sequence must start at 1 or 2).
+
+Title: the text after the number; when the heading opens its paragraph
+(`1.持续规范依法决策。严格执行……`), its first sentence; a short lead before `：` followed by
+text also ends the title.  Trailing punctuation is dropped.
+
+Offsets and text: `char_start` is the offset of the heading line, `char_end` the end of the
+section's *own* text, i.e. up to the next heading of any level (trailing newlines excluded).
+`text` is `clean_text[char_start:char_end]`: the heading line itself plus the body paragraphs
+before the first sub-heading (sub-sections are NOT included; join the spans of the path prefix to
+get a whole subtree).  Text before the first heading is a section with path "" and level 0
+(emitted only when it is not blank); a text without any heading gives that section alone.
+The spans tile the text in order, so `section_at` is a bisection on `char_start`.
+
+Level-1 sections get `kind` (and `secondary_kind` for `存在的不足和下一步工作计划`) from the
+keyword table `KIND_KEYWORDS`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from countyreports.models import Section, SectionKind
+
+# --------------------------------------------------------------------------------------------
+# keyword tables (data)
+
+#: Level-1 kind keywords.  Kinds in `_STRONG_KINDS` win whenever they match; among the others
+#: the keyword found first in the title gives `kind`, the next distinct one `secondary_kind`.
+KIND_KEYWORDS: dict[SectionKind, tuple[str, ...]] = {
+    SectionKind.COURT_JUDGMENTS: (
+        "生效裁判", "生效判决", "法院裁判", "法院判决", "裁判执行", "判决执行", "裁判情况",
+        "履行法院", "履行人民法院",
+    ),
+    SectionKind.LEADER_DUTIES: (
+        "第一责任人", "主要负责人", "主要领导", "党政负责人", "述法",
+    ),
+    SectionKind.OTHER: ("其他需要", "其他事项", "其他情况", "需要说明", "需要报告的"),
+    SectionKind.SHORTCOMINGS: (
+        "不足", "存在的问题", "存在问题", "主要问题", "问题及", "问题和", "问题与", "差距",
+        "短板", "薄弱", "原因分析", "困难",
+    ),
+    SectionKind.NEXT_YEAR_PLAN: (
+        "下一步", "下步", "工作安排", "主要安排", "工作思路", "工作计划", "工作打算", "工作设想",
+        "工作重点", "重点工作", "努力方向", "今后", "明年", "计划", "打算", "安排", "思路",
+        "展望",
+    ),
+    SectionKind.MEASURES_RESULTS: (
+        "举措", "成效", "做法", "主要工作", "工作推进", "推进情况", "开展情况", "工作情况",
+        "建设情况", "进展", "成果", "亮点", "完成情况", "取得", "落实情况", "基本情况",
+    ),
+}
+_STRONG_KINDS = (SectionKind.COURT_JUDGMENTS, SectionKind.LEADER_DUTIES, SectionKind.OTHER)
+
+# --------------------------------------------------------------------------------------------
+# numbering
+
+_CN = "一二三四五六七八九十"
+_DIGIT = "0-9０-９"
+_HEAD_RE = re.compile(
+    rf"""^[ \t\u3000]*(?:
+        (?P<cn>[{_CN}]{{1,3}})[ \t\u3000]*(?:[、．]|\.(?![{_DIGIT}]))
+      | [（(][ \t\u3000]*(?P<pcn>[{_CN}]{{1,3}})[ \t\u3000]*[)）][、．.]?
+      | [（(][ \t\u3000]*(?P<par>[{_DIGIT}]{{1,2}})[ \t\u3000]*[)）][、．.]?
+      | (?P<ar>[{_DIGIT}]{{1,2}})[ \t\u3000]*(?:[、．]|\.(?![{_DIGIT}]))
+    )[ \t\u3000]*""",
+    re.VERBOSE,
+)
+_STYLES = ("cn", "pcn", "par", "ar")
+_MAX_GAP = 2  # a sibling number may skip one (a heading lost to page damage)
+
+_CN_VAL = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+_FW = str.maketrans("０１２３４５６７８９", "0123456789")
+
+_SENT_END = "。！？!?"
+_OPEN = "“‘《（(【〔「『"
+_CLOSE = "”’》）)】〕」』"
+_COLON = "：:"
+_TRAIL = " \t\u3000。．.：:；;，,、！!？?"
+_LIST_END = ("；", ";")
+_COLON_LEAD_MAX = 40  # a `…：` lead this short ends the title
+
+
+def _cn_small(s: str) -> int:
+    """一..九十九 → int (0 when not a number)."""
+    if s == "十":
+        return 10
+    if "十" in s:
+        tens, _, units = s.partition("十")
+        return (_CN_VAL.get(tens, 0) if tens else 1) * 10 + (_CN_VAL.get(units, 0) if units else 0)
+    return _CN_VAL.get(s, 0) if len(s) == 1 else 0
+
+
+def _label(style: str, raw: str) -> tuple[str, int]:
+    """Path segment and integer value of a numbering token."""
+    if style in ("cn", "pcn"):
+        seg, val = raw, _cn_small(raw)
+    else:
+        seg = str(int(raw.translate(_FW)))
+        val = int(seg)
+    return (f"({seg})" if style in ("pcn", "par") else seg), val
+
+
+def heading_title(rest: str) -> str:
+    """Title of a heading from the text after its number (first sentence, no final punctuation)."""
+    depth = 0
+    cut = len(rest)
+    for i, ch in enumerate(rest):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if ch in _SENT_END:
+                cut = i
+                break
+            if ch in _COLON and i <= _COLON_LEAD_MAX and rest[i + 1:].strip():
+                cut = i
+                break
+    return rest[:cut].strip().rstrip(_TRAIL).strip()
+
+
+def classify_heading(title: str) -> tuple[SectionKind, SectionKind | None]:
+    """Level-1 `kind` and `secondary_kind` from the heading title."""
+    for kind in _STRONG_KINDS:
+        if any(k in title for k in KIND_KEYWORDS[kind]):
+            return kind, None
+    found: list[tuple[int, SectionKind]] = []
+    for kind, words in KIND_KEYWORDS.items():
+        if kind in _STRONG_KINDS:
+            continue
+        pos = [title.find(w) for w in words if w in title]
+        if pos:
+            found.append((min(pos), kind))
+    if not found:
+        return SectionKind.OTHER, None
+    found.sort(key=lambda x: x[0])
+    primary = found[0][1]
+    secondary = found[1][1] if len(found) > 1 else None
+    # "2023年推进法治政府建设的主要举措和成效" never matches two weak kinds by accident, but a
+    # plan title like "2024年工作安排" must not pick up measures from "取得" etc.: keep the pair
+    # only when both are among the contrasting kinds of the genre.
+    if secondary is not None and {primary, secondary} == {
+        SectionKind.MEASURES_RESULTS, SectionKind.NEXT_YEAR_PLAN,
+    }:
+        secondary = None
+    return primary, secondary
+
+
+def split_sections(clean_text: str) -> tuple[Section, ...]:
+    """Split a report's clean text into its heading sections (see module docstring)."""
+    heads: list[tuple[int, int, str, str]] = []  # (char_start, level, path, title)
+    stack: list[tuple[str, int, str]] = []  # open headings: (style, number, path segment)
+    colon_list = False  # inside a list introduced by a body paragraph ending with ：
+    pos = 0
+    n = len(clean_text)
+    while pos < n:
+        end = clean_text.find("\n", pos)
+        if end < 0:
+            end = n
+        line = clean_text[pos:end]
+        m = _HEAD_RE.match(line)
+        if m is not None:
+            style = m.lastgroup or ""
+            rest = line[m.end():]
+            accepted = _accept(style, m.group(style), rest, stack, colon_list)
+            if accepted is not None:
+                depth, seg, val = accepted
+                del stack[depth:]
+                stack.append((style, val, seg))
+                title = heading_title(rest)
+                heads.append((pos, len(stack), "/".join(s for _, _, s in stack), title))
+                colon_list = False
+                pos = end + 1
+                continue
+        body = line.rstrip(" \t\u3000\r")
+        if body:
+            colon_list = body[-1] in _COLON or (colon_list and m is not None)
+        pos = end + 1
+    return _build(clean_text, heads)
+
+
+def _accept(style: str, raw: str, rest: str, stack: list[tuple[str, int, str]],
+            colon_list: bool) -> tuple[int, str, int] | None:
+    """(stack depth to cut at, path segment, number) when this numbered line is a heading."""
+    body = rest.rstrip(" \t\u3000\r")
+    if not body or body[0] in _TRAIL:
+        return None
+    seg, val = _label(style, raw)
+    if val <= 0:
+        return None
+    depth = next((i for i, (st, _, _) in enumerate(stack) if st == style), -1)
+    if depth >= 0:  # a sibling of an open heading
+        prev = stack[depth][1]
+        if not prev < val <= prev + _MAX_GAP:
+            return None
+    else:  # a new, deeper level
+        if val > _MAX_GAP:
+            return None
+        if style in ("ar", "par") and (colon_list or body.endswith(_LIST_END)):
+            return None
+        depth = len(stack)
+    if style in ("ar", "par") and body.endswith(_LIST_END) and depth == len(stack) - 1 \
+            and not _looks_titled(body):
+        return None
+    return depth, seg, val
+
+
+def _looks_titled(body: str) -> bool:
+    """`持续规范依法决策。严格执行……；` — a short lead sentence before the rest."""
+    cut = heading_title(body)
+    return len(cut) < len(body.rstrip(_TRAIL)) and len(cut) <= _COLON_LEAD_MAX
+
+
+def _build(text: str, heads: list[tuple[int, int, str, str]]) -> tuple[Section, ...]:
+    out: list[Section] = []
+    first = heads[0][0] if heads else len(text)
+    pre_end = _rtrim(text, 0, first)
+    if pre_end > 0 or not heads:
+        out.append(Section(path="", level=0, title="", text=text[:pre_end],
+                           char_start=0, char_end=pre_end))
+    for i, (start, level, path, title) in enumerate(heads):
+        stop = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+        stop = _rtrim(text, start, stop)
+        kind = secondary = None
+        if level == 1:
+            kind, secondary = classify_heading(title)
+        out.append(Section(path=path, level=level, title=title, text=text[start:stop],
+                           kind=kind, secondary_kind=secondary, char_start=start, char_end=stop))
+    return tuple(out)
+
+
+def _rtrim(text: str, start: int, stop: int) -> int:
+    while stop > start and text[stop - 1] in "\n\r \t\u3000":
+        stop -= 1
+    return stop
+
+
+def section_at(sections: tuple[Section, ...] | list[Section], offset: int) -> str:
+    """Path of the section holding character `offset` of the clean text ("" before any heading)."""
+    if not sections:
+        return ""
+    i = bisect_right(sections, offset, key=lambda s: s.char_start)
+    return sections[i - 1].path if i > 0 else ""

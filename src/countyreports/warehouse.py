@@ -1,0 +1,310 @@
+"""The warehouse writer: the only module that writes DuckDB.
+
+One process writes at a time (DuckDB holds a file lock), so the pipeline keeps its write windows short: each
+county's results are staged in memory and loaded in ONE transaction (`load_county`). A crash (even kill -9)
+mid-load rolls the county back; re-running the harvest then yields the same warehouse as an uninterrupted
+run, because loading is idempotent (a report whose cleaned text hash is unchanged is not written again).
+
+Rows are inserted from Arrow tables (never row by row). Views in ``sql/`` are (re)created by `apply_views`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from countyreports.errors import WarehouseBusy
+from countyreports.models import Fetched, Report
+
+SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
+VIEW_LAYERS = ("staging", "core", "marts")
+
+
+def sql_files(layer: str, sql_dir: Path = SQL_DIR) -> list[Path]:
+    """The .sql files of one layer, in the order they are applied (file name order)."""
+    return sorted((sql_dir / layer).glob("*.sql"))
+
+
+@dataclass(frozen=True, slots=True)
+class PageState:
+    """Crawl state of one article page (table `pages`)."""
+
+    url: str
+    adcode: str
+    kind: str
+    title: str
+    report_id: str | None
+    content_sha256: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CountyLoad:
+    """Everything one county's crawl produced, loaded in one transaction."""
+
+    run_id: str
+    adcode: str
+    county: str
+    outcome: str  # ok | empty | failed | skipped
+    error: str | None
+    column_url: str | None
+    column_hosts: tuple[str, ...]
+    reports: tuple[Report, ...]
+    fetches: tuple[tuple[str, Fetched], ...]  # (adcode, exchange)
+    pages: tuple[PageState, ...]
+    present_report_ids: frozenset[str] | None  # report_ids listed on the column now; None = unknown
+    pages_parsed: int
+    warnings: tuple[str, ...]
+    started_at: dt.datetime
+    finished_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LoadStats:
+    new_reports: int = 0
+    new_versions: int = 0
+    unchanged: int = 0
+    withdrawn: int = 0
+
+
+def _connect(db_path: Path) -> duckdb.DuckDBPyConnection:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return duckdb.connect(str(db_path))
+    except duckdb.IOException as exc:  # the file lock of another process
+        raise WarehouseBusy(
+            f"the warehouse {db_path} is in use by another process ({exc}); wait for it to finish"
+        ) from exc
+
+
+class Warehouse:
+    """A writer connection to the warehouse file. Use as a context manager."""
+
+    def __init__(self, db_path: Path | str, sql_dir: Path = SQL_DIR) -> None:
+        self.db_path = Path(db_path)
+        self.sql_dir = sql_dir
+        self.con = _connect(self.db_path)
+        self.con.execute((sql_dir / "tables" / "tables.sql").read_text(encoding="utf-8"))
+        self.apply_views()
+
+    def __enter__(self) -> Warehouse:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema ---------------------------------------------------------------------------------------------
+    def apply_views(self) -> None:
+        """(Re)create every view, layer by layer (staging → core → marts)."""
+        for layer in VIEW_LAYERS:
+            for path in sql_files(layer, self.sql_dir):
+                self.con.execute(path.read_text(encoding="utf-8"))
+
+    # -- runs -----------------------------------------------------------------------------------------------
+    def start_run(self, run_id: str, kind: str, started_at: dt.datetime, params: dict[str, Any],
+                  registry_errors: Sequence[str]) -> None:
+        self.con.execute(
+            "INSERT INTO runs (run_id, kind, started_at, registry_errors, params) VALUES (?, ?, ?, ?, ?)",
+            [run_id, kind, started_at, list(registry_errors), json.dumps(params, ensure_ascii=False)],
+        )
+
+    def finish_run(self, run_id: str, finished_at: dt.datetime, counters: dict[str, int]) -> None:
+        cols = ", ".join(f"{k} = ?" for k in counters)
+        self.con.execute(
+            f"UPDATE runs SET finished_at = ?, {cols} WHERE run_id = ?",
+            [finished_at, *counters.values(), run_id],
+        )
+
+    # -- crawl state (read by the pipeline before crawling) -----------------------------------------------
+    def all_crawl_states(self) -> dict[str, dict[str, Any]]:
+        """adcode → what earlier runs know: its report column, its hosts and its article pages."""
+        states: dict[str, dict[str, Any]] = {}
+        for adcode, url, hosts in self.con.execute("SELECT adcode, column_url, hosts FROM columns").fetchall():
+            states[adcode] = {"column_url": url, "column_hosts": tuple(hosts or ()), "pages": {}}
+        for row in self.con.execute(
+                "SELECT url, adcode, kind, title, report_id, content_sha256 FROM pages").fetchall():
+            st = states.setdefault(row[1], {"column_url": None, "column_hosts": (), "pages": {}})
+            st["pages"][row[0]] = PageState(*row)
+        return states
+
+    def all_validators(self) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """url → (etag, last_modified, sha256) of its last 200 answer."""
+        rows = self.con.execute("SELECT url, etag, last_modified, sha256 FROM http_cache").fetchall()
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def known_sha(self, report_id: str) -> tuple[int, str] | None:
+        row = self.con.execute(
+            "SELECT version, content_sha256 FROM reports WHERE report_id = ?", [report_id]).fetchone()
+        return (int(row[0]), str(row[1])) if row else None
+
+    # -- the load -------------------------------------------------------------------------------------------
+    def load_county(self, load: CountyLoad) -> LoadStats:
+        """Load one county's results in one transaction (all or nothing)."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            stats = self._load_reports(load)
+            self._load_fetches(load)
+            self._load_state(load)
+            con.execute(
+                "INSERT OR REPLACE INTO county_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [load.run_id, load.adcode, load.county, load.outcome, load.error, load.column_url,
+                 len(load.reports), stats.new_reports, stats.new_versions, len(load.fetches),
+                 load.pages_parsed, list(load.warnings), load.started_at, load.finished_at],
+            )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return stats
+
+    def _load_reports(self, load: CountyLoad) -> LoadStats:
+        con = self.con
+        new_reports = new_versions = unchanged = withdrawn = 0
+        sections: list[dict[str, Any]] = []
+        indicators: list[dict[str, Any]] = []
+        mentions: list[dict[str, Any]] = []
+        versions: list[dict[str, Any]] = []
+        for rep in load.reports:
+            known = self.known_sha(rep.report_id)
+            now = rep.fetched_at
+            if known is not None and known[1] == rep.content_sha256:
+                unchanged += 1
+                con.execute(
+                    "UPDATE reports SET last_seen = ?, status = 'active', withdrawn_at = NULL, url = ?, "
+                    "pages = ?, duplicates = ? WHERE report_id = ?",
+                    [now, rep.url, list(rep.pages), list(rep.duplicates), rep.report_id])
+                continue
+            version = 1 if known is None else known[0] + 1
+            if known is None:
+                new_reports += 1
+            else:
+                new_versions += 1
+            p = rep.parsed
+            con.execute("DELETE FROM reports WHERE report_id = ?", [rep.report_id])
+            con.execute(
+                "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "COALESCE((SELECT min(fetched_at) FROM report_versions WHERE report_id = ?), ?), "
+                "?, NULL, ?, ?, ?, ?, ?, ?, ?)",
+                [rep.report_id, rep.county.adcode, rep.county.county, rep.county.province,
+                 rep.county.prefecture, p.report_year, p.title, rep.url, p.published, p.issuer, version,
+                 rep.content_sha256, p.clean_text, p.signed_date, list(p.noise), now, "active",
+                 rep.report_id, now, now, list(rep.pages), rep.attachment, list(rep.duplicates),
+                 list(rep.raw_sha256), p.encoding, p.site_id_code, p.source])
+            versions.append({"report_id": rep.report_id, "version": version,
+                             "content_sha256": rep.content_sha256, "title": p.title, "url": rep.url,
+                             "published_date": p.published, "clean_text": p.clean_text,
+                             "noise": list(p.noise), "fetched_at": now, "run_id": load.run_id})
+            for i, s in enumerate(p.sections):
+                sections.append({"report_id": rep.report_id, "version": version, "ordinal": i,
+                                 "path": s.path, "level": s.level,
+                                 "kind": str(s.kind) if s.kind else None,
+                                 "secondary_kind": str(s.secondary_kind) if s.secondary_kind else None,
+                                 "title": s.title, "text": s.text, "char_start": s.char_start,
+                                 "char_end": s.char_end})
+            for i, ind in enumerate(p.indicators):
+                indicators.append({"report_id": rep.report_id, "version": version, "ordinal": i,
+                                   "code": ind.code, "value": float(ind.value), "unit": ind.unit,
+                                   "approx": ind.approx,
+                                   "from_value": None if ind.from_value is None else float(ind.from_value),
+                                   "section_path": ind.section_path, "surface": ind.surface,
+                                   "sentence": ind.sentence, "char_start": ind.char_start,
+                                   "char_end": ind.char_end})
+            for i, m in enumerate(p.mentions):
+                mentions.append({"report_id": rep.report_id, "version": version, "ordinal": i,
+                                 "value": float(m.value), "measure": m.measure, "unit": m.unit,
+                                 "approx": m.approx,
+                                 "from_value": None if m.from_value is None else float(m.from_value),
+                                 "before": m.before, "surface": m.surface, "sentence": m.sentence,
+                                 "section_path": m.section_path, "char_start": m.char_start,
+                                 "char_end": m.char_end, "code": m.code})
+        self._insert("report_versions", versions)
+        self._insert("sections", sections)
+        self._insert("indicators", indicators)
+        self._insert("mentions", mentions)
+        if load.present_report_ids is not None and load.outcome == "ok":
+            present = sorted(load.present_report_ids)
+            rows = con.execute(
+                "SELECT report_id FROM reports WHERE adcode = ? AND status = 'active'", [load.adcode]
+            ).fetchall()
+            gone = [r[0] for r in rows if r[0] not in set(present)]
+            for rid in gone:
+                con.execute(
+                    "UPDATE reports SET status = 'withdrawn', withdrawn_at = last_seen WHERE report_id = ?",
+                    [rid])
+            withdrawn = len(gone)
+        return LoadStats(new_reports, new_versions, unchanged, withdrawn)
+
+    def _load_fetches(self, load: CountyLoad) -> None:
+        rows = []
+        for adcode, f in load.fetches:
+            rows.append({"run_id": load.run_id, "adcode": adcode, "url": f.url, "final_url": f.final_url,
+                         "status": f.status, "bytes": len(f.body) if f.body is not None else f.size,
+                         "sha256": f.sha256, "content_type": f.header("content-type"),
+                         "etag": f.header("etag"), "last_modified": f.header("last-modified"),
+                         "not_modified": f.not_modified, "fetched_at": f.fetched_at,
+                         "elapsed_ms": f.elapsed_ms, "error": f.error})
+        self._insert("fetches", rows)
+        cache = {}
+        for _adcode, f in load.fetches:
+            if f.status == 200 and f.sha256 and f.error is None:
+                for url in {f.url, f.final_url}:
+                    cache[url] = {"url": url, "etag": f.header("etag"),
+                                  "last_modified": f.header("last-modified"), "sha256": f.sha256,
+                                  "content_type": f.header("content-type"), "fetched_at": f.fetched_at}
+        if cache:
+            self._upsert("http_cache", list(cache.values()), key="url")
+
+    def _load_state(self, load: CountyLoad) -> None:
+        now = load.finished_at
+        if load.column_url:
+            self.con.execute(
+                "INSERT OR REPLACE INTO columns VALUES (?, ?, ?, "
+                "COALESCE((SELECT found_at FROM columns WHERE adcode = ?), ?), ?)",
+                [load.adcode, load.column_url, list(load.column_hosts), load.adcode, now, now])
+        if load.pages:
+            rows = [{"url": p.url, "adcode": p.adcode, "kind": p.kind, "title": p.title,
+                     "report_id": p.report_id, "content_sha256": p.content_sha256,
+                     "first_seen": now, "last_seen": now, "last_checked": now} for p in load.pages]
+            tbl = pa.Table.from_pylist(rows, schema=self._schema("pages"))
+            self.con.register("_pages", tbl)
+            try:
+                self.con.execute(
+                    "INSERT INTO pages SELECT * FROM _pages ON CONFLICT (url) DO UPDATE SET "
+                    "kind = excluded.kind, title = excluded.title, report_id = excluded.report_id, "
+                    "content_sha256 = COALESCE(excluded.content_sha256, pages.content_sha256), "
+                    "last_seen = excluded.last_seen, last_checked = excluded.last_checked")
+            finally:
+                self.con.unregister("_pages")
+
+    # -- helpers --------------------------------------------------------------------------------------------
+    def _schema(self, table: str) -> pa.Schema:
+        return self.con.execute(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        tbl = pa.Table.from_pylist(rows, schema=self._schema(table))
+        self.con.register("_rows", tbl)
+        try:
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
+        finally:
+            self.con.unregister("_rows")
+
+    def _upsert(self, table: str, rows: list[dict[str, Any]], key: str) -> None:
+        tbl = pa.Table.from_pylist(rows, schema=self._schema(table))
+        self.con.register("_rows", tbl)
+        try:
+            self.con.execute(f"INSERT OR REPLACE INTO {table} SELECT * FROM _rows")
+        finally:
+            self.con.unregister("_rows")
+        del key
