@@ -1,16 +1,24 @@
 """What an article is, from its title: the county government's own 法治政府建设 report or a look-alike.
 
-    classify_title(title, county)            -> PageKind   (full title, after fetching)
-    could_be_county_report(list_title, county) -> bool     (list-page title, maybe truncated `...`)
-    classify_text(title, text, county)       -> PageKind   (title first, body for undecided titles)
+    classify_title(title, county)              -> PageKind  (full title, after fetching)
+    could_be_county_report(list_title, county) -> bool      (list-page title, maybe cut with `...`)
+    classify_text(title, text, county)         -> PageKind  (title first; the body's opening
+                                                             rescues a title that says too little)
 
-A county report title is `[issuer][关于][year][issuer]<topic><report ending>`, e.g.
+A county report title reads `[issuer][关于][year][issuer]<topic><ending>`:
 `乡宁县2023年度法治政府建设情况报告`, `中共乡宁县委 乡宁县人民政府关于2019年法治政府建设情况的报告`,
-`2023年洪洞县法治政府建设工作报告`.  Everything before the topic words, once the county name,
-the party/government bodies (`中共…委`, `…人民政府`), `关于` and the year are taken out, must be
-empty; what remains otherwise names a department or township (`县卫生健康局`, `北苑街道`) or
-another government.  Titles are folded first: NFKC, traditional→simplified (OpenCC when
-installed, else a small table), pinyin annotations `發(fā)` dropped, whitespace removed.
+`2023年洪洞县法治政府建设工作报告`, `XX县二〇二三年度法治政府建设情况的报告`.
+* topic: `法治政府建设` / `法治政府` / `依法行政` (table `TOPIC_WORDS`);
+* ending: what follows the topic must be a report ending (`工作情况的报告`, `年度报告`, `情况`, ...);
+* issuer: the text before the topic, once the county's names, the party and government bodies
+  (`中共…委`, `…人民政府`), `关于`, fillers and the year are taken out, must be empty.  What
+  remains otherwise names a department or township (`卫生健康局`, `北苑街道`: DEPARTMENT_REPORT)
+  or another government (`临汾市人民政府`: UNRELATED, it is not this county's report).
+Titles are folded first: NFKC, pinyin annotations (`發(fā)`) dropped, traditional→simplified
+(OpenCC; a small table when it is missing), whitespace removed.
+
+A repost of a county report in another column has the same title and classifies as COUNTY_REPORT;
+folding duplicates is the pipeline's job.
 """
 
 from __future__ import annotations
@@ -18,59 +26,83 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import product
 
 from countyreports.models import PageKind
 
 # --------------------------------------------------------------------------------------------
 # keyword tables (data)
 
-#: the genre's topic words (one must be in a county report title)
+#: the genre's topic words; one must be in a county report title
 TOPIC_WORDS = ("法治政府建设", "法治政府", "依法行政")
-#: words that end a notice-like title (after trailing punctuation/brackets are dropped)
+#: words that end a notice-like title (after closing brackets and punctuation are dropped)
 NOTICE_ENDINGS = ("通知", "公告", "通告", "通报", "公示", "启事", "批复", "复函", "函", "决定",
-                  "意见", "办法", "方案", "要点", "规定", "细则", "清单", "名单", "目录", "计划")
+                  "意见", "办法", "方案", "要点", "规定", "细则", "清单", "名单", "目录", "纪要")
 #: `关于` + these opens a notice (`关于印发《…》的通知`, `关于做好…工作的通知`)
 NOTICE_OPENERS = ("印发", "转发", "做好", "开展", "征集", "公开征求", "征求", "公布", "举办",
                   "组织", "进一步", "加强", "表彰", "通报", "下达", "调整", "成立", "同意", "明确",
-                  "报送", "推荐", "确定", "认定", "命名", "授予", "废止", "修订", "启用")
-#: other annual reports: a 报告 title naming these is not the genre
-OTHER_REPORT_MARKERS = ("信息公开", "政府工作报告", "预算", "决算", "审计", "统计公报", "国民经济",
-                        "述职", "述法", "履职", "第一责任人", "普法", "营商环境", "人大", "政协",
-                        "依法治县", "依法治区", "依法治市", "依法治旗", "平安建设", "社会信用")
-#: words of a department, township or other unit inside an issuer
-UNIT_MARKERS = ("局", "镇", "乡", "街道", "办事处", "办公室", "委员会", "中心", "所", "院", "队",
-                "站", "管委会", "开发区", "园区", "公司", "学校", "医院", "部", "厅", "处", "社区",
-                "村", "馆", "集团", "分局", "大队", "监狱", "法院", "检察院", "卫健委", "发改委",
-                "教体", "科", "组", "会")
-#: report endings after the topic (a county report without `报告` still says `…情况`)
-REPORT_ENDINGS = ("报告", "情况", "工作情况", "建设情况", "年度报告", "工作总结", "总结")
-#: words of news titles about the topic (`召开…推进会`, `开展…专项督察`)
-NEWS_MARKERS = ("召开", "举办", "举行", "开展", "启动", "督察", "督查", "检查", "调研", "推进会",
-                "会议", "讲座", "培训", "创建", "示范", "获评", "荣获", "成功", "喜获", "入选",
-                "宣传", "活动", "部署", "观摩", "座谈", "考察", "专题", "学习")
-#: rule-of-law vocabulary: a non-report title using it is news, else unrelated
-LAW_WORDS = ("法", "执法", "司法", "普法", "复议", "诉讼", "依法", "法治", "法律")
+                  "报送", "推荐", "确定", "认定", "命名", "授予", "废止", "修订", "启用", "召开")
+#: a title naming these is another kind of annual report even when it mentions the topic
+OTHER_REPORT_MARKERS = ("信息公开",)
+#: news verbs and nouns (used on truncated list titles, where the ending is not visible)
+NEWS_MARKERS = ("召开", "举办", "举行", "开展", "启动", "督察", "督查", "调研", "推进会", "会议",
+                "讲座", "培训", "创建", "获评", "荣获", "成功", "喜获", "入选", "部署", "观摩",
+                "座谈", "考察", "扎实", "积极", "深入", "全力", "持续")
+#: rule-of-law vocabulary: a title that is neither report nor notice is news when it has one
+LAW_WORDS = ("法",)
+#: pieces of the issuer part that say nothing about who issued (removed before judging)
+ISSUER_FILLERS = ("关于", "我县", "本县", "全县", "我区", "本区", "全区", "我市", "本市", "全市",
+                  "我旗", "本旗", "全旗", "推进", "贯彻落实", "贯彻", "落实", "《", "、", "，", ",", "·", "和", "与", "及", "暨")
+#: ending pieces after the topic: optional groups, concatenated in this order
+ENDING_GROUPS = (
+    ("", "和依法行政", "及依法行政", "暨依法行政"),
+    ("", "建设"),
+    ("", "工作"),
+    ("", "年度", "年"),
+    ("", "工作"),
+    ("", "情况", "开展情况", "推进情况", "工作情况", "进展情况"),
+    ("", "的"),
+    ("", "年度"),
+    ("", "报告", "总结", "工作报告", "情况报告"),
+)
+#: tokens a cut list title may end inside (besides the county names and year digits)
+PARTIAL_TOKENS = ("中共", "中国共产党", "人民政府", "政府", "委员会", "关于", "年度") + TOPIC_WORDS
+#: ethnic groups named in autonomous counties/banners (`围场满族蒙古族自治县` → `围场县`)
+ETHNIC_GROUPS = ("满", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "侗", "瑶",
+                 "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "拉祜", "水",
+                 "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉",
+                 "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯",
+                 "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴",
+                 "珞巴", "基诺", "各")
 #: a few traditional forms, used only when OpenCC is not installed
 _T2S_FALLBACK = str.maketrans(
-    "縣區關於報設況務黨員會進門鄉鎮場監衛劃開應質與實執態環農業發產資義總結點體統廳辦處導專"
-    "義國幹領舉題講範創紮橋淶鳳欒瀏華峽東運輸寧烏溮",
-    "县区关于报设况务党员会进门乡镇场监卫划开应质与实执态环农业发产资义总结点体统厅办处导专"
-    "义国干领举题讲范创扎桥涞凤栾浏华峡东运输宁乌浉",
+    "縣區關於報設況務黨員會進門鄉鎮場監衛劃開應質與實執態環農業發產資總結點體統廳辦處導專"
+    "義國幹領舉題講範創紮橋淶鳳欒瀏華峽東運輸寧烏溮倫",
+    "县区关于报设况务党员会进门乡镇场监卫划开应质与实执态环农业发产资总结点体统厅办处导专"
+    "义国干领举题讲范创扎桥涞凤栾浏华峡东运输宁乌浉伦",
 )
 
 # --------------------------------------------------------------------------------------------
 
 _PINYIN = re.compile(r"[(（][a-zA-Z\u00c0-\u024f\u0300-\u036f]{1,8}[)）]")
 _WS = re.compile(r"[\s\u3000\u00a0]+")
-_TRUNC = re.compile(r"(?:\.{2,}|…+|。{2,}|·{3,})$")
-_YEAR = re.compile(r"(?:[12]\d{3}|[〇零○Ｏ一二][〇零○Ｏ一二三四五六七八九]{3})年度?|年度")
+_TRUNC = re.compile(r"(?:\.{2,}|…+|。{2,}|·{2,})$")
+_YEAR = re.compile(r"(?:[12]\d{3}|[〇零○一二][〇零○一二三四五六七八九]{3})年度?|年度")
 _PARTY = re.compile(r"中共|中国共产党")
-_GOV = re.compile(r"(?:[县区市旗])?(?:人民政府|政府|委员会|委)")
-_FILLERS = re.compile(r"关于|我[县区市旗]|本[县区市旗]|全[县区市旗]|推进|[、，,·和与及]")
-_ADMIN_GENERIC = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:自治)?[县区市旗州盟省]")
-_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,4}族)+自治")
+_FILLER_RE = re.compile("|".join(map(re.escape, ISSUER_FILLERS)))
+_OWN_BODY = re.compile(r"@(?:人民政府|政府|委员会|委)?")
+_BARE_BODY = re.compile(r"^(?:[县区市旗]?(?:人民政府|政府|委员会|委))+")
+_OTHER_GOV = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:自治)?[县区市旗州盟省](?:人民政府|政府|委员会|委)*$")
+_ETHNIC = re.compile(rf"(?:(?:{'|'.join(ETHNIC_GROUPS)})族)+自治|自治(?=[县旗])")
 _TAIL_TRIM = "》」』”\"')）]】。.．!！?？ "
+_LEAD_TAG = re.compile(r"^(?:【[^】]{0,16}】|\[[^\]]{0,16}\]|\[?(?:转载|转发|置顶|图文|原创)\]?[:：]?)+")
+_TAIL_NOTE = re.compile(r"[(（【\[][^()（）【】\[\]]{0,12}[)）】\]]$")
+_PLAN_NAME = re.compile(r"实施纲要[^》]{0,30}》")
 _ADMIN_SUFFIX = "县区市旗"
+_UPPER_AREA = re.compile(r"(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|自治州|州|盟|地区))+(?=@)")
+_ENDINGS = frozenset("".join(p) for p in product(*ENDING_GROUPS))
+_ENDING_PREFIXES = frozenset(e[:i] for e in _ENDINGS for i in range(len(e) + 1))
+_YEAR_PARTIAL = re.compile(r"^(?:[12]\d{0,3}|[〇零○一二][〇零○一二三四五六七八九]{0,3})(?:年度?)?$")
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +116,7 @@ def _converter():
 
 @lru_cache(maxsize=4096)
 def fold_title(title: str) -> str:
-    """NFKC, simplified characters, no pinyin annotations, no whitespace."""
+    """NFKC, no pinyin annotations, simplified characters, no whitespace."""
     s = unicodedata.normalize("NFKC", title or "")
     s = _PINYIN.sub("", s)
     conv = _converter()
@@ -94,56 +126,66 @@ def fold_title(title: str) -> str:
 
 @lru_cache(maxsize=512)
 def county_aliases(county: str) -> tuple[str, ...]:
-    """Ways a title may name the county: full name, without the ethnic part, with other suffixes."""
+    """Names a title may use for the county: full, without the ethnic part (`围场县`), other
+    suffixes (a county turned city keeps its old name on old reports), bare (`乡宁`), longest first."""
     c = fold_title(county)
     if not c:
         return ()
-    out = [c]
+    names = {c}
     short = _ETHNIC.sub("", c)
-    if short and short != c:
-        out.append(short)
-        if c.endswith("自治" + c[-1]):
-            out.append(short)
-    for name in list(out):
-        if name[-1] in _ADMIN_SUFFIX and len(name) >= 2:
+    if len(short) >= 2 and short != c:
+        names.add(short)
+    for name in list(names):
+        if len(name) >= 2 and name[-1] in _ADMIN_SUFFIX:
             base = name[:-1]
-            out.extend(base + suf for suf in _ADMIN_SUFFIX if base + suf not in out)
-    return tuple(sorted(set(out), key=len, reverse=True))
+            names.update(base + suf for suf in _ADMIN_SUFFIX)
+            if len(base) >= 2:
+                names.add(base)
+    return tuple(sorted(names, key=len, reverse=True))
 
 
-def _issuer_rest(prefix: str, county: str) -> tuple[str, bool]:
-    """What is left of the text before the topic once county bodies, years and `关于` are removed,
-    and whether a county alias was seen."""
-    seen = False
+def _issuer_rest(prefix: str, county: str) -> str:
+    """What is left of the issuer part once county bodies, years, `关于` and fillers are removed."""
     s = prefix
     for alias in county_aliases(county):
         if alias in s:
-            seen = True
             s = s.replace(alias, "@")
+    s = _UPPER_AREA.sub("", s)  # `山西省临汾市乡宁县…`: the province/prefecture before our name
     s = _YEAR.sub("", s)
     s = _PARTY.sub("", s)
-    s = _FILLERS.sub("", s)
-    s = re.sub(r"@(?:人民政府|政府|委员会|委)?", "", s)
-    s = re.sub(r"^(?:[县区市旗](?:人民政府|政府|委员会|委))+", "", s)
-    s = _GOV.sub(lambda m: "" if m.start() == 0 else m.group(0), s) if s.startswith(
-        ("人民政府", "政府", "委")) else s
-    return s, seen
+    s = _FILLER_RE.sub("", s)
+    s = _OWN_BODY.sub("", s)
+    return _BARE_BODY.sub("", s)
+
+
+def _issuer_kind(before: str, county: str) -> PageKind:
+    rest = _issuer_rest(before, county)
+    if not rest:
+        return PageKind.COUNTY_REPORT
+    if _OTHER_GOV.match(rest):
+        # a government named in full: another one when we know ours, else presumably ours
+        return PageKind.UNRELATED if county else PageKind.COUNTY_REPORT
+    return PageKind.DEPARTMENT_REPORT
 
 
 def _is_notice(t: str) -> bool:
     core = t.rstrip(_TAIL_TRIM)
-    if core.endswith(NOTICE_ENDINGS) and not core.endswith(("报告", "情况")):
+    if core.endswith(NOTICE_ENDINGS):
         return True
+    if "《" in t and not core.endswith(("报告", "情况")):
+        return True  # `关于印发《…》的…`: a quoted document is a notice's object
     if core.startswith("关于"):
-        after = _YEAR.sub("", core[2:], count=1) if _YEAR.match(core[2:]) else core[2:]
-        if after.startswith(NOTICE_OPENERS):
-            return True
+        after = core[2:]
+        m = _YEAR.match(after)
+        if m:
+            after = after[m.end():]
+        return after.startswith(NOTICE_OPENERS)
     return False
 
 
-def _split_topic(t: str) -> tuple[str, str, str] | None:
-    """(before, topic, after) at the first topic word, or None."""
-    best = None
+def _split_topic(t: str) -> tuple[str, str] | None:
+    """(before, after) around the first topic word, or None."""
+    best: tuple[int, str] | None = None
     for w in TOPIC_WORDS:
         i = t.find(w)
         if i >= 0 and (best is None or i < best[0]):
@@ -151,110 +193,80 @@ def _split_topic(t: str) -> tuple[str, str, str] | None:
     if best is None:
         return None
     i, w = best
-    return t[:i], w, t[i + len(w):]
+    return t[:i], t[i + len(w):]
 
 
-def _issuer_kind(before: str, county: str) -> PageKind:
-    rest, _seen = _issuer_rest(before, county)
-    if not rest:
-        return PageKind.COUNTY_REPORT
-    if any(m in rest for m in UNIT_MARKERS):
-        return PageKind.DEPARTMENT_REPORT
-    m = _ADMIN_GENERIC.match(rest)
-    if m is not None:
-        tail = rest[m.end():]
-        tail = re.sub(r"^(?:人民政府|政府|委员会|委)+", "", tail)
-        if not tail:
-            # another government named in full; with no known county it is the county itself
-            return PageKind.COUNTY_REPORT if not county else PageKind.UNRELATED
-        return PageKind.DEPARTMENT_REPORT
-    return PageKind.DEPARTMENT_REPORT
+def _ending(after: str) -> str:
+    """The text after the topic, reduced for matching against `ENDING_GROUPS`: a final note in
+    brackets (`（全文）`), the plan's name (`《法治政府建设实施纲要（…）》` → ``) and years go."""
+    a = _TAIL_NOTE.sub("", after.rstrip(" .。")).rstrip(_TAIL_TRIM)
+    a = _PLAN_NAME.sub("", a)
+    return _YEAR.sub("", a)
 
 
 def classify_title(title: str, county: str) -> PageKind:
-    """Kind of an article from its full title (`county` as in the registry, may be "")."""
-    t = fold_title(title)
+    """Kind of an article from its full title (`county` as in the registry; may be "")."""
+    t = _LEAD_TAG.sub("", fold_title(title))
     if not t:
         return PageKind.UNRELATED
     if _is_notice(t):
         return PageKind.NOTICE
-    split = _split_topic(t)
     is_report = "报告" in t
-    if split is None:
+    split = _split_topic(t)
+    if split is None or any(m in t for m in OTHER_REPORT_MARKERS):
         if is_report:
             return PageKind.OTHER_ANNUAL_REPORT
         return PageKind.NEWS if any(w in t for w in LAW_WORDS) else PageKind.UNRELATED
-    before, _topic, after = split
-    if any(m in t for m in OTHER_REPORT_MARKERS) and not after.lstrip("工作").startswith(
-            ("年度报告", "情况", "工作", "报告")):
+    before, after = split
+    if _ending(after) not in _ENDINGS:
+        # `…法治政府建设示范创建自评报告`, `…推进会`: about the topic, not the annual report
         return PageKind.OTHER_ANNUAL_REPORT if is_report else PageKind.NEWS
-    ending = after.rstrip(_TAIL_TRIM)
-    if not is_report and not _report_ending(ending):
-        return PageKind.NEWS
-    if any(m in before for m in NEWS_MARKERS) and not before.endswith("关于"):
-        return PageKind.NEWS
     return _issuer_kind(before, county)
 
 
-def _report_ending(after: str) -> bool:
-    a = _YEAR.sub("", after)
-    a = a.replace("的", "").replace("工作", "").replace("建设", "")
-    return a == "" or a.endswith(REPORT_ENDINGS)
-
-
 def could_be_county_report(list_title: str, county: str) -> bool:
-    """Cheap pre-fetch filter on a list-page title; keeps anything a truncation leaves open."""
-    t = fold_title(list_title)
+    """Pre-fetch filter on a list-page title: False only when the visible text rules a county
+    report out.  A title cut with `...`/`…` is judged on what the cut leaves visible."""
+    t = _LEAD_TAG.sub("", fold_title(list_title))
     if not t:
         return True  # an item without text: cannot judge, fetch it
     m = _TRUNC.search(t)
     if m is None:
         return classify_title(t, county) is PageKind.COUNTY_REPORT
     t = t[:m.start()]
-    if _is_notice(t):
-        return False
-    if "信息公开" in t:
+    if _is_notice(t) or any(w in t for w in OTHER_REPORT_MARKERS):
         return False
     split = _split_topic(t)
-    if split is None:
-        # the topic may be cut off: the visible part must read like a report's opening
-        rest, _ = _issuer_rest(t, county)
-        if any(w in t for w in NEWS_MARKERS):
-            return False
-        return _could_open_topic(rest)
-    before, _topic, after = split
-    if any(m in before for m in NEWS_MARKERS) and not before.endswith("关于"):
+    if split is not None:
+        before, after = split
+        return _ending(after) in _ENDING_PREFIXES and _issuer_kind(before, county) is PageKind.COUNTY_REPORT
+    if any(w in t for w in NEWS_MARKERS):
         return False
-    if after and not _could_continue(after):
-        return False
-    return _issuer_kind(before, county) is PageKind.COUNTY_REPORT
+    # the cut fell before the topic: what is visible must be a report's opening, the last
+    # few characters possibly a token cut in the middle (`…人民政`, `…关于20`, `…法治政`)
+    tokens = (*PARTIAL_TOKENS, *county_aliases(county))
+    for k in range(min(len(t), 10) + 1):
+        head, tail = t[:len(t) - k], t[len(t) - k:]
+        if k and not (any(tok.startswith(tail) for tok in tokens) or _YEAR_PARTIAL.match(tail)):
+            continue
+        if not _issuer_rest(head, county):
+            return True
+    return False
 
 
-_TOPIC_PREFIXES = tuple({w[:i] for w in TOPIC_WORDS for i in range(1, len(w) + 1)})
-_CONTINUATIONS = ("建设", "工作", "年度报告", "情况", "的报告", "报告", "和依法行政", "及依法行政",
-                  "建设工作", "建设情况", "建设年度报告", "建设工作报告", "建设工作情况的报告",
-                  "建设情况的报告", "建设情况报告", "建设的报告", "建设工作的报告", "建设年度")
-
-
-def _could_open_topic(rest: str) -> bool:
-    """`rest` (issuer bodies removed) is empty or the beginning of a topic word."""
-    return rest == "" or rest.startswith(_TOPIC_PREFIXES) or rest in ("法", "依")
-
-
-def _could_continue(after: str) -> bool:
-    """The visible text after the topic is a prefix of a report ending."""
-    a = _YEAR.sub("", after)
-    return any(c.startswith(a) or a.startswith(c) for c in _CONTINUATIONS)
+_ISSUER_END = re.compile(_YEAR.pattern + "|关于|" + "|".join(TOPIC_WORDS))
+_BODY_REPORT = re.compile(
+    r"现将.{0,40}?(?:法治政府建设|依法行政).{0,30}?报告如下|(?:法治政府建设|依法行政).{0,20}?(?:情况|工作)报告如下")
 
 
 def classify_text(title: str, text: str, county: str) -> PageKind:
-    """Kind from the title, falling back on the body's opening when the title says too little."""
+    """Kind from the title; when the title names no report (`2023年度工作情况`), a body that opens
+    with `现将…法治政府建设…报告如下` makes it a report of whoever the title names."""
     kind = classify_title(title, county)
-    if kind is not PageKind.NEWS and kind is not PageKind.UNRELATED:
+    if kind not in (PageKind.NEWS, PageKind.UNRELATED):
         return kind
-    head = fold_title(text[:400])
-    if re.search(r"法治政府建设(?:工作)?(?:情况|年度报告)?报告如下|现将.{0,40}?法治政府建设.{0,20}?报告",
-                 head):
-        return _issuer_kind(_split_topic(fold_title(title))[0], county) \
-            if _split_topic(fold_title(title)) else PageKind.COUNTY_REPORT
+    if _BODY_REPORT.search(fold_title(text[:600])):
+        t = fold_title(title)
+        cut = _ISSUER_END.search(t)
+        return _issuer_kind(t[:cut.start()] if cut else t, county)
     return kind

@@ -1,3 +1,527 @@
+"""Text cleaning of a report article: `clean_text(raw) -> Cleaned`.
+
+Input: the raw article text, one paragraph per line, as the extractor gives it (markup gone,
+Chinese not normalised). Output: the text in the gold `clean_text` conventions (simplified
+Chinese, one paragraph per line) and the names of the repair steps that changed something.
+
+The pipeline is a fixed sequence of small, pure, idempotent steps (`STEPS`); each step is a
+`str -> str` function and `Cleaned.repairs` lists the step names, in pipeline order, of the
+steps whose output differed from their input (each name once). The names:
+
+=================== ===========================================================================
+`whitespace`        line endings, no-break/ideographic/other Unicode spaces, zero-width
+                    characters, indentation and empty lines (one paragraph per line, stripped)
+`broken_lines`      a line break inside a number or before closing punctuation joined
+`traditional_pinyin` pinyin glosses after characters removed: `執(zhí)法` → `執法`, also
+                    `執( zhí )`, `執（zhí）`, digit tones `執(zhi2)` and cut-short `鄉(xiā`
+`traditional`       a predominantly traditional text converted with OpenCC t2s (phrase-aware)
+`homoglyph`         sporadic traditional characters in a simplified text (only characters
+                    outside GB2312, so correct simplified text is never touched), look-alike
+                    substitutes from `data/homoglyphs.tsv` (`悝`→`理`), Kangxi radicals and
+                    CJK compatibility ideographs (NFKC)
+`replacement_chars` `?` standing for `©`, an indentation or a separating space (`版权所有 ?
+                    2019`, `?` at a line start or after the final `。`)
+`cjk_spaces`        spaces between Chinese and digits/Latin, next to full-width punctuation,
+                    and letter-spaced words (`法 治 政 府`); a single space between two longer
+                    Chinese runs (`中共某县委 某县人民政府`, a title's clauses) is kept
+`mojibake`          a run of mis-decoded characters (GBK bytes shifted by one) ending in `?`
+                    or U+FFFD, and any other `?` inside Chinese text, replaced by one U+FFFD
+=================== ===========================================================================
+
+`NOISE_OF_REPAIR` maps repair names to the gold noise labels (`noise_labels()`).
+
+Choices:
+
+* full-width digits and letters are kept as in the document (the gold keeps them; comparisons
+  are made after NFKC and downstream number parsing reads full-width digits);
+* punctuation width is kept as found, also the half-width `，：；（）` that the traditional
+  converter leaves behind (originals use both widths; comparisons are made after NFKC);
+* mojibake detection: each `?`/U+FFFD inside Chinese text is a lost-span marker; the run of
+  two-byte characters before it is scored character by character: a rare shown character
+  (GB2312 level 2, symbols such as `Х ǎ ㄗ ⒅`) counts for a garbled run, a common one
+  (`data/prose_chars.txt`, GB2312 level 1) against; and the character formed by the trail
+  byte of one shown character with the lead byte of the next (what the text was before the
+  one-byte shift) counts for a garbled run when it is common prose. The best-scoring suffix
+  (score >= 1) goes with the marker. A `?` closing a sentence or inside ASCII text stays;
+* mojibake is never "repaired" into guessed text: the garbled run becomes one U+FFFD; correct
+  text decoded after the resynchronisation point stays (the gold's lost span may be wider).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+
 from countyreports.models import Cleaned
+
+__all__ = ["STEPS", "NOISE_OF_REPAIR", "clean_text", "noise_labels"]
+
+FFFD = "\ufffd"
+
+# --------------------------------------------------------------------------------------------
+# character classes
+# --------------------------------------------------------------------------------------------
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—·．％"
+_CLOSING = "，。、；：？！”’）》〉】〕」』％"
+
+# --------------------------------------------------------------------------------------------
+# data
+# --------------------------------------------------------------------------------------------
+
+
+def _read_data(name: str) -> str:
+    return resources.files("countyreports").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _load_homoglyphs() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in _read_data("homoglyphs.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 2 and len(cols[0]) == 1 and len(cols[1]) == 1:
+            table[cols[0]] = cols[1]
+    # Kangxi radicals and CJK compatibility ideographs: NFKC gives the unified ideograph.
+    for lo, hi in ((0x2F00, 0x2FD5), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F)):
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            norm = unicodedata.normalize("NFKC", ch)
+            if norm != ch and len(norm) == 1:
+                table.setdefault(ch, norm)
+    return table
+
+
+def _gb2312_levels() -> tuple[frozenset[str], frozenset[str]]:
+    """(all GB2312 characters, GB2312 level-1 hanzi)."""
+    every: set[str] = set()
+    level1: set[str] = set()
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                ch = bytes((hi, lo)).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+            every.add(ch)
+            if 0xB0 <= hi <= 0xD7:
+                level1.add(ch)
+    return frozenset(every), frozenset(level1)
+
+
+@lru_cache(maxsize=1)
+def _opencc():
+    import opencc
+
+    try:
+        return opencc.OpenCC("t2s")
+    except Exception:  # older packages want the file name
+        return opencc.OpenCC("t2s.json")
+
+
+def _char_class(chars) -> str:
+    """A regex character class body (ranges) for a set of characters."""
+    cps = sorted(ord(c) for c in chars)
+    parts: list[str] = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        a, b = chr(cps[i]), chr(cps[j])
+        parts.append(re.escape(a) if i == j else f"{re.escape(a)}-{re.escape(b)}")
+        i = j + 1
+    return "".join(parts)
+
+
+_GB2312, _GB2312_L1 = _gb2312_levels()
+_HOMOGLYPHS = _load_homoglyphs()
+_PROSE = frozenset(
+    c for line in _read_data("prose_chars.txt").splitlines() if not line.startswith("#") for c in line.strip()
+)
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Characters OpenCC t2s changes that are not in GB2312 (so never correct simplified text)."""
+    chars = [chr(cp) for cp in range(0x3400, 0xA000)]
+    converted = _opencc().convert("\n".join(chars)).split("\n")
+    mapping = {
+        a: b for a, b in zip(chars, converted) if a != b and len(b) == 1 and a not in _GB2312
+    }
+    return re.compile(f"[{_char_class(mapping)}]"), mapping
+
+
+# --------------------------------------------------------------------------------------------
+# step: whitespace
+# --------------------------------------------------------------------------------------------
+
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_ODD_SPACE = re.compile("[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_MULTI_SPACE = re.compile(" {2,}")
+_BLANK_LINES = re.compile(r"(?:[ ]*\n)+[ ]*")
+
+
+def normalize_whitespace(text: str) -> str:
+    """One paragraph per line, lines stripped, spaces normalised to one ASCII space."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = _ODD_SPACE.sub(" ", text)
+    text = _MULTI_SPACE.sub(" ", text)
+    text = _BLANK_LINES.sub("\n", text)
+    return text.strip("\n ")
+
+
+# --------------------------------------------------------------------------------------------
+# step: pinyin glosses (traditional_pinyin)
+# --------------------------------------------------------------------------------------------
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PY_LETTER = f"a-z{_TONED}üê"
+_TONE_STRIP = str.maketrans(
+    {**{c: b for b, cs in (("a", "āáǎà"), ("e", "ēéěèê"), ("i", "īíǐì"), ("o", "ōóǒò"),
+                          ("u", "ūúǔù"), ("v", "ǖǘǚǜü"), ("n", "ńňǹ"), ("m", "ḿ")) for c in cs}}
+)
+
+
+def _pinyin_syllables() -> tuple[frozenset[str], frozenset[str]]:
+    initials = ["", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+                "zh", "ch", "sh", "r", "z", "c", "s", "y", "w"]
+    finals = ["a", "o", "e", "i", "u", "v", "ai", "ei", "ao", "ou", "an", "en", "in", "un", "vn",
+              "ang", "eng", "ing", "ong", "ia", "ie", "iu", "ua", "uo", "ui", "ve", "ue", "er",
+              "ian", "iao", "uai", "uan", "van", "iang", "iong", "uang", "ueng"]
+    full = {i + f for i in initials for f in finals} | {"ng", "n", "m", "hm", "hng", "ê"}
+    prefixes = {s[:k] for s in full for k in range(1, len(s) + 1)}
+    return frozenset(full), frozenset(prefixes)
+
+
+_SYLLABLES, _SYLLABLE_PREFIXES = _pinyin_syllables()
+
+_GLOSS = re.compile(
+    rf"(?<=[{_HAN}])[(（][ \t]*"
+    rf"(?P<py>[{_PY_LETTER}]{{1,6}}[1-5]?(?:[ \t]+[{_PY_LETTER}]{{1,6}}[1-5]?){{0,3}})"
+    rf"[ \t]*(?:(?P<close>[)）])|(?=[{_HAN}{_CJK_PUNCT},.;:!?\n]|$))"
+)
+_TONE_MARK = re.compile(f"[{_TONED}1-5]")
+# syllables a converter writes without a tone mark (neutral tone)
+_NEUTRAL = frozenset("de di le me men zi ge ma ne ba zhe guo tou li shang xia zi er".split())
+
+
+def _is_gloss(py: str, closed: bool) -> bool:
+    sylls = py.split()
+    for s in sylls:
+        base = s.rstrip("12345").translate(_TONE_STRIP)
+        ok = base in _SYLLABLES or (not closed and s is sylls[-1] and base in _SYLLABLE_PREFIXES)
+        if not ok:
+            return False
+    if _TONE_MARK.search(py):
+        return True
+    # without a tone: only a closed gloss of one neutral-tone syllable (`的(de)`)
+    return closed and len(sylls) == 1 and sylls[0] in _NEUTRAL
+
+
+def strip_pinyin(text: str) -> str:
+    """Remove pinyin glosses written after characters; genuine parentheticals stay."""
+    if "(" not in text and "（" not in text:
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        return "" if _is_gloss(m.group("py"), m.group("close") is not None) else m.group(0)
+
+    return _GLOSS.sub(repl, text)
+
+
+# --------------------------------------------------------------------------------------------
+# steps: traditional text, sporadic traditional characters
+# --------------------------------------------------------------------------------------------
+
+_HAN_RE = re.compile(f"[{_HAN}]")
+# share of traditional-only characters above which the whole text counts as traditional
+_TRADITIONAL_SHARE = 0.15  # snapshot: homoglyph pages <= 1 %, traditional pages >= 33 %
+
+
+def _traditional_share(text: str) -> tuple[int, float]:
+    pattern, _ = _traditional()
+    n_trad = len(pattern.findall(text))
+    if not n_trad:
+        return 0, 0.0
+    n_han = len(_HAN_RE.findall(text))
+    return n_trad, n_trad / max(1, n_han)
+
+
+def convert_traditional(text: str) -> str:
+    """Convert a predominantly traditional text to simplified (OpenCC t2s, phrase-aware)."""
+    n_trad, share = _traditional_share(text)
+    if n_trad < 3 or share < _TRADITIONAL_SHARE:
+        return text
+    return _opencc().convert(text)
+
+
+def fix_traditional_chars(text: str) -> str:
+    """Map sporadic traditional characters (never GB2312 ones) in a simplified text."""
+    pattern, mapping = _traditional()
+    if not pattern.search(text):
+        return text
+    converted = _opencc().convert(text)
+    if len(converted) == len(text):  # t2s is length-preserving: take its (phrase-aware) choice
+        return pattern.sub(lambda m: converted[m.start()], text)
+    return pattern.sub(lambda m: mapping[m.group(0)], text)
+
+
+# --------------------------------------------------------------------------------------------
+# step: homoglyph look-alikes (table)
+# --------------------------------------------------------------------------------------------
+
+# a substitute whose ideograph is traditional (compatibility 豈 → 豈) goes on to simplified
+_HOMOGLYPHS.update({k: _traditional()[1].get(v, v) for k, v in _HOMOGLYPHS.items()})
+_HOMO_RE = re.compile(f"[{_char_class(_HOMOGLYPHS)}]")
+_CONTEXT_CHARS = re.compile(f"[{_HAN}{_CJK_PUNCT}0-9０-９\u2e80-\u2fdf]")
+
+
+def fix_homoglyphs(text: str) -> str:
+    """Replace look-alike substitutes that stand next to Chinese text (table in data/)."""
+    if not _HOMO_RE.search(text):
+        return text
+    n = len(text)
+
+    def repl(m: re.Match[str]) -> str:
+        i = m.start()
+        before = text[i - 1] if i > 0 else ""
+        after = text[i + 1] if i + 1 < n else ""
+        if (before and _CONTEXT_CHARS.match(before)) or (after and _CONTEXT_CHARS.match(after)):
+            return _HOMOGLYPHS[m.group(0)]
+        return m.group(0)
+
+    return _HOMO_RE.sub(repl, text)
+
+
+# --------------------------------------------------------------------------------------------
+# step: replacement characters in boilerplate
+# --------------------------------------------------------------------------------------------
+
+_Q = "[?\ufffd]"
+_BOILER = [
+    # 版权所有 ? 2019 / Copyright ? 2019 → ©
+    (re.compile(rf"(版权所有|版權所有|[Cc]opyright)[ ]?{_Q}[ ]?(?=[ ]?(?:19|20)\d\d|[{_HAN}A-Za-z])"), r"\1 © "),
+    (re.compile(rf"{_Q}[ ]?((?:19|20)\d\d(?:[-—–]\d{{2,4}})?[ ]?(?:版权所有|版權所有|[Cc]opyright))"), r"© \1"),
+    # 政府?版权所有 / 主办：...?承办：... → a space between two boilerplate fields
+    (re.compile(rf"(?<=[{_HAN}）)]){_Q}+(?=(?:版权所有|版權所有|承办|主办|协办|技术支持|网站标识码|备案号|ICP|[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新]ICP|公网安备))"), " "),
+]
+_BOILER_HINT = re.compile("版权|版權|[Cc]opyright|承办|主办|协办|技术支持|网站标识码|备案|ICP")
+# `?` for an indentation space (U+3000, U+00A0 through a lossy charset conversion) at the start
+# of a line, or for trailing spaces after the end of a sentence; also `?` between two spaces
+# (only `?`: a U+FFFD there may be a lost span marked by an earlier cleaning)
+_EDGE_MARKS = re.compile(r"(?m)^\?+ ?(?=[^\s?\ufffd])|(?<=[。！？!；;：:”’）)》])[ ]?\?+[ ]*$|(?<= )\?(?= )")
+
+
+def fix_replacement_chars(text: str) -> str:
+    """`?`/U+FFFD standing for ©, an indentation or a separating space (not mojibake)."""
+    if "?" not in text and FFFD not in text:
+        return text
+    if _BOILER_HINT.search(text):
+        for pattern, repl in _BOILER:
+            text = pattern.sub(repl, text)
+    text = _EDGE_MARKS.sub("", text)
+    return _MULTI_SPACE.sub(" ", text).replace(" \n", "\n").strip(" ")
+
+
+# --------------------------------------------------------------------------------------------
+# step: mojibake
+# --------------------------------------------------------------------------------------------
+
+_COMMON_PUNCT = frozenset(_CJK_PUNCT + "０１２３４５６７８９")
+_MARKER = re.compile(r"[?\ufffd]+")
+_FFFD_RUN = re.compile("\ufffd{2,}")
+# two lost-span markers with only non-prose junk between them (Latin, pinyin letters, Greek,
+# Cyrillic, brackets) are one lost span: `成绩?nèi)亢细?` → `成绩�`
+_FFFD_JUNK = re.compile(
+    "\ufffd(?=[^\n\ufffd]{0,8}\ufffd)(?=[^\n\ufffd]*?[A-Za-z\u00c0-\u02ff\u0370-\u04ff])"
+    "[^\n\ufffd，。、；：！？,.;:!\"“”]{1,8}\ufffd"
+)
+# weights (log-odds flavour) of a shown character and of the "straddle" character formed by
+# the trail byte of one shown character and the lead byte of the next (= the original text
+# when the run is GBK shifted by one byte)
+_W_SHOWN = (-1.2, 0.3, 2.5)  # core prose / other GB2312 level 1 / rare (level 2, symbols)
+_W_STRADDLE = (1.2, -0.3, -2.0)
+_MAX_RUN = 40
+_MIN_SCORE = 1.0  # weaker evidence leaves the run alone (only the marker becomes U+FFFD)
+
+
+def _tier(ch: str) -> int:
+    if ch in _PROSE or ch in _COMMON_PUNCT:
+        return 0
+    if ch in _GB2312_L1:
+        return 1
+    return 2
+
+
+@lru_cache(maxsize=4096)
+def _gbk2(ch: str) -> bytes | None:
+    try:
+        b = ch.encode("gbk")
+    except UnicodeEncodeError:
+        return None
+    return b if len(b) == 2 else None
+
+
+def _straddle(a: bytes, b: bytes) -> int:
+    try:
+        ch = (a[1:2] + b[0:1]).decode("gbk")
+    except UnicodeDecodeError:
+        return 2
+    return _tier(ch)
+
+
+def _garbled_length(text: str, end: int) -> int:
+    """How many characters before position `end` (a marker) look GBK-shifted."""
+    run: list[tuple[str, bytes]] = []
+    i = end - 1
+    while i >= 0 and len(run) < _MAX_RUN:
+        ch = text[i]
+        b = _gbk2(ch)
+        if b is None or ch in "\n\ufffd":
+            break
+        run.append((ch, b))
+        i -= 1
+    best, best_k, score = 0.0, 0, 0.0
+    for k, (ch, b) in enumerate(run, start=1):
+        score += _W_SHOWN[_tier(ch)]
+        if k > 1:  # straddle with the character on its right (inside the run)
+            score += _W_STRADDLE[_straddle(b, run[k - 2][1])]
+        if score > best:  # ties keep the shorter run: no correct text is dropped on a tie
+            best, best_k = score, k
+    return best_k if best >= _MIN_SCORE else 0
+
+
+def _is_question_mark(text: str, start: int, end: int) -> bool:
+    """A genuine `?`: in Latin context (URL, code) or closing a sentence."""
+    if text[start:end] != "?":
+        return False
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if before.isascii() and before not in "\n" and (after.isascii() or after in "\n"):
+        return True  # inside ASCII text: URL query, code, English
+    return after in "\n ”’\"'」』）)" or before == "\n"
+
+
+def _fix_mojibake_once(text: str) -> str:
+    out: list[str] = []
+    pos = 0
+    for m in _MARKER.finditer(text):
+        start, end = m.start(), m.end()
+        if start < pos:
+            continue
+        k = _garbled_length(text, start)
+        if k == 0 and _is_question_mark(text, start, end):
+            continue
+        out.append(text[pos : start - k])
+        out.append(FFFD)
+        pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return _FFFD_JUNK.sub(FFFD, _FFFD_RUN.sub(FFFD, "".join(out)))
+
+
+def fix_mojibake(text: str) -> str:
+    """Replace each mis-decoded run (ending in `?`/U+FFFD) by a single U+FFFD."""
+    if "?" not in text and FFFD not in text:
+        return text
+    for _ in range(4):  # to a fixpoint, so that the step is idempotent
+        new = _fix_mojibake_once(text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# step: spaces inside Chinese text
+# --------------------------------------------------------------------------------------------
+
+_SP_PUNCT = re.compile(f" *([{_CJK_PUNCT}“‘《（〔【]) *")
+_SP_HAN_NUM = re.compile(rf"(?<=[{_HAN}]) (?=[0-9０-９A-Za-zＡ-Ｚａ-ｚ%％.．])|(?<=[0-9０-９A-Za-zＡ-Ｚａ-ｚ%％]) (?=[{_HAN}])")
+_SP_NUM_NUM = re.compile(r"(?<=[0-9０-９]) (?=[0-9０-９])")
+_LETTERSPACED = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: [{_HAN}]){{2,}}(?![{_HAN}])")
+
+
+def fix_cjk_spaces(text: str) -> str:
+    """Remove stray spaces inside Chinese text (keep one between two longer Chinese runs)."""
+    if " " not in text:
+        return text
+    text = _SP_PUNCT.sub(r"\1", text)
+    text = _SP_HAN_NUM.sub("", text)
+    text = _LETTERSPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# step: line breaks inside a word or number
+# --------------------------------------------------------------------------------------------
+
+_BREAK_IN_NUMBER = re.compile(r"(?<=[0-9０-９])\n(?=[0-9０-９]+(?![0-9０-９]*[.．、)）]))")
+_BREAK_BEFORE_CLOSING = re.compile(f"\n(?=[{_CLOSING}])")
+_BREAK_AFTER_OPENING = re.compile("(?<=[“‘《（〔【「『、，])\n")
+
+
+def join_broken_lines(text: str) -> str:
+    """Join a line break that falls inside a number or right before closing punctuation."""
+    if "\n" not in text:
+        return text
+    text = _BREAK_IN_NUMBER.sub("", text)
+    text = _BREAK_BEFORE_CLOSING.sub("", text)
+    text = _BREAK_AFTER_OPENING.sub("", text)
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# pipeline
+# --------------------------------------------------------------------------------------------
+
+# Order matters for idempotence: steps that change the context other steps look at (line
+# joins, spaces) run before the steps that read that context (mojibake runs, homoglyph
+# neighbours); mojibake runs before the look-alike table (悝/仂 are GB2312 characters that a
+# garbled run may contain).
+STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("whitespace", normalize_whitespace),
+    ("broken_lines", join_broken_lines),
+    ("traditional_pinyin", strip_pinyin),
+    ("traditional", convert_traditional),
+    ("homoglyph", fix_traditional_chars),
+    ("replacement_chars", fix_replacement_chars),
+    ("cjk_spaces", fix_cjk_spaces),
+    ("mojibake", fix_mojibake),
+    ("homoglyph", fix_homoglyphs),
+)
+
+NOISE_OF_REPAIR: dict[str, str] = {
+    "traditional_pinyin": "traditional_pinyin",
+    "traditional": "traditional_pinyin",
+    "homoglyph": "homoglyph",
+    "mojibake": "mojibake",
+    "replacement_chars": "replacement_chars",
+}
+
+
 def clean_text(text: str) -> Cleaned:
-    return Cleaned(text)
+    """Clean a raw article text (one paragraph per line); see the module docstring."""
+    repairs: list[str] = []
+    for name, step in STEPS:
+        new = step(text)
+        if new != text:
+            if name not in repairs:
+                repairs.append(name)
+            text = new
+    return Cleaned(text=text, repairs=tuple(repairs))
+
+
+def noise_labels(repairs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The gold noise labels implied by a `Cleaned.repairs` tuple (in gold label order)."""
+    found = {NOISE_OF_REPAIR[r] for r in repairs if r in NOISE_OF_REPAIR}
+    order = ("traditional_pinyin", "mojibake", "homoglyph", "replacement_chars")
+    return tuple(label for label in order if label in found)

@@ -145,6 +145,18 @@ def _native_fffd(body: bytes, codec: str) -> int:
     return body.count(enc) if enc else 0
 
 
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _utf8_coverage(body: bytes) -> float:
+    """Share of the non-ASCII bytes that form well-formed UTF-8 sequences (GBK text scores low)."""
+    sample = body[:200_000]
+    high = len(_HIGH_BYTE.findall(sample))
+    if not high:
+        return 1.0
+    return sum(len(m) for m in _UTF8_SEQ.findall(sample)) / high
+
+
 def _bad_ratio(errors: int, body: bytes) -> float:
     high = len(_HIGH_BYTE.findall(body[:200_000])) or 1
     return errors / high
@@ -210,12 +222,14 @@ def _decode_html(body: bytes, declared: str | None) -> Decoded:
         if codec in _UTF8_NAMES:
             if utf8_ok:
                 return Decoded(body.decode("utf-8"), "utf-8", src, declared, 0)
-            text, errors = _decode_counting(body, "utf-8")
-            if _bad_ratio(errors, body) < 0.01:
+            if _utf8_coverage(body) >= 0.8:
+                # Mostly well-formed UTF-8 with a few damaged bytes: keep UTF-8, count the damage.
+                text, errors = _decode_counting(body, "utf-8")
                 return Decoded(text, "utf-8", src, declared, errors)
             continue
-        if utf8_ok:
-            # Valid multi-byte UTF-8 beats any other label (e.g. ISO-8859-1 or gbk for UTF-8 bytes).
+        if utf8_ok and (codec in _WESTERN or len(_UTF8_SEQ.findall(body, 0, 200_000)) >= 4):
+            # Valid multi-byte UTF-8 beats any other label (e.g. ISO-8859-1 or gbk for UTF-8 bytes); a
+            # few GBK characters can be valid UTF-8 by chance, so a GB label needs several sequences.
             return Decoded(body.decode("utf-8"), "utf-8", "detect", declared, 0)
         if codec in _WESTERN:
             continue  # never trust a Western single-byte label on high bytes; let detection decide
@@ -225,6 +239,9 @@ def _decode_html(body: bytes, declared: str | None) -> Decoded:
 
     if utf8_ok:
         return Decoded(body.decode("utf-8"), "utf-8", "detect", declared, 0)
+    if _utf8_coverage(body) >= 0.9:
+        text, errors = _decode_counting(body, "utf-8")
+        return Decoded(text, "utf-8", "detect", declared, errors)
 
     # No usable declaration: try GB18030 strictly (most common non-UTF-8 encoding of these portals),
     # then charset-normalizer.

@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass, replace
 
 from countyreports import attachment as attachment_mod
-from countyreports.clean import clean_text
+from countyreports.clean import clean_text, noise_labels
 from countyreports.decode import decode_html, decode_text_file
 from countyreports.html import extract_article, join_pages
 from countyreports.indicators import extract as extract_indicators
@@ -61,12 +61,12 @@ def wanted_attachment(article: Article) -> Link | None:
     return None
 
 
-def attachment_paragraphs(doc: RawDoc) -> list[str]:
+def attachment_paragraphs(doc: RawDoc, title: str | None = None) -> list[str]:
     kind = attachment_kind(doc.url)
     if kind == "docx":
-        return attachment_mod.docx_paragraphs(doc.body)
+        return attachment_mod.docx_paragraphs(doc.body, title)
     if kind == "pdf":
-        return attachment_mod.pdf_paragraphs(doc.body)
+        return attachment_mod.pdf_paragraphs(doc.body, title)
     return decode_text_file(doc.body).text.splitlines()
 
 
@@ -82,7 +82,7 @@ def parse_report(pages: list[Article], attachment: RawDoc | None = None,
     noise: list[str] = []
     paragraphs = list(article.paragraphs)
     if attachment is not None:
-        att = attachment_paragraphs(attachment)
+        att = attachment_paragraphs(attachment, article.title)
         if att:
             paragraphs = att
             noise.append("attachment_only")
@@ -101,7 +101,7 @@ def parse_text(title: str, raw_text: str, *, article: Article | None = None,
     published = article.published if article else None
     meta = read_meta(title_clean, text, published)
     indicators, mentions = extract_indicators(text, sections)
-    all_noise = tuple(dict.fromkeys([*(noise or []), *cleaned.repairs]))
+    all_noise = tuple(dict.fromkeys([*(noise or []), *noise_labels(cleaned.repairs)]))
     return ParsedReport(
         title=title_clean, report_year=meta.report_year, published=published,
         signed_date=meta.signed_date, issuer=meta.issuer, clean_text=text, noise=all_noise,

@@ -409,6 +409,8 @@ def _load_pred(db_path: Path, wait_s: float) -> _Pred:
                 join += " AND c.version IS NOT DISTINCT FROM l.version"
             elif "version" not in cols:
                 warnings.append(f"table {table} has no version column: joined on report_id only")
+            if "ordinal" in cols:
+                order_by += ", c.ordinal"
             sql = (
                 f"WITH l AS ({latest}) "
                 f"SELECT c.report_id AS report_id, "
@@ -420,8 +422,8 @@ def _load_pred(db_path: Path, wait_s: float) -> _Pred:
                 grouped[row["report_id"]].append(row)
             return dict(grouped)
 
-        indicators = children("indicators", _IND_COLS, "char_start NULLS LAST")
-        sections = children("sections", _SEC_COLS, "1")
+        indicators = children("indicators", _IND_COLS, "c.char_start NULLS LAST")
+        sections = children("sections", _SEC_COLS, "c.report_id")
     finally:
         con.close()
     # de-duplicate warnings, keep order

@@ -17,58 +17,35 @@ Conventions of ``Article.paragraphs`` (raw text, *not* cleaned: no 繁→简, no
 * ``<style>``/``<script>``/hidden elements are dropped, and so are page-furniture lines inside the
   container (打印本页/关闭窗口, 相关文章, 主办/承办/ICP备/网站标识码 ...), and a first paragraph that
   repeats the article title.
+
+Metadata (title, published, source, site id, attachments, page links) is read by countyreports.pagemeta;
+the per-family selectors are data in countyreports.selectors.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import html as htmlmod
 import re
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from countyreports import pagemeta as M
 from countyreports import selectors as S
 from countyreports.models import Article, Family, Link
 
 __all__ = ["extract_article", "article_text", "join_pages", "detect_family"]
 
-_STRIP = " \t\r\n\f\v\u3000\xa0\u2002\u2003\u2009\u200b\u200c\u200d\ufeff\u00ad"
-_NL = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 _INDENT_AFTER_BR = re.compile(r"^[\u3000\xa0\u2002\u2003]{2}|^ {4}")
-_WS_KEY = re.compile(r"\s+")
 _BR = "\x00"
 
 
 # ---------------------------------------------------------------- text helpers
 
 
-def _tidy(text: str) -> str:
-    """Strip a paragraph and drop source line breaks inside it (no other change)."""
-    if "\n" in text or "\r" in text:
-        text = _NL.sub(_nl_repl, text)
-    return text.strip(_STRIP)
-
-
-def _nl_repl(m: re.Match[str]) -> str:
-    s, e = m.start(), m.end()
-    src = m.string
-    before = src[s - 1] if s > 0 else ""
-    after = src[e] if e < len(src) else ""
-    # Between two ASCII word characters a source newline renders as a space; elsewhere (CJK) as nothing.
-    if before.isascii() and after.isascii() and before.isalnum() and after.isalnum():
-        return " "
-    return ""
-
-
-def _key(text: str) -> str:
-    return _WS_KEY.sub("", text).strip(_STRIP)
-
-
 def _block_text(node: LexborNode, split_br: bool) -> list[str]:
     """Text of a leaf block; <br> joins (soft break) unless followed by indentation or split_br."""
     if node.css_first("br") is None:
-        t = _tidy(node.text(deep=True))
+        t = M.tidy(node.text(deep=True))
         return [t] if t else []
     parts: list[str] = []
     for n in node.traverse(include_text=True):
@@ -77,20 +54,24 @@ def _block_text(node: LexborNode, split_br: bool) -> list[str]:
             parts.append(n.text_content or "")
         elif tag == "br":
             parts.append(_BR)
-    pieces = "".join(parts).split(_BR)
+    return _join_pieces("".join(parts).split(_BR), split_br)
+
+
+def _join_pieces(pieces: list[str], split_br: bool) -> list[str]:
+    """Rejoin text split at <br>s: a piece starting with an indentation opens a paragraph; the other
+    breaks are soft (joined) unless split_br and no piece at all is indented."""
+    if split_br and any(_INDENT_AFTER_BR.match(p) for p in pieces[1:]):
+        split_br = False  # the page marks its paragraphs by indentation: other <br>s are soft
     out: list[str] = []
-    cur = ""
-    for i, piece in enumerate(pieces):
-        if i == 0:
-            cur = piece
-            continue
+    cur = pieces[0] if pieces else ""
+    for piece in pieces[1:]:
         if split_br or _INDENT_AFTER_BR.match(piece):
             out.append(cur)
             cur = piece
         else:
             cur = cur.rstrip(" \t\r\n") + piece.lstrip(" \t\r\n")
     out.append(cur)
-    return [t for t in (_tidy(p) for p in out) if t]
+    return [t for t in (M.tidy(p) for p in out) if t]
 
 
 def _has_desc(node: LexborNode, tags: frozenset[str], selector: str) -> bool:
@@ -116,7 +97,7 @@ def _table_rows(table: LexborNode, out: list[str]) -> None:
                 _emit(cell, out, top=False)
         return
     for row in table.css("tr"):
-        cells = [_tidy(c.text(deep=True)) for c in row.iter(include_text=False) if c.tag in ("td", "th")]
+        cells = [M.tidy(c.text(deep=True)) for c in row.iter(include_text=False) if c.tag in ("td", "th")]
         line = "\t".join(c for c in cells if c)
         if line:
             out.append(line)
@@ -129,18 +110,11 @@ def _emit(container: LexborNode, out: list[str], top: bool) -> None:
         out.extend(_block_text(container, split_br=many_br and top))
         return
     inline: list[str] = []
-    inline_br = 0
 
     def flush() -> None:
-        nonlocal inline_br
         if inline:
-            pieces = "".join(inline).split(_BR)
-            for piece in pieces:
-                t = _tidy(piece)
-                if t:
-                    out.append(t)
+            out.extend(_join_pieces("".join(inline).split(_BR), split_br=True))
             inline.clear()
-        inline_br = 0
 
     for child in container.iter(include_text=True):
         tag = child.tag
@@ -148,7 +122,6 @@ def _emit(container: LexborNode, out: list[str], top: bool) -> None:
             inline.append(child.text_content or "")
         elif tag == "br":
             inline.append(_BR)
-            inline_br += 1
         elif tag in S.BLOCK_TAGS:
             flush()
             if tag == "table":
@@ -177,6 +150,10 @@ def _emit(container: LexborNode, out: list[str], top: bool) -> None:
     flush()
 
 
+def _boilerplate(p: str) -> bool:
+    return len(p) <= 120 and S.BOILERPLATE_LINE.search(M.depinyin(p)) is not None
+
+
 def _paragraphs(container: LexborNode, title: str) -> tuple[str, ...]:
     for node in container.css(S.DROP_TAGS):
         node.decompose()
@@ -184,8 +161,8 @@ def _paragraphs(container: LexborNode, title: str) -> tuple[str, ...]:
         node.decompose()
     out: list[str] = []
     _emit(container, out, top=True)
-    paras = [p for p in out if not (len(p) <= 80 and S.BOILERPLATE_LINE.search(p))]
-    if paras and title and _key(paras[0]) == _key(title):
+    paras = [p for p in out if not _boilerplate(p)]
+    if paras and title and M.key(paras[0]) == M.key(title):
         paras = paras[1:]
     return tuple(paras)
 
@@ -204,30 +181,29 @@ def detect_family(tree: LexborHTMLParser, url: str) -> Family:
     return Family.GENERIC
 
 
-def _metas(tree: LexborHTMLParser) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for m in tree.css("meta[name]"):
-        attrs = m.attributes
-        name = (attrs.get("name") or "").strip().lower()
-        content = attrs.get("content")
-        if name and content and name not in out:
-            out[name] = content.strip()
-    return out
-
-
 def _find_container(tree: LexborHTMLParser, fam: Family) -> LexborNode | None:
-    order = S.BY_FAMILY[fam].content + tuple(
-        s for s in S.GENERIC.content if s not in S.BY_FAMILY[fam].content
-    )
-    for sel in order:
+    own = S.BY_FAMILY[fam].content if fam is not Family.GENERIC else ()
+    for sel in own:
         node = tree.css_first(sel)
-        if node is not None and _key(node.text(deep=True)):
+        if node is not None and M.key(node.text(deep=True)):
+            return node
+    # Generic selectors (.content, article, ...) may match a wrapper full of navigation: accept them only
+    # when most of their text is not link text.
+    for sel in S.GENERIC.content:
+        if sel in own:
+            continue
+        node = tree.css_first(sel)
+        if node is None:
+            continue
+        n = len(M.key(node.text(deep=True)))
+        if n and sum(len(M.key(a.text(deep=True))) for a in node.css("a")) < 0.3 * n:
             return node
     return _densest(tree)
 
 
 def _densest(tree: LexborHTMLParser) -> LexborNode | None:
-    """Text-density fallback: the parent of <p>s holding the most paragraph text (ties: first)."""
+    """Text-density fallback: the parent of the <p>s holding the most non-link paragraph text; without
+    <p>s, the element with the most own (direct) text."""
     best: LexborNode | None = None
     best_len = 0
     scores: dict[int, tuple[LexborNode, int]] = {}
@@ -235,7 +211,7 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
         par = p.parent
         if par is None:
             continue
-        n = len(_key(p.text(deep=True)))
+        n = len(M.key(p.text(deep=True)))
         if p.css_first("a") is not None:
             n -= sum(len(a.text(deep=True)) for a in p.css("a"))
         node_id = par.mem_id
@@ -251,193 +227,10 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
         return None
     best_div, best_n = None, 0
     for div in body.css("div, td"):
-        n = len(_key(div.text(deep=False)))
+        n = len(M.key(div.text(deep=False)))
         if n > best_n:
             best_div, best_n = div, n
     return best_div if best_div is not None and best_n >= 50 else body
-
-
-def _title(tree: LexborHTMLParser, metas: dict[str, str], fam: Family) -> str:
-    t = metas.get("articletitle")
-    if t:
-        return _tidy(htmlmod.unescape(t))
-    for sel in S.BY_FAMILY[fam].title:
-        node = tree.css_first(sel)
-        if node is not None:
-            t = _tidy(node.text(deep=True))
-            if t:
-                return t
-    node = tree.css_first("title")
-    if node is not None:
-        t = _tidy(node.text(deep=True))
-        stripped = S.TITLE_SUFFIX.sub("", t)
-        return stripped or t
-    return ""
-
-
-def _date(y: str, m: str, d: str) -> dt.date | None:
-    try:
-        return dt.date(int(y), int(m), int(d))
-    except ValueError:
-        return None
-
-
-def _info_texts(tree: LexborHTMLParser, fam: Family) -> list[str]:
-    out: list[str] = []
-    for sel in S.BY_FAMILY[fam].info + S.GENERIC.info:
-        for node in tree.css(sel)[:3]:
-            t = node.text(deep=True, separator=" ")
-            if t and t not in out:
-                out.append(t)
-    return out
-
-
-def _xxgk(tree: LexborHTMLParser) -> dict[str, str]:
-    """Label → value of the 政府信息公开 info table (cells alternate label, value)."""
-    table = tree.css_first("table.xxgk_table, .xxgk_table, table.xxgk")
-    if table is None:
-        return {}
-    out: dict[str, str] = {}
-    cells = [_tidy(c.text(deep=True)) for c in table.css("td, th")]
-    for label, value in zip(cells, cells[1:]):
-        if label.endswith(("：", ":")) and value and not value.endswith(("：", ":")):
-            out.setdefault(label.rstrip("：:").replace(" ", "").replace("\u3000", ""), value)
-    return out
-
-
-def _published(metas: dict[str, str], infos: list[str], xxgk: dict[str, str]) -> dt.date | None:
-    for name in ("pubdate", "publishdate", "firstpublishedtime", "dc.date", "publishtime"):
-        v = metas.get(name)
-        if v:
-            m = S.ANY_DATE.search(v)
-            if m and (d := _date(*m.groups())):
-                return d
-    for text in infos:
-        m = S.INFO_DATE.search(text)
-        if m and (d := _date(*m.groups())):
-            return d
-    for label in ("发布日期", "生成日期", "成文日期", "发文日期", "公开日期", "發布日期"):
-        v = xxgk.get(label)
-        if v:
-            m = S.ANY_DATE.search(v)
-            if m and (d := _date(*m.groups())):
-                return d
-    return None
-
-
-def _source(metas: dict[str, str], infos: list[str], xxgk: dict[str, str]) -> str | None:
-    v = metas.get("contentsource")
-    if v:
-        return _tidy(v)
-    for text in infos:
-        m = S.INFO_SOURCE.search(text)
-        if m:
-            return m.group(1)
-    for label in ("发布机构", "發布機構", "发文机关", "来源"):
-        if xxgk.get(label):
-            return xxgk[label]
-    return None
-
-
-def _href(node: LexborNode) -> str | None:
-    h = node.attributes.get("href")
-    if not h:
-        return None
-    h = htmlmod.unescape(h.strip())
-    if not h or h.startswith(("javascript:", "#", "mailto:", "tel:")):
-        return None
-    return h
-
-
-def _attachment_name(url: str) -> str:
-    parts = urlsplit(url)
-    if S.ATTACHMENT_EXT.search(parts.path):
-        return parts.path
-    for key, values in parse_qs(parts.query).items():
-        for v in values:
-            if S.ATTACHMENT_EXT.search(v.strip()):
-                return v.strip()
-    return ""
-
-
-def _attachments(scope: list[LexborNode], url: str) -> tuple[Link, ...]:
-    seen: set[str] = set()
-    out: list[Link] = []
-    for root in scope:
-        for a in root.css("a[href]"):
-            h = _href(a)
-            if h is None:
-                continue
-            abs_url = urljoin(url, h)
-            name = _attachment_name(abs_url)
-            if not name or not S.ATTACHMENT_WANTED.search(name) or abs_url in seen:
-                continue
-            seen.add(abs_url)
-            text = _tidy(a.text(deep=True)) or _tidy(a.attributes.get("title") or "") or name.rsplit("/", 1)[-1]
-            out.append(Link(abs_url, text))
-        if out:
-            break
-    return tuple(out)
-
-
-_PAGE_SUFFIX = re.compile(r"^(.*?)(?:_(\d{1,3}))?(\.[A-Za-z]+)$")
-
-
-def _page_key(url: str) -> tuple[str, int] | None:
-    parts = urlsplit(url)
-    m = _PAGE_SUFFIX.match(parts.path)
-    if not m:
-        return None
-    stem = f"{parts.scheme}://{parts.netloc}{m.group(1)}{m.group(3)}?{parts.query}"
-    return stem, int(m.group(2)) + 1 if m.group(2) else 0
-
-
-def _page_links(tree: LexborHTMLParser, html: str, url: str) -> tuple[str, ...]:
-    me = _page_key(url)
-    found: dict[str, int] = {}
-    extra: list[str] = []
-    if me is not None:
-        for a in tree.css("a[href]"):
-            h = _href(a)
-            if h is None:
-                continue
-            abs_url = urljoin(url, h).split("#", 1)[0]
-            key = _page_key(abs_url)
-            if key is not None and key[0] == me[0] and abs_url != url:
-                found.setdefault(abs_url, key[1])
-            elif S.NEXT_PAGE_TEXT.match(a.text(deep=True) or "") and abs_url != url:
-                extra.append(abs_url)
-    if "createPageHTML" in html:
-        for m in S.CREATE_PAGE_HTML.finditer(html):
-            count, _cur, prefix, suffix = int(m.group(1)), m.group(2), m.group(3), m.group(4)
-            for i in range(min(count, 200)):
-                name = f"{prefix}{'_' + str(i) if i else ''}.{suffix.lstrip('.')}"
-                abs_url = urljoin(url, name)
-                if abs_url != url:
-                    found.setdefault(abs_url, i)
-    ordered = [u for u, _ in sorted(found.items(), key=lambda kv: kv[1])]
-    for u in extra:
-        if u not in found and u not in ordered:
-            ordered.append(u)
-    return tuple(ordered)
-
-
-def _site_id(metas: dict[str, str], tree: LexborHTMLParser) -> str | None:
-    v = metas.get("siteidcode")
-    if v:
-        return v.strip()
-    for sel in (".footer", "#footer", ".foot", "footer", ".bottom"):
-        node = tree.css_first(sel)
-        if node is not None:
-            m = S.SITE_ID.search(node.text(deep=True))
-            if m:
-                return m.group(1)
-    body = tree.body
-    if body is not None:
-        m = S.SITE_ID.search(body.text(deep=True))
-        if m:
-            return m.group(1)
-    return None
 
 
 # ---------------------------------------------------------------- public API
@@ -458,17 +251,17 @@ def extract_article(html: str, url: str) -> Article:
 def _extract(html: str, url: str) -> Article:
     tree = LexborHTMLParser(html)
     fam = detect_family(tree, url)
-    metas = _metas(tree)
-    title = _title(tree, metas, fam)
-    infos = _info_texts(tree, fam)
-    xxgk = _xxgk(tree)
-    published = _published(metas, infos, xxgk)
-    source = _source(metas, infos, xxgk)
-    site_id = _site_id(metas, tree)
-    page_links = _page_links(tree, html, url)
+    metas = M.metas(tree)
+    title = M.title_of(tree, metas, fam)
+    infos = M.info_texts(tree, fam)
+    xxgk = M.xxgk_fields(tree)
+    published = M.published(metas, infos, xxgk)
+    source = M.source(metas, infos, xxgk)
+    site_id = M.site_id(metas, tree)
+    page_links = M.page_links(tree, html, url)
     container = _find_container(tree, fam)
     scope = [n for n in (container, tree.body) if n is not None]
-    attachments = _attachments(scope, url)
+    attachments = M.attachments(scope, url)
     paragraphs = _paragraphs(container, title) if container is not None else ()
     return Article(
         url=url,

@@ -45,7 +45,9 @@ _CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_BIG)
 _CN_INT = f"[{_CN_CHARS}]+"
 _CN_FRAC_DIGITS = "零〇○一二三四五六七八九"
 CN_NUMBER = f"{_CN_INT}(?:点[{_CN_FRAC_DIGITS}]+)?"
-ARABIC_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_DG = "[0-9０-９]"
+#: Arabic digits, half- or full-width, with thousands separators (1,340 / 1，340) and decimals
+ARABIC_NUMBER = rf"{_DG}{{1,3}}(?:[,，]{_DG}{{3}})+(?!{_DG})(?:[.．]{_DG}+)?|{_DG}+(?:[.．]{_DG}+)?"
 
 
 def _cn_int(s: str) -> int | None:
@@ -203,16 +205,32 @@ def to_chinese(n: int) -> str:
 
 # --------------------------------------------------------------------------- scanner
 
+#: words that make a number approximate, before it (约300) and after it (300余, 300件以上)
 APPROX_BEFORE = ("大约", "约", "将近", "接近", "近", "超过", "超", "突破", "逾", "不少于", "不低于", "上")
 APPROX_AFTER = ("余", "多", "来", "几", "以上", "左右", "上下", "许")
-_PRE = "大约|约|将近|接近|近|超过|突破|逾|不少于|不低于|超|上(?=[百千万])"
+_APPROX_BEFORE_BY_LEN = sorted(APPROX_BEFORE, key=len, reverse=True)
 
-NUMBER_PATTERN = (
-    rf"(?P<pre>{_PRE})?"
+_CORE = (
     rf"(?:百分之(?P<pct>{ARABIC_NUMBER}|{CN_NUMBER})"
-    rf"|(?P<num>(?P<ar>{ARABIC_NUMBER})|{CN_NUMBER})(?P<mult>(?<=[0-9])[万亿千])?(?P<post>[余多来几])?(?P<mult2>(?<=[余多])[万亿](?!元))?)"
+    rf"|(?P<num>(?P<ar>{ARABIC_NUMBER})|{CN_NUMBER})(?P<mult>(?<=[0-9０-９])[万亿千])?(?P<post>[余多来几])?"
+    rf"(?P<mult2>(?<=[余多])[万亿](?!元))?)"
 )
-_NUMBER_RX = re.compile(NUMBER_PATTERN)
+_FIRST = f"[0-9０-９{_CN_CHARS}]"
+#: a number with its multiplier and 余/多 (no word before it); starts with a lookahead so scans stay fast
+CORE_PATTERN = f"(?={_FIRST}){_CORE}"
+_CORE_RX = re.compile(CORE_PATTERN)
+
+
+def approx_word_before(text: str, pos: int) -> str:
+    """The approximation word (约, 近, 超过, …) ending right at `pos`, or ""."""
+    for w in _APPROX_BEFORE_BY_LEN:
+        if text.startswith(w, pos - len(w)) and pos >= len(w):
+            if w == "上" and text[pos:pos + 1] not in ("百", "千", "万"):
+                continue
+            if w == "近" and pos >= 2 and text[pos - 2] in "最附将接":
+                continue
+            return w
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +238,7 @@ class NumberToken:
     """One number in a text: the value (multipliers applied), its span and the words around it."""
 
     value: float
-    start: int  # span of the whole token, approximation words included
+    start: int  # span of the whole token, approximation word before it included
     end: int
     num_start: int  # span of the digits/numeral alone
     num_end: int
@@ -234,8 +252,12 @@ class NumberToken:
         return bool(self.approx_before or self.approx_after)
 
 
-def token_from_match(m: re.Match[str]) -> NumberToken | None:
-    """Build a NumberToken from a match of NUMBER_PATTERN (used by callers that embed it)."""
+def token_from_match(m: re.Match[str], text: str | None = None) -> NumberToken | None:
+    """Build a NumberToken from a match of CORE_PATTERN (callers may embed the pattern in theirs).
+
+    With `text` (the string that was searched), an approximation word right before the match is
+    included in the token.
+    """
     g = m.groupdict()
     if g.get("pct") is not None:
         v = number_value(g["pct"])
@@ -249,26 +271,35 @@ def token_from_match(m: re.Match[str]) -> NumberToken | None:
             v *= MULTIPLIERS[mult]
     if v is None:
         return None
+    pre = approx_word_before(text, m.start()) if text is not None else ""
     return NumberToken(
-        value=_clean_float(v), start=m.start(), end=m.end(), num_start=ns, num_end=ne,
-        multiplier=mult, approx_before=g.get("pre") or "", approx_after=g.get("post") or "",
+        value=_clean_float(v), start=m.start() - len(pre), end=_end(m),
+        num_start=ns, num_end=ne, multiplier=mult, approx_before=pre, approx_after=g.get("post") or "",
         percent=g.get("pct") is not None,
     )
 
 
-def find_numbers(text: str) -> Iterator[NumberToken]:
-    """Every number in `text` (left to right). Offsets are offsets in `text`.
+def _end(m: re.Match[str]) -> int:
+    """End of the number part of a match (the caller's pattern may go on with measure words)."""
+    for name in ("mult2", "post", "mult", "num", "pct"):
+        e = m.end(name)
+        if e >= 0:
+            return e
+    return m.end()
 
-    A trailing ``%`` / ``以上`` / ``左右`` is not part of the token; callers that read measure words
-    look at ``text[token.end:]``.
+
+def find_numbers(text: str) -> Iterator[NumberToken]:
+    """Every number in `text`, left to right, offsets in `text`, approximation words attached.
+
+    A trailing ``以上`` / ``左右`` / ``上下`` right after the number is reported in `approx_after`;
+    measure words are not part of the token (callers read ``text[token.end:]``).
     """
-    folded = fold(text)
-    for m in _NUMBER_RX.finditer(folded):
-        tok = token_from_match(m)
+    for m in _CORE_RX.finditer(text):
+        tok = token_from_match(m, text)
         if tok is None:
             continue
-        after = folded[tok.end:tok.end + 2]
-        if after.startswith(("以上", "左右", "上下")) and not tok.approx_after:
+        after = text[tok.end:tok.end + 2]
+        if after in ("以上", "左右", "上下") and not tok.approx_after:
             tok = NumberToken(tok.value, tok.start, tok.end, tok.num_start, tok.num_end, tok.multiplier,
                               tok.approx_before, after, tok.percent)
         yield tok

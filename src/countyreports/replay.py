@@ -13,7 +13,7 @@ Public API
 ``ReplayServer(snapshot_dir, epoch=1, host="127.0.0.1", port=0, log=None)``
     ``snapshot_dir`` may also be an already loaded :class:`Snapshot`. ``.start()`` serves from a
     background thread (port 0 picks a free port), ``.url`` (``http://127.0.0.1:PORT``), ``.port``,
-    ``.epoch``, ``.set_epoch(n)`` (also resets the ``fail_first`` counters), ``.stop()``,
+    ``.epoch``, ``.log_path``, ``.set_epoch(n)`` (also resets the ``fail_first`` counters), ``.stop()``,
     ``.serve_forever()`` (blocking, for a CLI), context manager (``with ReplayServer(...) as s:``).
 
 ``serve(snapshot, epoch=1, host="127.0.0.1", port=8765, log=None)``
@@ -38,6 +38,10 @@ not earlier than it. GET and HEAD are supported.
 ``log``: one JSON line per request, flushed per line::
 
     {"ts", "ts_end", "host", "method", "url", "status", "if_none_match", "if_modified_since", "bytes"}
+
+``ts`` is the arrival of the request (unix time), ``ts_end`` the moment the last piece of the
+response is handed to the socket; the line is written just before that piece, so a client holding
+a complete response always finds its line in the log. ``bytes`` counts body bytes (0 for HEAD/304).
 """
 
 from __future__ import annotations
@@ -439,45 +443,50 @@ class _Handler(BaseHTTPRequestHandler):
         ims = self.headers.get("If-Modified-Since")
         routed = _split_target(self.path, self.headers.get("Host"))
         host, url = routed if routed else ("", self.path)
-        status = 400
-        sent = 0
+        self._log_record: dict[str, Any] | None = None
+        if state.log is not None:
+            self._log_record = {"ts": ts, "ts_end": None, "host": host, "method": self.command,
+                                "url": url, "status": 400, "if_none_match": inm,
+                                "if_modified_since": ims, "bytes": 0}
         try:
             if routed is None:
-                status = 400
-                sent = self._send(400, (("Content-Type", "text/plain"),), b"400 Bad Request\n",
-                                  head_only)
+                self._send(400, (("Content-Type", "text/plain"),), b"400 Bad Request\n", head_only)
                 return
             entry, fail = state.resolve(url)
             if entry is None:
-                status = 404
-                sent = self._send(404, (("Content-Type", "text/plain"),), _NOT_FOUND_BODY, head_only)
+                self._send(404, (("Content-Type", "text/plain"),), _NOT_FOUND_BODY, head_only)
                 return
             if entry.delay_ms:
                 time.sleep(entry.delay_ms / 1000.0)
             if fail:
-                status = 503
-                sent = self._send(503, (), b"", head_only)
+                self._send(503, (), b"", head_only)
                 return
             if _not_modified(entry, inm, ims):
-                status = 304
                 keep = tuple((k, v) for k, v in entry.headers
                              if k.lower() in ("etag", "last-modified", "cache-control", "expires"))
-                sent = self._send(304, keep, None, head_only)
+                self._send(304, keep, None, head_only)
                 return
-            body = state.snapshot.body(entry)
-            status = entry.status
-            sent = self._send(entry.status, entry.headers, body, head_only)
+            self._send(entry.status, entry.headers, state.snapshot.body(entry), head_only)
         finally:
-            if state.log is not None:
-                state.log.write({
-                    "ts": ts, "ts_end": time.time(), "host": host, "method": self.command,
-                    "url": url, "status": status, "if_none_match": inm,
-                    "if_modified_since": ims, "bytes": sent,
-                })
+            self._write_log()  # not yet written when the response failed half-way
+
+    def _write_log(self) -> None:
+        record = self._log_record
+        log = self.server.state.log
+        if record is None or log is None:
+            return
+        self._log_record = None
+        if record["ts_end"] is None:
+            record["ts_end"] = time.time()
+        log.write(record)
 
     def _send(self, status: int, headers: tuple[tuple[str, str], ...], body: bytes | None,
-              head_only: bool) -> int:
-        """Write a whole response; returns the number of body bytes sent."""
+              head_only: bool) -> None:
+        """Write a whole response.
+
+        The log line is written just before the last piece goes out, so that a client that has
+        received the response finds its line in the log (``ts_end`` is that moment).
+        """
         reason = self.responses.get(status, ("",))[0]
         parts = [f"HTTP/1.1 {status} {reason}\r\n".encode("latin-1"),
                  b"Date: ", self.date_time_string().encode("latin-1"), b"\r\n",
@@ -492,15 +501,24 @@ class _Handler(BaseHTTPRequestHandler):
             parts.append(b"Connection: close\r\n")
         parts.append(b"\r\n")
         head = b"".join(parts)
+        record = self._log_record
+        if record is not None:
+            record["status"] = status
         if head_only or not body:
-            self.wfile.write(head)
-            return 0
-        if len(body) <= 65536:
-            self.wfile.write(head + body)
-        else:
-            self.wfile.write(head)
-            self.wfile.write(body)
-        return len(body)
+            pieces = [head]
+        elif len(body) <= 65536:
+            pieces = [head + body]
+        else:  # no copy of a big body: send it through a memoryview, last 64 KiB apart
+            view = memoryview(body)
+            pieces = [head, view[:-65536], view[-65536:]]
+        sent = 0 if head_only or not body else len(body)
+        for piece in pieces[:-1]:
+            self.wfile.write(piece)
+        if record is not None:
+            record["bytes"] = sent
+            record["ts_end"] = time.time()
+            self._write_log()
+        self.wfile.write(pieces[-1])
 
 
 # --------------------------------------------------------------------------- public server
@@ -515,7 +533,7 @@ class ReplayServer:
                          else Snapshot.load(Path(snapshot_dir)))
         self.host = host
         self._requested_port = port
-        self._log_path = log
+        self.log_path: Path | None = Path(log) if log is not None else None
         self._state = _State(self.snapshot, epoch, None)
         self._httpd: _ReplayHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -524,8 +542,8 @@ class ReplayServer:
     def _bind(self) -> _ReplayHTTPServer:
         if self._httpd is None:
             httpd = _ReplayHTTPServer((self.host, self._requested_port), _Handler)
-            if self._log_path is not None:
-                self._state.log = _RequestLog(self._log_path)
+            if self.log_path is not None:
+                self._state.log = _RequestLog(self.log_path)
             httpd.state = self._state
             self._httpd = httpd
         return self._httpd

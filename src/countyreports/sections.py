@@ -9,18 +9,21 @@ token; the numbering *style* decides nesting, not a fixed level table:
     ar     1. 1． 1、 １．                   1
     par    (1) （1） （１）                  (1)
 
-The first style met is level 1; a style not yet open nests under the current heading; a style
+The first style met is level 1; a style not yet open nests under the current heading (unless an
+open heading has a style ranked below it in `_RANK`: `（一）` never opens under `1.`); a style
 already open closes everything below it (a sibling).  So `一、 / 1.` gives paths `一/1` and the
 usual `一、 / （一） / 1. / （1）` gives `一/(一)/1/(1)`.
 
 A numbered line is *not* a heading when (the genre puts numbered list items in running text):
   * `一是`/`二是`/`第一` — no numbering punctuation, never matched;
   * `1.5万元…` — a decimal number, never matched;
-  * the line ends with `；`/`;` (an item of an enumerated list);
-  * it follows a body paragraph ending with `：` and its style is not open (a list introduced by
-    a colon: `主要做法如下：` / `1.…；` / `2.…`), until the next real heading;
+  * (`1.`/`(1)` styles) the line ends with `；`/`;` (an item of an enumerated list);
+  * it follows a body paragraph ending with `：`, its style is not open and it is one plain
+    sentence (a list introduced by a colon: `主要做法如下：` / `1.开展培训15次。`); a short lead
+    sentence followed by more text (`1.规范执法。全年…`) or a bare title line stays a heading;
   * its number does not continue the open sequence (a sibling must be higher than the previous
-    one, by at most `_MAX_GAP`; a new child sequence must start at 1 or 2).
+    one, by at most `_MAX_GAP`; a new child sequence must start at 1 or 2);
+  * it continues a list of such non-headings (`1.…；` rejected, then `2.…`, `3.…` are items too).
 
 Title: the text after the number; when the heading opens its paragraph
 (`1.持续规范依法决策。严格执行……`), its first sentence; a short lead before `：` followed by
@@ -33,6 +36,10 @@ before the first sub-heading (sub-sections are NOT included; join the spans of t
 get a whole subtree).  Text before the first heading is a section with path "" and level 0
 (emitted only when it is not blank); a text without any heading gives that section alone.
 The spans tile the text in order, so `section_at` is a bisection on `char_start`.
+
+Not recognised as headings (none in the gold; add a style to `_HEAD_RE`/`_RANK` if needed):
+`第一部分`/`第一，`, circled numbers `①`, unnumbered bold lines.  The signature and date lines
+belong to the last section's text.
 
 Level-1 sections get `kind` (and `secondary_kind` for `存在的不足和下一步工作计划`) from the
 keyword table `KIND_KEYWORDS`.
@@ -65,7 +72,7 @@ KIND_KEYWORDS: dict[SectionKind, tuple[str, ...]] = {
     ),
     SectionKind.NEXT_YEAR_PLAN: (
         "下一步", "下步", "工作安排", "主要安排", "工作思路", "工作计划", "工作打算", "工作设想",
-        "工作重点", "重点工作", "努力方向", "今后", "明年", "计划", "打算", "安排", "思路",
+        "努力方向", "今后", "明年", "计划", "打算", "安排", "思路",
         "展望",
     ),
     SectionKind.MEASURES_RESULTS: (
@@ -89,7 +96,9 @@ _HEAD_RE = re.compile(
     )[ \t\u3000]*""",
     re.VERBOSE,
 )
-_STYLES = ("cn", "pcn", "par", "ar")
+#: usual order of the styles, outermost first: a style never opens under a lower-ranked one
+#: (`（一）` after an open `1.` closes the `1.`), but any style may open under a higher one
+_RANK = {"cn": 0, "pcn": 1, "ar": 2, "par": 3}
 _MAX_GAP = 2  # a sibling number may skip one (a heading lost to page damage)
 
 _CN_VAL = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
@@ -124,8 +133,23 @@ def _label(style: str, raw: str) -> tuple[str, int]:
     return (f"({seg})" if style in ("pcn", "par") else seg), val
 
 
+_STOP_RE = re.compile(f"[{_SENT_END}{_COLON}]")
+_OPEN_RE = re.compile(f"[{_OPEN}]")
+
+
 def heading_title(rest: str) -> str:
     """Title of a heading from the text after its number (first sentence, no final punctuation)."""
+    m = _STOP_RE.search(rest)
+    if m is None:
+        return rest.strip().rstrip(_TRAIL).strip()
+    i = m.start()
+    if _OPEN_RE.search(rest, 0, i) is None and (
+            rest[i] in _SENT_END or (i <= _COLON_LEAD_MAX and rest[i + 1:].strip())):
+        return rest[:i].strip().rstrip(_TRAIL).strip()
+    return _title_slow(rest)
+
+
+def _title_slow(rest: str) -> str:
     depth = 0
     cut = len(rest)
     for i, ch in enumerate(rest):
@@ -160,13 +184,6 @@ def classify_heading(title: str) -> tuple[SectionKind, SectionKind | None]:
     found.sort(key=lambda x: x[0])
     primary = found[0][1]
     secondary = found[1][1] if len(found) > 1 else None
-    # "2023年推进法治政府建设的主要举措和成效" never matches two weak kinds by accident, but a
-    # plan title like "2024年工作安排" must not pick up measures from "取得" etc.: keep the pair
-    # only when both are among the contrasting kinds of the genre.
-    if secondary is not None and {primary, secondary} == {
-        SectionKind.MEASURES_RESULTS, SectionKind.NEXT_YEAR_PLAN,
-    }:
-        secondary = None
     return primary, secondary
 
 
@@ -175,6 +192,7 @@ def split_sections(clean_text: str) -> tuple[Section, ...]:
     heads: list[tuple[int, int, str, str]] = []  # (char_start, level, path, title)
     stack: list[tuple[str, int, str]] = []  # open headings: (style, number, path segment)
     colon_list = False  # inside a list introduced by a body paragraph ending with ：
+    list_item: tuple[str, int] | None = None  # (style, number) of the last numbered non-heading
     pos = 0
     n = len(clean_text)
     while pos < n:
@@ -186,19 +204,28 @@ def split_sections(clean_text: str) -> tuple[Section, ...]:
         if m is not None:
             style = m.lastgroup or ""
             rest = line[m.end():]
-            accepted = _accept(style, m.group(style), rest, stack, colon_list)
-            if accepted is not None:
+            raw = m.group(style)
+            accepted = _accept(style, raw, rest, stack, colon_list)
+            val = _label(style, raw)[1]
+            if accepted is not None and list_item is not None and list_item == (style, val - 1):
+                accepted = None  # the next item of a numbered list in running text
+            if accepted is None:
+                list_item = (style, val)
+            else:
                 depth, seg, val = accepted
                 del stack[depth:]
                 stack.append((style, val, seg))
                 title = heading_title(rest)
                 heads.append((pos, len(stack), "/".join(s for _, _, s in stack), title))
                 colon_list = False
+                list_item = None
                 pos = end + 1
                 continue
         body = line.rstrip(" \t\u3000\r")
         if body:
             colon_list = body[-1] in _COLON or (colon_list and m is not None)
+            if m is None:
+                list_item = None
         pos = end + 1
     return _build(clean_text, heads)
 
@@ -217,12 +244,14 @@ def _accept(style: str, raw: str, rest: str, stack: list[tuple[str, int, str]],
         prev = stack[depth][1]
         if not prev < val <= prev + _MAX_GAP:
             return None
-    else:  # a new, deeper level
+    else:  # a new level: under the open headings of a higher-ranked style
         if val > _MAX_GAP:
             return None
-        if style in ("ar", "par") and (colon_list or body.endswith(_LIST_END)):
+        if style in ("ar", "par") and (body.endswith(_LIST_END) or (
+                colon_list and body[-1] in _SENT_END and not _looks_titled(body))):
             return None
-        depth = len(stack)
+        rank = _RANK[style]
+        depth = next((i for i, (st, _, _) in enumerate(stack) if _RANK[st] > rank), len(stack))
     if style in ("ar", "par") and body.endswith(_LIST_END) and depth == len(stack) - 1 \
             and not _looks_titled(body):
         return None

@@ -104,16 +104,25 @@ ATTACHMENT_EXT = re.compile(r"\.(?:docx?|pdf|wps|xlsx?|et|ofd|zip|rar)$", re.IGN
 ATTACHMENT_WANTED = re.compile(r"\.(?:docx?|pdf|wps)$", re.IGNORECASE)
 
 INFO_DATE = re.compile(
-    r"(?:发布时间|发布日期|生成日期|發布時間|發布日期|發佈時間|發佈日期|生成日期|成文日期|发文日期|公开日期|时间|日期)"
+    r"(?:[发發][布佈](?:[时時][间間]|日期)|生成日期|成文日期|[发發]文日期|公[开開]日期|[时時][间間]|日期)"
     r"\s*[:：]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 )
 ANY_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 INFO_SOURCE = re.compile(
-    r"(?:来源|來源|信息来源|信息來源|发布机构|發布機構|发文机关|發文機關)\s*[:：]\s*"
+    r"(?:信息)?(?:[来來]源|[发發][布佈][机機][构構]|[发發]文[机機][关關])\s*[:：]\s*"
     r"([^\s\u3000\xa0|｜,，;；:：【\[]{1,40})"
 )
-SITE_ID = re.compile(r"(?:网站标识码|網站標識碼)\s*[:：]?\s*([0-9A-Za-z]{6,20})")
-TITLE_SUFFIX = re.compile(r"\s*(?:_|\s-\s|\s\|\s|｜|—{1,2}|--)\s*[^_|｜]*$")
+# Pinyin annotations appended by simplified→traditional converters: 發(fā)佈, 網(wǎng)站. Removed from a copy of
+# label text before matching labels (never from article paragraphs).
+PINYIN_NOTE = re.compile(r"\([a-zA-Z\u00e0-\u00fc\u0101-\u01dc\u0300-\u036f]{1,8}\)")
+SITE_ID = re.compile(r"(?:[网網]站[标標][识識][码碼])\s*[:：]?\s*([0-9A-Za-z]{6,20})")
+# Separators between an article title and the site name in <title> (a bare "—" is part of titles:
+# 《纲要（2015—2020年）》, so only spaced dashes count).
+TITLE_SEPARATORS = ("_", " - ", " | ", "｜", "|", " — ", " -- ", " —— ")
+PAGER_TEXT = re.compile(
+    r"^\s*(?:\d{1,3}|\[\s*\d{1,3}\s*\]|第\s*\d{1,3}\s*[页頁]|[上下]一[页頁]|[上下前后後][页頁]|首[页頁]|尾[页頁]|末[页頁]"
+    r"|>|»|›|<|«|‹)\s*$"
+)
 NEXT_PAGE_TEXT = re.compile(r"^\s*(?:下一[页頁]|下[页頁]|后[页頁]|>|»|›)\s*$")
 CREATE_PAGE_HTML = re.compile(
     r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]"

@@ -9,12 +9,14 @@ measure this layer alone, not the cleaning upstream.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import sys
 import time
 import unicodedata
 from pathlib import Path
+from urllib.parse import urljoin
 
 from countyreports.classify import classify_title, could_be_county_report
 from countyreports.metadata import read_meta
@@ -129,6 +131,77 @@ def main(verbose: bool) -> None:
                for pg in neg)
     print(f"could_be_county_report (full titles): recall={keep_r}/{len(reports)} "
           f"rejected non-reports={drop}/{len(neg)}")
+    items = list_titles()
+    for label, sel in (("all", items), ("cut", [x for x in items if x[1].endswith(("...", "…"))])):
+        pos = [x for x in sel if x[2]]
+        negs = [x for x in sel if not x[2]]
+        keep = sum(could_be_county_report(t, counties[a]) for a, t, _ in pos)
+        rej = sum(not could_be_county_report(t, counties[a]) for a, t, _ in negs)
+        print(f"could_be_county_report (list titles, {label}): recall={keep}/{len(pos)} "
+              f"rejected non-reports={rej}/{len(negs)}")
+        if verbose:
+            for a, t, is_rep in sel:
+                if could_be_county_report(t, counties[a]) != is_rep:
+                    print(f"  LIST {a} {t} report={is_rep}")
+
+    t0 = time.perf_counter()
+    docs = list(documents(reports))
+    for _doc_id, text, _, r in docs:
+        split_sections(text)
+        read_meta(r["title"], text, None)
+        classify_title(r["title"], r["county"])
+    rate = len(docs) / (time.perf_counter() - t0)
+    print(f"throughput sections+metadata+classify: {rate:.0f} docs/s")
+
+
+_A = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S | re.I)
+_HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
+_TITLE_ATTR = re.compile(r"""title\s*=\s*["']([^"']*)["']""", re.I)
+_TAG = re.compile(r"<[^>]+>")
+_NOT_ITEM = re.compile(r"^(?:\d+|[上下]一?[页頁]|首[页頁]|尾页|末页|更多|more|»|«)$", re.I)
+
+
+def list_titles() -> list[tuple[str, str, bool]]:
+    """(adcode, title as shown on a list page, is a county report) for every link in the snapshot's
+    HTML pages that points to a gold article (reports, their reposts and moved URLs, look-alikes).
+    Both the anchor text (maybe cut with `...`) and the `title` attribute are taken; pagination
+    links inside multi-page articles are skipped."""
+    portal = GOLD.parent
+    targets: dict[str, tuple[str, bool]] = {}
+    for r in load("reports.jsonl"):
+        for u in [r["url"], *r.get("duplicates", []), r.get("moved_to")]:
+            if u:
+                targets[u] = (r["adcode"], True)
+    for pg in load("pages.jsonl"):
+        targets.setdefault(pg["url"], (pg["adcode"], pg["kind"] == "duplicate"))
+    out: set[tuple[str, str, bool]] = set()
+    with open(portal / "manifest.jsonl", encoding="utf-8") as fh:
+        entries = [json.loads(line) for line in fh]
+    for e in entries:
+        if e["status"] != 200 or not e["body"] or not e["body"].endswith(".html"):
+            continue
+        raw = (portal / e["body"]).read_bytes()
+        if len(raw) > 2_000_000:
+            continue
+        try:
+            page = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            page = raw.decode("gb18030", "replace")
+        for m in _A.finditer(page):
+            h = _HREF.search(m.group(1))
+            if not h:
+                continue
+            url = urljoin(e["url"], html.unescape(h.group(1)))
+            if url not in targets:
+                continue
+            adcode, is_report = targets[url]
+            text = html.unescape(_TAG.sub("", m.group(2))).strip()
+            if text and not _NOT_ITEM.match(text):
+                out.add((adcode, text, is_report))
+            t = _TITLE_ATTR.search(m.group(1))
+            if t and t.group(1).strip():
+                out.add((adcode, html.unescape(t.group(1)).strip(), is_report))
+    return sorted(out)
 
 
 def _county_names() -> dict[str, str]:

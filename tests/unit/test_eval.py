@@ -1,4 +1,4 @@
-"""Tests of countyreports.eval (scoring against gold) and countyreports.reader (read-only DuckDB)."""
+"""Tests of countyreports.eval (scores against gold) and countyreports.reader."""
 
 from __future__ import annotations
 
@@ -422,7 +422,8 @@ def test_edit_distance_fallback_is_exact() -> None:
         assert ev._levenshtein_bitparallel(a, b) == want
         assert ev.edit_distance(a, b) == want
     big = GOLD["141024-2018"]["clean_text"]
-    assert ev._levenshtein_bitparallel(big, big[5:] + "xyz") == ev.edit_distance(big, big[5:] + "xyz")
+    other = big[5:] + "xyz"
+    assert ev._levenshtein_bitparallel(big, other) == ev.edit_distance(big, other)
 
 
 # ------------------------------------------------------------------------------------------
@@ -474,5 +475,6 @@ def test_reader_busy_when_writer_holds_lock(tmp_path: Path) -> None:
     finally:
         proc.stdin.close()
         proc.wait(timeout=20)
+        proc.stdout.close()
     # once the writer is gone the same call succeeds
     open_readonly(path, wait_s=0.6).close()

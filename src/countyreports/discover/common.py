@@ -7,6 +7,7 @@ container names) are data at the top so that a new portal variant is a one-line 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -47,6 +48,10 @@ NEGATIVE_TEXT = re.compile(
     r"(信息公开|政务公开)(工作)?(年度)?(年报|报告)|年报$|指南|制度$|依申请|申请表|搜索|检索|登录|注册"
     r"|无障碍|长者|English|繁體|首页$|^返回|意见征集|留言|信箱|办事|服务大厅|下载$"
 )
+
+#: Link texts that only say "more": the column name is the heading of their block.
+MORE_TEXTS = frozenset({"更多", "更多>>", "更多>", "更多 >>", "更多+", "+更多", "MORE", "More", "more", "more>>",
+                        ">>", "+", "查看更多", "more+"})
 
 #: URL path hints (pinyin abbreviations used by Chinese government CMSs).
 URL_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
@@ -90,13 +95,17 @@ ATTACHMENT_URL = re.compile(
 
 BAD_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "ftp:", "#", "about:", "vbscript:")
 
-#: Class/id tokens of containers whose links are not list entries.
+#: Class/id tokens of containers whose links are not list entries. Unambiguous words match
+#: inside a token too ("xxgk-nav", "footer-wrap"); ambiguous ones ("page", "top", "side", ...)
+#: only as a whole token, because sites also use them for wrappers ("page-content").
 EXCLUDED_CONTAINER = re.compile(
-    r"(^|[-_ ])(nav|navs|navbar|menu|menus|header|head|top|topbar|top-bar|footer|foot|bottom|"
-    r"links?|yqlj|friend|friendlink|crumbs?|breadcrumb|position|location|dqwz|weizhi|curpos|"
-    r"pagination|page|pager|pages|paging|pagebar|fenye|related|xgwz|xglj|xgxx|share|bdshare|"
-    r"banner|logo|search|sidebar|side|aside|hot|ranking|qrcode|ewm|tools|toolbar)($|[-_ ])",
+    r"nav|menu|footer|breadcrumb|crumb|pagination|pager|paging|pagebar|fenye|position|location|"
+    r"dqwz|weizhi|curpos|yqlj|friend|related|xgwz|xglj|xgxx|bdshare|share|qrcode|toolbar|search",
     re.I,
+)
+EXCLUDED_CONTAINER_EXACT = frozenset(
+    {"header", "head", "top", "topbar", "top-bar", "foot", "bottom", "links", "link", "page", "pages",
+     "banner", "logo", "sidebar", "side", "aside", "hot", "ranking", "ewm", "tools"}
 )
 EXCLUDED_TAGS = frozenset({"header", "footer", "nav", "aside", "script", "style", "noscript"})
 
@@ -239,6 +248,18 @@ def link_title(node: LexborNode) -> str:
     return text_wo_date or title
 
 
+def block_heading(anchor: LexborNode) -> str:
+    """For a "更多" link: the heading text of its block (h1-h4, .title, span/strong siblings)."""
+    for anc in itertools.islice(ancestors(anchor), 3):
+        for sel in ("h1", "h2", "h3", "h4", "h5", ".title", ".tit", "strong", "b", "span"):
+            node = anc.css_first(sel)
+            if node is not None:
+                text = clean(node.text(separator=" "))
+                if text and text not in MORE_TEXTS and len(text) <= 20:
+                    return text
+    return ""
+
+
 def text_score(text: str) -> tuple[int, str]:
     """Score of a column name / link text (0 when it is not on the way to the report column)."""
     text = clean(text)
@@ -276,13 +297,18 @@ def _tokens(node: LexborNode) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
 
 
-def in_excluded_container(node: LexborNode) -> bool:
+def in_excluded_container(node: LexborNode, *, ambiguous: bool = True) -> bool:
+    """Whether a node sits in page chrome (nav, header, footer, breadcrumb, pagination, related
+    links, ...). `ambiguous=False` only trusts the unambiguous words and tags."""
     for anc in ancestors(node):
         if anc.tag in EXCLUDED_TAGS:
             return True
         tokens = _tokens(anc)
-        if tokens and any(EXCLUDED_CONTAINER.search(t) for t in tokens.split()):
-            return True
+        if not tokens:
+            continue
+        for t in tokens.split():
+            if EXCLUDED_CONTAINER.search(t) or (ambiguous and t.lower() in EXCLUDED_CONTAINER_EXACT):
+                return True
     return False
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -80,13 +79,18 @@ def row_items(
 
 
 def heuristic_items(tree: LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple[Link, ...]:
-    """Items recognised by their shape (see the module doc)."""
+    """Items recognised by their shape (see the module doc). When page-chrome exclusion leaves
+    nothing (a site wrapping its content in <div class="page">), ambiguous words are ignored."""
+    return _heuristic_items(tree, url, hosts, True) or _heuristic_items(tree, url, hosts, False)
+
+
+def _heuristic_items(tree: LexborHTMLParser, url: str, hosts: frozenset[str], ambiguous: bool) -> tuple[Link, ...]:
     base = c.base_url(tree, url)
     groups: dict[int, list[Link]] = defaultdict(list)
     sigs: dict[int, tuple[str, str]] = {}
     order: list[int] = []
     for a, u in c.anchors(tree, base):
-        if u == url or not c.same_site(u, hosts) or c.in_excluded_container(a):
+        if u == url or not c.same_site(u, hosts) or c.in_excluded_container(a, ambiguous=ambiguous):
             continue
         row = c.row_of(a)
         date = c.row_date(a, row)
@@ -150,9 +154,3 @@ def parse_list(html: str, url: str, *, hosts: frozenset[str] = frozenset()) -> L
     items = heuristic_items(tree, url, scope)
     nexts = tuple(u for u in page_links(tree, url, scope) if u not in {i.url for i in items})
     return ListPage(url=url, items=items, next_pages=nexts, family=Family.GENERIC)
-
-
-def same_column(url: str, other: str) -> bool:
-    """Whether two list-page URLs look like pages of one column (same folder or same query path)."""
-    a, b = urlsplit(url), urlsplit(other)
-    return a.netloc == b.netloc and (c.column_dir(url) == c.column_dir(other) or a.path == b.path)

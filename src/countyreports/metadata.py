@@ -1,0 +1,180 @@
+"""Report-level metadata: the year reported on, the signing date and the signing bodies.
+
+    read_meta(title, clean_text, published) -> ReportMeta(report_year, signed_date, issuer)
+    parse_cn_date(s) -> date | None          `2024年1月19日`, `二〇二四年一月十九日`, `2024.1.19`
+    parse_year(s) -> int | None              `2023`, `二〇二三`, `二零二三`, `２０２３`
+
+report_year, in order of trust:
+  1. the title's year (`乡宁县2023年度…`, `…关于二〇二三年度…`), never the URL's;
+  2. the body's opening (first paragraphs): `2023年，…`, `2023年以来`, `现将…2023年…报告如下`
+     (`（2021—2025年）`-style spans and document numbers are skipped);
+  3. the signing date, else the publication date: that year when in December (a report on the
+     year closing), else the year before.
+signed_date: the last date line among the closing lines (`2024年1月19日`, also Chinese numerals,
+possibly after the issuer on the same line).  issuer: the short organisation lines just before
+it, in order, joined with one space (`中共乡宁县委 乡宁县人民政府`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from countyreports.models import ReportMeta
+
+# --------------------------------------------------------------------------------------------
+# tables (data)
+
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "o": 0, "一": 1, "二": 2, "两": 2, "三": 3,
+             "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "元": 1}
+#: an issuer line ends with one of these (a body that signs)
+ISSUER_ENDINGS = ("委", "委员会", "政府", "人民政府", "办公室", "办", "局", "院", "部", "厅",
+                  "中心", "小组", "领导小组", "组", "街道办事处", "办事处", "管委会", "法院", "检察院")
+#: closing lines that may follow the date and are not part of the signature
+TRAILER_RE = re.compile(r"^[（(【\[]?\s*(?:此件|本件|此页|信息来源|来源|联系|附件|抄送|责任编辑|"
+                        r"主动公开|依申请公开|公开方式)")
+#: how many lines at the end are searched for the date line
+TAIL_LINES = 12
+#: an issuer line is at most this long
+ISSUER_MAX = 60
+
+# --------------------------------------------------------------------------------------------
+
+_Y = r"(?:[12][0-9]{3}|[〇零○ＯOo一二][〇零○ＯOo一二三四五六七八九]{3})"
+_M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元])"
+_D = r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|"\
+     r"[一二三四五六七八九])"
+_DATE_CN = rf"(?P<y>{_Y})\s*年\s*(?P<m>{_M})\s*月\s*(?P<d>{_D})\s*日"
+_DATE_NUM = (r"(?<![0-9.])(?P<y2>[12][0-9]{3})\s*[.\-/．]\s*(?P<m2>1[0-2]|0?[1-9])\s*[.\-/．]\s*"
+             r"(?P<d2>3[01]|[12][0-9]|0?[1-9])(?![0-9])")
+_DATE_RE = re.compile(rf"{_DATE_CN}|{_DATE_NUM}")
+_DATE_LINE = re.compile(rf"^(?P<pre>.*?)[（(]?\s*(?:{_DATE_CN}|{_DATE_NUM})\s*[）)]?[\s。.]*$")
+_YEAR_TOKEN = re.compile(rf"(?<![0-9〇零○一二三四五六七八九十])(?P<y>{_Y})\s*年")
+_YEAR_SPAN = re.compile(rf"{_Y}\s*年?\s*[—\-－–~～至到]+\s*{_Y}\s*年?|〔{_Y}〕|\[{_Y}\]|第.{{0,3}}{_Y}")
+_QUOTED = re.compile(r"《[^》]{0,80}》")
+_SENTENCE_PUNCT = re.compile(r"[。；;：:，,！？!?“”]")
+_WS = re.compile(r"[\s\u3000\u00a0]+")
+_OPENING_LINES = 3
+
+
+def parse_year(s: str) -> int | None:
+    """A 4-digit year in Arabic (any width) or Chinese digits (`二〇二三`, `二零二三`)."""
+    s = unicodedata.normalize("NFKC", s).strip()
+    if len(s) != 4:
+        return None
+    if s.isdigit():
+        return int(s)
+    try:
+        return int("".join(str(_CN_DIGIT[c]) for c in s))
+    except KeyError:
+        return None
+
+
+def _small(s: str) -> int | None:
+    """1..31 in Arabic or Chinese (`十九`, `二十一`, `三十`, `元`)."""
+    s = unicodedata.normalize("NFKC", s).strip()
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, units = s.partition("十")
+        t = _CN_DIGIT.get(tens, -1) if tens else 1
+        u = _CN_DIGIT.get(units, -1) if units else 0
+        return t * 10 + u if t >= 0 and u >= 0 else None
+    return _CN_DIGIT.get(s) if len(s) == 1 else None
+
+
+def _date_of(m: re.Match[str]) -> dt.date | None:
+    if m.group("y") is not None:
+        y, mo, d = parse_year(m.group("y")), _small(m.group("m")), _small(m.group("d"))
+    else:
+        y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+    if y is None or mo is None or d is None:
+        return None
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def parse_cn_date(s: str) -> dt.date | None:
+    """The first date written in `s`: `2024年1月19日`, `二〇二四年一月十九日`, `２０２４年１月１９日`,
+    `2024.1.19`, `2024-01-19`; None when there is none or it is not a real date."""
+    if not s:
+        return None
+    m = _DATE_RE.search(unicodedata.normalize("NFKC", s))
+    return _date_of(m) if m else None
+
+
+def title_year(title: str) -> int | None:
+    """The year named in a title (`2023年度`, `二〇二三年`), None when it names none."""
+    t = _QUOTED.sub("", unicodedata.normalize("NFKC", title or ""))
+    t = _YEAR_SPAN.sub("", t)
+    for m in _YEAR_TOKEN.finditer(t):
+        y = parse_year(m.group("y"))
+        if y and 1990 <= y <= 2100:
+            return y
+    return None
+
+
+def _opening_year(lines: list[str], limit: int | None) -> int | None:
+    for line in lines[:_OPENING_LINES]:
+        t = _QUOTED.sub("", unicodedata.normalize("NFKC", line))
+        t = _YEAR_SPAN.sub("", t)
+        t = _DATE_RE.sub("", t)  # a full date in the opening is a meeting, not the year reported
+        for m in _YEAR_TOKEN.finditer(t):
+            y = parse_year(m.group("y"))
+            if y and 1990 <= y <= 2100 and (limit is None or y <= limit):
+                return y
+    return None
+
+
+def _is_issuer_line(s: str) -> bool:
+    if not s or len(s) > ISSUER_MAX or _SENTENCE_PUNCT.search(s):
+        return False
+    return all(part.endswith(ISSUER_ENDINGS) for part in s.split(" "))
+
+
+def _signature(lines: list[str]) -> tuple[dt.date | None, str | None]:
+    """(signed date, issuer) from the closing lines."""
+    tail = lines[-TAIL_LINES:]
+    for i in range(len(tail) - 1, -1, -1):
+        line = _WS.sub(" ", unicodedata.normalize("NFKC", tail[i])).strip()
+        if not line or TRAILER_RE.match(line):
+            continue
+        m = _DATE_LINE.match(line)
+        if m is None:
+            continue
+        signed = _date_of(m)
+        if signed is None:
+            continue
+        bodies: list[str] = []
+        pre = m.group("pre").strip()
+        if pre:
+            if not _is_issuer_line(pre):
+                continue  # a date inside a sentence, not the signature
+            bodies.append(pre)
+        for j in range(i - 1, max(-1, i - 5), -1):
+            prev = _WS.sub(" ", unicodedata.normalize("NFKC", tail[j])).strip()
+            if not prev:
+                continue
+            if not _is_issuer_line(prev):
+                break
+            bodies.insert(0, prev)
+        return signed, (" ".join(bodies) or None)
+    return None, None
+
+
+def read_meta(title: str, clean_text: str, published: dt.date | None) -> ReportMeta:
+    """Year reported on, signing date and issuer of a report (see module docstring)."""
+    lines = [ln for ln in (clean_text or "").split("\n") if ln.strip()]
+    signed, issuer = _signature(lines)
+    year = title_year(title)
+    if year is None:
+        latest = signed or published
+        year = _opening_year(lines, latest.year if latest else None)
+    if year is None:
+        ref = signed or published
+        if ref is not None:
+            year = ref.year if ref.month == 12 else ref.year - 1
+    return ReportMeta(report_year=year, signed_date=signed, issuer=issuer)

@@ -1,0 +1,257 @@
+"""Article-page metadata for countyreports.html: title, dates, source, site id, attachments, page links.
+
+Pure helpers over a parsed selectolax tree (conventions in countyreports.html), plus the small text
+helpers both modules share. Labels are matched on a copy of the text with converter pinyin notes removed
+(發(fā)佈時間 → 發佈時間); values are returned raw (no 繁→简 conversion here).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from countyreports import selectors as S
+from countyreports.models import Family, Link
+
+# Every Unicode whitespace (str.isspace: incl. U+3000, nbsp, ensp, \x1c-\x1f) plus zero-width characters.
+STRIP = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_NL = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+_WS_KEY = re.compile(r"\s+")
+
+
+def tidy(text: str) -> str:
+    """Strip a paragraph and drop source line breaks inside it (no other change)."""
+    if "\n" in text or "\r" in text:
+        text = _NL.sub(_nl_repl, text)
+    return text.strip(STRIP)
+
+
+def _nl_repl(m: re.Match[str]) -> str:
+    s, e = m.start(), m.end()
+    src = m.string
+    before = src[s - 1] if s > 0 else ""
+    after = src[e] if e < len(src) else ""
+    # Between two ASCII word characters a source newline renders as a space; elsewhere (CJK) as nothing.
+    if before.isascii() and after.isascii() and before.isalnum() and after.isalnum():
+        return " "
+    return ""
+
+
+def key(text: str) -> str:
+    return _WS_KEY.sub("", text).strip(STRIP)
+
+
+def depinyin(text: str) -> str:
+    return S.PINYIN_NOTE.sub("", text) if "(" in text else text
+
+
+def metas(tree: LexborHTMLParser) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in tree.css("meta[name]"):
+        attrs = m.attributes
+        name = (attrs.get("name") or "").strip().lower()
+        content = attrs.get("content")
+        if name and content and name not in out:
+            out[name] = content.strip()
+    return out
+
+
+def title_of(tree: LexborHTMLParser, metas: dict[str, str], fam: Family) -> str:
+    t = metas.get("articletitle")
+    if t:
+        return tidy(t)
+    for sel in S.BY_FAMILY[fam].title:
+        node = tree.css_first(sel)
+        if node is not None:
+            t = tidy(node.text(deep=True))
+            if t:
+                return t
+    node = tree.css_first("title")
+    if node is not None:
+        return strip_site_suffix(tidy(node.text(deep=True)))
+    return ""
+
+
+def strip_site_suffix(title: str) -> str:
+    """"报告标题_某某县人民政府" → "报告标题" (the last segment after a site separator, if short)."""
+    for sep in S.TITLE_SEPARATORS:
+        if sep in title:
+            head, _, tail = title.rpartition(sep)
+            if head.strip(STRIP) and len(tail.strip(STRIP)) <= 30:
+                return head.strip(STRIP)
+    return title
+
+
+def _date(y: str, m: str, d: str) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def info_texts(tree: LexborHTMLParser, fam: Family) -> list[str]:
+    out: list[str] = []
+    for sel in S.BY_FAMILY[fam].info + S.GENERIC.info:
+        for node in tree.css(sel)[:3]:
+            t = depinyin(node.text(deep=True, separator=" "))
+            if t and t not in out:
+                out.append(t)
+    return out
+
+
+def xxgk_fields(tree: LexborHTMLParser) -> dict[str, str]:
+    """Label → value of the 政府信息公开 info table (cells alternate label, value)."""
+    table = tree.css_first("table.xxgk_table, .xxgk_table, table.xxgk")
+    if table is None:
+        return {}
+    out: dict[str, str] = {}
+    cells = [tidy(c.text(deep=True)) for c in table.css("td, th")]
+    for label, value in zip(cells, cells[1:]):
+        if label.endswith(("：", ":")) and value and not value.endswith(("：", ":")):
+            out.setdefault(label.rstrip("：:").replace(" ", "").replace("\u3000", ""), value)
+    return out
+
+
+def published(metas: dict[str, str], infos: list[str], xxgk: dict[str, str]) -> dt.date | None:
+    for name in ("pubdate", "publishdate", "firstpublishedtime", "dc.date", "publishtime"):
+        v = metas.get(name)
+        if v:
+            m = S.ANY_DATE.search(v)
+            if m and (d := _date(*m.groups())):
+                return d
+    for text in infos:
+        m = S.INFO_DATE.search(text)
+        if m and (d := _date(*m.groups())):
+            return d
+    for label in ("发布日期", "生成日期", "成文日期", "发文日期", "公开日期", "發布日期"):
+        v = xxgk.get(label)
+        if v:
+            m = S.ANY_DATE.search(v)
+            if m and (d := _date(*m.groups())):
+                return d
+    return None
+
+
+def source(metas: dict[str, str], infos: list[str], xxgk: dict[str, str]) -> str | None:
+    v = metas.get("contentsource")
+    if v:
+        return tidy(v)
+    for text in infos:
+        m = S.INFO_SOURCE.search(text)
+        if m:
+            return m.group(1)
+    for label in ("发布机构", "發布機構", "发文机关", "来源"):
+        if xxgk.get(label):
+            return xxgk[label]
+    return None
+
+
+def _href(node: LexborNode) -> str | None:
+    h = node.attributes.get("href")
+    if not h:
+        return None
+    h = h.strip()  # the parser has already decoded entities (&amp; → &): do not unescape twice
+    if not h or h.startswith(("javascript:", "#", "mailto:", "tel:")):
+        return None
+    return h
+
+
+def _attachment_name(url: str) -> str:
+    parts = urlsplit(url)
+    if S.ATTACHMENT_EXT.search(parts.path):
+        return parts.path
+    for key, values in parse_qs(parts.query).items():
+        for v in values:
+            if S.ATTACHMENT_EXT.search(v.strip()):
+                return v.strip()
+    return ""
+
+
+def attachments(scope: list[LexborNode], url: str) -> tuple[Link, ...]:
+    seen: set[str] = set()
+    out: list[Link] = []
+    for root in scope:
+        for a in root.css("a[href]"):
+            h = _href(a)
+            if h is None:
+                continue
+            abs_url = urljoin(url, h)
+            name = _attachment_name(abs_url)
+            if not name or not S.ATTACHMENT_WANTED.search(name) or abs_url in seen:
+                continue
+            seen.add(abs_url)
+            text = tidy(a.text(deep=True)) or tidy(a.attributes.get("title") or "") or name.rsplit("/", 1)[-1]
+            out.append(Link(abs_url, text))
+        if out:
+            break
+    return tuple(out)
+
+
+_PAGE_SUFFIX = re.compile(r"^(.*?)(?:_(\d{1,3}))?(\.[A-Za-z]+)$")
+
+
+def _page_key(url: str) -> tuple[str, int] | None:
+    parts = urlsplit(url)
+    m = _PAGE_SUFFIX.match(parts.path)
+    if not m:
+        return None
+    stem = f"{parts.scheme}://{parts.netloc}{m.group(1)}{m.group(3)}?{parts.query}"
+    return stem, int(m.group(2)) + 1 if m.group(2) else 0
+
+
+def page_links(tree: LexborHTMLParser, html: str, url: str) -> tuple[str, ...]:
+    me = _page_key(url)
+    found: dict[str, int] = {}
+    extra: list[str] = []
+    if me is not None:
+        for a in tree.css("a[href]"):
+            h = _href(a)
+            if h is None:
+                continue
+            text = depinyin(a.text(deep=True) or "")
+            if not S.PAGER_TEXT.match(text):
+                continue  # only pager anchors (1 2 3, 上一页/下一页...), not related articles
+            abs_url = urljoin(url, h).split("#", 1)[0]
+            if abs_url == url:
+                continue
+            key = _page_key(abs_url)
+            if key is not None and key[0] == me[0]:
+                found.setdefault(abs_url, key[1])
+            elif S.NEXT_PAGE_TEXT.match(text):
+                extra.append(abs_url)
+    if "createPageHTML" in html:
+        for m in S.CREATE_PAGE_HTML.finditer(html):
+            count, _cur, prefix, suffix = int(m.group(1)), m.group(2), m.group(3), m.group(4)
+            for i in range(min(count, 200)):
+                name = f"{prefix}{'_' + str(i) if i else ''}.{suffix.lstrip('.')}"
+                abs_url = urljoin(url, name)
+                if abs_url != url:
+                    found.setdefault(abs_url, i)
+    ordered = [u for u, _ in sorted(found.items(), key=lambda kv: kv[1])]
+    for u in extra:
+        if u not in found and u not in ordered:
+            ordered.append(u)
+    return tuple(ordered)
+
+
+def site_id(metas: dict[str, str], tree: LexborHTMLParser) -> str | None:
+    v = metas.get("siteidcode")
+    if v:
+        return v.strip()
+    for sel in (".footer", "#footer", ".foot", "footer", ".bottom"):
+        node = tree.css_first(sel)
+        if node is not None:
+            m = S.SITE_ID.search(depinyin(node.text(deep=True)))
+            if m:
+                return m.group(1)
+    body = tree.body
+    if body is not None:
+        m = S.SITE_ID.search(depinyin(body.text(deep=True)))
+        if m:
+            return m.group(1)
+    return None
+
+
