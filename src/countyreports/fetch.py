@@ -139,7 +139,7 @@ class FetchStats:
     retries: int = 0  # retry attempts after a transient failure
     errors: int = 0  # get() results with an error
     robots_fetches: int = 0  # robots.txt fetched
-    host_failures: dict[str, int] = field(default_factory=dict)  # host -> get() results with error
+    host_failures: dict[str, int] = field(default_factory=dict)  # host of the URL asked -> results with error
     failed_hosts: frozenset[str] = frozenset()  # hosts given up
 
 
@@ -302,7 +302,7 @@ class Fetcher:
                              check_robots=self.settings.respect_robots,
                              max_body=self.settings.max_body_bytes)
         if result.error is not None:
-            self._stats.host_failure(_host_of(result.final_url) or _host_of(url) or "")
+            self._stats.host_failure(_host_of(url) or "")
         return result
 
     def stats(self) -> FetchStats:

@@ -63,6 +63,7 @@ def _cn_int(s: str) -> int | None:
     section = 0  # the current group below 万
     pending: int | None = None  # a digit waiting for its unit
     last_mult = 0  # the unit/big multiplier just applied (for 一百四 = 140, 两万五 = 25000)
+    section_unit = 0  # the last unit used in the current group
     zero_seen = False
     for c in s:
         if c in CN_DIGITS:
@@ -76,6 +77,9 @@ def _cn_int(s: str) -> int | None:
             pending = d
         elif c in CN_UNITS:
             u = CN_UNITS[c]
+            if section_unit and u >= section_unit:  # 十十, 百千: units must fall within a group
+                return None
+            section_unit = u
             section += (1 if pending is None else pending) * u
             pending = None
             last_mult = u
@@ -90,6 +94,7 @@ def _cn_int(s: str) -> int | None:
                     return None
                 total += group * b
             section = 0
+            section_unit = 0
             pending = None
             last_mult = b
             zero_seen = False
