@@ -30,7 +30,8 @@ Conventions
   ``etag`` / ``last_modified``) gives ``not_modified=True``, ``body=None``, ``sha256=None``.
 * ``redirects`` lists every URL that answered with a redirect, in order, starting with ``url``
   (like ``requests``' history); ``final_url`` is the URL that gave the final answer (or was refused).
-* ``elapsed_ms`` is the wall time of the whole call (politeness waits, retries, redirects).
+* ``elapsed_ms`` is the wall time of the whole call (politeness waits, retries, redirects);
+  ``fetched_at`` is when the call started, a timezone-aware UTC datetime.
 * ``headers`` keep the server's spelling (``Fetched.header()`` looks up case-insensitively).
 
 Scope and safety

@@ -27,6 +27,11 @@ SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 VIEW_LAYERS = ("staging", "core", "marts")
 
 
+def naive_utc(ts: dt.datetime) -> dt.datetime:
+    """Timestamps are stored as naive UTC (TIMESTAMP without time zone)."""
+    return ts.astimezone(dt.UTC).replace(tzinfo=None) if ts.tzinfo else ts
+
+
 def sql_files(layer: str, sql_dir: Path = SQL_DIR) -> list[Path]:
     """The .sql files of one layer, in the order they are applied (file name order)."""
     return sorted((sql_dir / layer).glob("*.sql"))
@@ -251,7 +256,7 @@ class Warehouse:
                          "status": f.status, "bytes": len(f.body) if f.body is not None else f.size,
                          "sha256": f.sha256, "content_type": f.header("content-type"),
                          "etag": f.header("etag"), "last_modified": f.header("last-modified"),
-                         "not_modified": f.not_modified, "fetched_at": f.fetched_at,
+                         "not_modified": f.not_modified, "fetched_at": naive_utc(f.fetched_at),
                          "elapsed_ms": f.elapsed_ms, "error": f.error})
         self._insert("fetches", rows)
         cache = {}
@@ -260,7 +265,8 @@ class Warehouse:
                 for url in {f.url, f.final_url}:
                     cache[url] = {"url": url, "etag": f.header("etag"),
                                   "last_modified": f.header("last-modified"), "sha256": f.sha256,
-                                  "content_type": f.header("content-type"), "fetched_at": f.fetched_at}
+                                  "content_type": f.header("content-type"),
+                                  "fetched_at": naive_utc(f.fetched_at)}
         if cache:
             self._upsert("http_cache", list(cache.values()), key="url")
 
@@ -288,7 +294,7 @@ class Warehouse:
 
     # -- helpers --------------------------------------------------------------------------------------------
     def _schema(self, table: str) -> pa.Schema:
-        return self.con.execute(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
+        return self.con.sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
