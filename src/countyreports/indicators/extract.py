@@ -60,6 +60,12 @@ _RULES: tuple[_Compiled, ...] = tuple(_compile(r) for r in RULES)
 _BY_MEASURE: dict[str, tuple[tuple[int, _Compiled], ...]] = {
     m: tuple((i, c) for i, c in enumerate(_RULES) if m in c.measures) for m in MEASURE_UNITS
 }
+#: per measure, one regex that matches when any left-subject rule might: most figures are decided by it
+_ANY_LEFT: dict[str, re.Pattern[str] | None] = {
+    m: re.compile("(?:" + "|".join(f"(?:{c.rule.left})" for _, c in rules if c.rule.left) + ")[^、]{0,%d}$"
+                  % max(c.rule.gap for _, c in rules)) if any(c.rule.left for _, c in rules) else None
+    for m, rules in _BY_MEASURE.items()
+}
 
 
 @dataclass(slots=True)
@@ -217,9 +223,13 @@ def extract(clean_text: str, sections: Sequence[Section] = ()) -> tuple[tuple[In
         kl = bisect_left(line_ends, q.start)
         line_start = line_ends[kl - 1] + 1 if kl else 0
         best: tuple[tuple[int, int, int], _Compiled, int, int] | None = None
+        any_left = _ANY_LEFT.get(q.base)
+        lefts_possible = any_left is not None and any_left.search(left) is not None
         for idx, c in _BY_MEASURE.get(q.base, ()):
             r = c.rule
             if c.left is not None:
+                if not lefts_possible:
+                    continue
                 m = c.left.search(left)
                 if m is None:
                     continue
@@ -232,11 +242,11 @@ def extract(clean_text: str, sections: Sequence[Section] = ()) -> tuple[tuple[In
                 key = (len(gap), m.start(), idx)
             else:
                 assert c.prefix is not None and c.right is not None
-                pm = c.prefix.search(left)
-                if pm is None:
-                    continue
                 rm = c.right.match(t, q.end, c_end)
                 if rm is None:
+                    continue
+                pm = c.prefix.search(left)
+                if pm is None:
                     continue
                 s0, e0 = lo + pm.start(), rm.end()
                 key = (0, 0, idx)
@@ -256,7 +266,7 @@ def extract(clean_text: str, sections: Sequence[Section] = ()) -> tuple[tuple[In
             code = None
         if best is not None and (best[2] == 0 or t[best[2] - 1] != "\ufffd"):
             q.code = code
-            q.surface_start, q.surface_end = best[2], best[3]
+            q.surface_start, q.surface_end = best[2] + (t[best[2]] == "、"), best[3]
             prev_coded = q
         else:
             q.surface_start, q.surface_end = (q.subj_end if q.subj_end >= 0 else q.start) - 0, q.end

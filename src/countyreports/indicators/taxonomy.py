@@ -116,6 +116,7 @@ TOPICS: dict[str, str] = {
     "petition": r"信访",
     "exec_meeting": r"常务会",
     "party_meeting": r"常委会",
+    "review": r"合法性审[查核]|审[查核]",
 }
 
 # --------------------------------------------------------------------------- rules
@@ -166,7 +167,7 @@ RULES: tuple[Rule, ...] = (
          exclude=r"复议|检察|司法建议"),
     Rule("legal_adviser_opinions", r"(?:法律顾问|公职律师)[^,，;；]{0,6}?(?:出具|提供|提出)(?:了)?(?:各类)?(?:法律)?(?:咨询)?意见(?:建议)?",
          exclude=r"修改意见"),
-    Rule("normative_docs_reviewed", r"(?:合法性)?审[查核](?:了)?(?:各类)?(?:行政)?规范性文件(?:草案)?(?:合法性)?",
+    Rule("normative_docs_reviewed", r"(?:合法性)?审[查核](?:了)?[^,，;；、]{0,16}?(?:行政)?规范性文件(?:草案)?(?:合法性)?",
          exclude=r"备案|报备|清理"),
     Rule("normative_docs_reviewed", r"(?:行政)?规范性文件(?:的)?(?:合法性|前置)审[查核]", exclude=r"备案|报备|清理"),
     Rule("normative_docs_reviewed", prefix=r"(?:对)?",
@@ -208,7 +209,7 @@ RULES: tuple[Rule, ...] = (
     Rule("enforcement_staff", r"(?:共)?(?:配备|现有|共有|拥有)?(?:了)?(?:专门|专职)?(?:行政)?执法人员(?:总数)?",
          exclude=r"培训|参训|申领|考试|持证|持有|证件|新增|招录"),
     Rule("enforcement_certified",
-         r"(?:新)?申领(?:行政)?执法证(?:件)?(?:人员)?|参加(?:行政)?执法资格考试(?:人员)?|(?:持有|取得|领取)(?:行政)?执法证(?:件)?(?:人员)?|持证(?:执法)?人员"),
+         r"(?:新)?申领(?:行政)?执法证(?:件)?(?:人员)?|参加(?:行政)?执法资格考试(?:人员)?|(?:持有|取得|领取)(?:行政)?执法证(?:件)?(?:人员)?|持证(?:行政)?(?:执法)?人员"),
     Rule("enforcement_certified", r"(?:乡镇|部门|单位|全[县区市旗])?参考(?:人员|人数)?", topic="enforcement"),
     Rule("enforcement_training_sessions",
          rf"{VERB}?(?:行政)?执法(?:人员|业务)?[^,，;；]{{0,8}}?(?:培训班?|轮训|自训)", gap=2),
@@ -230,20 +231,29 @@ RULES: tuple[Rule, ...] = (
     Rule("disputes_mediation_success_rate", r"调[解处](?:成功)?率|调解成功率"),
     Rule("disputes_mediation_success_rate", r"成功率", topic="mediation"),
     Rule("legal_aid_cases", r"(?:办理|受理|承办|指派|办结)?(?:了)?(?:各类)?法律援助案件"),
+    Rule("legal_aid_cases", r"法律援助[^,，;；]{0,6}?(?:受理|办理|办结|承办)(?:了)?(?:各类)?案件"),
     # approvals and business environment
-    Rule("approval_items", r"(?:保留|现有|共有|精简至|压减至|压减为)?(?:行政)?审批事项(?:总数)?",
+    Rule("approval_items", r"(?:保留|现有|共有|精简至|压减至|压减为)?(?:行政)?(?:审批|许可)事项(?:总数)?",
          exclude=r"划转|下放|承接|取消|赋予|委托|进驻|入驻|新增|调整|网上|即办|跨省|通办|承诺|实施"),
     Rule("certification_items", r"(?:保留|现有|精简至|压减至)?证明(?:材料)?事项",
          exclude=r"取消|告知承诺|承诺制|减免|清理"),
     Rule("market_entities_total",
-         r"(?:实有|现有|全[县区市旗州盟]|登记在册(?:的)?)(?:各类)?(?:市场|经营)主体(?:总量|总数)?|(?:市场|经营)主体(?:总量|总数)(?:达到|达)?",
+         r"(?:全[县区市旗州盟](?:共有|实有|现有)?|实有|现有|共有|登记在册(?:的)?)(?:各类)?(?:市场|经营)主体(?:总量|总数)?|(?:市场|经营)主体(?:总量|总数)(?:达到|达)?",
          exclude=r"每千人|涉税|净增|新增|新登记|新设立|增长", gap=3),
     Rule("market_entities_new", r"(?:新增|新登记|新设立|新注册|新发展)(?:各类)?(?:市场|经营)主体", exclude=r"净增"),
     Rule("tax_fee_relief",
-         r"(?:落实|累计|全年|新增)?(?:为(?:各类)?(?:企业|市场主体|纳税人))?(?:落实|累计|新增)?(?:减税降费|减免税费|税费减免|减税费|降费减税|减免(?:各项|各类)?税费)",
-         exclude=r"留抵退税"),
+         r"(?:落实|累计|全年|新增)?(?:为(?:各类)?(?:企业|市场主体|纳税人))?(?:落实|累计|新增)?(?:减税降费|减免税费|税费减免|减税费|降费减税|减免(?:各项|各类)?税费)(?:及(?:退税|缓税|缓费|留抵退税)+)?"),
     Rule("info_disclosure_requests",
          r"(?:收到|受理|办理|办结|答复)(?:了)?(?:政府)?(?:信息)?(?:依申请公开|政府信息公开申请|信息公开申请|公开申请)(?:申请)?(?:事项)?"),
+    Rule("info_disclosure_requests", r"(?:政府信息)?依申请公开(?:申请)?(?:事项)?(?:办理|受理|答复)?(?:共)?"),
+)
+
+#: items of a breakdown after a review figure: 其中规范性文件12件、重大行政决策8件、合同协议243件
+_ITEM = r"(?:其中|^、)(?:对)?"
+RULES += (
+    Rule("normative_docs_reviewed", rf"{_ITEM}(?:行政)?规范性文件(?:草案)?", topic="review"),
+    Rule("major_decisions_reviewed", rf"{_ITEM}重大(?:行政)?决策(?:事项)?", topic="review"),
+    Rule("contracts_reviewed", rf"{_ITEM}(?:各类)?(?:政府|行政)?(?:合同|协议)(?:协议)?", topic="review"),
 )
 
 #: the same subjects written around the number: VERB + N + measure + NOUN (受理23件行政复议申请)
