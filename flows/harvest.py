@@ -53,12 +53,7 @@ def harvest_batch(run_id: str, counties: list[County]) -> list[dict[str, Any]]:
         else:
             logger.info(msg)
 
-    return [o.__dict__ if hasattr(o, "__dict__") else _as_dict(o)
-            for o in pipeline.harvest_counties(run, counties, on_done=log)]
-
-
-def _as_dict(o: pipeline.CountyOutcome) -> dict[str, Any]:
-    return {k: getattr(o, k) for k in o.__slots__}  # type: ignore[attr-defined]
+    return [o.as_dict() for o in pipeline.harvest_counties(run, counties, on_done=log)]
 
 
 def publish(run: pipeline.Run, counters: dict[str, int]) -> None:

@@ -191,3 +191,11 @@ CREATE TABLE IF NOT EXISTS columns (
     found_at TIMESTAMP,
     last_ok TIMESTAMP
 );
+
+-- crawl state: one row per origin, its last robots.txt answer (reused for up to 24 h, RFC 9309)
+CREATE TABLE IF NOT EXISTS robots (
+    origin VARCHAR PRIMARY KEY,
+    status INTEGER,
+    body BLOB,
+    fetched_at TIMESTAMP
+);

@@ -2,48 +2,88 @@
 
 Plain functions over a `Fetcher` (HTTP), a `RawStore` (bodies) and the county's crawl state read from the
 warehouse beforehand. The result is a `CountyLoad`, loaded by the caller in one transaction. Nothing here
-raises for a broken page or host: failures are recorded (the `fetches` rows and `error`/`warnings`).
+raises for a broken page or host: failures are recorded (the `fetches` rows, `error`, `warnings`).
+
+Incremental runs (the state comes from earlier runs):
+
+* the report column found once is remembered and asked for first (conditional GET); it is discovered
+  again from the homepage only when that fails;
+* when page 1 of the column is unchanged (304, or the same bytes), no further list page is walked and
+  known article pages are re-checked only when older than `recheck_days`;
+* when page 1 changed, every list page is walked (conditional GET each) and every listed item is
+  considered — a back-dated report can appear anywhere — known article pages are re-checked;
+* an article page whose bytes are unchanged is not parsed again; a changed one is parsed and the loader
+  makes a new version only when the cleaned text changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 from countyreports import discover
 from countyreports.classify import classify_title, could_be_county_report
+from countyreports.decode import decode_html
 from countyreports.document import RawDoc, content_sha256, parse_report, read_article, wanted_attachment
 from countyreports.fetch import Fetcher
-from countyreports.models import Article, County, Fetched, Link, PageKind, ParsedReport, Report
+from countyreports.models import County, Fetched, Link, PageKind, ParsedReport, Report
 from countyreports.store import RawStore
 from countyreports.warehouse import CountyLoad, PageState
 
 MAX_ARTICLE_PAGES = 12
+MAX_DEPTH = 3
+Validators = dict[str, tuple[str | None, str | None, str | None]]
 
 
 def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlOptions:
+    max_column_hops: int = 6
+    max_list_pages: int = 40
+    recheck_days: int = 30
+    years: frozenset[int] | None = None  # load only reports on these years (backfill)
+
+
+@dataclass(frozen=True, slots=True)
+class Got:
+    """A page as the crawler sees it: the exchange, the bytes (fresh or from the archive), and whether they
+    are the same bytes as last time."""
+
+    fetched: Fetched
+    body: bytes | None
+    unchanged: bool
+
+    @property
+    def url(self) -> str:
+        return self.fetched.final_url or self.fetched.url
+
+
 @dataclass
 class CountyCrawl:
-    """Mutable working state of one county's crawl (never crosses a module boundary)."""
+    """Mutable working state of one county's crawl (never leaves this module)."""
 
     county: County
     fetcher: Fetcher
     store: RawStore
-    validators: dict[str, tuple[str | None, str | None, str | None]]
+    validators: Validators
     scope: set[str]
-    run_id: str
     fetches: list[tuple[str, Fetched]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pages_parsed: int = 0
 
-    def get(self, url: str, *, moves: bool = False) -> tuple[Fetched, bytes | None]:
-        """Fetch (conditionally when validators are known) and return the exchange and the body."""
+    def get(self, url: str, *, moves: bool = False) -> Got:
+        """Fetch (conditionally when an archived copy is known) and return the bytes."""
         etag = lm = None
         known = self.validators.get(url)
         if known and known[2] and self.store.has(known[2]):
@@ -52,194 +92,260 @@ class CountyCrawl:
                              follow_host_moves=moves)
         self.fetches.append((self.county.adcode, f))
         if f.not_modified and known and known[2]:
-            return f, self.store.get(known[2])
+            return Got(f, self.store.get(known[2]), True)
         if f.body is not None and f.ok:
             self.store.put(f.body, f.sha256)
-            return f, f.body
-        return f, None
+            same = bool(known and known[2] == f.sha256)
+            return Got(f, f.body, same)
+        return Got(f, None, False)
 
-    def page(self, url: str, *, moves: bool = False) -> tuple[Fetched, str | None, RawDoc | None]:
-        f, body = self.get(url, moves=moves)
-        if body is None:
-            return f, None, None
-        doc = RawDoc(f.final_url or url, body, f.header("content-type"))
-        from countyreports.decode import decode_html
-
-        return f, decode_html(body, doc.content_type).text, doc
+    def html(self, url: str, *, moves: bool = False) -> tuple[Got, str | None]:
+        got = self.get(url, moves=moves)
+        if got.body is None:
+            return got, None
+        return got, decode_html(got.body, got.fetched.header("content-type")).text
 
 
-def _find_column(c: CountyCrawl, max_hops: int) -> tuple[str | None, str | None, list[Link]]:
-    """Best-first search from the homepage for the report column. Returns (url, html, links seen on the way)."""
-    f, html, _doc = c.page(c.county.homepage, moves=True)
+# -- the report column ----------------------------------------------------------------------------------------
+def find_column(c: CountyCrawl, max_hops: int) -> tuple[Got | None, str | None, list[Link]]:
+    """Best-first search from the homepage for the report column: (page, html, article links seen)."""
+    home, html = c.html(c.county.homepage, moves=True)
     if html is None:
         return None, None, []
-    home_host = host_of(f.final_url)
-    if home_host and home_host not in c.scope:
-        c.scope.add(home_host)
-        c.warnings.append(f"homepage moved to {f.final_url}")
-    seen_links: list[Link] = list(discover.article_links(html, f.final_url))
-    if discover.is_report_column(html, f.final_url):
-        return f.final_url, html, seen_links
+    if host_of(home.url) and host_of(home.url) not in c.scope:
+        c.scope.add(host_of(home.url))
+        c.warnings.append(f"homepage moved to {home.url}")
+    seen: list[Link] = list(discover.article_links(html, home.url))
+    if discover.is_report_column(html, home.url):
+        return home, html, seen
     frontier: list[tuple[float, int, str, int]] = []
-    visited = {c.county.homepage, f.final_url}
+    visited = {c.county.homepage, home.url}
+    best_depth: dict[str, int] = {}
     counter = 0
 
     def push(page_html: str, url: str, depth: int) -> None:
         nonlocal counter
-        for cand in discover.column_candidates(page_html, url):
+        if depth >= MAX_DEPTH:
+            return
+        for cand in discover.column_candidates(page_html, url, hosts=tuple(c.scope)):
             if cand.url in visited or host_of(cand.url) not in c.scope:
                 continue
+            if best_depth.get(cand.url, MAX_DEPTH + 1) <= depth + 1:
+                continue
+            best_depth[cand.url] = depth + 1
             counter += 1
             heapq.heappush(frontier, (-cand.score, counter, cand.url, depth + 1))
 
-    push(html, f.final_url, 0)
+    push(html, home.url, 0)
     hops = 0
     while frontier and hops < max_hops:
         _score, _n, url, depth = heapq.heappop(frontier)
-        if url in visited or depth > 3:
+        if url in visited:
             continue
         visited.add(url)
         hops += 1
-        f2, page_html, _ = c.page(url)
+        got, page_html = c.html(url)
         if page_html is None:
             continue
-        final = f2.final_url or url
-        if discover.is_report_column(page_html, final):
-            return final, page_html, seen_links
-        push(page_html, final, depth)
-    return None, None, seen_links
+        if discover.is_report_column(page_html, got.url):
+            return got, page_html, seen
+        push(page_html, got.url, depth)
+    return None, None, seen
 
 
-def _walk_list(c: CountyCrawl, url: str, html: str, max_pages: int) -> list[Link]:
+def walk_list(c: CountyCrawl, first: Got, html: str, max_pages: int) -> tuple[list[Link], bool]:
+    """All items of a column's list pages; the flag says whether every page could be read."""
     items: list[Link] = []
-    queue = [url]
-    done = {url}
-    page_html: str | None = html
+    complete = True
+    queue: list[tuple[str, str | None]] = [(first.url, html)]
+    done = {first.url}
     while queue:
-        current = queue.pop(0)
+        url, page_html = queue.pop(0)
         if page_html is None:
-            _f, page_html, _ = c.page(current)
+            _got, page_html = c.html(url)
             if page_html is None:
-                c.warnings.append(f"list page unreadable: {current}")
+                c.warnings.append(f"list page unreadable: {url}")
+                complete = False
                 continue
-        lp = discover.parse_list(page_html, current)
-        items.extend(lp.items)
-        for nxt in lp.next_pages:
-            if nxt not in done and len(done) < max_pages and host_of(nxt) in c.scope:
+        page = discover.parse_list(page_html, url, hosts=tuple(c.scope))
+        items.extend(page.items)
+        for nxt in page.next_pages:
+            if nxt not in done and host_of(nxt) in c.scope:
+                if len(done) >= max_pages:
+                    complete = False
+                    break
                 done.add(nxt)
-                queue.append(nxt)
-        page_html = None
-    return items
+                queue.append((nxt, None))
+    return items, complete
 
 
-def _read_report(c: CountyCrawl, link: Link) -> tuple[ParsedReport, Article, tuple[str, ...], str | None,
-                                                      tuple[str, ...]] | None:
-    f, html, doc = c.page(link.url)
-    if html is None or doc is None:
+# -- articles -------------------------------------------------------------------------------------------------
+def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str, ...], str | None,
+                                                          tuple[str, ...]] | None:
+    """Parse a report from its first page (already fetched), its further pages and its attachment."""
+    if first_got.body is None:
         return None
-    first, encoding = read_article(doc)
+    first, encoding = read_article(RawDoc(first_got.url, first_got.body,
+                                          first_got.fetched.header("content-type")))
     pages = [first]
-    urls = [doc.url]
-    raw = [f.sha256 or ""]
+    urls = [first_got.url]
+    raw = [first_got.fetched.sha256 or ""]
     for extra in first.page_links[:MAX_ARTICLE_PAGES]:
         if host_of(extra) not in c.scope or extra in urls:
             continue
-        f2, html2, doc2 = c.page(extra)
-        if doc2 is None:
+        got = c.get(extra)
+        if got.body is None:
             c.warnings.append(f"article page unreadable: {extra}")
             continue
-        pages.append(read_article(doc2)[0])
-        urls.append(doc2.url)
-        raw.append(f2.sha256 or "")
+        pages.append(read_article(RawDoc(got.url, got.body, got.fetched.header("content-type")))[0])
+        urls.append(got.url)
+        raw.append(got.fetched.sha256 or "")
     att_doc: RawDoc | None = None
     att = wanted_attachment(first)
     if att is not None and host_of(att.url) in c.scope:
-        fa, body = c.get(att.url)
-        if body is not None:
-            att_doc = RawDoc(fa.final_url or att.url, body, fa.header("content-type"))
-            raw.append(fa.sha256 or "")
+        got = c.get(att.url)
+        if got.body is not None:
+            att_doc = RawDoc(got.url, got.body, got.fetched.header("content-type"))
+            raw.append(got.fetched.sha256 or "")
         else:
             c.warnings.append(f"attachment unreadable: {att.url}")
     parsed = parse_report(pages, att_doc, encoding)
     c.pages_parsed += len(pages)
-    return parsed, first, tuple(urls), (att_doc.url if att_doc else None), tuple(raw)
+    return parsed, tuple(urls), (att_doc.url if att_doc else None), tuple(raw)
+
+
+def _due(state: PageState | None, opts: CrawlOptions, now: dt.datetime) -> bool:
+    if state is None or state.last_checked is None:
+        return True
+    return now - state.last_checked >= dt.timedelta(days=opts.recheck_days)
+
+
+@dataclass
+class Found:
+    report: Report
+    in_column: bool
 
 
 def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[str, Any],
-                 validators: dict[str, tuple[str | None, str | None, str | None]], run_id: str,
-                 *, max_column_hops: int = 6, max_list_pages: int = 40) -> CountyLoad:
+                 validators: Validators, run_id: str, opts: CrawlOptions | None = None) -> CountyLoad:
     """Crawl one county; never raises for a portal problem (the outcome says what happened)."""
-    started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    scope = {host_of(county.homepage), *state.get("column_hosts", ())}
-    c = CountyCrawl(county, fetcher, store, validators, scope, run_id)
+    opts = opts or CrawlOptions()
+    started = utcnow()
+    known_pages: dict[str, PageState] = state.get("pages", {})
+    c = CountyCrawl(county, fetcher, store, validators,
+                    {host_of(county.homepage), *state.get("column_hosts", ())})
     error: str | None = None
     column_url: str | None = None
-    reports: dict[str, tuple[Report, bool]] = {}
+    found: dict[str, Found] = {}
     page_states: list[PageState] = []
+    present: set[str] | None = None
     try:
-        column_url, column_html, seen = None, None, []
+        column, column_html, seen = None, None, []
         remembered = state.get("column_url")
         if remembered:
-            _f, column_html, _ = c.page(remembered)
-            column_url = remembered if column_html is not None else None
-        if column_url is None or column_html is None:
-            column_url, column_html, seen = _find_column(c, max_column_hops)
-        if column_url is None or column_html is None:
+            column, column_html = c.html(remembered)
+            if column_html is None:
+                c.warnings.append(f"remembered column failed ({column.fetched.error}); rediscovering")
+                column = None
+        if column is None:
+            column, column_html, seen = find_column(c, opts.max_column_hops)
+        if column is None or column_html is None:
             error = "report column not found"
-        items = _walk_list(c, column_url, column_html, max_list_pages) if column_url and column_html else []
+            items: list[Link] = []
+            list_changed = True
+            complete = False
+        else:
+            column_url = column.url
+            list_changed = not (column.unchanged and remembered == column.url)
+            if list_changed:
+                items, complete = walk_list(c, column, column_html, opts.max_list_pages)
+            else:  # page 1 unchanged: the known items stand for the list
+                items = [Link(u, p.title or "") for u, p in known_pages.items() if p.kind != "skipped"]
+                complete = False
         in_column = {i.url for i in items}
+        now = utcnow()
         candidates: dict[str, Link] = {}
         for link in [*items, *seen]:
             if link.url not in candidates and host_of(link.url) in c.scope:
                 candidates[link.url] = link
+        present = set()
         for link in candidates.values():
-            if not could_be_county_report(link.text, county.county):
+            known = known_pages.get(link.url)
+            if known is None and not could_be_county_report(link.text, county.county):
                 page_states.append(PageState(link.url, county.adcode, "skipped", link.text, None, None))
                 continue
-            got = _read_report(c, link)
-            if got is None:
+            if known is not None and known.kind != str(PageKind.COUNTY_REPORT):
+                page_states.append(replace(known, last_checked=None))
                 continue
-            parsed, article, urls, att_url, raw = got
+            if known is not None and not list_changed and not _due(known, opts, now):
+                if known.report_id:
+                    present.add(known.report_id)
+                page_states.append(replace(known, last_checked=None))
+                continue
+            got = c.get(link.url)
+            if got.body is None:
+                if known is not None and got.fetched.status not in (404, 410):
+                    if known.report_id:  # a transient failure is not a withdrawal
+                        present.add(known.report_id)
+                continue
+            if got.unchanged and known is not None and known.report_id:
+                present.add(known.report_id)
+                page_states.append(replace(known, last_checked=now))
+                continue
+            read = read_report(c, got)
+            if read is None:
+                continue
+            parsed, urls, att_url, raw = read
             kind = classify_title(parsed.title or link.text, county.county)
             if kind is not PageKind.COUNTY_REPORT or parsed.report_year is None:
-                page_states.append(PageState(link.url, county.adcode, str(kind), parsed.title, None, None))
+                page_states.append(PageState(link.url, county.adcode, str(kind), parsed.title, None, None, now))
                 continue
             rid = f"{county.adcode}-{parsed.report_year}"
             sha = content_sha256(parsed.clean_text)
+            page_states.append(PageState(link.url, county.adcode, str(kind), parsed.title, rid, sha, now))
+            present.add(rid)
+            if opts.years is not None and parsed.report_year not in opts.years:
+                continue
             rep = Report(report_id=rid, county=county, url=urls[0], parsed=parsed, content_sha256=sha,
-                         fetched_at=dt.datetime.now(dt.UTC).replace(tzinfo=None), pages=urls,
-                         attachment=att_url, raw_sha256=raw)
-            page_states.append(PageState(link.url, county.adcode, str(kind), parsed.title, rid, sha))
-            prev = reports.get(rid)
-            mine = (rep, link.url in in_column)
-            if prev is None:
-                reports[rid] = mine
-            else:
-                keep, other = _prefer(prev, mine)
-                reports[rid] = (_with_duplicate(keep[0], other[0].url), keep[1])
+                         fetched_at=now, pages=urls, attachment=att_url, raw_sha256=raw)
+            _fold(found, Found(rep, link.url in in_column))
+        if not (list_changed and complete):
+            present = None  # the whole list was not read: nothing can be judged withdrawn
     except Exception as exc:  # a bug or an unexpected page must not stop the run: record it
         error = f"{type(exc).__name__}: {exc}"
-    outcome = "failed" if error else ("ok" if reports else "empty")
-    if error and reports:
+        present = None
+    reports = tuple(f.report for f in found.values())
+    known_reports = {p.report_id for p in known_pages.values() if p.report_id}
+    if error:
         outcome = "failed"
-    hosts = tuple(sorted(c.scope))
+    elif reports or (present or known_reports):
+        outcome = "ok"
+    else:
+        outcome = "empty"
+    if present is not None and opts.years is not None:
+        present |= {r for r in known_reports if int(r.rsplit("-", 1)[1]) not in opts.years}
     return CountyLoad(
         run_id=run_id, adcode=county.adcode, county=county.county, outcome=outcome, error=error,
-        column_url=column_url, column_hosts=hosts, reports=tuple(r for r, _ in reports.values()),
+        column_url=column_url, column_hosts=tuple(sorted(c.scope)), reports=reports,
         fetches=tuple(c.fetches), pages=tuple(page_states),
-        present_report_ids=frozenset(reports) if outcome == "ok" else None,
-        pages_parsed=c.pages_parsed, warnings=tuple(c.warnings), started_at=started,
-        finished_at=dt.datetime.now(dt.UTC).replace(tzinfo=None))
+        present_report_ids=frozenset(present) if present is not None and outcome == "ok" else None,
+        pages_parsed=c.pages_parsed, warnings=tuple(c.warnings), started_at=started, finished_at=utcnow())
 
 
-def _prefer(a: tuple[Report, bool], b: tuple[Report, bool]) -> tuple[tuple[Report, bool], tuple[Report, bool]]:
-    """Of two articles carrying the same report, keep the one in the report column, then the earlier one."""
-    def key(x: tuple[Report, bool]) -> tuple[int, dt.date, str]:
-        return (0 if x[1] else 1, x[0].parsed.published or dt.date.max, x[0].url)
-    return (a, b) if key(a) <= key(b) else (b, a)
+def _fold(found: dict[str, Found], new: Found) -> None:
+    """Two articles carrying the same report: keep the one in the report column, then the earlier one."""
+    old = found.get(new.report.report_id)
+    if old is None:
+        found[new.report.report_id] = new
+        return
+
+    def key(f: Found) -> tuple[int, dt.date, str]:
+        return (0 if f.in_column else 1, f.report.parsed.published or dt.date.max, f.report.url)
+
+    keep, other = (old, new) if key(old) <= key(new) else (new, old)
+    dups = tuple(dict.fromkeys([*keep.report.duplicates, other.report.url, *other.report.duplicates]))
+    found[new.report.report_id] = Found(replace(keep.report, duplicates=dups), keep.in_column)
 
 
-def _with_duplicate(rep: Report, dup_url: str) -> Report:
-    from dataclasses import replace
-
-    return replace(rep, duplicates=tuple(dict.fromkeys([*rep.duplicates, dup_url])))
+def hosts_in(urls: Iterable[str]) -> set[str]:
+    return {host_of(u) for u in urls if host_of(u)}

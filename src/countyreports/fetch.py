@@ -191,12 +191,13 @@ class _Host:
 
 
 class _Robots:
-    __slots__ = ("lock", "info", "parser")
+    __slots__ = ("lock", "info", "parser", "fresh")
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.info: RobotsInfo | None = None
         self.parser: Any = None
+        self.fresh = False  # fetched by this Fetcher (not seeded from an earlier run)
 
 
 class _Transient(FetchTransient):
@@ -561,6 +562,10 @@ class Fetcher:
         fetched = self._fetch(robots_url, {host}, None, None, False, check_robots=False,
                               max_body=self.settings.max_robots_bytes)
         self._stats.add(robots_fetches=1)
+        self._apply_robots(rob, origin, host, fetched)
+        rob.fresh = True
+
+    def _apply_robots(self, rob: _Robots, origin: str, host: str, fetched: Fetched) -> None:
         crawl_delay: float | None = None
         if fetched.status and 200 <= fetched.status < 300 and fetched.body is not None:
             try:
@@ -580,6 +585,34 @@ class Fetcher:
         # 4xx: no rules (allow all). 5xx / unreachable / too large: allow, but keep the error.
         error = None if 400 <= fetched.status < 500 else (fetched.error or f"http-{fetched.status}")
         rob.info = RobotsInfo(origin, fetched.status, True, None, error, fetched)
+
+    def seed_robots(self, origin: str, status: int, body: bytes | None,
+                    fetched_at: dt.datetime | None = None) -> None:
+        """Use a robots.txt answer kept from an earlier run instead of fetching it again.
+
+        The caller decides how long such an answer stays valid (RFC 9309: up to 24 hours). Only 2xx and
+        4xx answers are worth keeping; anything else is fetched again.
+        """
+        try:
+            url = httpx.URL(origin + "/robots.txt")
+        except (httpx.InvalidURL, ValueError):
+            return
+        key = _origin(url)
+        host = _norm_host(url.host)
+        when = fetched_at or dt.datetime.now(dt.UTC)
+        fetched = Fetched(url=str(url), final_url=str(url), status=status, headers=(), body=body,
+                          sha256=hashlib.sha256(body).hexdigest() if body is not None else None,
+                          fetched_at=when, size=len(body) if body is not None else None)
+        rob = _Robots()
+        self._apply_robots(rob, key, host, fetched)
+        with self._lock:
+            self._robots.setdefault(key, rob)
+
+    def fresh_robots(self) -> list[RobotsInfo]:
+        """robots.txt answers fetched by this Fetcher (not seeded), to keep for later runs."""
+        with self._lock:
+            robs = list(self._robots.values())
+        return [r.info for r in robs if r.fresh and r.info is not None]
 
 
 def _origin(url: httpx.URL) -> str:

@@ -47,6 +47,7 @@ class PageState:
     title: str
     report_id: str | None
     content_sha256: str | None
+    last_checked: dt.datetime | None = None  # when the page was last requested (None: not this run)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,8 @@ class Warehouse:
         for adcode, url, hosts in self.con.execute("SELECT adcode, column_url, hosts FROM columns").fetchall():
             states[adcode] = {"column_url": url, "column_hosts": tuple(hosts or ()), "pages": {}}
         for row in self.con.execute(
-                "SELECT url, adcode, kind, title, report_id, content_sha256 FROM pages").fetchall():
+                "SELECT url, adcode, kind, title, report_id, content_sha256, last_checked FROM pages"
+        ).fetchall():
             st = states.setdefault(row[1], {"column_url": None, "column_hosts": (), "pages": {}})
             st["pages"][row[0]] = PageState(*row)
         return states
@@ -145,6 +147,35 @@ class Warehouse:
         """url → (etag, last_modified, sha256) of its last 200 answer."""
         rows = self.con.execute("SELECT url, etag, last_modified, sha256 FROM http_cache").fetchall()
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def fresh_robots(self, max_age: dt.timedelta) -> list[tuple[str, int, bytes | None, dt.datetime]]:
+        """robots.txt answers younger than `max_age` (origin, status, body, fetched_at)."""
+        cutoff = dt.datetime.now(dt.UTC).replace(tzinfo=None) - max_age
+        return [(r[0], int(r[1]), r[2], r[3]) for r in self.con.execute(
+            "SELECT origin, status, body, fetched_at FROM robots WHERE fetched_at >= ?", [cutoff]).fetchall()]
+
+    def save_robots(self, rows: Sequence[tuple[str, int, bytes | None, dt.datetime]]) -> None:
+        for origin, status, body, fetched_at in rows:
+            self.con.execute("INSERT OR REPLACE INTO robots VALUES (?, ?, ?, ?)",
+                             [origin, status, body, naive_utc(fetched_at)])
+
+    def report_sources(self, adcodes: Sequence[str], years: Sequence[int] | None = None
+                       ) -> list[tuple[str, str, list[str], list[str], str | None]]:
+        """For re-parsing from the archive: (report_id, adcode, pages, raw_sha256, attachment) per report."""
+        sql = ("SELECT report_id, adcode, pages, raw_sha256, attachment FROM reports "
+               "WHERE status = 'active' AND list_contains(?, adcode)")
+        params: list[Any] = [list(adcodes)]
+        if years is not None:
+            sql += " AND list_contains(?, report_year)"
+            params.append(list(years))
+        return [(r[0], r[1], list(r[2] or []), list(r[3] or []), r[4])
+                for r in self.con.execute(sql + " ORDER BY report_id", params).fetchall()]
+
+    def content_types(self, shas: Sequence[str]) -> dict[str, str | None]:
+        rows = self.con.execute(
+            "SELECT sha256, any_value(content_type) FROM fetches WHERE list_contains(?, sha256) GROUP BY 1",
+            [list(shas)]).fetchall()
+        return {r[0]: r[1] for r in rows}
 
     def known_sha(self, report_id: str) -> tuple[int, str] | None:
         row = self.con.execute(
@@ -280,7 +311,8 @@ class Warehouse:
         if load.pages:
             rows = [{"url": p.url, "adcode": p.adcode, "kind": p.kind, "title": p.title,
                      "report_id": p.report_id, "content_sha256": p.content_sha256,
-                     "first_seen": now, "last_seen": now, "last_checked": now} for p in load.pages]
+                     "first_seen": now, "last_seen": now, "last_checked": p.last_checked}
+                    for p in load.pages]
             tbl = pa.Table.from_pylist(rows, schema=self._schema("pages"))
             self.con.register("_pages", tbl)
             try:
@@ -288,7 +320,8 @@ class Warehouse:
                     "INSERT INTO pages SELECT * FROM _pages ON CONFLICT (url) DO UPDATE SET "
                     "kind = excluded.kind, title = excluded.title, report_id = excluded.report_id, "
                     "content_sha256 = COALESCE(excluded.content_sha256, pages.content_sha256), "
-                    "last_seen = excluded.last_seen, last_checked = excluded.last_checked")
+                    "last_seen = excluded.last_seen, "
+                    "last_checked = COALESCE(excluded.last_checked, pages.last_checked)")
             finally:
                 self.con.unregister("_pages")
 

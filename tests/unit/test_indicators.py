@@ -125,7 +125,8 @@ def test_lost_spans_are_not_reported() -> None:
 
 CASES: list[tuple[str, list[tuple]]] = [
     ("全年共办理行政复议案件二十三件，其中撤销、变更行政行为3件。",
-     [_key("admin_reconsideration_received", 23, False, None), _key("admin_reconsideration_corrected", 3, False, None)]),
+     [_key("admin_reconsideration_received", 23, False, None),
+      _key("admin_reconsideration_corrected", 3, False, None)]),
     ("行政机关负责人出庭应诉率达100%。", [_key("head_court_appearance_rate", 100, False, None)]),
     ("出庭应诉率达到百分之百。", [_key("head_court_appearance_rate", 100, False, None)]),
     ("开展法治宣传活动50场，发放宣传资料1.2万余份，受益群众达3.5万人次。",
@@ -188,6 +189,26 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("組織行政執法培訓12場次，受理行政復議案件8件。",  # traditional characters left by a converter
      [_key("enforcement_training_sessions", 12, False, None), _key("admin_reconsideration_received", 8, False, None)]),
     ("保留行政审批事项154项，累计划转审批事项30项，承接上级下放事项17项。", [_key("approval_items", 154, False, None)]),
+    ("全年共审查以县政府及县政府办公室名义制发的规范性文件12件。", [_key("normative_docs_reviewed", 12, False, None)]),
+    ("办理行政复议案件56件（新收52件、上年结转4件），审结50件。",
+     [_key("admin_reconsideration_received", 56, False, None), _key("admin_reconsideration_closed", 50, False, None)]),
+    ("共排查化解矛盾纠纷3567件，化解成功率98.2%。",
+     [_key("disputes_mediated", 3567, False, None), _key("disputes_mediation_success_rate", 98.2, False, None)]),
+    ("全县共有持证行政执法人员2,345名。", [_key("enforcement_certified", 2345, False, None)]),
+    ("新增减税降费及退税缓费共计5.2亿元，全县共有市场主体2.3万户。",
+     [_key("tax_fee_relief", 520_000_000, False, None), _key("market_entities_total", 23000, False, None)]),
+    ("全年法律援助中心共受理案件890件，为受援人挽回经济损失2,000余万元。", [_key("legal_aid_cases", 890, False, None)]),
+    ("全年共收到政府信息公开申请58件，依申请公开办理21件。",
+     [_key("info_disclosure_requests", 58, False, None), _key("info_disclosure_requests", 21, False, None)]),
+    ("县委常委会4次专题研究法治建设工作，县委中心组学法5次。",
+     [_key("party_meetings_rule_of_law", 4, False, None), _key("study_sessions_party_group", 5, False, None)]),
+    ("全年开展合法性审核263件，其中规范性文件12件、重大行政决策8件、合同协议243件。",
+     [_key("legality_reviews_total", 263, False, None), _key("normative_docs_reviewed", 12, False, None),
+      _key("major_decisions_reviewed", 8, False, None), _key("contracts_reviewed", 243, False, None)]),
+    ("保留行政许可事项312项，证明事项告知承诺制事项56项。", [_key("approval_items", 312, False, None)]),
+    ("开展执法培训12期，参加培训人员达3000余人次。",
+     [_key("enforcement_training_sessions", 12, False, None), _key("enforcement_trainees", 3000, True, None)]),
+    ("受理法律援助案件100件，其中90件办结。", [_key("legal_aid_cases", 100, False, None)]),
 ]
 
 

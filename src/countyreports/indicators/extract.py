@@ -24,10 +24,11 @@ from countyreports.numerals import APPROX_BEFORE, CORE_PATTERN, MULTIPLIERS, app
 _LOOKALIKE_RX = re.compile(f"[{''.join(LOOKALIKES)}]")
 _QTY = re.compile(CORE_PATTERN + rf"(?P<sp>[ \u3000\u00a0]?)(?(pct)(?:[%％])?|(?P<measure>{MEASURE_PATTERN}))"
                   r"(?P<post2>以上|左右|上下|许)?")
-_BREAKS = re.compile(r"[;；。!！?？\n\ufffd]|(?<![0-9０-９])[,，]|[,，](?![0-9０-９])")  # not 1,340
+_BREAKS = re.compile(r"[,，;；。!！?？\n\ufffd]")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 _SENT_CHARS = frozenset(";；。!！?？\n")
 _QUOTED = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}\"|「[^」\n]{0,16}」")
-_BAD_BEFORE = frozenset("第数几若-－〔[#No/:：.．")  # 第九批, 数十, 0359-…, 〔2019〕, 10:30, 2.5.
+_BAD_BEFORE = frozenset("第数几若每-－〔[#No/:：.．")  # 第九批, 数十, 0359-…, 〔2019〕, 10:30, 2.5.
 _WEAK = frozenset({"一", "两", "二"})  # lone 一/两: idioms (一次办, 两批) unless a rule claims them
 _FROM_TO = re.compile(r"\s?(?:压减|精简|减少|缩减|削减|压缩|减|降|调整|优化|增加|增|提高|提升|扩大|上升|下降|降低)?(?:为|至|到)\s?$")
 _CHANNEL = re.compile(r"^(?:其中)?(?:线上|线下|网上|网络|现场|视频|远程|集中|分散)(?:开展|举办|组织|培训|活动)?(?:共|达)?$")
@@ -38,6 +39,37 @@ _PRE_LAST = frozenset(w[-1] for w in APPROX_BEFORE)
 _BASE = {"万元": "元", "亿元": "元", "％": "%"}
 
 
+def _needs(pattern: str) -> frozenset[str] | None:
+    """Characters of which at least one occurs in every match of `pattern` (None: no such set known).
+
+    Used as a cheap `in` pre-test before running a rule's regex."""
+    from re import _constants as c, _parser as p  # noqa: PLC0415 - stdlib internals, parse only
+
+    def walk(items) -> frozenset[str] | None:
+        best: frozenset[str] | None = None
+        for op, av in items:
+            got: frozenset[str] | None = None
+            if op is c.LITERAL:
+                got = frozenset(chr(av))
+            elif op is c.SUBPATTERN:
+                got = walk(av[-1])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                got = walk(av[2])
+            elif op is c.BRANCH:
+                parts = [walk(b) for b in av[1]]
+                got = None if any(x is None for x in parts) else frozenset().union(*parts)  # type: ignore[arg-type]
+            elif op is c.IN and all(o is c.LITERAL for o, _ in av):
+                got = frozenset(chr(v) for _, v in av)
+            if got is not None and (best is None or len(got) < len(best)):
+                best = got
+        return best
+
+    try:
+        return walk(p.parse(pattern))
+    except Exception:  # pragma: no cover - a pattern the walker does not know: no pre-test
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     rule: Rule
@@ -46,14 +78,15 @@ class _Compiled:
     right: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
     measures: frozenset[str]
-
+    needs: frozenset[str] | None  # one of these must be in the left (or right) words
 
 def _compile(rule: Rule) -> _Compiled:
     left = re.compile(f"(?:{rule.left})(?P<gap>[^、]{{0,{rule.gap}}})$") if rule.left else None
     prefix = re.compile(f"(?:{rule.prefix})$") if rule.right else None
     right = re.compile(rule.right) if rule.right else None
     exclude = re.compile(rule.exclude) if rule.exclude else None
-    return _Compiled(rule, left, prefix, right, exclude, frozenset(CODES[rule.code].measures))
+    needs = _needs(rule.left or rule.right)
+    return _Compiled(rule, left, prefix, right, exclude, frozenset(CODES[rule.code].measures), needs)
 
 
 _RULES: tuple[_Compiled, ...] = tuple(_compile(r) for r in RULES)
@@ -196,19 +229,72 @@ def extract(clean_text: str, sections: Sequence[Section] = ()) -> tuple[tuple[In
     qs = _pair_from_to(t, _scan(t))
     if not qs:
         return (), ()
+    n = len(t)
     clause_ends: list[int] = []
     sent_ends: list[int] = []
     line_ends: list[int] = []
     for m in _BREAKS.finditer(t):
         p, ch = m.start(), m.group()
+        if ch in ",，" and 0 < p < n - 1 and t[p - 1] in _DIGITS and t[p + 1] in _DIGITS:
+            continue  # thousands separator (1,340)
         clause_ends.append(p)
         if ch in _SENT_CHARS:
             sent_ends.append(p)
             if ch == "\n":
                 line_ends.append(p)
-    index = _SectionIndex(sections)
-    n = len(t)
+    _code_all(t, qs, clause_ends, sent_ends, line_ends)
+    return _build(clean_text, qs, sections, clause_ends, sent_ends)
 
+
+def _best_rule(t: str, q: _Qty, left: str, lo: int, anchor: int, c_start: int, c_end: int,
+               sent: tuple[int, int], line_start: int) -> tuple[_Compiled, int, int] | None:
+    """The rule that codes quantity `q` (closest subject, then longest, then table order), with the
+    surface span it gives."""
+    best: tuple[tuple[int, int, int], _Compiled, int, int] | None = None
+    any_left = _ANY_LEFT.get(q.base)
+    lefts_possible = any_left is not None and any_left.search(left) is not None
+    left_chars = frozenset(left)
+    right_chars = frozenset(t[q.end:min(c_end, q.end + 24)])
+    topic: str | None | bool = False  # not looked up yet
+    for idx, c in _BY_MEASURE.get(q.base, ()):
+        if c.left is not None:
+            if not lefts_possible or (c.needs is not None and c.needs.isdisjoint(left_chars)):
+                continue
+            m = c.left.search(left)
+            if m is None:
+                continue
+            gap = m.group("gap")
+            if gap and (q.weak or (_CHANGE.search(gap) and not gap.endswith(("到", "至", "为")))):
+                continue
+            key = (len(gap), m.start(), idx)
+            s0, e0 = lo + m.start(), q.end
+        else:
+            if c.needs is not None and c.needs.isdisjoint(right_chars):
+                continue
+            rm = c.right.match(t, q.end, c_end)  # type: ignore[union-attr]
+            if rm is None:
+                continue
+            pm = c.prefix.search(left)  # type: ignore[union-attr]
+            if pm is None:
+                continue
+            key = (0, 0, idx)
+            s0, e0 = lo + pm.start(), rm.end()
+        if best is not None and key >= best[0]:
+            continue
+        if c.exclude is not None and c.exclude.search(t, c_start, anchor):
+            continue
+        if c.rule.topic is not None:
+            if topic is False:
+                topic = _topic_at(t, q.start, sent, line_start)
+            if topic != c.rule.topic:
+                continue
+        best = (key, c, s0, e0)
+    return None if best is None else (best[1], best[2], best[3])
+
+
+def _code_all(t: str, qs: list[_Qty], clause_ends: list[int], sent_ends: list[int], line_ends: list[int]) -> None:
+    """Give each quantity its code (or None) and its surface span."""
+    n = len(t)
     prev_end = 0
     prev_coded: _Qty | None = None
     for q in qs:
@@ -222,58 +308,27 @@ def extract(clean_text: str, sections: Sequence[Section] = ()) -> tuple[tuple[In
         sent = (sent_ends[ks - 1] + 1 if ks else 0, sent_ends[ks] if ks < len(sent_ends) else n)
         kl = bisect_left(line_ends, q.start)
         line_start = line_ends[kl - 1] + 1 if kl else 0
-        best: tuple[tuple[int, int, int], _Compiled, int, int] | None = None
-        any_left = _ANY_LEFT.get(q.base)
-        lefts_possible = any_left is not None and any_left.search(left) is not None
-        for idx, c in _BY_MEASURE.get(q.base, ()):
-            r = c.rule
-            if c.left is not None:
-                if not lefts_possible:
-                    continue
-                m = c.left.search(left)
-                if m is None:
-                    continue
-                gap = m.group("gap")
-                if gap and _CHANGE.search(gap) and not gap.endswith(("到", "至", "为")):
-                    continue
-                if q.weak and gap:
-                    continue
-                s0, e0 = lo + m.start(), q.end
-                key = (len(gap), m.start(), idx)
-            else:
-                assert c.prefix is not None and c.right is not None
-                rm = c.right.match(t, q.end, c_end)
-                if rm is None:
-                    continue
-                pm = c.prefix.search(left)
-                if pm is None:
-                    continue
-                s0, e0 = lo + pm.start(), rm.end()
-                key = (0, 0, idx)
-            if c.exclude is not None and c.exclude.search(t, c_start, anchor):
-                continue
-            if r.topic is not None and _topic_at(t, q.start, sent, line_start) != r.topic:
-                continue
-            if best is None or key < best[0]:
-                best = (key, c, s0, e0)
-        if best is None and prev_coded is not None and _CHANNEL.match(left) and prev_coded.base == q.base \
-                and prev_coded.end >= sent[0]:
-            best = ((0, 0, 0), _RULES[0], lo, q.end)
-            code = prev_coded.code
-        elif best is not None:
-            code = best[1].rule.code
-        else:
-            code = None
-        if best is not None and (best[2] == 0 or t[best[2] - 1] != "\ufffd"):
-            q.code = code
-            q.surface_start, q.surface_end = best[2] + (t[best[2]] == "、"), best[3]
-            prev_coded = q
-        else:
-            q.surface_start, q.surface_end = (q.subj_end if q.subj_end >= 0 else q.start) - 0, q.end
-            if q.from_value is not None:
-                q.surface_start = q.subj_end
         prev_end = q.end
+        q.surface_start, q.surface_end = (q.subj_end if q.from_value is not None else q.start), q.end
+        found = _best_rule(t, q, left, lo, anchor, c_start, c_end, sent, line_start)
+        if found is not None:
+            code, s0, e0 = found[0].rule.code, found[1], found[2]
+        elif (prev_coded is not None and prev_coded.base == q.base and prev_coded.end >= sent[0]
+              and _CHANNEL.match(left)):  # 线下培训6场次，线上10场次
+            code, s0, e0 = prev_coded.code, lo, q.end
+        else:
+            continue
+        if s0 and t[s0 - 1] == "\ufffd":  # the subject abuts a lost span: it may be cut, do not report
+            continue
+        q.code = code
+        q.surface_start, q.surface_end = s0 + (t[s0] == "、"), e0
+        prev_coded = q
 
+
+def _build(clean_text: str, qs: list[_Qty], sections: Sequence[Section], clause_ends: list[int],
+           sent_ends: list[int]) -> tuple[tuple[Indicator, ...], tuple[Mention, ...]]:
+    index = _SectionIndex(sections)
+    n = len(clean_text)
     indicators: list[Indicator] = []
     mentions: list[Mention] = []
     for q in qs:
