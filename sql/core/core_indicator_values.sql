@@ -1,28 +1,31 @@
--- core_indicator_values: one value per active report x indicator code.
+-- core_indicator_values: one value per report (latest version, active or withdrawn) x indicator code.
 -- Grain: report_id x indicator_code.
--- Rule for a code mentioned several times in one report: the first exact (not approximate) mention in
--- document order; when every mention is approximate, the first approximate one. (Repeats are usually the
--- same figure restated, often rounded, in the court-judgments or summary section.) `n_mentions` and
--- `n_distinct_values` tell how many mentions were folded, `sum_distinct_value` is kept for codes whose
--- mentions are parts (offline + online sessions) that a user may prefer to add up.
+--
+-- THE RULE for a code mentioned several times in one report: take the first EXACT mention in document order;
+-- when every mention is approximate (余/多/近/约/超过...), the first approximate one. Ties cannot happen
+-- (char_start, then the mention ordinal, orders them). Why: repeats are nearly always the same figure restated,
+-- often rounded, in the court-judgments or summary section; the exact figure is the precise one and the first
+-- statement is the one in the measures section where the topic is reported. mention_count and
+-- distinct_value_count say how many mentions were folded and whether they disagreed; sum_distinct_value is
+-- kept for the rare code whose mentions are parts (offline + online sessions) that a user may prefer to add.
 CREATE OR REPLACE VIEW core_indicator_values AS
-WITH ranked AS (
+WITH mentions AS (
     SELECT
         i.*,
         row_number() OVER (
-            PARTITION BY i.report_id, i.indicator_code ORDER BY i.is_approx, i.char_start
+            PARTITION BY i.report_id, i.indicator_code ORDER BY i.is_approx, i.char_start, i.ordinal
         ) AS pick
     FROM stg_indicators AS i
-    JOIN stg_reports AS r ON r.report_id = i.report_id AND r.is_active
+    JOIN stg_reports AS r ON r.report_id = i.report_id AND r.version = i.version
 ),
 agg AS (
     SELECT
         report_id,
         indicator_code,
-        count(*) AS n_mentions,
-        count(DISTINCT value) AS n_distinct_values,
+        count(*) AS mention_count,
+        count(DISTINCT value) AS distinct_value_count,
         sum(DISTINCT value) AS sum_distinct_value
-    FROM ranked
+    FROM mentions
     GROUP BY report_id, indicator_code
 )
 SELECT
@@ -35,9 +38,11 @@ SELECT
     k.surface,
     k.sentence,
     k.section_path,
-    a.n_mentions,
-    a.n_distinct_values,
+    k.char_start,
+    k.char_end,
+    a.mention_count,
+    a.distinct_value_count,
     a.sum_distinct_value
-FROM ranked AS k
+FROM mentions AS k
 JOIN agg AS a USING (report_id, indicator_code)
 WHERE k.pick = 1;

@@ -27,6 +27,9 @@ app = typer.Typer(help="Harvest, parse and compare county 法治政府建设年�
                   add_completion=False)
 portal_app = typer.Typer(help="The replay portal (serves a recorded snapshot over HTTP).", no_args_is_help=True)
 app.add_typer(portal_app, name="portal")
+from countyreports.registry_cli import registry_app  # noqa: E402  (issue 8: registry validate/list/import)
+
+app.add_typer(registry_app, name="registry")
 console = Console()
 err = Console(stderr=True)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from countyreports import attachment as attachment_mod
 from countyreports.clean import clean_text, noise_labels
 from countyreports.decode import decode_html, decode_text_file
-from countyreports.html import extract_article, join_pages
+from countyreports.html import extract_article, join_pages, page_noise
 from countyreports.indicators import extract as extract_indicators
 from countyreports.metadata import read_meta
 from countyreports.models import Article, Link, ParsedReport
@@ -38,7 +38,9 @@ class RawDoc:
 def read_article(doc: RawDoc) -> tuple[Article, str]:
     """Decode and extract one article page; returns the article and the encoding used."""
     decoded = decode_html(doc.body, doc.content_type)
-    return extract_article(decoded.text, doc.url), decoded.encoding
+    article = extract_article(decoded.text, doc.url)
+    noise = page_noise(decoded.text, article)
+    return (replace(article, noise=noise) if noise else article), decoded.encoding
 
 
 def attachment_kind(url: str) -> str | None:
@@ -79,7 +81,7 @@ def parse_report(pages: list[Article], attachment: RawDoc | None = None,
                  encoding: str | None = None) -> ParsedReport:
     """Read a report from its article page(s) and, when the page only links it, its attachment."""
     article = join_pages(pages) if len(pages) > 1 else pages[0]
-    noise: list[str] = []
+    noise: list[str] = [n for page in pages for n in page.noise]
     paragraphs = list(article.paragraphs)
     if attachment is not None:
         att = attachment_paragraphs(attachment, article.title)

@@ -321,3 +321,19 @@ def join_pages(articles: list[Article]) -> Article:
         site_id_code=pick("site_id_code"),
         family=first.family,
     )
+
+
+_TAGS = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S | re.I)
+# a "?" standing between CJK characters, digits or spaces (where ©, a no-break space or similar was)
+_REPLACEMENT_Q = re.compile(r"(?<=[\u4e00-\u9fff\s\d])\?(?=[\s\u4e00-\u9fff\d])|^\s*\?", re.M)
+
+
+def page_noise(html: str, article: Article) -> tuple[str, ...]:
+    """Damage on the page outside the main text: `replacement_chars` when the page chrome holds `?` where a
+    character was lost (©, no-break space), i.e. more such `?` on the page than in the article itself."""
+    page = len(_REPLACEMENT_Q.findall(_TAGS.sub(" ", html)))
+    if not page:
+        return ()
+    inside = sum(len(_REPLACEMENT_Q.findall(p)) for p in article.paragraphs)
+    inside += len(_REPLACEMENT_Q.findall(article.title))
+    return ("replacement_chars",) if page > inside else ()

@@ -95,6 +95,7 @@ class Article:
     page_links: tuple[str, ...] = ()  # further pages of the same article (_1.html, 下一页)
     site_id_code: str | None = None  # 网站标识码 (meta SiteIDCode or footer)
     family: Family = Family.GENERIC
+    noise: tuple[str, ...] = ()  # damage seen on the page outside the main text (e.g. replacement_chars)
 
 
 @dataclass(frozen=True, slots=True)
