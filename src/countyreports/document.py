@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from countyreports import attachment as attachment_mod
 from countyreports.clean import clean_text, noise_labels
 from countyreports.decode import decode_html, decode_text_file
+from countyreports.errors import ParseError
 from countyreports.html import extract_article, join_pages, page_noise
 from countyreports.indicators import extract as extract_indicators
 from countyreports.metadata import read_meta
@@ -122,6 +123,8 @@ def parse_bytes(body: bytes, name: str, url: str | None = None) -> ParsedReport:
     if low.endswith((".docx", ".pdf", ".txt")):
         doc = RawDoc(url or name, body)
         paragraphs = [p for p in attachment_paragraphs(doc) if p.strip()]
+        if not paragraphs:
+            raise ParseError(f"no text could be read from {name}", url=url)
         title = paragraphs[0] if paragraphs and len(paragraphs[0]) < 60 else ""
         noise = ["attachment_only"] if not low.endswith(".txt") else []
         return parse_text(title, "\n".join(paragraphs), noise=noise)

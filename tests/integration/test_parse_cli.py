@@ -1,0 +1,60 @@
+"""`countyreports parse`: saved pages, .docx, .pdf and .txt files, one JSON line per file, in order.
+
+Expected values are the snapshot's gold for the same documents."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from portal_fixture import body, gold_report, gold_reports
+
+
+def _run(*args: str) -> list[dict]:
+    res = subprocess.run([sys.executable, "-m", "countyreports.cli", "parse", *args],
+                         capture_output=True, text=True, timeout=120, check=True)
+    return [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
+
+
+def _values(items: list[dict]) -> list[tuple[str, float]]:
+    return sorted((i["code"], round(float(i["value"]), 2)) for i in items)
+
+
+def _gold_values(g: dict) -> list[tuple[str, float]]:
+    return sorted((i["code"], round(float(i["value"]), 2)) for i in g["indicators"] if i["recoverable"])
+
+
+def test_parse_html_docx_pdf_txt_in_order(tmp_path: Path) -> None:
+    seed = gold_report("141029-2023")
+    html = tmp_path / "seed.html"
+    html.write_bytes(body(seed["url"]))
+    docx_g = next(r for r in gold_reports() if (r["attachment"] or "").endswith(".docx"))
+    pdf_g = next(r for r in gold_reports() if (r["attachment"] or "").endswith(".pdf"))
+    docx = tmp_path / "report.docx"
+    docx.write_bytes(body(docx_g["attachment"]))
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(body(pdf_g["attachment"]))
+    txt = tmp_path / "report.txt"
+    txt_g = gold_report("411628-2023")
+    txt.write_text(txt_g["clean_text"], encoding="utf-8")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+
+    out = _run(str(html), str(docx), str(broken), str(pdf), str(txt))
+    assert [Path(o["file"]).name for o in out] == ["seed.html", "report.docx", "broken.pdf", "report.pdf",
+                                                   "report.txt"]
+    s = out[0]
+    assert (s["report_year"], s["title"], s["published"]) == (2023, seed["title"], seed["published"])
+    assert _values(s["indicators"]) == _gold_values(seed)
+    assert [x["path"] for x in s["sections"] if x["path"]] == [x["path"] for x in seed["sections"]]
+    for o, g in ((out[1], docx_g), (out[3], pdf_g)):
+        assert o["report_year"] == g["report_year"]
+        assert "attachment_only" in o["noise"]
+        assert _values(o["indicators"]) == _gold_values(g)
+    assert "error" in out[2] and "broken.pdf" in out[2]["file"]
+    assert _values(out[4]["indicators"]) == _gold_values(txt_g)
+    assert out[4]["report_year"] == 2023
+    coded = [m for m in s["mentions"] if m["code"]]
+    assert _values(coded) == _values(s["indicators"])  # every indicator is also a mention
