@@ -1,10 +1,20 @@
-"""The harvest flow: incremental harvest of the registry's counties (or a subset), the flow behind the schedule.
+"""The harvest flow (incremental harvest of the registry's counties or a subset; the flow behind the schedule)
+and the shard flow (one slice of a harvest or backfill, run by a worker).
 
-Thin over `countyreports.pipeline`: one Prefect task per batch of counties (never per page: a task costs
-~5 ms and server rows), retried only when the error is transient. The single DuckDB writer is shared by the
-tasks of this flow run (they run in threads of one process) and each county is loaded in its own transaction.
+Thin over `countyreports.pipeline`: one Prefect task per batch of counties, retried only when the error is
+transient (`_common.retry_transient`). Per-host politeness lives in the fetcher, shared by the batches of a
+run. Two ways to run:
 
-Entrypoint: ``flows/harvest.py:harvest`` (what `countyreports harvest` runs and what prefect.yaml deploys).
+- in one process (``shards=0``, the default): the tasks run in threads and share one DuckDB writer; each county
+  is loaded in its own transaction as soon as it is crawled, so a crash loses only the counties in flight and
+  a re-run is safe (loads are idempotent, conditional GETs make it cheap);
+- scaled out (``shards=N``): the counties are cut into N slices, each submitted as a flow run of the
+  ``harvest-shard/countyreports`` deployment, which any worker of its pool picks up. Shards write the same
+  warehouse in per-load writer mode (``hold_writer=False``: the file is opened for one county's load at a
+  time, a shard waits while another holds it), each under its own run_id ``<parent>-s<i>``.
+
+Entrypoints: ``flows/harvest.py:harvest`` (what `countyreports harvest` runs and what prefect.yaml deploys)
+and ``flows/harvest.py:harvest_shard``.
 """
 
 from __future__ import annotations
@@ -13,96 +23,101 @@ import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from prefect import flow, get_run_logger, task  # noqa: E402
-from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
-from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect import flow, get_run_logger  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from countyreports import pipeline  # noqa: E402
-from countyreports.errors import is_transient  # noqa: E402
-from countyreports.models import County  # noqa: E402
 from countyreports.settings import load_settings  # noqa: E402
+from flows import _common as common  # noqa: E402
 
-_RUNS: dict[str, pipeline.Run] = {}  # open runs of this process, by run_id (tasks share the writer)
-BATCH_SIZE = 25
-
-
-def _retry_transient(task: Any, task_run: Any, state: Any) -> bool:
-    """Prefect retry_condition_fn: retry only errors marked transient (see countyreports.errors)."""
-    try:
-        state.result()
-    except Exception as exc:  # noqa: BLE001 - we only classify it
-        return is_transient(exc)
-    return False
+BATCH_SIZE = common.BATCH_SIZE
 
 
-@task(name="harvest-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5,
-      retry_condition_fn=_retry_transient, persist_result=False)
-def harvest_batch(run_id: str, counties: list[County]) -> list[dict[str, Any]]:
-    """Crawl and load one batch of counties."""
-    logger = get_run_logger()
-    run = _RUNS[run_id]
-
-    def log(out: pipeline.CountyOutcome) -> None:
-        msg = (f"{out.adcode} {out.county}: {out.outcome}, {out.reports_found} reports "
-               f"({out.new_reports} new, {out.new_versions} new versions), {out.requests} requests")
-        if out.error:
-            logger.warning("%s — %s", msg, out.error)
-        else:
-            logger.info(msg)
-
-    return [o.as_dict() for o in pipeline.harvest_counties(run, counties, on_done=log)]
-
-
-def publish(run: pipeline.Run, counters: dict[str, int]) -> None:
-    """A table artifact (one row per county) and a markdown summary for the Prefect UI."""
-    rows = [{"adcode": o.adcode, "county": o.county, "outcome": o.outcome, "reports": o.reports_found,
-             "new": o.new_reports, "new_versions": o.new_versions, "requests": o.requests,
-             "error": o.error or ""} for o in sorted(run.outcomes, key=lambda o: o.adcode)]
-    create_table_artifact(key="harvest-counties", table=rows, description=f"run {run.run_id}")
-    lines = [f"# {run.kind} run {run.run_id}", ""]
-    lines += [f"- **{k}**: {v}" for k, v in counters.items()]
-    failed = [o for o in run.outcomes if o.outcome in ("failed", "empty")]
-    if failed:
-        lines += ["", "## Counties to look at", ""]
-        lines += [f"- {o.adcode} {o.county}: {o.outcome} {o.error or ''}" for o in failed]
-    if run.registry_errors:
-        lines += ["", "## Registry rows skipped", ""] + [f"- {e}" for e in run.registry_errors]
-    create_markdown_artifact(key="harvest-summary", markdown="\n".join(lines))
-
-
-def run_batches(run: pipeline.Run, counties: list[County], batch_size: int) -> None:
-    _RUNS[run.run_id] = run
-    try:
-        futures = [harvest_batch.submit(run.run_id, counties[i:i + batch_size])
-                   for i in range(0, len(counties), batch_size)]
-        for fut in futures:
-            fut.result()
-    finally:
-        _RUNS.pop(run.run_id, None)
+def _settings(registry: str | None, db: str | None, proxy: str | None, min_delay_s: float | None,
+              workers: int | None) -> Any:
+    return load_settings(registry=registry, db=db, proxy=proxy, min_delay_s=min_delay_s, workers=workers)
 
 
 @flow(name="harvest", task_runner=ThreadPoolTaskRunner(max_workers=4), log_prints=True)
 def harvest(registry: str | None = None, db: str | None = None, proxy: str | None = None,
             counties: list[str] | None = None, province: str | None = None, prefecture: str | None = None,
-            min_delay_s: float | None = None, workers: int | None = None,
-            batch_size: int = BATCH_SIZE) -> dict[str, Any]:
-    """Harvest the registry's counties (all, or the given adcodes / province / prefecture)."""
-    settings = load_settings(registry=registry, db=db, proxy=proxy, min_delay_s=min_delay_s, workers=workers)
+            min_delay_s: float | None = None, workers: int | None = None, batch_size: int = BATCH_SIZE,
+            shards: int = 0, shard_deployment: str = common.SHARD_DEPLOYMENT,
+            concurrency_limit: str | None = None, hold_writer: bool = True) -> dict[str, Any]:
+    """Harvest the registry's counties (all, or the given adcodes / province / prefecture).
+
+    shards: 0 runs every batch in this process; N > 1 cuts the counties into N slices run by the workers of
+    the shard deployment's pool. concurrency_limit: name of a Prefect global concurrency limit each batch
+    holds a slot of (a cap across all runs and workers). hold_writer: False opens the warehouse per county
+    load, so other processes can write it meanwhile.
+    """
+    settings = _settings(registry, db, proxy, min_delay_s, workers)
     reg = pipeline.load_registry(settings)
     for problem in reg.problems:
         print(f"registry: skipped {problem}")
     selected = pipeline.select_counties(reg, counties, province, prefecture)
-    run = pipeline.open_run(settings, "harvest",
-                            {"counties": counties, "province": province, "prefecture": prefecture},
-                            [str(p) for p in reg.problems])
+    common.notify("total", len(selected))
+    params = {"counties": counties, "province": province, "prefecture": prefecture}
+    if shards > 1:
+        return _sharded("harvest", settings, selected, shards, shard_deployment, params, registry_errors=[
+            str(p) for p in reg.problems], batch_size=batch_size, concurrency_limit=concurrency_limit)
+    run = pipeline.open_run(settings, "harvest", params, [str(p) for p in reg.problems],
+                            hold_writer=hold_writer)
     try:
-        run_batches(run, selected, batch_size)
+        errors = common.run_batches(run, selected, batch_size, concurrency_limit=concurrency_limit)
     finally:
         counters = pipeline.close_run(run)
-    publish(run, counters)
+    common.publish("harvest", run.run_id, run.outcomes, counters, run.registry_errors,
+                   [f"batch failed: {e}" for e in errors])
+    return {"run_id": run.run_id, **counters}
+
+
+def _sharded(kind: str, settings: Any, selected: list[Any], shards: int, deployment: str,
+             params: dict[str, Any], *, registry_errors: list[str], batch_size: int,
+             concurrency_limit: str | None, years: list[int] | None = None,
+             reparse: bool = False) -> dict[str, Any]:
+    """Run `selected` as shards on the workers, then summarise what they wrote."""
+    parent = common.new_run_id()
+    shard_params = {"kind": kind, "registry": settings.registry or None, "db": settings.db,
+                    "proxy": settings.proxy or None, "min_delay_s": settings.min_delay_s,
+                    "workers": settings.workers, "batch_size": batch_size, "years": years, "reparse": reparse,
+                    "parent_run_id": parent, "params": params, "concurrency_limit": concurrency_limit}
+    run_ids, failures = common.run_shards(selected, shards, parent, shard_params, deployment)
+    db = Path(settings.db)
+    counters: dict[str, Any] = common.read_counters(db, run_ids) if db.exists() else {}
+    counters["shards"] = len(run_ids)
+    counters["shards_failed"] = len(failures)
+    common.publish(kind, parent, common.read_outcomes(db, run_ids), counters, registry_errors, failures)
+    if failures:
+        raise RuntimeError(f"{len(failures)} of {len(run_ids)} shards failed: {'; '.join(failures)}")
+    return {"run_id": parent, **counters}
+
+
+@flow(name="harvest-shard", task_runner=ThreadPoolTaskRunner(max_workers=4), log_prints=True)
+def harvest_shard(counties: list[str], run_id: str, kind: str = "harvest", registry: str | None = None,
+                  db: str | None = None, proxy: str | None = None, min_delay_s: float | None = None,
+                  workers: int | None = None, batch_size: int = BATCH_SIZE, years: list[int] | None = None,
+                  reparse: bool = False, parent_run_id: str | None = None,
+                  params: dict[str, Any] | None = None,
+                  concurrency_limit: str | None = None) -> dict[str, Any]:
+    """One slice of a sharded harvest or backfill (these adcodes), in per-load writer mode."""
+    settings = _settings(registry, db, proxy, min_delay_s, workers)
+    selected = pipeline.select_counties(pipeline.load_registry(settings), counties)
+    run_kind = "reparse" if reparse else kind
+    run = pipeline.open_run(settings, run_kind, {**(params or {}), "shard_of": parent_run_id, "years": years,
+                                                 "reparse": reparse, "counties": counties},
+                            years=years, hold_writer=False, run_id=run_id)
+    get_run_logger().info("shard %s of %s: %d counties", run_id, parent_run_id, len(selected))
+    try:
+        errors = common.run_batches(run, selected, batch_size, reparse=reparse,
+                                    concurrency_limit=concurrency_limit)
+    finally:
+        counters = pipeline.close_run(run)
+    common.publish(f"{kind}-shard", run.run_id, run.outcomes, counters, (),
+                   [f"batch failed: {e}" for e in errors])
     return {"run_id": run.run_id, **counters}
 
 

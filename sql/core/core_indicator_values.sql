@@ -12,6 +12,9 @@ CREATE OR REPLACE VIEW core_indicator_values AS
 WITH mentions AS (
     SELECT
         i.*,
+        r.adcode,
+        r.province,
+        r.report_year,
         row_number() OVER (
             PARTITION BY i.report_id, i.indicator_code ORDER BY i.is_approx, i.char_start, i.ordinal
         ) AS pick
@@ -30,6 +33,9 @@ agg AS (
 )
 SELECT
     k.report_id,
+    k.adcode,
+    k.province,
+    k.report_year,
     k.indicator_code,
     k.value,
     k.unit,

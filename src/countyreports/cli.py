@@ -70,6 +70,51 @@ def portal_serve(
     serve(snapshot, epoch=epoch, host=host, port=port, log=log)
 
 
+def _abs(path: Optional[Path]) -> Optional[str]:
+    """Flow parameters carry absolute paths: a flow may run in another working directory (a worker)."""
+    return str(path.resolve()) if path else None
+
+
+def _run_flow(entrypoint: str, title: str, **params: Any) -> dict[str, Any]:
+    """Run a flow in this process (by its entrypoint, as a deployment would) with a progress bar on stderr."""
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    _quiet_prefect()
+    flow = load_entrypoint(entrypoint)
+    hooks = sys.modules[flow.fn.__module__].common  # flows/_common.py, as the flow module imported it
+    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TimeRemainingColumn(), TextColumn("{task.fields[last]}"))
+    with Progress(*columns, console=err, transient=False) as bar:
+        task = bar.add_task(title, total=None, last="starting Prefect…")
+
+        def listen(event: str, value: Any) -> None:
+            if event == "total":
+                bar.update(task, total=value, last="")
+            elif event == "county":
+                bar.update(task, advance=1, last=f"{value.adcode} {value.county}: {value.outcome}")
+            elif event == "shard":
+                bar.update(task, advance=value, last=f"a shard of {value} counties finished")
+
+        with hooks.progress(listen):
+            result: dict[str, Any] = flow(**params)
+    return result
+
+
+def _print_counters(title: str, result: dict[str, Any]) -> None:
+    table = Table(title=title)
+    table.add_column("counter")
+    table.add_column("value", justify="right")
+    for k, v in result.items():
+        if k != "run_id":
+            table.add_row(k, str(v))
+    console.print(table)
+
+
+def _adcodes(counties: Optional[str]) -> Optional[list[str]]:
+    return [c for c in (counties or "").split(",") if c] or None
+
+
 @app.command()
 def harvest(
     registry: Annotated[Optional[Path], typer.Option(help="county registry CSV")] = None,
@@ -77,22 +122,69 @@ def harvest(
     proxy: Annotated[Optional[str], typer.Option(help="HTTP proxy URL, e.g. the replay portal")] = None,
     counties: Annotated[Optional[str], typer.Option(help="comma-separated adcodes")] = None,
     province: Annotated[Optional[str], typer.Option(help="only this province")] = None,
+    prefecture: Annotated[Optional[str], typer.Option(help="only this prefecture")] = None,
     min_delay: Annotated[Optional[float], typer.Option(help="seconds between requests to one host")] = None,
     workers: Annotated[Optional[int], typer.Option(help="counties crawled in parallel")] = None,
+    shards: Annotated[int, typer.Option(help="split into N flow runs of the harvest-shard deployment, "
+                                             "run by the workers of its pool (needs PREFECT_API_URL)")] = 0,
 ) -> None:
     """Run the harvest flow once (flows/harvest.py:harvest)."""
+    result = _run_flow("flows/harvest.py:harvest", "harvest", registry=_abs(registry), db=_abs(db), proxy=proxy,
+                       counties=_adcodes(counties), province=province, prefecture=prefecture,
+                       min_delay_s=min_delay, workers=workers, shards=shards)
+    _print_counters(f"harvest {result['run_id']}", result)
+
+
+@app.command()
+def backfill(
+    years: Annotated[str, typer.Option(help="report years: 2019-2023, 2019,2021 or 2022")],
+    registry: Annotated[Optional[Path], typer.Option(help="county registry CSV")] = None,
+    db: DbOpt = DEFAULT_DB,
+    proxy: Annotated[Optional[str], typer.Option(help="HTTP proxy URL, e.g. the replay portal")] = None,
+    counties: Annotated[Optional[str], typer.Option(help="comma-separated adcodes")] = None,
+    province: Annotated[Optional[str], typer.Option(help="only this province")] = None,
+    prefecture: Annotated[Optional[str], typer.Option(help="only this prefecture")] = None,
+    reparse: Annotated[bool, typer.Option(help="rebuild from the raw archive, no requests")] = False,
+    resume: Annotated[Optional[str], typer.Option(help="run_id of an interrupted backfill: skip the "
+                                                       "counties it finished")] = None,
+    chunk_size: Annotated[int, typer.Option(help="counties per task (a failed chunk re-runs alone)")] = 10,
+    min_delay: Annotated[Optional[float], typer.Option(help="seconds between requests to one host")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="counties crawled in parallel")] = None,
+    shards: Annotated[int, typer.Option(help="split into N flow runs of the harvest-shard deployment")] = 0,
+) -> None:
+    """Run the backfill flow once (flows/backfill.py:backfill): (re)load the given report years."""
+    result = _run_flow("flows/backfill.py:backfill", f"backfill {years}", years=years, registry=_abs(registry),
+                       db=_abs(db), proxy=proxy, counties=_adcodes(counties), province=province,
+                       prefecture=prefecture, reparse=reparse, resume_run_id=resume, chunk_size=chunk_size,
+                       min_delay_s=min_delay, workers=workers, shards=shards)
+    _print_counters(f"backfill {result['run_id']}", result)
+
+
+@app.command()
+def schedule(
+    registry: Annotated[Optional[Path], typer.Option(help="county registry CSV")] = None,
+    db: DbOpt = DEFAULT_DB,
+    proxy: Annotated[Optional[str], typer.Option(help="HTTP proxy URL, e.g. the replay portal")] = None,
+    cron: Annotated[Optional[list[str]], typer.Option(help="cron expression of the harvest (repeatable); "
+                                                           "default: weekly, Mon/Wed/Fri in Jan–Apr")] = None,
+    timezone: Annotated[str, typer.Option(help="time zone of the cron expressions")] = "Asia/Shanghai",
+    limit: Annotated[Optional[int], typer.Option(help="flow runs executed at once by this process")] = None,
+    concurrency: Annotated[Optional[int], typer.Option(
+        help="create the Prefect global concurrency limit 'countyreports-batches' with N slots and make "
+             "every batch hold one")] = None,
+) -> None:
+    """Serve the harvest (scheduled), backfill and harvest-shard deployments until interrupted.
+
+    Needs a Prefect server (PREFECT_API_URL): schedules fire only there.
+    """
     _quiet_prefect()
-    flow = load_entrypoint("flows/harvest.py:harvest")
-    result = flow(registry=str(registry) if registry else None, db=str(db), proxy=proxy,
-                  counties=[c for c in (counties or "").split(",") if c] or None, province=province,
-                  min_delay_s=min_delay, workers=workers)
-    table = Table(title=f"harvest {result['run_id']}")
-    table.add_column("counter")
-    table.add_column("value", justify="right")
-    for k, v in result.items():
-        if k != "run_id":
-            table.add_row(k, str(v))
-    console.print(table)
+    if not os.environ.get("PREFECT_API_URL"):
+        err.print("[yellow]warning:[/yellow] PREFECT_API_URL is not set: a temporary server would forget the "
+                  "deployments and never fire the schedule; start `prefect server start` and export it")
+    params: dict[str, Any] = {"registry": _abs(registry), "db": _abs(db), "proxy": proxy}
+    deployments = load_entrypoint("flows/deployments.py:serve_all")
+    crons = list(cron) if cron else list(sys.modules[deployments.__module__].DEFAULT_CRONS)
+    deployments({k: v for k, v in params.items() if v is not None}, crons, timezone, limit, concurrency)
 
 
 def _print_arrow(tbl: Any, fmt: str) -> None:

