@@ -6,7 +6,7 @@ SNAPSHOT := tests/fixtures/portal
 DB     ?= warehouse/countyreports.duckdb
 PORT   ?= 8765
 
-.PHONY: install demo test eval check clean
+.PHONY: install demo test eval check clean browser
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH"; exit 1; }
@@ -22,8 +22,14 @@ install: $(VENV)/.installed
 demo: install
 	@$(BIN)/python -m countyreports.demo --snapshot $(SNAPSHOT) --db $(DB) --port $(PORT)
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# headless Chromium (+ a CJK font) for the HTML report test; installed only when running as root (as CI does)
+browser:
+	@if [ "$$(id -u)" = 0 ] && { ! command -v chromium >/dev/null 2>&1 || [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; }; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	fi
 
 eval: install
 	$(BIN)/countyreports eval --snapshot $(SNAPSHOT) --db $(DB) --epoch 1

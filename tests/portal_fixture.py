@@ -58,3 +58,19 @@ def gold_report(report_id: str) -> dict:
 def gold_pages() -> tuple[dict, ...]:
     with open(PORTAL / "gold" / "pages.jsonl", encoding="utf-8") as fh:
         return tuple(json.loads(line) for line in fh if line.strip())
+
+
+@functools.lru_cache(maxsize=None)
+def gold_json(name: str) -> dict:
+    """gold/<name>.json (e.g. "http", "epochs")."""
+    with open(PORTAL / "gold" / f"{name}.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@functools.lru_cache(maxsize=1)
+def counties() -> tuple[dict, ...]:
+    """The rows of counties.csv."""
+    import csv
+
+    with open(PORTAL / "counties.csv", encoding="utf-8") as fh:
+        return tuple(csv.DictReader(fh))

@@ -20,15 +20,22 @@ CREATE TABLE IF NOT EXISTS runs (
     new_versions INTEGER,
     withdrawn INTEGER,
     registry_errors VARCHAR[],          -- "line N: reason" for each skipped registry row
-    params VARCHAR                      -- JSON of the run's parameters
+    params VARCHAR,                     -- JSON of the run's parameters
+    counties_partial INTEGER,           -- some article pages unreadable (the reports read are loaded)
+    retries INTEGER                     -- HTTP retries after transient failures (503, timeouts, ...)
 );
+-- a run without finished_at was interrupted (killed) or is still running: `countyreports status` tells which
+
+-- columns added after the first release (files created before get them here)
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS counties_partial INTEGER;
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS retries INTEGER;
 
 -- one row per run x county
 CREATE TABLE IF NOT EXISTS county_runs (
     run_id VARCHAR NOT NULL,
     adcode VARCHAR NOT NULL,
     county VARCHAR,
-    outcome VARCHAR NOT NULL,           -- ok | empty | failed | skipped
+    outcome VARCHAR NOT NULL,           -- ok | partial | empty | failed | skipped
     error VARCHAR,
     column_url VARCHAR,
     reports_found INTEGER,

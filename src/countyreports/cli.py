@@ -276,5 +276,105 @@ def status(db: DbOpt = DEFAULT_DB, last: Annotated[int, typer.Option(help="runs 
           AND c.outcome <> 'ok' ORDER BY c.adcode"""), "table")
 
 
+# -- warehouse checks, Parquet export, HTML report (issue 5) ---------------------------------------------------
+
+
+def _fail(exc: BaseException) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}")
+    return typer.Exit(2)
+
+
+@app.command()
+def check(
+    db: DbOpt = DEFAULT_DB,
+    wait: Annotated[float, typer.Option(help="seconds to wait for a running harvest's lock")] = 10.0,
+) -> None:
+    """Run the data assertions of sql/tests/ (each must return zero rows); exit 1 when one fails."""
+    from countyreports.checks import run_checks
+    from countyreports.errors import CountyReportsError
+
+    try:
+        results = run_checks(db, wait_s=wait)
+    except CountyReportsError as exc:
+        raise _fail(exc) from exc
+    table = Table(title=f"checks on {db}")
+    for col in ("check", "failing rows", "asserts"):
+        table.add_column(col)
+    for r in results:
+        table.add_row(r.name, "[green]0[/green]" if r.ok else f"[red]{r.failing_rows}[/red]", r.description)
+    console.print(table)
+    for r in results:
+        for row in r.sample if not r.ok else ():
+            err.print(f"{r.name}: {json.dumps(row, ensure_ascii=False, default=str)}")
+    if not all(r.ok for r in results):
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="folder to write (replaced if it holds an earlier export)")],
+    db: DbOpt = DEFAULT_DB,
+    wait: Annotated[float, typer.Option(help="seconds to wait for a running harvest's lock")] = 10.0,
+) -> None:
+    """Export every core view and mart as Parquet (partitioned by province and report_year)."""
+    from countyreports.errors import CountyReportsError
+    from countyreports.export import export_warehouse
+
+    try:
+        res = export_warehouse(db, out, wait_s=wait)
+    except CountyReportsError as exc:
+        raise _fail(exc) from exc
+    table = Table(title=f"export {res.out} ({res.exported_at})")
+    for col in ("relation", "rows", "partitioned by", "files"):
+        table.add_column(col)
+    for r in res.relations:
+        table.add_row(r.name, str(r.rows), ", ".join(r.partitioned_by) or "-", str(r.files))
+    console.print(table)
+
+
+@app.command("export-sql")
+def export_sql(
+    query: Annotated[str, typer.Argument(help="SQL over the exported relations (same names as the warehouse)")],
+    dir: Annotated[Path, typer.Option("--dir", help="folder written by `countyreports export`")] = Path("export"),  # noqa: A002
+    format: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",  # noqa: A002
+) -> None:
+    """Query the Parquet export (works while a harvest holds the warehouse)."""
+    from countyreports.errors import CountyReportsError
+    from countyreports.export import connect_export
+    from countyreports.reader import fetch_table
+
+    if format not in ("table", "csv", "json"):
+        raise typer.BadParameter("--format must be table, csv or json")
+    try:
+        con = connect_export(dir)
+        try:
+            tbl = fetch_table(con, query)
+        finally:
+            con.close()
+    except (CountyReportsError, Exception) as exc:  # duckdb errors: bad SQL
+        raise _fail(exc) from exc
+    _print_arrow(tbl, format)
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option("--out", help="HTML file to write")] = Path("report.html"),
+    db: DbOpt = DEFAULT_DB,
+    province: Annotated[Optional[str], typer.Option(help="only this province, e.g. 山西省")] = None,
+    year: Annotated[Optional[int], typer.Option(help="only this report year")] = None,
+    wait: Annotated[float, typer.Option(help="seconds to wait for a running harvest's lock")] = 10.0,
+) -> None:
+    """Write the static HTML comparison report (charts and tables; loads nothing from the network)."""
+    from countyreports.errors import CountyReportsError
+    from countyreports.report import build_report
+
+    try:
+        res = build_report(db, out, province=province, year=year, wait_s=wait)
+    except CountyReportsError as exc:
+        raise _fail(exc) from exc
+    console.print(f"wrote {res.out} ({res.bytes // 1024} KiB): {res.charts} charts, {res.tables} tables, "
+                  f"{res.counties} counties, {res.reports} reports, years {list(res.years)}")
+
+
 if __name__ == "__main__":
     app()

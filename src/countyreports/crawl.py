@@ -13,7 +13,14 @@ Incremental runs (the state comes from earlier runs):
 * when page 1 changed, every list page is walked (conditional GET each) and every listed item is
   considered — a back-dated report can appear anywhere — known article pages are re-checked;
 * an article page whose bytes are unchanged is not parsed again; a changed one is parsed and the loader
-  makes a new version only when the cleaned text changed.
+  makes a new version only when the cleaned text changed;
+* what could not be read is tried again next run: a list page that failed leaves the column "not ok" (the
+  next run walks the whole list even when page 1 is unchanged), an article that failed is kept as a
+  `pending` page (asked for again next run, whatever the column says).
+
+Outcomes: `ok`; `partial` (some article pages could not be read — the reports read are loaded, nothing is
+judged withdrawn); `empty` (the column was read and holds no county report: a county with zero reports is a
+failure to look at, not a success); `failed` (homepage or report column unreachable, or a crawler bug).
 """
 
 from __future__ import annotations
@@ -29,7 +36,9 @@ from countyreports import discover
 from countyreports.classify import classify_title, could_be_county_report
 from countyreports.decode import decode_html
 from countyreports.document import RawDoc, content_sha256, parse_report, read_article, wanted_attachment
-from countyreports.fetch import Fetcher
+from countyreports.divisions import load_divisions
+from countyreports.fetch import ERR_CONNECT, ERR_HOST_FAILED, ERR_NETWORK, ERR_TIMEOUT, Fetcher
+from countyreports.identity import check_identity, site_code_from_html
 from countyreports.models import County, Fetched, Link, PageKind, ParsedReport, Report
 from countyreports.store import RawStore
 from countyreports.warehouse import CountyLoad, PageState
@@ -111,10 +120,14 @@ def find_column(c: CountyCrawl, max_hops: int) -> tuple[Got | None, str | None, 
     """Best-first search from the homepage for the report column: (page, html, article links seen)."""
     home, html = c.html(c.county.homepage, moves=True)
     if html is None:
+        c.warnings.append(f"homepage unreadable: {c.county.homepage} ({_got_error(home)})")
         return None, None, []
     if host_of(home.url) and host_of(home.url) not in c.scope:
         c.scope.add(host_of(home.url))
         c.warnings.append(f"homepage moved to {home.url}")
+    home_check = check_identity(site_code_from_html(html), c.county, load_divisions())
+    if home_check.warning or not home_check.accepted:
+        c.warnings.append(f"homepage identity: {home_check.message}")
     seen: list[Link] = list(discover.article_links(html, home.url))
     if discover.is_report_column(html, home.url):
         return home, html, seen
@@ -153,10 +166,12 @@ def find_column(c: CountyCrawl, max_hops: int) -> tuple[Got | None, str | None, 
     return None, None, seen
 
 
-def walk_list(c: CountyCrawl, first: Got, html: str, max_pages: int) -> tuple[list[Link], bool]:
-    """All items of a column's list pages; the flag says whether every page could be read."""
+def walk_list(c: CountyCrawl, first: Got, html: str, max_pages: int) -> tuple[list[Link], bool, bool]:
+    """All items of a column's list pages; the flags: every page walked (not cut by `max_pages`), and every
+    page walked could be read."""
     items: list[Link] = []
     complete = True
+    readable = True
     queue: list[tuple[str, str | None]] = [(first.url, html)]
     done = {first.url}
     while queue:
@@ -164,8 +179,8 @@ def walk_list(c: CountyCrawl, first: Got, html: str, max_pages: int) -> tuple[li
         if page_html is None:
             _got, page_html = c.html(url)
             if page_html is None:
-                c.warnings.append(f"list page unreadable: {url}")
-                complete = False
+                c.warnings.append(f"list page unreadable: {url} ({_got_error(_got)})")
+                complete = readable = False
                 continue
         page = discover.parse_list(page_html, url, hosts=tuple(c.scope))
         items.extend(page.items)
@@ -176,7 +191,20 @@ def walk_list(c: CountyCrawl, first: Got, html: str, max_pages: int) -> tuple[li
                     break
                 done.add(nxt)
                 queue.append((nxt, None))
-    return items, complete
+    return items, complete, readable
+
+
+_TRANSIENT_ERRORS = frozenset({ERR_TIMEOUT, ERR_CONNECT, ERR_NETWORK, ERR_HOST_FAILED})
+
+
+def _transient(f: Fetched) -> bool:
+    """A failure worth asking again next run (the server or the network, not the page)."""
+    return f.error in _TRANSIENT_ERRORS or f.status == 429 or f.status >= 500
+
+
+def _got_error(got: Got) -> str:
+    f = got.fetched
+    return f.error or (f"http-{f.status}" if f.status else "no body")
 
 
 # -- articles -------------------------------------------------------------------------------------------------
@@ -226,6 +254,9 @@ class Found:
     in_column: bool
 
 
+PENDING = "pending"  # page state of an article that could not be read: asked for again next run
+
+
 def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[str, Any],
                  validators: Validators, run_id: str, opts: CrawlOptions | None = None) -> CountyLoad:
     """Crawl one county; never raises for a portal problem (the outcome says what happened)."""
@@ -239,27 +270,33 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
     found: dict[str, Found] = {}
     page_states: list[PageState] = []
     present: set[str] | None = None
+    seen_ids: set[str] = set()  # reports confirmed on the portal by this crawl
+    unreadable: list[str] = []  # article pages that could not be read (transient failures)
+    list_readable = True
     try:
         column, column_html, seen = None, None, []
         remembered = state.get("column_url")
         if remembered:
             column, column_html = c.html(remembered)
             if column_html is None:
-                c.warnings.append(f"remembered column failed ({column.fetched.error}); rediscovering")
+                c.warnings.append(f"remembered column failed ({_got_error(column)}); rediscovering")
                 column = None
         if column is None:
             column, column_html, seen = find_column(c, opts.max_column_hops)
         if column is None or column_html is None:
-            error = "report column not found"
+            error = next((w for w in c.warnings if w.startswith("homepage unreadable")),
+                         "report column not found")
             items: list[Link] = []
             list_changed = True
             complete = False
         else:
             column_url = column.url
-            list_changed = not (column.unchanged and remembered == column.url)
+            # page 1 unchanged, same column, and last time's list was read whole: the known items stand
+            list_changed = not (column.unchanged and remembered == column.url
+                                and state.get("column_ok", True))
             if list_changed:
-                items, complete = walk_list(c, column, column_html, opts.max_list_pages)
-            else:  # page 1 unchanged: the known items stand for the list
+                items, complete, list_readable = walk_list(c, column, column_html, opts.max_list_pages)
+            else:
                 items = [Link(u, p.title or "") for u, p in known_pages.items() if p.kind != "skipped"]
                 complete = False
         in_column = {i.url for i in items}
@@ -271,6 +308,8 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
         present = set()
         for link in candidates.values():
             known = known_pages.get(link.url)
+            if known is not None and known.kind == PENDING:
+                known = None  # never read: judged again like a new link
             if known is None and not could_be_county_report(link.text, county.county):
                 page_states.append(PageState(link.url, county.adcode, "skipped", link.text, None, None))
                 continue
@@ -280,16 +319,24 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
             if known is not None and not list_changed and not _due(known, opts, now):
                 if known.report_id:
                     present.add(known.report_id)
+                    seen_ids.add(known.report_id)
                 page_states.append(replace(known, last_checked=None))
                 continue
             got = c.get(link.url)
             if got.body is None:
-                if known is not None and got.fetched.status not in (404, 410):
+                gone = got.fetched.status in (404, 410)
+                if known is not None and not gone:
                     if known.report_id:  # a transient failure is not a withdrawal
                         present.add(known.report_id)
+                elif known is None:
+                    c.warnings.append(f"article unreadable: {link.url} ({_got_error(got)})")
+                    if _transient(got.fetched):  # 404, too large, redirect loop...: not worth a retry
+                        unreadable.append(link.url)
+                        page_states.append(PageState(link.url, county.adcode, PENDING, link.text, None, None))
                 continue
             if got.unchanged and known is not None and known.report_id:
                 present.add(known.report_id)
+                seen_ids.add(known.report_id)
                 page_states.append(replace(known, last_checked=now))
                 continue
             read = read_report(c, got)
@@ -300,16 +347,22 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
             if kind is not PageKind.COUNTY_REPORT or parsed.report_year is None:
                 page_states.append(PageState(link.url, county.adcode, str(kind), parsed.title, None, None, now))
                 continue
+            identity = check_identity(parsed.site_id_code, county, load_divisions())
+            if not identity.accepted:  # a page of another county's site: never loaded as this county's
+                c.warnings.append(f"{link.url}: {identity.message}; not loaded")
+                page_states.append(PageState(link.url, county.adcode, "foreign", parsed.title, None, None, now))
+                continue
             rid = f"{county.adcode}-{parsed.report_year}"
             sha = content_sha256(parsed.clean_text)
             page_states.append(PageState(link.url, county.adcode, str(kind), parsed.title, rid, sha, now))
             present.add(rid)
+            seen_ids.add(rid)
             if opts.years is not None and parsed.report_year not in opts.years:
                 continue
             rep = Report(report_id=rid, county=county, url=urls[0], parsed=parsed, content_sha256=sha,
                          fetched_at=now, pages=urls, attachment=att_url, raw_sha256=raw)
             _fold(found, Found(rep, link.url in in_column))
-        if not (list_changed and complete):
+        if not (list_changed and complete) or unreadable:
             present = None  # the whole list was not read: nothing can be judged withdrawn
     except Exception as exc:  # a bug or an unexpected page must not stop the run: record it
         error = f"{type(exc).__name__}: {exc}"
@@ -318,6 +371,9 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
     known_reports = {p.report_id for p in known_pages.values() if p.report_id}
     if error:
         outcome = "failed"
+    elif unreadable:
+        outcome = "partial"
+        error = f"{len(unreadable)} article page(s) unreadable, tried again next run"
     elif reports or (present or known_reports):
         outcome = "ok"
     else:
@@ -329,7 +385,8 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
         column_url=column_url, column_hosts=tuple(sorted(c.scope)), reports=reports,
         fetches=tuple(c.fetches), pages=tuple(page_states),
         present_report_ids=frozenset(present) if present is not None and outcome == "ok" else None,
-        pages_parsed=c.pages_parsed, warnings=tuple(c.warnings), started_at=started, finished_at=utcnow())
+        pages_parsed=c.pages_parsed, warnings=tuple(c.warnings), started_at=started, finished_at=utcnow(),
+        list_complete=list_readable, seen_report_ids=frozenset(seen_ids))
 
 
 def _fold(found: dict[str, Found], new: Found) -> None:
@@ -343,7 +400,8 @@ def _fold(found: dict[str, Found], new: Found) -> None:
         return (0 if f.in_column else 1, f.report.parsed.published or dt.date.max, f.report.url)
 
     keep, other = (old, new) if key(old) <= key(new) else (new, old)
-    dups = tuple(dict.fromkeys([*keep.report.duplicates, other.report.url, *other.report.duplicates]))
+    dups = tuple(u for u in dict.fromkeys([*keep.report.duplicates, other.report.url, *other.report.duplicates])
+                 if u != keep.report.url)  # two links redirecting to one page are not a repost
     found[new.report.report_id] = Found(replace(keep.report, duplicates=dups), keep.in_column)
 
 

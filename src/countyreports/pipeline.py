@@ -112,7 +112,7 @@ def select_counties(registry: Registry, adcodes: Iterable[str] | None = None,
 
 
 def load_registry(settings: Settings) -> Registry:
-    return read_registry(settings.registry or BUNDLED_REGISTRY)
+    return read_registry(settings.registry or BUNDLED_REGISTRY, allow_unlisted=settings.allow_unlisted)
 
 
 def fetch_settings(settings: Settings) -> FetchSettings:
@@ -120,7 +120,9 @@ def fetch_settings(settings: Settings) -> FetchSettings:
         user_agent=settings.full_user_agent, per_host_concurrency=settings.per_host_concurrency,
         min_delay_s=settings.min_delay_s, connect_timeout_s=settings.connect_timeout_s,
         read_timeout_s=settings.read_timeout_s, max_retries=settings.max_retries,
-        retry_after_cap_s=settings.retry_after_cap_s, max_body_bytes=settings.max_body_bytes)
+        backoff_base_s=settings.backoff_base_s, backoff_max_s=settings.backoff_max_s,
+        host_fail_after=settings.host_fail_after, retry_after_cap_s=settings.retry_after_cap_s,
+        max_body_bytes=settings.max_body_bytes)
 
 
 def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] | None = None,
@@ -221,7 +223,7 @@ def reparse_county(run: Run, county: County) -> CountyLoad:
                       outcome="ok" if reports else "empty", error=None, column_url=None, column_hosts=(),
                       reports=tuple(reports), fetches=(), pages=(), present_report_ids=None,
                       pages_parsed=parsed_pages, warnings=tuple(warnings), started_at=started,
-                      finished_at=utcnow())
+                      finished_at=utcnow(), reparse=True)
 
 
 def reparse_counties(run: Run, counties: Sequence[County],
@@ -241,11 +243,13 @@ def close_run(run: Run) -> dict[str, int]:
         "counties_total": len(run.outcomes),
         "counties_ok": sum(o.outcome == "ok" for o in run.outcomes),
         "counties_failed": sum(o.outcome == "failed" for o in run.outcomes),
+        "counties_partial": sum(o.outcome == "partial" for o in run.outcomes),
         "counties_empty": sum(o.outcome == "empty" for o in run.outcomes),
         "counties_skipped": len(run.registry_errors),
         "requests": stats.requests,
         "bodies_downloaded": stats.bodies,
         "not_modified": stats.not_modified,
+        "retries": stats.retries,
         "pages_parsed": run.pages_parsed,
         "new_reports": sum(o.new_reports for o in run.outcomes),
         "new_versions": sum(o.new_versions for o in run.outcomes),

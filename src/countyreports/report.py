@@ -14,6 +14,7 @@ can check the page (tests/integration/test_report_browser.py).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import urllib.parse
@@ -310,7 +311,7 @@ def chart_specs(d: Mapping[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     if cov:
         ch = alt.Chart(alt.Data(values=cov)).mark_rect(stroke="white").encode(
             x=alt.X("report_year:O", title="report year"),
-            y=alt.Y("county:N", title=None, sort=alt.EncodingSortField("province")),
+            y=alt.Y("county:N", title=None, sort=list(dict.fromkeys(str(r["county"]) for r in cov))),
             color=alt.Color("coverage_status:N", title="status",
                             scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values()))),
             tooltip=["province:N", "county:N", "report_year:O", "coverage_status:N", "published_date:N",
@@ -330,8 +331,9 @@ def chart_specs(d: Mapping[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
                     "lost": r["litigation_lost_count"], "loss_rate_pct": r["litigation_loss_rate_pct"],
                     "sentence": e.get("sentence"), "lost_sentence": lost.get("sentence"), "url": r["url"]})
     if lit:
+        lit.sort(key=lambda r: -float(r["cases"]))
         base = alt.Chart(alt.Data(values=lit)).encode(
-            y=alt.Y("county:N", title=None, sort="-x"),
+            y=alt.Y("county:N", title=None, sort=[str(r["county"]) for r in lit]),
             tooltip=["county:N", "province:N", "cases:Q", "lost:Q", "loss_rate_pct:Q", "sentence:N",
                      "lost_sentence:N", "url:N"],
             href="url:N")
@@ -409,6 +411,7 @@ def _script_json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False).replace("</", "<\\/").replace("<!--", "<\\!--")
 
 
+@functools.lru_cache(maxsize=1)
 def _js_bundle() -> str:
     import vl_convert as vlc
 

@@ -23,12 +23,17 @@ SETTINGS_TABLE: tuple[tuple[str, Any, str], ...] = (
     ("connect_timeout_s", 10.0, "connect timeout in seconds"),
     ("read_timeout_s", 30.0, "read timeout in seconds"),
     ("max_retries", 3, "retries of a transient failure"),
+    ("backoff_base_s", 0.5, "first wait before a retry (doubling, with jitter)"),
+    ("backoff_max_s", 8.0, "longest wait between two retries"),
+    ("host_fail_after", 3, "consecutive failed requests after which a host is given up for the run (0: never)"),
     ("retry_after_cap_s", 30.0, "longest Retry-After honoured; beyond it the host fails for this run"),
     ("max_body_bytes", 5 * 1024 * 1024, "largest body kept (bytes)"),
     ("workers", 16, "counties crawled in parallel (threads)"),
     ("max_column_hops", 6, "pages fetched at most while looking for the report column"),
     ("max_list_pages", 40, "list pages walked at most per column"),
     ("recheck_days", 30, "age after which a known article page is re-checked"),
+    ("allow_unlisted", False,
+     "let registry codes outside the national list through, with a warning (replicate.py load tests)"),
 )
 
 
@@ -45,12 +50,16 @@ class Settings:
     connect_timeout_s: float = 10.0
     read_timeout_s: float = 30.0
     max_retries: int = 3
+    backoff_base_s: float = 0.5
+    backoff_max_s: float = 8.0
+    host_fail_after: int = 3
     retry_after_cap_s: float = 30.0
     max_body_bytes: int = 5 * 1024 * 1024
     workers: int = 16
     max_column_hops: int = 6
     max_list_pages: int = 40
     recheck_days: int = 30
+    allow_unlisted: bool = False
 
     @property
     def db_path(self) -> Path:
@@ -69,6 +78,15 @@ class Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
+def _parse_bool(raw: str) -> bool:
+    low = raw.strip().lower()
+    if low in ("1", "true", "yes", "on"):
+        return True
+    if low in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(f"not a boolean: {raw!r}")
+
+
 def load_settings(env: dict[str, str] | None = None, **overrides: Any) -> Settings:
     """Defaults, then COUNTYREPORTS_* environment variables, then explicit overrides."""
     env = dict(os.environ) if env is None else env
@@ -76,5 +94,5 @@ def load_settings(env: dict[str, str] | None = None, **overrides: Any) -> Settin
     for name, default, _help in SETTINGS_TABLE:
         raw = env.get(f"COUNTYREPORTS_{name.upper()}")
         if raw is not None:
-            values[name] = type(default)(raw)
+            values[name] = _parse_bool(raw) if isinstance(default, bool) else type(default)(raw)
     return Settings(**values).with_(**overrides)

@@ -69,6 +69,9 @@ class CountyLoad:
     warnings: tuple[str, ...]
     started_at: dt.datetime
     finished_at: dt.datetime
+    list_complete: bool = True  # False: a list page could not be read (the next run walks the list again)
+    seen_report_ids: frozenset[str] = frozenset()  # reports confirmed on the portal by this crawl
+    reparse: bool = False  # rebuilt from the archive: replace derived rows in place, touch no crawl dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +137,10 @@ class Warehouse:
     def all_crawl_states(self) -> dict[str, dict[str, Any]]:
         """adcode → what earlier runs know: its report column, its hosts and its article pages."""
         states: dict[str, dict[str, Any]] = {}
-        for adcode, url, hosts in self.con.execute("SELECT adcode, column_url, hosts FROM columns").fetchall():
-            states[adcode] = {"column_url": url, "column_hosts": tuple(hosts or ()), "pages": {}}
+        for adcode, url, hosts, last_ok in self.con.execute(
+                "SELECT adcode, column_url, hosts, last_ok FROM columns").fetchall():
+            states[adcode] = {"column_url": url, "column_hosts": tuple(hosts or ()), "pages": {},
+                              "column_ok": last_ok is not None}
         for row in self.con.execute(
                 "SELECT url, adcode, kind, title, report_id, content_sha256, last_checked FROM pages"
         ).fetchall():
@@ -204,20 +209,30 @@ class Warehouse:
         return stats
 
     def _load_reports(self, load: CountyLoad) -> LoadStats:
+        """Reports of one county: a new report is version 1; a changed cleaned text makes a new version (the
+        old one stays in report_versions with its sections and indicators); an unchanged one only moves its
+        dates, URL and duplicates. A re-parse (`load.reparse`) rebuilds the current version's rows in place:
+        the archived bytes are the same publication, only our reading of them changed."""
         con = self.con
         new_reports = new_versions = unchanged = withdrawn = 0
-        sections: list[dict[str, Any]] = []
-        indicators: list[dict[str, Any]] = []
-        mentions: list[dict[str, Any]] = []
+        derived: dict[str, list[dict[str, Any]]] = {"sections": [], "indicators": [], "mentions": []}
         versions: list[dict[str, Any]] = []
         for rep in load.reports:
             known = self.known_sha(rep.report_id)
             now = rep.fetched_at
+            if load.reparse:
+                if known is None:
+                    continue  # re-parse only rebuilds reports the warehouse holds
+                version = known[0]  # same publication: no new version, our reading of it is replaced
+                unchanged += known[1] == rep.content_sha256
+                self._replace_current(rep, version)
+                self._derived_rows(rep, version, derived)
+                continue
             if known is not None and known[1] == rep.content_sha256:
                 unchanged += 1
                 con.execute(
-                    "UPDATE reports SET last_seen = ?, status = 'active', withdrawn_at = NULL, url = ?, "
-                    "pages = ?, duplicates = ? WHERE report_id = ?",
+                    "UPDATE reports SET last_seen = greatest(last_seen, ?), status = 'active', "
+                    "withdrawn_at = NULL, url = ?, pages = ?, duplicates = ? WHERE report_id = ?",
                     [now, rep.url, list(rep.pages), list(rep.duplicates), rep.report_id])
                 continue
             version = 1 if known is None else known[0] + 1
@@ -240,45 +255,73 @@ class Warehouse:
                              "content_sha256": rep.content_sha256, "title": p.title, "url": rep.url,
                              "published_date": p.published, "clean_text": p.clean_text,
                              "noise": list(p.noise), "fetched_at": now, "run_id": load.run_id})
-            for i, s in enumerate(p.sections):
-                sections.append({"report_id": rep.report_id, "version": version, "ordinal": i,
-                                 "path": s.path, "level": s.level,
-                                 "kind": str(s.kind) if s.kind else None,
-                                 "secondary_kind": str(s.secondary_kind) if s.secondary_kind else None,
-                                 "title": s.title, "text": s.text, "char_start": s.char_start,
-                                 "char_end": s.char_end})
-            for i, ind in enumerate(p.indicators):
-                indicators.append({"report_id": rep.report_id, "version": version, "ordinal": i,
-                                   "code": ind.code, "value": float(ind.value), "unit": ind.unit,
-                                   "approx": ind.approx,
-                                   "from_value": None if ind.from_value is None else float(ind.from_value),
-                                   "section_path": ind.section_path, "surface": ind.surface,
-                                   "sentence": ind.sentence, "char_start": ind.char_start,
-                                   "char_end": ind.char_end})
-            for i, m in enumerate(p.mentions):
-                mentions.append({"report_id": rep.report_id, "version": version, "ordinal": i,
-                                 "value": float(m.value), "measure": m.measure, "unit": m.unit,
-                                 "approx": m.approx,
-                                 "from_value": None if m.from_value is None else float(m.from_value),
-                                 "before": m.before, "surface": m.surface, "sentence": m.sentence,
-                                 "section_path": m.section_path, "char_start": m.char_start,
-                                 "char_end": m.char_end, "code": m.code})
+            self._derived_rows(rep, version, derived)
         self._insert("report_versions", versions)
-        self._insert("sections", sections)
-        self._insert("indicators", indicators)
-        self._insert("mentions", mentions)
-        if load.present_report_ids is not None and load.outcome == "ok":
-            present = sorted(load.present_report_ids)
+        for table, rows in derived.items():
+            self._insert(table, rows)
+        loaded = {r.report_id for r in load.reports}
+        seen = sorted(load.seen_report_ids - loaded)
+        if seen and not load.reparse:  # confirmed on the portal (304, same bytes, listed): seen now
+            con.execute(
+                "UPDATE reports SET last_seen = greatest(last_seen, ?) "
+                "WHERE list_contains(?, report_id) AND status = 'active'", [load.finished_at, seen])
+        if load.present_report_ids is not None and load.outcome == "ok" and not load.reparse:
+            present = set(load.present_report_ids)
             rows = con.execute(
                 "SELECT report_id FROM reports WHERE adcode = ? AND status = 'active'", [load.adcode]
             ).fetchall()
-            gone = [r[0] for r in rows if r[0] not in set(present)]
-            for rid in gone:
+            gone = sorted(r[0] for r in rows if r[0] not in present)
+            for rid in gone:  # withdrawn_at: the last time the report was seen on the portal
                 con.execute(
                     "UPDATE reports SET status = 'withdrawn', withdrawn_at = last_seen WHERE report_id = ?",
                     [rid])
             withdrawn = len(gone)
         return LoadStats(new_reports, new_versions, unchanged, withdrawn)
+
+    def _replace_current(self, rep: Report, version: int) -> None:
+        """Re-parse: the current version's parsed fields and derived rows are replaced (dates kept)."""
+        p = rep.parsed
+        for table in ("sections", "indicators", "mentions"):
+            self.con.execute(f"DELETE FROM {table} WHERE report_id = ? AND version = ?",
+                             [rep.report_id, version])
+        self.con.execute(
+            "UPDATE reports SET report_year = ?, title = ?, published_date = ?, issuer = ?, content_sha256 = ?, "
+            "clean_text = ?, signed_date = ?, noise = ?, encoding = ?, site_id_code = ?, source = ? "
+            "WHERE report_id = ?",
+            [p.report_year, p.title, p.published, p.issuer, rep.content_sha256, p.clean_text, p.signed_date,
+             list(p.noise), p.encoding, p.site_id_code, p.source, rep.report_id])
+        self.con.execute(
+            "UPDATE report_versions SET content_sha256 = ?, title = ?, published_date = ?, clean_text = ?, "
+            "noise = ? WHERE report_id = ? AND version = ?",
+            [rep.content_sha256, p.title, p.published, p.clean_text, list(p.noise), rep.report_id, version])
+
+    @staticmethod
+    def _derived_rows(rep: Report, version: int, out: dict[str, list[dict[str, Any]]]) -> None:
+        """Sections, indicators and mentions of one report version, as rows."""
+        p = rep.parsed
+        for i, s in enumerate(p.sections):
+            out["sections"].append({"report_id": rep.report_id, "version": version, "ordinal": i,
+                                    "path": s.path, "level": s.level,
+                                    "kind": str(s.kind) if s.kind else None,
+                                    "secondary_kind": str(s.secondary_kind) if s.secondary_kind else None,
+                                    "title": s.title, "text": s.text, "char_start": s.char_start,
+                                    "char_end": s.char_end})
+        for i, ind in enumerate(p.indicators):
+            out["indicators"].append({"report_id": rep.report_id, "version": version, "ordinal": i,
+                                      "code": ind.code, "value": float(ind.value), "unit": ind.unit,
+                                      "approx": ind.approx,
+                                      "from_value": None if ind.from_value is None else float(ind.from_value),
+                                      "section_path": ind.section_path, "surface": ind.surface,
+                                      "sentence": ind.sentence, "char_start": ind.char_start,
+                                      "char_end": ind.char_end})
+        for i, m in enumerate(p.mentions):
+            out["mentions"].append({"report_id": rep.report_id, "version": version, "ordinal": i,
+                                    "value": float(m.value), "measure": m.measure, "unit": m.unit,
+                                    "approx": m.approx,
+                                    "from_value": None if m.from_value is None else float(m.from_value),
+                                    "before": m.before, "surface": m.surface, "sentence": m.sentence,
+                                    "section_path": m.section_path, "char_start": m.char_start,
+                                    "char_end": m.char_end, "code": m.code})
 
     def _load_fetches(self, load: CountyLoad) -> None:
         rows = []
@@ -304,10 +347,12 @@ class Warehouse:
     def _load_state(self, load: CountyLoad) -> None:
         now = load.finished_at
         if load.column_url:
+            # last_ok stays NULL while the column's list could not be read whole: the next run walks it again
             self.con.execute(
                 "INSERT OR REPLACE INTO columns VALUES (?, ?, ?, "
                 "COALESCE((SELECT found_at FROM columns WHERE adcode = ?), ?), ?)",
-                [load.adcode, load.column_url, list(load.column_hosts), load.adcode, now, now])
+                [load.adcode, load.column_url, list(load.column_hosts), load.adcode, now,
+                 now if load.list_complete else None])
         if load.pages:
             rows = [{"url": p.url, "adcode": p.adcode, "kind": p.kind, "title": p.title,
                      "report_id": p.report_id, "content_sha256": p.content_sha256,
