@@ -171,7 +171,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 CREATE TABLE IF NOT EXISTS pages (
     url VARCHAR PRIMARY KEY,
     adcode VARCHAR NOT NULL,
-    kind VARCHAR,                       -- county_report | department_report | ... | skipped
+    kind VARCHAR,                       -- county_report | department_report | ... | skipped | pending
     title VARCHAR,
     report_id VARCHAR,
     content_sha256 VARCHAR,

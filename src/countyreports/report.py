@@ -59,14 +59,13 @@ def _rows(con: Any, sql: str, params: Sequence[Any] = ()) -> list[Row]:
     return fetch_table(con, sql, list(params)).to_pylist()
 
 
-def _where(province: str | None, year: int | None, *, year_col: str = "report_year",
-           with_year: bool = True) -> tuple[str, list[Any]]:
+def _where(province: str | None, year: int | None, *, prefix: str = "") -> tuple[str, list[Any]]:
     conds, params = ["TRUE"], []
     if province:
-        conds.append("province = ?")
+        conds.append(f"{prefix}province = ?")
         params.append(province)
-    if year is not None and with_year:
-        conds.append(f"{year_col} = ?")
+    if year is not None:
+        conds.append(f"{prefix}report_year = ?")
         params.append(year)
     return " AND ".join(conds), params
 
@@ -74,7 +73,6 @@ def _where(province: str | None, year: int | None, *, year_col: str = "report_ye
 def load_data(con: Any, province: str | None, year: int | None) -> dict[str, Any]:
     """Everything the page shows, as lists of row dicts."""
     w, p = _where(province, year)
-    w_all, p_all = _where(province, None)
     years = [r["report_year"] for r in _rows(
         con, f"SELECT DISTINCT report_year FROM mart_coverage WHERE {w} ORDER BY 1", p)]
     focus = year if year is not None else (max(years) if years else None)
@@ -103,11 +101,10 @@ def load_data(con: Any, province: str | None, year: int | None) -> dict[str, Any
     d["changes"] = _rows(con, f"""
         SELECT c.*, k.label_zh FROM mart_indicator_changes AS c
         LEFT JOIN stg_indicator_codes AS k USING (indicator_code)
-        WHERE {wf.replace('province', 'c.province').replace('report_year', 'c.report_year')}
+        WHERE {_where(province, focus, prefix="c.")[0]}
         ORDER BY abs(coalesce(c.change_pct, 0)) DESC, c.county, c.indicator_code""", pf)
     d["counties_total"] = len({r["adcode"] for r in d["coverage"]})
     d["reports_total"] = sum(1 for r in d["coverage"] if r["coverage_status"] == "loaded")
-    del w_all, p_all
     return d
 
 
