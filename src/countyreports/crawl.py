@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections.abc import Iterable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -62,6 +63,7 @@ class CrawlOptions:
     max_list_pages: int = 40
     recheck_days: int = 30
     years: frozenset[int] | None = None  # load only reports on these years (backfill)
+    parser: Executor | None = None  # where parse_report runs (a process pool); None: in this thread
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ class CountyCrawl:
     fetches: list[tuple[str, Fetched]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pages_parsed: int = 0
+    parser: Executor | None = None
 
     def get(self, url: str, *, moves: bool = False) -> Got:
         """Fetch (conditionally when an archived copy is known) and return the bytes."""
@@ -237,7 +240,10 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
             raw.append(got.fetched.sha256 or "")
         else:
             c.warnings.append(f"attachment unreadable: {att.url}")
-    parsed = parse_report(pages, att_doc, encoding)
+    if c.parser is not None:  # pure function: parsed in another process while this thread waits
+        parsed = c.parser.submit(parse_report, pages, att_doc, encoding).result()
+    else:
+        parsed = parse_report(pages, att_doc, encoding)
     c.pages_parsed += len(pages)
     return parsed, tuple(urls), (att_doc.url if att_doc else None), tuple(raw)
 
@@ -264,7 +270,7 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
     started = utcnow()
     known_pages: dict[str, PageState] = state.get("pages", {})
     c = CountyCrawl(county, fetcher, store, validators,
-                    {host_of(county.homepage), *state.get("column_hosts", ())})
+                    {host_of(county.homepage), *state.get("column_hosts", ())}, parser=opts.parser)
     error: str | None = None
     column_url: str | None = None
     found: dict[str, Found] = {}
@@ -326,6 +332,7 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
             if got.body is None:
                 gone = got.fetched.status in (404, 410)
                 if known is not None and not gone:
+                    c.warnings.append(f"known article unreadable: {link.url} ({_got_error(got)})")
                     if known.report_id:  # a transient failure is not a withdrawal
                         present.add(known.report_id)
                 elif known is None:

@@ -29,6 +29,9 @@ SETTINGS_TABLE: tuple[tuple[str, Any, str], ...] = (
     ("retry_after_cap_s", 30.0, "longest Retry-After honoured; beyond it the host fails for this run"),
     ("max_body_bytes", 5 * 1024 * 1024, "largest body kept (bytes)"),
     ("workers", 16, "counties crawled in parallel (threads)"),
+    ("parse_processes", 0,
+     "processes that parse report pages and attachments (0: parse in the crawl threads; 2 on a 2-core box "
+     "lets the parsing use the second core)"),
     ("max_column_hops", 6, "pages fetched at most while looking for the report column"),
     ("max_list_pages", 40, "list pages walked at most per column"),
     ("recheck_days", 30, "age after which a known article page is re-checked"),
@@ -56,6 +59,7 @@ class Settings:
     retry_after_cap_s: float = 30.0
     max_body_bytes: int = 5 * 1024 * 1024
     workers: int = 16
+    parse_processes: int = 0
     max_column_hops: int = 6
     max_list_pages: int = 40
     recheck_days: int = 30
