@@ -297,7 +297,9 @@ def fix_homoglyphs(text: str) -> str:
             return _HOMOGLYPHS[m.group(0)]
         return m.group(0)
 
-    return _HOMO_RE.sub(repl, text)
+    fixed = _HOMO_RE.sub(repl, text)
+    # a mapped character is now Chinese: spaces next to it follow the CJK spacing rule (idempotence)
+    return fix_cjk_spaces(fixed) if fixed != text else fixed
 
 
 # --------------------------------------------------------------------------------------------

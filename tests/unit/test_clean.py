@@ -263,3 +263,10 @@ def test_simplified_text_without_pinyin_unchanged(paragraphs: list[str]) -> None
     out = clean_text(text)
     assert out.text == text
     assert out.repairs == ()
+
+
+def test_idempotent_when_a_radical_form_next_to_a_space_is_mapped() -> None:
+    # found by hypothesis: the mapped radical (⻔ → 门) is Chinese, so the space beside it must go in the
+    # same pass, not in the next one
+    once = clean_text("1 ⻔1").text
+    assert clean_text(once).text == once
