@@ -35,6 +35,7 @@ from countyreports.models import County  # noqa: E402
 
 BATCH_SIZE = 25  # counties per task in a harvest
 CHUNK_SIZE = 10  # counties per task in a backfill (a failed chunk re-runs alone)
+BATCHES_IN_FLIGHT = 4  # tasks run at once by a flow run (its ThreadPoolTaskRunner)
 SHARD_DEPLOYMENT = "harvest-shard/countyreports"  # the deployment shards are submitted to (see prefect.yaml)
 CONCURRENCY_LIMIT = "countyreports-batches"  # the global concurrency limit `schedule` creates when asked
 
@@ -144,6 +145,8 @@ def run_batches(run: pipeline.Run, counties: Sequence[County], size: int, *, rep
                 concurrency_limit: str | None = None) -> list[str]:
     """Submit one task per batch, wait for all; return the errors of batches that failed for good."""
     fn = reparse_batch if reparse else harvest_batch
+    # `workers` counts the counties crawled at once in this process: share them among the batches in flight
+    run.settings = run.settings.with_(workers=max(1, -(-run.settings.workers // BATCHES_IN_FLIGHT)))
     _RUNS[run.run_id] = run
     errors: list[str] = []
     try:
@@ -223,7 +226,11 @@ def run_shards(counties: Sequence[County], shards: int, parent_run_id: str, para
     """
     from prefect.client.orchestration import get_client
     from prefect.deployments import run_deployment
+    from prefect.settings import PREFECT_API_URL
 
+    if not PREFECT_API_URL.value():
+        raise ValueError("shards run on the workers of a Prefect server: start `prefect server start` and "
+                         "workers (see README, Scale-out), and set PREFECT_API_URL")
     size = -(-len(counties) // max(1, shards))
     slices = [list(counties[i:i + size]) for i in range(0, len(counties), size)] if counties else []
     logger = get_run_logger()

@@ -50,7 +50,8 @@ def finished_counties(db: Path, resume_run_id: str) -> set[str]:
     return {r["adcode"] for r in tbl.to_pylist()}
 
 
-@flow(name="backfill", task_runner=ThreadPoolTaskRunner(max_workers=4), log_prints=True)
+@flow(name="backfill", task_runner=ThreadPoolTaskRunner(max_workers=common.BATCHES_IN_FLIGHT),
+      log_prints=True)
 def backfill(years: str | list[int] | None = None, counties: list[str] | None = None,
              province: str | None = None, prefecture: str | None = None, reparse: bool = False,
              registry: str | None = None, db: str | None = None, proxy: str | None = None,

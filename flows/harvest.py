@@ -41,13 +41,17 @@ def _settings(registry: str | None, db: str | None, proxy: str | None, min_delay
     return load_settings(registry=registry, db=db, proxy=proxy, min_delay_s=min_delay_s, workers=workers)
 
 
-@flow(name="harvest", task_runner=ThreadPoolTaskRunner(max_workers=4), log_prints=True)
+@flow(name="harvest", task_runner=ThreadPoolTaskRunner(max_workers=common.BATCHES_IN_FLIGHT),
+      log_prints=True)
 def harvest(registry: str | None = None, db: str | None = None, proxy: str | None = None,
             counties: list[str] | None = None, province: str | None = None, prefecture: str | None = None,
             min_delay_s: float | None = None, workers: int | None = None, batch_size: int = BATCH_SIZE,
             shards: int = 0, shard_deployment: str = common.SHARD_DEPLOYMENT,
-            concurrency_limit: str | None = None, hold_writer: bool = True) -> dict[str, Any]:
+            concurrency_limit: str | None = None, hold_writer: bool = True,
+            reparse: bool = False) -> dict[str, Any]:
     """Harvest the registry's counties (all, or the given adcodes / province / prefecture).
+
+    reparse: rebuild the counties' reports (sections, indicators) from the raw archive, without a request.
 
     shards: 0 runs every batch in this process; N > 1 cuts the counties into N slices run by the workers of
     the shard deployment's pool. concurrency_limit: name of a Prefect global concurrency limit each batch
@@ -60,17 +64,20 @@ def harvest(registry: str | None = None, db: str | None = None, proxy: str | Non
         print(f"registry: skipped {problem}")
     selected = pipeline.select_counties(reg, counties, province, prefecture)
     common.notify("total", len(selected))
-    params = {"counties": counties, "province": province, "prefecture": prefecture}
+    params = {"counties": counties, "province": province, "prefecture": prefecture, "reparse": reparse}
     if shards > 1:
         return _sharded("harvest", settings, selected, shards, shard_deployment, params, registry_errors=[
-            str(p) for p in reg.problems], batch_size=batch_size, concurrency_limit=concurrency_limit)
-    run = pipeline.open_run(settings, "harvest", params, [str(p) for p in reg.problems],
+            str(p) for p in reg.problems], batch_size=batch_size, concurrency_limit=concurrency_limit,
+            reparse=reparse)
+    kind = "reparse" if reparse else "harvest"
+    run = pipeline.open_run(settings, kind, params, [str(p) for p in reg.problems],
                             hold_writer=hold_writer)
     try:
-        errors = common.run_batches(run, selected, batch_size, concurrency_limit=concurrency_limit)
+        errors = common.run_batches(run, selected, batch_size, reparse=reparse,
+                                    concurrency_limit=concurrency_limit)
     finally:
         counters = pipeline.close_run(run)
-    common.publish("harvest", run.run_id, run.outcomes, counters, run.registry_errors,
+    common.publish(kind, run.run_id, run.outcomes, counters, run.registry_errors,
                    [f"batch failed: {e}" for e in errors])
     return {"run_id": run.run_id, **counters}
 
@@ -96,7 +103,8 @@ def _sharded(kind: str, settings: Any, selected: list[Any], shards: int, deploym
     return {"run_id": parent, **counters}
 
 
-@flow(name="harvest-shard", task_runner=ThreadPoolTaskRunner(max_workers=4), log_prints=True)
+@flow(name="harvest-shard", task_runner=ThreadPoolTaskRunner(max_workers=common.BATCHES_IN_FLIGHT),
+      log_prints=True)
 def harvest_shard(counties: list[str], run_id: str, kind: str = "harvest", registry: str | None = None,
                   db: str | None = None, proxy: str | None = None, min_delay_s: float | None = None,
                   workers: int | None = None, batch_size: int = BATCH_SIZE, years: list[int] | None = None,

@@ -54,6 +54,8 @@ def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # the temporary server (no PREFECT_API_URL) missed Prefect's 20 s start-up limit on a busy 2-core machine
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 
 @portal_app.command("serve")
@@ -127,12 +129,15 @@ def harvest(
     workers: Annotated[Optional[int], typer.Option(help="counties crawled in parallel")] = None,
     shards: Annotated[int, typer.Option(help="split into N flow runs of the harvest-shard deployment, "
                                              "run by the workers of its pool (needs PREFECT_API_URL)")] = 0,
+    reparse: Annotated[bool, typer.Option(help="rebuild sections and indicators from the raw archive, "
+                                               "without a single request")] = False,
 ) -> None:
     """Run the harvest flow once (flows/harvest.py:harvest)."""
-    result = _run_flow("flows/harvest.py:harvest", "harvest", registry=_abs(registry), db=_abs(db), proxy=proxy,
+    title = "reparse" if reparse else "harvest"
+    result = _run_flow("flows/harvest.py:harvest", title, registry=_abs(registry), db=_abs(db), proxy=proxy,
                        counties=_adcodes(counties), province=province, prefecture=prefecture,
-                       min_delay_s=min_delay, workers=workers, shards=shards)
-    _print_counters(f"harvest {result['run_id']}", result)
+                       min_delay_s=min_delay, workers=workers, shards=shards, reparse=reparse)
+    _print_counters(f"{title} {result['run_id']}", result)
 
 
 @app.command()
@@ -260,20 +265,57 @@ def parse(
         sys.stdout.write(json.dumps(parse_file_json(path, url), ensure_ascii=False) + "\n")
 
 
+STALE_AFTER_S = 3600  # an unfinished run with nothing recorded for this long is shown as interrupted
+
+
+def runs_status_sql(stale_before: str) -> str:
+    """Each run with its status: finished, running, or interrupted (no finished_at — killed or crashed —
+    and a later run has finished since, or nothing recorded since `stale_before`, a naive-UTC timestamp)."""
+    return f"""
+        WITH activity AS (
+            SELECT r.*, greatest(r.started_at, (SELECT max(c.finished_at) FROM county_runs c
+                                                 WHERE c.run_id = r.run_id)) AS last_activity,
+                   (SELECT count(*) FROM county_runs c WHERE c.run_id = r.run_id) AS counties_done
+            FROM runs r)
+        SELECT a.*,
+               CASE WHEN a.finished_at IS NOT NULL THEN 'finished'
+                    WHEN a.last_activity < TIMESTAMP '{stale_before}'
+                      OR EXISTS (SELECT 1 FROM runs l WHERE l.started_at > a.started_at
+                                 AND l.finished_at > a.last_activity) THEN 'interrupted'
+                    ELSE 'running' END AS status
+        FROM activity a"""
+
+
+FAILING_HOSTS_SQL = """
+    WITH last AS (SELECT run_id FROM runs WHERE kind <> 'reparse' ORDER BY started_at DESC LIMIT 1),
+    f AS (SELECT lower(regexp_extract(url, '^[A-Za-z]+://([^/:?#]+)', 1)) AS host, adcode, error
+          FROM fetches WHERE run_id = (SELECT run_id FROM last))
+    SELECT host, count(*) FILTER (WHERE error IS NOT NULL) AS failed_requests, count(*) AS requests,
+           string_agg(DISTINCT error, ', ') AS errors, string_agg(DISTINCT adcode, ', ') AS adcodes
+    FROM f GROUP BY host HAVING count(*) FILTER (WHERE error IS NOT NULL) > 0
+    ORDER BY failed_requests DESC, host"""
+
+
 @app.command()
 def status(db: DbOpt = DEFAULT_DB, last: Annotated[int, typer.Option(help="runs to show")] = 5) -> None:
-    """The last runs and the counties/hosts that failed in the latest one."""
+    """The last runs (finished, running or interrupted), the counties that were not ok in the latest one
+    and the hosts whose requests failed in the latest harvest."""
+    import datetime as dt
+
     from countyreports.reader import query as run_query
 
+    stale = (dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(seconds=STALE_AFTER_S)).isoformat(" ")
     _print_arrow(run_query(db, f"""
-        SELECT run_id, kind, started_at, finished_at, counties_ok, counties_failed, counties_empty,
-               requests, bodies_downloaded, pages_parsed, new_reports, new_versions, withdrawn
-        FROM runs ORDER BY started_at DESC LIMIT {int(last)}"""), "table")
+        SELECT run_id, kind, status, started_at, finished_at, counties_done, counties_ok, counties_partial,
+               counties_failed, counties_empty, requests, retries, bodies_downloaded, pages_parsed,
+               new_reports, new_versions, withdrawn
+        FROM ({runs_status_sql(stale)}) ORDER BY started_at DESC LIMIT {int(last)}"""), "table")
     _print_arrow(run_query(db, """
         SELECT c.adcode, c.county, c.outcome, c.error, c.column_url
         FROM county_runs c
         WHERE c.run_id = (SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1)
           AND c.outcome <> 'ok' ORDER BY c.adcode"""), "table")
+    _print_arrow(run_query(db, FAILING_HOSTS_SQL), "table")
 
 
 # -- warehouse checks, Parquet export, HTML report (issue 5) ---------------------------------------------------
