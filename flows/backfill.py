@@ -66,6 +66,8 @@ def backfill(years: str | list[int] | None = None, counties: list[str] | None = 
     reg = pipeline.load_registry(settings)
     for problem in reg.problems:
         print(f"registry: skipped {problem}")
+    for warning in reg.warnings:
+        print(f"registry: warning {warning}")
     selected = pipeline.select_counties(reg, counties, province, prefecture)
     done = finished_counties(settings.db_path, resume_run_id) if resume_run_id else set()
     todo = [c for c in selected if c.adcode not in done]

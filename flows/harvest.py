@@ -62,6 +62,8 @@ def harvest(registry: str | None = None, db: str | None = None, proxy: str | Non
     reg = pipeline.load_registry(settings)
     for problem in reg.problems:
         print(f"registry: skipped {problem}")
+    for warning in reg.warnings:
+        print(f"registry: warning {warning}")
     selected = pipeline.select_counties(reg, counties, province, prefecture)
     common.notify("total", len(selected))
     params = {"counties": counties, "province": province, "prefecture": prefecture, "reparse": reparse}

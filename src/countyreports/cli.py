@@ -77,6 +77,12 @@ def _abs(path: Optional[Path]) -> Optional[str]:
     return str(path.resolve()) if path else None
 
 
+def _allow_unlisted(flag: bool) -> None:
+    """The flows read settings from COUNTYREPORTS_* variables: pass the option on that way."""
+    if flag:
+        os.environ["COUNTYREPORTS_ALLOW_UNLISTED"] = "1"
+
+
 def _run_flow(entrypoint: str, title: str, **params: Any) -> dict[str, Any]:
     """Run a flow in this process (by its entrypoint, as a deployment would) with a progress bar on stderr."""
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
@@ -131,8 +137,11 @@ def harvest(
                                              "run by the workers of its pool (needs PREFECT_API_URL)")] = 0,
     reparse: Annotated[bool, typer.Option(help="rebuild sections and indicators from the raw archive, "
                                                "without a single request")] = False,
+    allow_unlisted: Annotated[bool, typer.Option(help="let registry codes outside the national list "
+                                                      "through, with a warning (load-test snapshots)")] = False,
 ) -> None:
     """Run the harvest flow once (flows/harvest.py:harvest)."""
+    _allow_unlisted(allow_unlisted)
     title = "reparse" if reparse else "harvest"
     result = _run_flow("flows/harvest.py:harvest", title, registry=_abs(registry), db=_abs(db), proxy=proxy,
                        counties=_adcodes(counties), province=province, prefecture=prefecture,
@@ -156,8 +165,11 @@ def backfill(
     min_delay: Annotated[Optional[float], typer.Option(help="seconds between requests to one host")] = None,
     workers: Annotated[Optional[int], typer.Option(help="counties crawled in parallel")] = None,
     shards: Annotated[int, typer.Option(help="split into N flow runs of the harvest-shard deployment")] = 0,
+    allow_unlisted: Annotated[bool, typer.Option(help="let registry codes outside the national list "
+                                                      "through, with a warning (load-test snapshots)")] = False,
 ) -> None:
     """Run the backfill flow once (flows/backfill.py:backfill): (re)load the given report years."""
+    _allow_unlisted(allow_unlisted)
     result = _run_flow("flows/backfill.py:backfill", f"backfill {years}", years=years, registry=_abs(registry),
                        db=_abs(db), proxy=proxy, counties=_adcodes(counties), province=province,
                        prefecture=prefecture, reparse=reparse, resume_run_id=resume, chunk_size=chunk_size,
