@@ -16,7 +16,7 @@ from pathlib import Path
 COMPARISON = """
 PIVOT (SELECT county, report_year, value FROM compare_indicators
        WHERE indicator_code = 'admin_litigation_cases' AND report_year BETWEEN 2019 AND 2023)
-ON report_year USING first(value) GROUP BY county ORDER BY county
+ON report_year USING first(value)::BIGINT GROUP BY county ORDER BY county
 """
 
 
