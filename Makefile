@@ -6,7 +6,7 @@ SNAPSHOT := tests/fixtures/portal
 DB     ?= warehouse/countyreports.duckdb
 PORT   ?= 8765
 
-.PHONY: install demo test eval check clean browser
+.PHONY: install demo test eval check clean browser bench
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH"; exit 1; }
@@ -18,6 +18,15 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 install: $(VENV)/.installed
+
+# national scale on one small machine: every figure side by side, one markdown table (bench/run.py).
+# The ~1.5 GB snapshot of 2,829 counties is built once and cached in warehouse/bench/ (not committed).
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/run.py
 
 demo: install
 	@$(BIN)/python -m countyreports.demo --snapshot $(SNAPSHOT) --db $(DB) --port $(PORT)

@@ -94,6 +94,18 @@ def parse_report(pages: list[Article], attachment: RawDoc | None = None,
     return parse_text(article.title, "\n".join(paragraphs), article=article, noise=noise, encoding=encoding)
 
 
+def parse_docs(pages: list[RawDoc], attachment: RawDoc | None = None) -> ParsedReport:
+    """Read a report from the bytes of its page(s) and attachment: `read_article` each page, then
+    `parse_report` (the re-parse from the raw archive; a pure function, so it can run in another process)."""
+    articles: list[Article] = []
+    encoding = None
+    for doc in pages:
+        article, enc = read_article(doc)
+        articles.append(article)
+        encoding = encoding or enc
+    return parse_report(articles, attachment, encoding)
+
+
 def parse_text(title: str, raw_text: str, *, article: Article | None = None,
                noise: list[str] | None = None, encoding: str | None = None) -> ParsedReport:
     """Clean, split, read metadata and indicators of a report's raw text."""

@@ -1,8 +1,10 @@
 """The harvest as plain functions (no Prefect): open a run, crawl counties, load each, close the run.
 
-Counties are crawled in a thread pool (`settings.workers`); politeness per host lives in the fetcher. Every
-county's result is loaded in one short transaction by the single writer as soon as it is ready, so a crash
-loses at most the counties in flight, and re-running yields the same warehouse (loads are idempotent).
+Counties are crawled in a thread pool (`settings.workers`); politeness per host lives in the fetcher. The
+parse step (pure functions) runs in `settings.parse_processes` processes when set, so parsing uses every core.
+Every county's result is loaded by the single writer as soon as it is ready — the counties ready together in
+one short transaction (at most `settings.load_batch`) — so a crash loses at most the counties in flight, and
+re-running yields the same warehouse (loads are idempotent).
 flows/ composes these same functions into Prefect tasks (one task per batch of counties).
 
 Two writer modes: `hold_writer=True` (default) keeps one DuckDB connection for the run; `hold_writer=False`
@@ -13,21 +15,25 @@ processes can harvest shards of the registry into one warehouse.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import multiprocessing
+import queue
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections import deque
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from countyreports.crawl import CrawlOptions, crawl_county
-from countyreports.document import RawDoc, content_sha256, parse_report, read_article
+from countyreports.document import RawDoc, content_sha256, parse_docs
 from countyreports.errors import WarehouseBusy
 from countyreports.fetch import Fetcher, FetchSettings
-from countyreports.models import County, Report
+from countyreports.models import County, ParsedReport, Report
 from countyreports.registry import Registry, read_registry
 from countyreports.settings import Settings
 from countyreports.store import RawStore
@@ -79,6 +85,7 @@ class Run:
     lock: threading.Lock = field(default_factory=threading.Lock)
     pages_parsed: int = 0
     withdrawn: int = 0
+    parser: Executor | None = None  # process pool for parse_report (settings.parse_processes > 0)
 
 
 @contextmanager
@@ -140,7 +147,16 @@ def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] |
     return Run(run_id=run_id, kind=kind, settings=settings, fetcher=fetcher,
                store=RawStore(settings.raw_path), started_at=started, states=states, validators=validators,
                warehouse=held, years=frozenset(years) if years is not None else None,
-               registry_errors=tuple(registry_errors))
+               registry_errors=tuple(registry_errors), parser=parse_pool(settings))
+
+
+def parse_pool(settings: Settings) -> Executor | None:
+    """Processes for the pure parse step (`settings.parse_processes`), started fresh (spawn: never a fork of
+    this threaded process); None: parse in the crawl threads."""
+    if settings.parse_processes <= 0:
+        return None
+    return ProcessPoolExecutor(max_workers=settings.parse_processes,
+                               mp_context=multiprocessing.get_context("spawn"))
 
 
 def _strip_bodies(load: CountyLoad) -> CountyLoad:
@@ -153,66 +169,129 @@ def _strip_bodies(load: CountyLoad) -> CountyLoad:
 def crawl_one(run: Run, county: County) -> CountyLoad:
     s = run.settings
     opts = CrawlOptions(max_column_hops=s.max_column_hops, max_list_pages=s.max_list_pages,
-                        recheck_days=s.recheck_days, years=run.years)
+                        recheck_days=s.recheck_days, years=run.years, parser=run.parser)
     load = crawl_county(county, run.fetcher, run.store, run.states.get(county.adcode, {}), run.validators,
                         run.run_id, opts)
     return _strip_bodies(load)
 
 
 def load_one(run: Run, load: CountyLoad) -> CountyOutcome:
+    return load_batch(run, [load])[0]
+
+
+def load_batch(run: Run, loads: Sequence[CountyLoad]) -> list[CountyOutcome]:
+    """Load counties' results in one transaction (see Warehouse.load_counties)."""
+    outs = []
     with run.lock, writer(run.settings, run.warehouse) as wh:
-        stats: LoadStats = wh.load_county(load)
-        run.pages_parsed += load.pages_parsed
-        run.withdrawn += stats.withdrawn
-        out = CountyOutcome(load.adcode, load.county, load.outcome, load.error, len(load.reports),
-                            stats.new_reports, stats.new_versions, len(load.fetches), load.warnings)
-        run.outcomes.append(out)
-    return out
+        all_stats: list[LoadStats] = wh.load_counties(loads)
+        for load, stats in zip(loads, all_stats, strict=True):
+            run.pages_parsed += load.pages_parsed
+            run.withdrawn += stats.withdrawn
+            out = CountyOutcome(load.adcode, load.county, load.outcome, load.error, len(load.reports),
+                                stats.new_reports, stats.new_versions, len(load.fetches), load.warnings)
+            run.outcomes.append(out)
+            outs.append(out)
+    return outs
 
 
 def harvest_counties(run: Run, counties: Sequence[County],
                      on_done: Callable[[CountyOutcome], None] | None = None) -> list[CountyOutcome]:
-    """Crawl counties in parallel and load each as it finishes."""
+    """Crawl counties in parallel and load them as they finish: every county finished meanwhile is loaded in
+    the same transaction (at most `settings.load_batch`), so the single writer keeps up with the crawl threads.
+    At most `workers + load_batch` counties are crawled ahead of the writer: their results wait in memory."""
     results: list[CountyOutcome] = []
     workers = max(1, min(run.settings.workers, len(counties) or 1))
+    batch_max = max(1, run.settings.load_batch)
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="county") as pool:
-        futures = [pool.submit(crawl_one, run, c) for c in counties]
-        for fut in as_completed(futures):
-            out = load_one(run, fut.result())
-            results.append(out)
-            if on_done:
-                on_done(out)
+        done: queue.SimpleQueue[Future[CountyLoad]] = queue.SimpleQueue()
+        todo = iter(counties)
+
+        def submit(n: int) -> None:
+            for c in itertools.islice(todo, n):
+                pool.submit(crawl_one, run, c).add_done_callback(done.put)
+
+        submit(workers + batch_max)
+        left = len(counties)
+        while left:
+            batch = [done.get()]
+            while len(batch) < batch_max and not done.empty():
+                batch.append(done.get())
+            left -= len(batch)
+            submit(len(batch))
+            for out in load_batch(run, [fut.result() for fut in batch]):
+                results.append(out)
+                if on_done:
+                    on_done(out)
     return results
 
 
 def reparse_county(run: Run, county: County) -> CountyLoad:
-    """Rebuild a county's reports from the raw archive, without a single request."""
-    started = utcnow()
-    with writer(run.settings, run.warehouse) as wh:
-        sources = wh.report_sources([county.adcode], sorted(run.years) if run.years else None)
+    """Rebuild a county's reports from the raw archive, without a single request.
+
+    The current version of each active report is re-read from its archived bytes and its rows (text, sections,
+    indicators, mentions) replaced in place: the same publication read again makes no new version, and no
+    crawl date (last_seen, withdrawn_at) moves."""
+    return _reparse_finish(run, county, _reparse_start(run, county))
+
+
+@dataclass
+class _Reparse:
+    started: dt.datetime
+    items: list[tuple[str, list[str], list[str], str | None, Future[ParsedReport]]]
+    warnings: list[str]
+
+
+_Sources = tuple[list[tuple[str, str, list[str], list[str], str | None]], dict[str, str | None]]
+
+
+def _reparse_sources(run: Run, counties: Sequence[County]) -> dict[str, _Sources]:
+    """The report sources and content types of several counties, read in two queries (adcode → both)."""
+    with run.lock, writer(run.settings, run.warehouse) as wh:
+        sources = wh.report_sources([c.adcode for c in counties], sorted(run.years) if run.years else None)
         ctypes = wh.content_types([s for src in sources for s in src[3]])
-    reports: list[Report] = []
+    out: dict[str, _Sources] = {c.adcode: ([], ctypes) for c in counties}
+    for src in sources:
+        out[src[1]][0].append(src)
+    return out
+
+
+def _reparse_start(run: Run, county: County, read: _Sources | None = None) -> _Reparse:
+    """Read a county's report sources (unless given) and archived bytes, and start parsing them (in
+    `run.parser` if any)."""
+    started = utcnow()
+    sources, ctypes = read if read is not None else _reparse_sources(run, [county])[county.adcode]
+    items: list[tuple[str, list[str], list[str], str | None, Future[ParsedReport]]] = []
     warnings: list[str] = []
-    parsed_pages = 0
     for report_id, _adcode, pages, raws, attachment in sources:
         page_raws = raws[:len(pages)]
         bodies = [run.store.get(sha) for sha in page_raws]
         if not bodies or any(b is None for b in bodies):
             warnings.append(f"{report_id}: archived body missing, not re-parsed")
             continue
-        articles = []
-        encoding = None
-        for url, sha, body in zip(pages, page_raws, bodies, strict=False):
-            art, enc = read_article(RawDoc(url, body or b"", ctypes.get(sha)))
-            articles.append(art)
-            encoding = encoding or enc
+        docs = [RawDoc(url, body or b"", ctypes.get(sha))
+                for url, sha, body in zip(pages, page_raws, bodies, strict=False)]
         att_doc = None
         if attachment and len(raws) > len(pages):
             att_body = run.store.get(raws[len(pages)])
             if att_body is not None:
                 att_doc = RawDoc(attachment, att_body, ctypes.get(raws[len(pages)]))
-        parsed = parse_report(articles, att_doc, encoding)
-        parsed_pages += len(articles)
+        fut: Future[ParsedReport]
+        if run.parser is not None:
+            fut = run.parser.submit(parse_docs, docs, att_doc)
+        else:
+            fut = Future()
+            fut.set_result(parse_docs(docs, att_doc))
+        items.append((report_id, pages, raws, attachment, fut))
+    return _Reparse(started, items, warnings)
+
+
+def _reparse_finish(run: Run, county: County, job: _Reparse) -> CountyLoad:
+    reports: list[Report] = []
+    warnings = list(job.warnings)
+    parsed_pages = 0
+    for report_id, pages, raws, attachment, fut in job.items:
+        parsed = fut.result()
+        parsed_pages += len(pages)
         if parsed.report_year is None or f"{county.adcode}-{parsed.report_year}" != report_id:
             warnings.append(f"{report_id}: re-parse reads another year ({parsed.report_year}); kept as is")
             continue
@@ -222,18 +301,31 @@ def reparse_county(run: Run, county: County) -> CountyLoad:
     return CountyLoad(run_id=run.run_id, adcode=county.adcode, county=county.county,
                       outcome="ok" if reports else "empty", error=None, column_url=None, column_hosts=(),
                       reports=tuple(reports), fetches=(), pages=(), present_report_ids=None,
-                      pages_parsed=parsed_pages, warnings=tuple(warnings), started_at=started,
+                      pages_parsed=parsed_pages, warnings=tuple(warnings), started_at=job.started,
                       finished_at=utcnow(), reparse=True)
 
 
 def reparse_counties(run: Run, counties: Sequence[County],
                      on_done: Callable[[CountyOutcome], None] | None = None) -> list[CountyOutcome]:
+    """Re-parse counties in order; with `run.parser` (a process pool) a few counties are read ahead so that
+    every process has reports to parse while this thread loads the results."""
     results = []
-    for county in counties:
-        out = load_one(run, reparse_county(run, county))
-        results.append(out)
-        if on_done:
-            on_done(out)
+    ahead = 32 * max(1, run.settings.parse_processes) if run.parser is not None else 0
+    window: deque[tuple[County, _Reparse]] = deque()
+    todo = deque(counties)
+    while todo or window:
+        if todo and len(window) <= ahead // 2:  # read ahead: the next counties' sources in one go
+            chunk = [todo.popleft() for _ in range(min(len(todo), ahead + 1 - len(window)))]
+            read = _reparse_sources(run, chunk)
+            window.extend((county, _reparse_start(run, county, read[county.adcode])) for county in chunk)
+        batch = [window.popleft()]  # and the next ones already parsed, loaded in the same transaction
+        while (window and len(batch) < run.settings.load_batch
+               and all(item[-1].done() for item in window[0][1].items)):
+            batch.append(window.popleft())
+        for out in load_batch(run, [_reparse_finish(run, county, job) for county, job in batch]):
+            results.append(out)
+            if on_done:
+                on_done(out)
     return results
 
 
@@ -261,6 +353,8 @@ def close_run(run: Run) -> dict[str, int]:
         wh.save_robots(robots)
         wh.finish_run(run.run_id, utcnow(), counters)
     run.fetcher.close()
+    if run.parser is not None:
+        run.parser.shutdown()
     if run.warehouse is not None:
         run.warehouse.close()
     return counters

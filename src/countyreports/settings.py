@@ -29,6 +29,9 @@ SETTINGS_TABLE: tuple[tuple[str, Any, str], ...] = (
     ("retry_after_cap_s", 30.0, "longest Retry-After honoured; beyond it the host fails for this run"),
     ("max_body_bytes", 5 * 1024 * 1024, "largest body kept (bytes)"),
     ("workers", 16, "counties crawled in parallel (threads)"),
+    ("load_batch", 1,
+     "counties loaded in one transaction at most: the writer loads those ready together (1: one transaction "
+     "per county; 64 lets one writer keep up with thousands of counties)"),
     ("parse_processes", 0,
      "processes that parse report pages and attachments (0: parse in the crawl threads; 2 on a 2-core box "
      "lets the parsing use the second core)"),
@@ -59,6 +62,7 @@ class Settings:
     retry_after_cap_s: float = 30.0
     max_body_bytes: int = 5 * 1024 * 1024
     workers: int = 16
+    load_batch: int = 1
     parse_processes: int = 0
     max_column_hops: int = 6
     max_list_pages: int = 40

@@ -5,7 +5,8 @@ county's results are staged in memory and loaded in ONE transaction (`load_count
 mid-load rolls the county back; re-running the harvest then yields the same warehouse as an uninterrupted
 run, because loading is idempotent (a report whose cleaned text hash is unchanged is not written again).
 
-Rows are inserted from Arrow tables (never row by row), scanned by name (no view registered per insert). Views in ``sql/`` are (re)created by `apply_views`.
+Rows are inserted from Arrow tables (never row by row), scanned by name (no view registered per insert).
+Views in ``sql/`` are (re)created by `apply_views`.
 """
 
 from __future__ import annotations
@@ -103,6 +104,10 @@ class Warehouse:
         # pool only adds scheduling to them (bench/: ~2x faster loads on 2 cores with one thread).
         self.con.execute("SET threads = 1")
         self._schemas: dict[str, pa.Schema] = {}
+        # rows of insert-only tables held back while a batch of counties loads, inserted once per table
+        self._deferred: dict[str, list[dict[str, Any]]] | None = None
+        self._deferred_upserts: dict[str, dict[Any, dict[str, Any]]] = {}
+        self._deferred_replaces: list[tuple[Report, int]] = []
         self.con.execute((sql_dir / "tables" / "tables.sql").read_text(encoding="utf-8"))
         self.apply_views()
 
@@ -201,12 +206,23 @@ class Warehouse:
         sync) for all of them, so a writer that falls behind the crawl catches up by loading bigger batches."""
         con = self.con
         con.execute("BEGIN TRANSACTION")
+        self._deferred, self._deferred_upserts, self._deferred_replaces = {}, {}, []
         try:
             stats = [self._load_one(load) for load in loads]
+            deferred, upserts, replaces = self._deferred, self._deferred_upserts, self._deferred_replaces
+            self._deferred, self._deferred_upserts, self._deferred_replaces = None, {}, []
+            if replaces:  # before the inserts: they add the re-parsed rows the deletes make room for
+                self._replace_current_many(replaces)
+            for table, rows in deferred.items():
+                self._insert(table, rows)
+            for table, by_key in upserts.items():
+                self._upsert(table, list(by_key.values()), key="")
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+        finally:
+            self._deferred, self._deferred_upserts, self._deferred_replaces = None, {}, []
         return stats
 
     def _load_one(self, load: CountyLoad) -> LoadStats:
@@ -310,6 +326,9 @@ class Warehouse:
 
     def _replace_current(self, rep: Report, version: int) -> None:
         """Re-parse: the current version's parsed fields and derived rows are replaced (dates kept)."""
+        if self._deferred is not None:  # within load_counties: done for the whole batch at once
+            self._deferred_replaces.append((rep, version))
+            return
         p = rep.parsed
         for table in ("sections", "indicators", "mentions"):
             self.con.execute(f"DELETE FROM {table} WHERE report_id = ? AND version = ?",
@@ -324,6 +343,35 @@ class Warehouse:
             "UPDATE report_versions SET content_sha256 = ?, title = ?, published_date = ?, clean_text = ?, "
             "noise = ? WHERE report_id = ? AND version = ?",
             [rep.content_sha256, p.title, p.published, p.clean_text, list(p.noise), rep.report_id, version])
+
+    def _replace_current_many(self, items: list[tuple[Report, int]]) -> None:
+        """`_replace_current` for many reports: one statement per table."""
+        _keys = pa.table({"report_id": [rep.report_id for rep, _v in items],  # noqa: F841 (scanned by name)
+                          "version": pa.array([v for _rep, v in items], pa.int32())})
+        for table in ("sections", "indicators", "mentions"):  # a hash join: one pass over each table
+            self.con.execute(f"DELETE FROM {table} USING _keys AS k "
+                             f"WHERE {table}.report_id = k.report_id AND {table}.version = k.version")
+        _upd = pa.Table.from_pylist([  # noqa: F841 (scanned by name)
+            {"report_id": rep.report_id, "version": version, "report_year": rep.parsed.report_year,
+             "title": rep.parsed.title, "published_date": rep.parsed.published, "issuer": rep.parsed.issuer,
+             "content_sha256": rep.content_sha256, "clean_text": rep.parsed.clean_text,
+             "signed_date": rep.parsed.signed_date, "noise": list(rep.parsed.noise),
+             "encoding": rep.parsed.encoding, "site_id_code": rep.parsed.site_id_code, "source": rep.parsed.source}
+            for rep, version in items], schema=pa.schema([
+                ("report_id", pa.string()), ("version", pa.int32()), ("report_year", pa.int32()),
+                ("title", pa.string()), ("published_date", pa.date32()), ("issuer", pa.string()),
+                ("content_sha256", pa.string()), ("clean_text", pa.string()), ("signed_date", pa.date32()),
+                ("noise", pa.list_(pa.string())), ("encoding", pa.string()), ("site_id_code", pa.string()),
+                ("source", pa.string())]))
+        self.con.execute(
+            "UPDATE reports SET report_year = u.report_year, title = u.title, published_date = u.published_date, "
+            "issuer = u.issuer, content_sha256 = u.content_sha256, clean_text = u.clean_text, "
+            "signed_date = u.signed_date, noise = u.noise, encoding = u.encoding, site_id_code = u.site_id_code, "
+            "source = u.source FROM _upd AS u WHERE reports.report_id = u.report_id")
+        self.con.execute(
+            "UPDATE report_versions SET content_sha256 = u.content_sha256, title = u.title, "
+            "published_date = u.published_date, clean_text = u.clean_text, noise = u.noise "
+            "FROM _upd AS u WHERE report_versions.report_id = u.report_id AND report_versions.version = u.version")
 
     @staticmethod
     def _derived_rows(rep: Report, version: int, out: dict[str, list[dict[str, Any]]]) -> None:
@@ -404,13 +452,25 @@ class Warehouse:
             schema = self._schemas[table] = self.con.sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
         return schema
 
+    # Tables only appended to during a load and never read back by it: within `load_counties` their rows are
+    # collected and inserted once per table (a statement costs far more than its few rows).
+    DEFERRED = frozenset({"report_versions", "sections", "indicators", "mentions", "fetches"})
+
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
+            return
+        if self._deferred is not None and table in self.DEFERRED:
+            self._deferred.setdefault(table, []).extend(rows)
             return
         _rows = pa.Table.from_pylist(rows, schema=self._schema(table))  # noqa: F841 (scanned by name)
         self.con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
 
     def _upsert(self, table: str, rows: list[dict[str, Any]], key: str) -> None:
+        if self._deferred is not None and key:  # within a batch: the last row per key wins, as in sequence
+            by_key = self._deferred_upserts.setdefault(table, {})
+            for row in rows:
+                by_key[row[key]] = row
+            return
         _rows = pa.Table.from_pylist(rows, schema=self._schema(table))  # noqa: F841 (scanned by name)
         self.con.execute(f"INSERT OR REPLACE INTO {table} SELECT * FROM _rows")
         del key

@@ -1,0 +1,116 @@
+"""Helpers shared by the benchmark scripts: the machine, the load, the replay portal process, JSON results."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+BUNDLED = ROOT / "tests" / "fixtures" / "portal"
+BENCH_DIR = ROOT / "warehouse" / "bench"  # gitignored: the big snapshot, the warehouses, the logs
+
+
+def load() -> float:
+    """The 1-minute load average (the machine is shared: every figure is reported with it)."""
+    return os.getloadavg()[0]
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram_gib = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                ram_gib = int(line.split()[1]) / 1024 / 1024
+                break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gib": ram_gib,
+            "python": platform.python_version(), "os": f"{platform.system()} {platform.release()}",
+            "load": os.getloadavg()}
+
+
+def peak_rss_mib() -> float:
+    """Peak resident set size of this process (MiB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_s() -> float:
+    t = os.times()
+    return t.user + t.system
+
+
+def emit(result: dict[str, Any], out: str | None) -> None:
+    """Write a child's result as JSON (to a file, or the last line of stdout)."""
+    text = json.dumps(result, ensure_ascii=False, default=str)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        print(text, flush=True)
+
+
+@contextmanager
+def portal(snapshot: Path, log: Path | None = None, epoch: int = 1) -> Iterator[tuple[str, int]]:
+    """The replay portal in its own process (`python -m countyreports.replay`): yields (url, pid)."""
+    cmd = [sys.executable, "-m", "countyreports.replay", "--snapshot", str(snapshot), "--port", "0",
+           "--epoch", str(epoch)]
+    if log is not None:
+        log.unlink(missing_ok=True)
+        cmd += ["--log", str(log)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().strip()
+        if not line.startswith("listening on "):
+            raise RuntimeError(f"replay portal did not start: {line!r}")
+        yield line.removeprefix("listening on "), proc.pid
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def process_cpu_s(pid: int) -> float | None:
+    """CPU seconds used so far by another process (Linux /proc), None when unknown."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def run_child(args: list[str], out: Path, timeout: float = 3600) -> dict[str, Any]:
+    """Run a benchmark script in its own Python process and read its JSON result."""
+    out.unlink(missing_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "DO_NOT_TRACK": "1"}
+    t0 = time.monotonic()
+    proc = subprocess.run([sys.executable, *args, "--out", str(out)], env=env, timeout=timeout,
+                          cwd=str(ROOT))
+    if proc.returncode != 0 or not out.exists():
+        raise RuntimeError(f"{' '.join(args)} failed (exit {proc.returncode}) after "
+                           f"{time.monotonic() - t0:.0f} s")
+    return dict(json.loads(out.read_text(encoding="utf-8")))

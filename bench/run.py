@@ -1,0 +1,277 @@
+"""`make bench`: national scale on one small machine — every figure measured side by side in one run, printed
+as ONE markdown table (with the machine and the load average next to each figure: the box is shared).
+
+1. the big snapshot: the bundled one cloned `--copies` times (68 × 41 + 41 originals = 2,829 counties, ~1.5 GB)
+   with `countyreports.replicate`, cached in warehouse/bench/ (rebuilt when the bundled snapshot changes);
+2. parse throughput, ours against `trafilatura.extract` alone (bench/parse_bench.py);
+3. the replay portal in its own process, logging; first harvest of every county (delay 0, one request in
+   flight per host) in another process (bench/harvest_bench.py): wall, requests per county, peak RSS, rows
+   per second into DuckDB;
+4. the replay portal alone serving the same request log to a simple concurrent client (bench/replay_bench.py);
+5. unchanged re-run; re-parse of every report from the raw archive;
+6. the default politeness delay: the first harvest's per-county timings with (requests − 1) × delay added,
+   scheduled on the workers; checked against a measured run of the 41 original counties with the delay;
+7. Prefect overhead, by the flow engineers' script (bench/bench_prefect.py or tests/tools/bench_prefect.py)
+   when present.
+
+    python bench/run.py [--copies 68] [--workers 64] [--skip-delay] [--skip-prefect] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import heapq
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from common import BENCH_DIR, BUNDLED, ROOT, load, machine, portal, run_child
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_DELAY_S = 1.0  # Settings.min_delay_s default
+PREFECT_SCRIPTS = (HERE / "bench_prefect.py", ROOT / "tests" / "tools" / "bench_prefect.py")
+
+
+def say(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')} load {load():.2f}] {msg}", file=sys.stderr, flush=True)
+
+
+# -- the big snapshot -------------------------------------------------------------------------------------
+def source_stamp(copies: int) -> str:
+    h = hashlib.sha256()
+    for name in ("manifest.jsonl", "counties.csv", "gold/reports.jsonl", "gold/pages.jsonl",
+                 "gold/http.json", "gold/epochs.json"):
+        h.update((BUNDLED / name).read_bytes())
+    h.update((ROOT / "src" / "countyreports" / "replicate.py").read_bytes())
+    return f"{h.hexdigest()[:16]} copies={copies}"
+
+
+def big_snapshot(copies: int) -> Path:
+    """The cached clone snapshot (built once, ~3 min on 2 cores)."""
+    out = BENCH_DIR / f"portal_x{copies}"
+    stamp = source_stamp(copies)
+    if (out / ".stamp").exists() and (out / ".stamp").read_text() == stamp:
+        return out
+    tmp = BENCH_DIR / f".portal_x{copies}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    say(f"building the snapshot: {copies} clones of {BUNDLED.name} (cached in {out})")
+    subprocess.run([sys.executable, "-m", "countyreports.replicate", "--src", str(BUNDLED), "--out", str(tmp),
+                    "--copies", str(copies)], check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    tmp.rename(out)
+    (out / ".stamp").write_text(stamp)
+    return out
+
+
+# -- the default delay ------------------------------------------------------------------------------------
+def county_timings(db: Path, run_id: str) -> list[tuple[str, int, float]]:
+    """(adcode, requests, seconds) per county of a run, in registry order of completion start."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT adcode, requests, epoch(finished_at) - epoch(started_at) FROM county_runs "
+            "WHERE run_id = ? ORDER BY started_at", [run_id]).fetchall()
+    finally:
+        con.close()
+    return [(r[0], int(r[1] or 0), float(r[2] or 0.0)) for r in rows]
+
+
+def schedule(durations: list[float], workers: int) -> float:
+    """Wall time of running jobs in order on a pool of `workers` (FIFO, like the thread pool)."""
+    free = [0.0] * max(1, workers)
+    end = 0.0
+    for d in durations:
+        start = heapq.heappop(free)
+        end = max(end, start + d)
+        heapq.heappush(free, start + d)
+    return end
+
+
+def delay_estimate(timings: list[tuple[str, int, float]], delay: float, workers: int,
+                   only: set[str] | None = None) -> float:
+    """Each county crawls one host, one request at a time: the delay adds (requests − 1) × delay to it."""
+    return schedule([s + max(0, n - 1) * delay for a, n, s in timings if only is None or a in only], workers)
+
+
+# -- Prefect ------------------------------------------------------------------------------------------------
+def prefect_figures(args: argparse.Namespace, work: Path) -> dict[str, Any] | None:
+    """The flow engineers' measurement (its own snapshot of `--prefect-copies` clones, cached in
+    warehouse/bench/prefect): the same first harvest with and without a running Prefect server."""
+    script = next((p for p in PREFECT_SCRIPTS if p.exists()), None)
+    if script is None:
+        return None
+    say(f"Prefect overhead: {script.relative_to(ROOT)} ({args.prefect_copies} clones)")
+    return run_child([str(script), "--copies", str(args.prefect_copies), "--workdir", str(BENCH_DIR / "prefect"),
+                      "--workers", str(args.workers)], work / "prefect.json")
+
+
+# -- the table ----------------------------------------------------------------------------------------------
+def fmt_load(pair: list[float] | tuple[float, ...] | None) -> str:
+    return f"{pair[0]:.2f}→{pair[1]:.2f}" if pair else ""
+
+
+def table(m: dict[str, Any], res: dict[str, Any], args: argparse.Namespace) -> str:
+    rows: list[tuple[str, str, str, str, str]] = []
+
+    def row(name: str, value: str, target: str = "", ok: bool | None = None, ld: Any = None) -> None:
+        rows.append((name, value, target, "" if ok is None else ("yes" if ok else "**NO**"), fmt_load(ld)))
+
+    row("machine", f"{m['cpu']}, {m['cores']} cores, {m['ram_gib']:.1f} GiB RAM, Python {m['python']}, "
+        f"{m['os']}; load avg (1/5/15 min) at start {m['load'][0]:.2f}/{m['load'][1]:.2f}/{m['load'][2]:.2f}",
+        ld=None)
+    snap = res["snapshot"]
+    row("snapshot", f"{snap['counties']:,} counties ({args.copies} clones × 41 + 41 originals), "
+        f"{snap['entries']:,} recorded responses, {snap['gib']:.2f} GiB")
+    p = res.get("parse")
+    if p:
+        row("parse throughput, ours (decode + main text + clean + sections + indicators)",
+            f"{p['ours_pps']:,.0f} pages/s per core ({p['pages']} report pages, {p['bytes'] / p['pages'] / 1024:.0f}"
+            f" KiB avg)", "≥ 500 pages/s", p["ours_pps"] >= 500, p["load"])
+        row("parse throughput, `trafilatura.extract` alone (2.3.1), same pages",
+            f"{p['trafilatura_pps']:,.0f} pages/s per core → ours is {p['ratio']:.1f}×", "ours ≥ 10×",
+            p["ratio"] >= 10, p["load"])
+    f = res.get("first")
+    if f:
+        c = f["counters"]
+        n = c["counties_total"]
+        row("first harvest: wall (delay 0, 1 request in flight per host; Settings workers="
+            f"{f['workers']}, parse_processes={f['parse_processes']}, load_batch={f['load_batch']}; "
+            "replay portal in its own process)",
+            f"{f['wall_s']:.0f} s for {n:,} counties ({n / f['wall_s']:.1f} counties/s); CPU seconds: harvest "
+            f"process {f['cpu_s']:.0f} (of which the writer {f['load_cpu_s']:.0f}), parse processes "
+            f"{f.get('children_cpu_s', 0):.0f}, portal {f['portal_cpu_s'] or 0:.0f}",
+            "≤ 180 s", f["wall_s"] <= 180, f["load"])
+        row("first harvest: requests per county",
+            f"{c['requests'] / n:.2f} ({c['requests']:,} requests; {c['counties_ok']:,} ok, "
+            f"{c['counties_failed']} failed, {c.get('counties_partial', 0)} partial, {c['counties_empty']} empty; "
+            f"{c['new_reports']:,} reports)", "≤ 15", c["requests"] / n <= 15, f["load"])
+        row("memory: peak RSS of the harvest process", f"{f['peak_rss_mib']:,.0f} MiB", "< 1 GiB",
+            f["peak_rss_mib"] < 1024, f["load"])
+        row("load into DuckDB (Arrow batches), first harvest",
+            f"{f['rows_written'] / f['load_s']:,.0f} rows/s ({f['rows_written']:,} rows in {f['load_s']:.1f} s "
+            f"of `load_counties`, {f['load_counties']:,} counties in {f['load_calls']:,} transactions)", "", None, f["load"])
+    r = res.get("replay")
+    if r:
+        row("replay portal alone, same request log (simple client, "
+            f"{r['threads']} threads)", f"{r['wall_s']:.0f} s for {r['requests']:,} requests "
+            f"({r['rps']:,.0f} req/s; portal CPU {r['portal_cpu_s'] or 0:.0f} s; {r['errors']} errors; the log's "
+            f"recorded latencies (`delay_ms`, e.g. 3 s per report page of the slow host) are replayed too)",
+            "", None, r["load"])
+    d = res.get("delay")
+    if d:
+        row(f"first harvest with the default delay ({DEFAULT_DELAY_S:g} s per host)",
+            f"≈ {d['estimate_s']:.0f} s for all counties (estimated from the first harvest's per-county "
+            f"timings, {d['workers']} workers); 41-county subset measured {d['subset_s']:.0f} s vs "
+            f"estimated {d['subset_estimate_s']:.0f} s", "", None, d["load"])
+    u = res.get("rerun")
+    if u:
+        c = u["counters"]
+        n = c["counties_total"]
+        ok = c["requests"] / n <= 1.2 and c["bodies_downloaded"] == 0 and c["pages_parsed"] == 0
+        row("unchanged re-run", f"{u['wall_s']:.0f} s; {c['requests'] / n:.2f} requests per county "
+            f"({c['not_modified']:,} × 304); bodies downloaded {c['bodies_downloaded']}; pages re-parsed "
+            f"{c['pages_parsed']}", "≤ 1.2 req/county, 0 bodies, 0 parsed", ok, u["load"])
+    rp = res.get("reparse")
+    if rp:
+        c = rp["counters"]
+        row("re-parse of every report from the raw archive",
+            f"{rp['wall_s']:.0f} s ({c['pages_parsed']:,} pages, {rp['rows']['reports']:,} reports; "
+            f"CPU {rp['cpu_s']:.0f} s)", "< 60 s", rp["wall_s"] < 60, rp["load"])
+    pf = res.get("prefect")
+    if pf is None:
+        row("Prefect overhead", "not measured (no bench_prefect.py found)" if not args.skip_prefect
+            else "skipped (--skip-prefect)")
+    else:
+        for item in pf.get("rows", []):
+            row(item["name"], item["value"], item.get("target", ""), item.get("ok"), item.get("load"))
+    out = ["| figure | measured | target | met | load avg 1 min (start→end) |", "|---|---|---|---|---|"]
+    out += [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows]
+    return "\n".join(out)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--copies", type=int, default=68)
+    ap.add_argument("--workers", type=int, default=32, help="counties crawled in parallel (Settings.workers)")
+    ap.add_argument("--parse-processes", type=int, default=2, help="Settings.parse_processes")
+    ap.add_argument("--load-batch", type=int, default=64, help="Settings.load_batch")
+    ap.add_argument("--prefect-copies", type=int, default=10, help="clones for the Prefect comparison")
+    ap.add_argument("--skip-delay", action="store_true", help="no measured default-delay subset")
+    ap.add_argument("--skip-replay", action="store_true", help="no replay-portal-alone run")
+    ap.add_argument("--skip-prefect", action="store_true")
+    ap.add_argument("--json", type=Path, default=None, help="also write every raw figure here")
+    args = ap.parse_args()
+    m = machine()
+    work = BENCH_DIR / "run"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    res: dict[str, Any] = {"machine": m}
+
+    snapshot = big_snapshot(args.copies)
+    with (snapshot / "counties.csv").open(encoding="utf-8") as fh:
+        counties = sum(1 for _ in fh) - 1
+    with (snapshot / "manifest.jsonl").open(encoding="utf-8") as fh:
+        entries = sum(1 for _ in fh)
+    size = sum(p.stat().st_size for p in snapshot.rglob("*") if p.is_file())
+    res["snapshot"] = {"counties": counties, "entries": entries, "gib": size / 2**30}
+
+    say("parse throughput")
+    res["parse"] = run_child([str(HERE / "parse_bench.py")], work / "parse.json")
+
+    db = work / "harvest" / "bench.duckdb"
+    log = work / "requests.jsonl"
+    common = ["--snapshot", str(snapshot), "--db", str(db), "--workers", str(args.workers),
+              "--parse-processes", str(args.parse_processes), "--load-batch", str(args.load_batch)]
+    with portal(snapshot, log) as (url, pid):
+        say(f"first harvest of {counties} counties through {url}")
+        res["first"] = run_child([str(HERE / "harvest_bench.py"), *common, "--proxy", url,
+                                  "--portal-pid", str(pid), "--phase", "first"], work / "first.json")
+    first_log = work / "requests_first.jsonl"
+    log.rename(first_log)
+    if not args.skip_replay:
+        say("replay portal alone, same request log")
+        res["replay"] = run_child([str(HERE / "replay_bench.py"), "--snapshot", str(snapshot), "--log",
+                                   str(first_log), "--threads", "64"], work / "replay.json")
+    with portal(snapshot, log) as (url, pid):
+        say("unchanged re-run")
+        res["rerun"] = run_child([str(HERE / "harvest_bench.py"), *common, "--proxy", url,
+                                  "--portal-pid", str(pid), "--phase", "rerun"], work / "rerun.json")
+    say("re-parse from the raw archive")
+    res["reparse"] = run_child([str(HERE / "harvest_bench.py"), *common, "--proxy", "http://127.0.0.1:9",
+                                "--phase", "reparse"], work / "reparse.json")
+
+    timings = county_timings(db, res["first"]["run_id"])
+    originals = {a for a, _n, _s in timings if not a.startswith("9")}
+    res["delay"] = {"estimate_s": delay_estimate(timings, DEFAULT_DELAY_S, args.workers),
+                    "subset_estimate_s": delay_estimate(timings, DEFAULT_DELAY_S, args.workers, originals),
+                    "workers": args.workers, "subset_s": float("nan"), "load": None}
+    if not args.skip_delay:
+        subset = work / "originals.txt"
+        subset.write_text("\n".join(sorted(originals)))
+        with portal(snapshot) as (url, pid):
+            say(f"default delay on the {len(originals)} original counties")
+            d = run_child([str(HERE / "harvest_bench.py"), "--snapshot", str(snapshot), "--db",
+                           str(work / "delay" / "delay.duckdb"), "--workers", str(args.workers),
+                           "--parse-processes", str(args.parse_processes), "--load-batch", str(args.load_batch),
+                           "--proxy", url, "--phase", "first", "--min-delay", str(DEFAULT_DELAY_S),
+                           "--counties", str(subset)], work / "delay.json")
+        res["delay"].update(subset_s=d["wall_s"], load=d["load"])
+
+    if not args.skip_prefect:
+        res["prefect"] = prefect_figures(args, work)
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
+    print(table(m, res, args))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
