@@ -1,73 +1,63 @@
-"""Settings: one table of (name, default, help), overridable by environment variables ``COUNTYREPORTS_<NAME>``.
+"""Settings: (name, default, help) for every knob, overridable by environment variables ``COUNTYREPORTS_<NAME>``.
 
-The table is the single source for defaults; the README's settings section is checked against it by a test.
+The `Settings` dataclass is the single source (each field carries its help); `SETTINGS_TABLE` is derived from it,
+and a test checks that the README's settings table lists every one.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-SETTINGS_TABLE: tuple[tuple[str, Any, str], ...] = (
-    ("db", "warehouse/countyreports.duckdb", "DuckDB warehouse file"),
-    ("raw_dir", "", "raw archive folder (default: <db folder>/raw)"),
-    ("registry", "", "county registry CSV (default: the bundled dev snapshot's counties.csv)"),
-    ("proxy", "", "HTTP proxy URL the crawler uses (e.g. the replay portal http://127.0.0.1:8765)"),
-    ("user_agent", "countyreports/0.1 (+https://github.com/countyreports/countyreports)",
-     "User-Agent header sent to portals"),
-    ("contact", "", "contact URL or e-mail appended to the User-Agent"),
-    ("per_host_concurrency", 1, "requests in flight per host"),
-    ("min_delay_s", 1.0, "minimum seconds between request starts to one host"),
-    ("connect_timeout_s", 10.0, "connect timeout in seconds"),
-    ("read_timeout_s", 30.0, "read timeout in seconds"),
-    ("max_retries", 3, "retries of a transient failure"),
-    ("backoff_base_s", 0.5, "first wait before a retry (doubling, with jitter)"),
-    ("backoff_max_s", 8.0, "longest wait between two retries"),
-    ("host_fail_after", 3, "consecutive failed requests after which a host is given up for the run (0: never)"),
-    ("retry_after_cap_s", 30.0, "longest Retry-After honoured; beyond it the host fails for this run"),
-    ("max_body_bytes", 5 * 1024 * 1024, "largest body kept (bytes)"),
-    ("workers", 16, "counties crawled in parallel (threads)"),
-    ("load_batch", 1,
-     "counties loaded in one transaction at most: the writer loads those ready together (1: one transaction "
-     "per county; 64 lets one writer keep up with thousands of counties)"),
-    ("parse_processes", 0,
-     "processes that parse report pages and attachments (0: parse in the crawl threads; 2 on a 2-core box "
-     "lets the parsing use the second core)"),
-    ("max_column_hops", 6, "pages fetched at most while looking for the report column"),
-    ("max_list_pages", 40, "list pages walked at most per column"),
-    ("recheck_days", 30, "age after which a known article page is re-checked"),
-    ("allow_unlisted", False,
-     "let registry codes outside the national list through, with a warning (replicate.py load tests)"),
-)
+
+def _setting(default: Any, help_text: str) -> Any:
+    """A settings field: its default and the help shown in the README's settings table."""
+    return field(default=default, metadata={"help": help_text})
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    db: str = "warehouse/countyreports.duckdb"
-    raw_dir: str = ""
-    registry: str = ""
-    proxy: str = ""
-    user_agent: str = "countyreports/0.1 (+https://github.com/countyreports/countyreports)"
-    contact: str = ""
-    per_host_concurrency: int = 1
-    min_delay_s: float = 1.0
-    connect_timeout_s: float = 10.0
-    read_timeout_s: float = 30.0
-    max_retries: int = 3
-    backoff_base_s: float = 0.5
-    backoff_max_s: float = 8.0
-    host_fail_after: int = 3
-    retry_after_cap_s: float = 30.0
-    max_body_bytes: int = 5 * 1024 * 1024
-    workers: int = 16
-    load_batch: int = 1
-    parse_processes: int = 0
-    max_column_hops: int = 6
-    max_list_pages: int = 40
-    recheck_days: int = 30
-    allow_unlisted: bool = False
+    """Every setting, its default and its help (the single source: SETTINGS_TABLE is derived from it)."""
+
+    db: str = _setting('warehouse/countyreports.duckdb', 'DuckDB warehouse file')
+    raw_dir: str = _setting('', 'raw archive folder (default: <db folder>/raw)')
+    registry: str = _setting('', "county registry CSV (default: the bundled dev snapshot's counties.csv)")
+    proxy: str = _setting('', 'HTTP proxy URL the crawler uses (e.g. the replay portal http://127.0.0.1:8765)')
+    user_agent: str = _setting(
+        'countyreports/0.1 (+https://github.com/countyreports/countyreports)',
+        'User-Agent header sent to portals')
+    contact: str = _setting('', 'contact URL or e-mail appended to the User-Agent')
+    per_host_concurrency: int = _setting(1, 'requests in flight per host')
+    min_delay_s: float = _setting(1.0, 'minimum seconds between request starts to one host')
+    connect_timeout_s: float = _setting(10.0, 'connect timeout in seconds')
+    read_timeout_s: float = _setting(30.0, 'read timeout in seconds')
+    max_retries: int = _setting(3, 'retries of a transient failure')
+    backoff_base_s: float = _setting(0.5, 'first wait before a retry (doubling, with jitter)')
+    backoff_max_s: float = _setting(8.0, 'longest wait between two retries')
+    host_fail_after: int = _setting(
+        3,
+        'consecutive failed requests after which a host is given up for the run (0: never)')
+    retry_after_cap_s: float = _setting(
+        30.0,
+        'longest Retry-After honoured; beyond it the host fails for this run')
+    max_body_bytes: int = _setting(5 * 1024 * 1024, 'largest body kept (bytes)')
+    workers: int = _setting(16, 'counties crawled in parallel (threads)')
+    load_batch: int = _setting(
+        1,
+        "counties loaded in one transaction at most: the writer loads those ready together "
+        "(1: one transaction per county; 64 lets one writer keep up with thousands of counties)")
+    parse_processes: int = _setting(
+        0,
+        "processes that parse report pages and attachments "
+        "(0: parse in the crawl threads; 2 on a 2-core box lets the parsing use the second core)")
+    max_column_hops: int = _setting(6, 'pages fetched at most while looking for the report column')
+    max_list_pages: int = _setting(40, 'list pages walked at most per column')
+    recheck_days: int = _setting(30, 'age after which a known article page is re-checked')
+    allow_unlisted: bool = _setting(
+        False,
+        'let registry codes outside the national list through, with a warning (replicate.py load tests)')
 
     @property
     def db_path(self) -> Path:
@@ -84,6 +74,10 @@ class Settings:
     def with_(self, **changes: Any) -> Settings:
         """A copy with the given fields changed; None values are ignored."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+SETTINGS_TABLE: tuple[tuple[str, Any, str], ...] = tuple(
+    (f.name, f.default, f.metadata["help"]) for f in fields(Settings))
 
 
 def _parse_bool(raw: str) -> bool:
