@@ -113,15 +113,14 @@ def _bom(body: bytes) -> tuple[str, int] | None:
     return None
 
 
-def _utf8_evidence(body: bytes) -> bool:
-    """True when the bytes hold non-ASCII and are entirely valid UTF-8 (strong evidence)."""
+def _utf8_text(body: bytes) -> str | None:
+    """The text when the bytes hold non-ASCII and are entirely valid UTF-8 (strong evidence), else None."""
     if not _HIGH_BYTE.search(body):
-        return False
+        return None
     try:
-        body.decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _decode_counting(body: bytes, codec: str) -> tuple[str, int]:
@@ -148,17 +147,27 @@ def _native_fffd(body: bytes, codec: str) -> int:
 _UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _high_count(sample: bytes) -> int:
+    """Number of non-ASCII bytes (as ``len(_HIGH_BYTE.findall(sample))``, without building the list)."""
+    return len(sample) - len(sample.translate(None, _HIGH_BYTES))
+
+
 def _utf8_coverage(body: bytes) -> float:
     """Share of the non-ASCII bytes that form well-formed UTF-8 sequences (GBK text scores low)."""
     sample = body[:200_000]
-    high = len(_HIGH_BYTE.findall(sample))
+    high = _high_count(sample)
     if not high:
         return 1.0
     return sum(len(m) for m in _UTF8_SEQ.findall(sample)) / high
 
 
 def _bad_ratio(errors: int, body: bytes) -> float:
-    high = len(_HIGH_BYTE.findall(body[:200_000])) or 1
+    if errors == 0:
+        return 0.0
+    high = _high_count(body[:200_000]) or 1
     return errors / high
 
 
@@ -207,7 +216,8 @@ def _decode_html(body: bytes, declared: str | None) -> Decoded:
         except (UnicodeDecodeError, LookupError):
             return Decoded(body.decode("ascii", "replace"), "utf-8", "fallback", declared, 0)
 
-    utf8_ok = _utf8_evidence(body)
+    utf8_text = _utf8_text(body)
+    utf8_ok = utf8_text is not None
     candidates: list[tuple[str, str]] = []
     meta = normalize_charset(meta_charset(body))
     if meta:
@@ -221,7 +231,7 @@ def _decode_html(body: bytes, declared: str | None) -> Decoded:
             continue  # an ASCII-readable declaration of UTF-16 is impossible
         if codec in _UTF8_NAMES:
             if utf8_ok:
-                return Decoded(body.decode("utf-8"), "utf-8", src, declared, 0)
+                return Decoded(utf8_text, "utf-8", src, declared, 0)
             if _utf8_coverage(body) >= 0.8:
                 # Mostly well-formed UTF-8 with a few damaged bytes: keep UTF-8, count the damage.
                 text, errors = _decode_counting(body, "utf-8")
@@ -230,7 +240,7 @@ def _decode_html(body: bytes, declared: str | None) -> Decoded:
         if utf8_ok and (codec in _WESTERN or len(_UTF8_SEQ.findall(body, 0, 200_000)) >= 4):
             # Valid multi-byte UTF-8 beats any other label (e.g. ISO-8859-1 or gbk for UTF-8 bytes); a
             # few GBK characters can be valid UTF-8 by chance, so a GB label needs several sequences.
-            return Decoded(body.decode("utf-8"), "utf-8", "detect", declared, 0)
+            return Decoded(utf8_text, "utf-8", "detect", declared, 0)
         if codec in _WESTERN:
             continue  # never trust a Western single-byte label on high bytes; let detection decide
         text, errors = _decode_counting(body, codec)
@@ -238,7 +248,7 @@ def _decode_html(body: bytes, declared: str | None) -> Decoded:
             return Decoded(text, _pretty(codec), src, declared, errors)
 
     if utf8_ok:
-        return Decoded(body.decode("utf-8"), "utf-8", "detect", declared, 0)
+        return Decoded(utf8_text, "utf-8", "detect", declared, 0)
     if _utf8_coverage(body) >= 0.9:
         text, errors = _decode_counting(body, "utf-8")
         return Decoded(text, "utf-8", "detect", declared, errors)

@@ -42,9 +42,58 @@ _BR = "\x00"
 # ---------------------------------------------------------------- text helpers
 
 
-def _block_text(node: LexborNode, split_br: bool) -> list[str]:
+class _Marks:
+    """Per-container facts computed once (instead of one css() query per node), keyed by ``mem_id``:
+
+    * ``blocks`` / ``nested`` — elements having a descendant (not themselves) that is a block element /
+      a ``<p>``, ``<div>``, ``<table>`` or ``<li>``;
+    * ``brs`` — the number of ``<br>`` in the element's subtree, itself included, capped at 3.
+    """
+
+    __slots__ = ("blocks", "nested", "brs")
+
+    def __init__(self, container: LexborNode, elements: list[LexborNode]) -> None:
+        """``elements``: the container's subtree in document order, the container first."""
+        cid = container.mem_id
+        blocks = [n for n in elements[1:] if n.tag in S.BLOCK_TAGS]
+        self.blocks = _ancestors_of(blocks, cid)
+        self.nested = _ancestors_of([n for n in blocks if n.tag in _NESTED], cid)
+        brs: dict[int, int] = {}
+        for br in elements:
+            if br.tag != "br":
+                continue
+            node: LexborNode | None = br
+            while node is not None:
+                m = node.mem_id
+                n = brs.get(m, 0)
+                if n >= 3:
+                    break  # capped: every ancestor has at least as many
+                brs[m] = n + 1
+                if m == cid:
+                    break
+                node = node.parent
+        self.brs = brs
+
+
+def _ancestors_of(found: list[LexborNode], cid: int) -> set[int]:
+    """mem_ids of the ancestors of the found nodes, up to the container (whose mem_id is cid)."""
+    out: set[int] = set()
+    for child in found:
+        node = child.parent
+        while node is not None:
+            m = node.mem_id
+            if m in out:
+                break
+            out.add(m)
+            if m == cid:
+                break
+            node = node.parent
+    return out
+
+
+def _block_text(node: LexborNode, split_br: bool, marks: _Marks) -> list[str]:
     """Text of a leaf block; <br> joins (soft break) unless followed by indentation or split_br."""
-    if node.css_first("br") is None:
+    if node.mem_id not in marks.brs:
         t = M.tidy(node.text(deep=True))
         return [t] if t else []
     parts: list[str] = []
@@ -60,6 +109,9 @@ def _block_text(node: LexborNode, split_br: bool) -> list[str]:
 def _join_pieces(pieces: list[str], split_br: bool) -> list[str]:
     """Rejoin text split at <br>s: a piece starting with an indentation opens a paragraph; the other
     breaks are soft (joined) unless split_br and no piece at all is indented."""
+    if len(pieces) == 1:
+        t = M.tidy(pieces[0])
+        return [t] if t else []
     if split_br and any(_INDENT_AFTER_BR.match(p) for p in pieces[1:]):
         split_br = False  # the page marks its paragraphs by indentation: other <br>s are soft
     out: list[str] = []
@@ -74,27 +126,15 @@ def _join_pieces(pieces: list[str], split_br: bool) -> list[str]:
     return [t for t in (M.tidy(p) for p in out) if t]
 
 
-def _has_desc(node: LexborNode, tags: frozenset[str], selector: str) -> bool:
-    """True when a descendant (not the node itself: lexbor's css() includes it) matches."""
-    for child in node.iter(include_text=False):
-        if child.tag in tags or child.css_first(selector) is not None:
-            return True
-    return False
+_NESTED = frozenset({"p", "div", "table", "li"})  # a paragraph tag holding one of these is read as a container
 
 
-def _has_block(node: LexborNode) -> bool:
-    return _has_desc(node, S.BLOCK_TAGS, S.BLOCK_SELECTOR)
-
-
-_NESTED = frozenset({"p", "div", "table", "li"})
-
-
-def _table_rows(table: LexborNode, out: list[str]) -> None:
+def _table_rows(table: LexborNode, out: list[str], marks: _Marks) -> None:
     if table.css_first("td p, td div, th p, th div, td table") is not None:
         # Layout table: cells are containers.
         for cell in table.css("td, th"):
             if len(cell.css("td, th")) == 1:  # innermost cells only (css() includes the cell)
-                _emit(cell, out, top=False)
+                _emit(cell, out, False, marks)
         return
     for row in table.css("tr"):
         cells = [M.tidy(c.text(deep=True)) for c in row.iter(include_text=False) if c.tag in ("td", "th")]
@@ -103,18 +143,24 @@ def _table_rows(table: LexborNode, out: list[str]) -> None:
             out.append(line)
 
 
-def _emit(container: LexborNode, out: list[str], top: bool) -> None:
+def _emit(container: LexborNode, out: list[str], top: bool, marks: _Marks) -> None:
     """Append the paragraphs of a container (an element with block children, or a leaf)."""
-    if not _has_block(container):
-        many_br = len(container.css("br")) >= 3 and container.tag not in S.PARAGRAPH_TAGS
-        out.extend(_block_text(container, split_br=many_br and top))
+    if container.mem_id not in marks.blocks:
+        many_br = marks.brs.get(container.mem_id, 0) >= 3 and container.tag not in S.PARAGRAPH_TAGS
+        out.extend(_block_text(container, many_br and top, marks))
         return
     inline: list[str] = []
 
     def flush() -> None:
         if inline:
-            out.extend(_join_pieces("".join(inline).split(_BR), split_br=True))
+            text = "".join(inline)
             inline.clear()
+            if _BR in text:
+                out.extend(_join_pieces(text.split(_BR), split_br=True))
+            else:
+                t = M.tidy(text)
+                if t:
+                    out.append(t)
 
     for child in container.iter(include_text=True):
         tag = child.tag
@@ -125,21 +171,21 @@ def _emit(container: LexborNode, out: list[str], top: bool) -> None:
         elif tag in S.BLOCK_TAGS:
             flush()
             if tag == "table":
-                _table_rows(child, out)
+                _table_rows(child, out, marks)
             elif tag == "hr":
                 continue
-            elif tag in S.PARAGRAPH_TAGS and not _has_desc(child, _NESTED, "p, div, table, li"):
-                out.extend(_block_text(child, split_br=False))
-            elif _has_block(child):
-                _emit(child, out, top=False)
+            elif tag in S.PARAGRAPH_TAGS and child.mem_id not in marks.nested:
+                out.extend(_block_text(child, False, marks))
+            elif child.mem_id in marks.blocks:
+                _emit(child, out, False, marks)
             else:
-                many_br = len(child.css("br")) >= 3
-                out.extend(_block_text(child, split_br=many_br))
+                many_br = marks.brs.get(child.mem_id, 0) >= 3
+                out.extend(_block_text(child, many_br, marks))
         elif tag in ("-comment", "img"):
             continue
         else:
             # Inline element in a mixed container: keep its text (with its <br>s) in the inline run.
-            if child.css_first("br") is None:
+            if child.mem_id not in marks.brs:
                 inline.append(child.text(deep=True))
             else:
                 for n in child.traverse(include_text=True):
@@ -151,16 +197,22 @@ def _emit(container: LexborNode, out: list[str], top: bool) -> None:
 
 
 def _boilerplate(p: str) -> bool:
-    return len(p) <= 120 and S.BOILERPLATE_LINE.search(M.depinyin(p)) is not None
+    return (len(p) <= 120 and S.BOILERPLATE_HINT.search(p) is not None
+            and S.BOILERPLATE_LINE.search(M.depinyin(p)) is not None)
 
 
 def _paragraphs(container: LexborNode, title: str) -> tuple[str, ...]:
-    for node in container.css(S.DROP_TAGS):
+    elements = list(container.traverse())  # the container and its elements, in document order
+    dropped = [node for node in elements if node.tag in S.DROP_TAG_NAMES]
+    for node in dropped:
         node.decompose()
-    for node in container.css(S.HIDDEN):
+    hidden = container.css(S.HIDDEN)  # (queried once the dropped elements are gone)
+    for node in hidden:
         node.decompose()
+    if dropped or hidden:
+        elements = list(container.traverse())
     out: list[str] = []
-    _emit(container, out, top=True)
+    _emit(container, out, True, _Marks(container, elements))
     paras = [p for p in out if not _boilerplate(p)]
     if paras and title and M.key(paras[0]) == M.key(title):
         paras = paras[1:]
@@ -185,7 +237,7 @@ def _find_container(tree: LexborHTMLParser, fam: Family) -> LexborNode | None:
     own = S.BY_FAMILY[fam].content if fam is not Family.GENERIC else ()
     for sel in own:
         node = tree.css_first(sel)
-        if node is not None and M.key(node.text(deep=True)):
+        if node is not None and node.text(deep=True).strip(M.STRIP):  # i.e. M.key(...) is not empty
             return node
     # Generic selectors (.content, article, ...) may match a wrapper full of navigation: accept them only
     # when most of their text is not link text.
@@ -323,17 +375,42 @@ def join_pages(articles: list[Article]) -> Article:
     )
 
 
-_TAGS = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S | re.I)
-# a "?" standing between CJK characters, digits or spaces (where ©, a no-break space or similar was)
-_REPLACEMENT_Q = re.compile(r"(?<=[\u4e00-\u9fff\s\d])\?(?=[\s\u4e00-\u9fff\d])|^\s*\?", re.M)
+def _is_cjk_space_digit(ch: str) -> bool:
+    return ch.isspace() or ch.isdigit() or "\u4e00" <= ch <= "\u9fff"
+
+
+def _lost_char_marks(text: str, *, markup: bool) -> int:
+    """How many `?` stand where a character was lost: between CJK characters, digits or spaces, or alone
+    at the start of a line. With `markup`, marks inside tags, scripts and styles are not counted."""
+    count = 0
+    i = text.find("?")
+    while i != -1:
+        prev = text[i - 1] if i else "\n"
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        line_start = text.rfind("\n", 0, i) + 1
+        at_line_start = not text[line_start:i].strip()
+        if (at_line_start or (_is_cjk_space_digit(prev) and nxt and _is_cjk_space_digit(nxt))) and not (
+                markup and _in_markup(text, i)):
+            count += 1
+        i = text.find("?", i + 1)
+    return count
+
+
+def _in_markup(html: str, i: int) -> bool:
+    if html.rfind("<", 0, i) > html.rfind(">", 0, i):
+        return True
+    low = html[max(0, i - 200_000):i].lower()  # bounded look-back for an open script/style
+    return low.rfind("<script") > low.rfind("</script") or low.rfind("<style") > low.rfind("</style")
 
 
 def page_noise(html: str, article: Article) -> tuple[str, ...]:
     """Damage on the page outside the main text: `replacement_chars` when the page chrome holds `?` where a
     character was lost (©, no-break space), i.e. more such `?` on the page than in the article itself."""
-    page = len(_REPLACEMENT_Q.findall(_TAGS.sub(" ", html)))
+    if "?" not in html:
+        return ()
+    page = _lost_char_marks(html, markup=True)
     if not page:
         return ()
-    inside = sum(len(_REPLACEMENT_Q.findall(p)) for p in article.paragraphs)
-    inside += len(_REPLACEMENT_Q.findall(article.title))
+    inside = sum(_lost_char_marks(p, markup=False) for p in article.paragraphs)
+    inside += _lost_char_marks(article.title, markup=False)
     return ("replacement_chars",) if page > inside else ()

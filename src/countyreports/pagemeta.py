@@ -24,9 +24,12 @@ _WS_KEY = re.compile(r"\s+")
 
 def tidy(text: str) -> str:
     """Strip a paragraph and drop source line breaks inside it (no other change)."""
+    # Stripping first gives the same result (a line break at either end is stripped anyway) and skips the
+    # substitution for the many whitespace-only text runs between block elements.
+    text = text.strip(STRIP)
     if "\n" in text or "\r" in text:
-        text = _NL.sub(_nl_repl, text)
-    return text.strip(STRIP)
+        text = _NL.sub(_nl_repl, text).strip(STRIP)
+    return text
 
 
 def _nl_repl(m: re.Match[str]) -> str:
@@ -94,7 +97,8 @@ def _date(y: str, m: str, d: str) -> dt.date | None:
 
 def info_texts(tree: LexborHTMLParser, fam: Family) -> list[str]:
     out: list[str] = []
-    for sel in S.BY_FAMILY[fam].info + S.GENERIC.info:
+    # A selector listed twice would add nothing (its texts are already in out): query it once.
+    for sel in dict.fromkeys(S.BY_FAMILY[fam].info + S.GENERIC.info):
         for node in tree.css(sel)[:3]:
             t = depinyin(node.text(deep=True, separator=" "))
             if t and t not in out:
@@ -170,13 +174,19 @@ def _attachment_name(url: str) -> str:
     return ""
 
 
+# A link can only name a wanted attachment (ATTACHMENT_WANTED, in its path or, percent-decoded, in a query
+# value) if its href or the page URL holds one of these: links without are skipped before urljoin.
+_WANTED_HINT = re.compile(r"\.(?:doc|pdf|wps)|%", re.IGNORECASE)
+
+
 def attachments(scope: list[LexborNode], url: str) -> tuple[Link, ...]:
     seen: set[str] = set()
     out: list[Link] = []
+    check_all = _WANTED_HINT.search(url) is not None
     for root in scope:
         for a in root.css("a[href]"):
             h = _href(a)
-            if h is None:
+            if h is None or not (check_all or _WANTED_HINT.search(h)):
                 continue
             abs_url = urljoin(url, h)
             name = _attachment_name(abs_url)
@@ -208,12 +218,12 @@ def page_links(tree: LexborHTMLParser, html: str, url: str) -> tuple[str, ...]:
     extra: list[str] = []
     if me is not None:
         for a in tree.css("a[href]"):
-            h = _href(a)
-            if h is None:
-                continue
             text = depinyin(a.text(deep=True) or "")
             if not S.PAGER_TEXT.match(text):
                 continue  # only pager anchors (1 2 3, 上一页/下一页...), not related articles
+            h = _href(a)
+            if h is None:
+                continue
             abs_url = urljoin(url, h).split("#", 1)[0]
             if abs_url == url:
                 continue

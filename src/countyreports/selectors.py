@@ -73,7 +73,9 @@ FAMILIES: tuple[FamilySelectors, ...] = (TRS, HANWEB, PLATFORM)
 BY_FAMILY: dict[Family, FamilySelectors] = {f.family: f for f in (TRS, HANWEB, PLATFORM, GENERIC)}
 
 # Elements whose text is never article text.
-DROP_TAGS = "style, script, noscript, template, iframe, object, embed, select, button, input, textarea"
+DROP_TAG_NAMES = frozenset({"style", "script", "noscript", "template", "iframe", "object", "embed", "select",
+                            "button", "input", "textarea"})
+DROP_TAGS = ", ".join(sorted(DROP_TAG_NAMES))
 HIDDEN = "[style*='display:none'], [style*='display: none'], [hidden]"
 
 BLOCK_TAGS = frozenset({
@@ -82,7 +84,6 @@ BLOCK_TAGS = frozenset({
     "header", "footer", "figure", "figcaption", "address", "hr", "caption", "main", "aside", "nav",
     "fieldset", "details", "summary",
 })
-BLOCK_SELECTOR = ", ".join(sorted(BLOCK_TAGS))
 # Block elements that are always one paragraph (a <br> inside is a soft break).
 PARAGRAPH_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "pre", "caption",
                             "figcaption", "summary"})
@@ -99,6 +100,9 @@ BOILERPLATE_LINE = re.compile(
     r"|^(?:【\s*)?(?:字体|字體)[:：]"
     r"|^(?:浏览次数|瀏覽次數|阅读次数|閱讀次數)[:：]",
 )
+
+# Every match of BOILERPLATE_LINE holds one of these characters (a cheap pre-check: keep in sync).
+BOILERPLATE_HINT = re.compile(r"[打关關返收分相主承协協技I网網公字扫掃上下浏瀏阅閱]")
 
 ATTACHMENT_EXT = re.compile(r"\.(?:docx?|pdf|wps|xlsx?|et|ofd|zip|rar)$", re.IGNORECASE)
 ATTACHMENT_WANTED = re.compile(r"\.(?:docx?|pdf|wps)$", re.IGNORECASE)
