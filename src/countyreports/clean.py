@@ -167,6 +167,13 @@ _BLANK_LINES = re.compile(r"(?:[ ]*\n)+[ ]*")
 
 def normalize_whitespace(text: str) -> str:
     """One paragraph per line, lines stripped, spaces normalised to one ASCII space."""
+    # fast path: already normalised (the usual case). Every character the steps below touch
+    # (CR, U+2028/2029/0085, zero-width, odd spaces) is non-printable; with "\n" made a space,
+    # "  " covers double spaces and the " \n", "\n ", "\n\n" of `_BLANK_LINES`.
+    flat = text.replace("\n", " ")
+    if flat.isprintable() and "  " not in flat and not (
+            flat.startswith(" ") or flat.endswith(" ")):
+        return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
@@ -202,8 +209,10 @@ def _pinyin_syllables() -> tuple[frozenset[str], frozenset[str]]:
 
 _SYLLABLES, _SYLLABLE_PREFIXES = _pinyin_syllables()
 
+# (the bracket comes first so that the regex engine can skip to candidate brackets fast; the
+# lookbehind after it is the same condition as a `(?<=[{_HAN}])` before it)
 _GLOSS = re.compile(
-    rf"(?<=[{_HAN}])[(（][ \t]*"
+    rf"[(（](?<=[{_HAN}][(（])[ \t]*"
     rf"(?P<py>[{_PY_LETTER}]{{1,6}}[1-5]?(?:[ \t]+[{_PY_LETTER}]{{1,6}}[1-5]?){{0,3}})"
     rf"[ \t]*(?:(?P<close>[)）])|(?=[{_HAN}{_CJK_PUNCT},.;:!?\n]|$))"
 )
@@ -212,6 +221,7 @@ _TONE_MARK = re.compile(f"[{_TONED}1-5]")
 _NEUTRAL = frozenset("de di le me men zi ge ma ne ba zhe guo tou li shang xia zi er".split())
 
 
+@lru_cache(maxsize=4096)
 def _is_gloss(py: str, closed: bool) -> bool:
     sylls = py.split()
     for s in sylls:
@@ -245,19 +255,32 @@ _HAN_RE = re.compile(f"[{_HAN}]")
 _TRADITIONAL_SHARE = 0.15  # snapshot: homoglyph pages <= 1 %, traditional pages >= 33 %
 
 
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+# the last text `convert_traditional` found free of traditional-only characters: the next step
+# (`fix_traditional_chars`) gets that same object and need not scan it again (str is immutable)
+_NO_TRAD: list[str | None] = [None]
+
+
 def _traditional_share(text: str) -> tuple[int, float]:
     pattern, _ = _traditional()
     n_trad = len(pattern.findall(text))
     if not n_trad:
         return 0, 0.0
-    n_han = len(_HAN_RE.findall(text))
+    n_han = sum(map(len, _HAN_RUN.findall(text)))  # = len(_HAN_RE.findall(text)), fewer objects
     return n_trad, n_trad / max(1, n_han)
 
 
 def convert_traditional(text: str) -> str:
     """Convert a predominantly traditional text to simplified (OpenCC t2s, phrase-aware)."""
-    n_trad, share = _traditional_share(text)
-    if n_trad < 3 or share < _TRADITIONAL_SHARE:
+    pattern, _ = _traditional()
+    if not pattern.search(text):
+        _NO_TRAD[0] = text
+        return text
+    n_trad = len(pattern.findall(text))
+    if n_trad < 3:
+        return text
+    # the Han count is at most len(text): a share that high needs no count
+    if n_trad / len(text) < _TRADITIONAL_SHARE and _traditional_share(text)[1] < _TRADITIONAL_SHARE:
         return text
     return _opencc().convert(text)
 
@@ -265,7 +288,7 @@ def convert_traditional(text: str) -> str:
 def fix_traditional_chars(text: str) -> str:
     """Map sporadic traditional characters (never GB2312 ones) in a simplified text."""
     pattern, mapping = _traditional()
-    if not pattern.search(text):
+    if text is _NO_TRAD[0] or not pattern.search(text):
         return text
     converted = _opencc().convert(text)
     if len(converted) == len(text):  # t2s is length-preserving: take its (phrase-aware) choice
@@ -315,6 +338,9 @@ _BOILER = [
     (re.compile(rf"(?<=[{_HAN}）)]){_Q}+(?=(?:版权所有|版權所有|承办|主办|协办|技术支持|网站标识码|备案号|ICP|[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新]ICP|公网安备))"), " "),
 ]
 _BOILER_HINT = re.compile("版权|版權|[Cc]opyright|承办|主办|协办|技术支持|网站标识码|备案|ICP")
+_BOILER_HINT_WORDS = ("版权", "版權", "Copyright", "copyright", "承办", "主办", "协办", "技术支持",
+                      "网站标识码", "备案", "ICP")
+_COPYRIGHT_WORDS = ("版权所有", "版權所有", "Copyright", "copyright")
 # `?` for an indentation space (U+3000, U+00A0 through a lossy charset conversion) at the start
 # of a line, or for trailing spaces after the end of a sentence; also `?` between two spaces
 # (only `?`: a U+FFFD there may be a lost span marked by an earlier cleaning)
@@ -325,10 +351,14 @@ def fix_replacement_chars(text: str) -> str:
     """`?`/U+FFFD standing for ©, an indentation or a separating space (not mojibake)."""
     if "?" not in text and FFFD not in text:
         return text
-    if _BOILER_HINT.search(text):
-        for pattern, repl in _BOILER:
+    if any(w in text for w in _BOILER_HINT_WORDS):  # = _BOILER_HINT.search(text), faster
+        copyright_ = any(w in text for w in _COPYRIGHT_WORDS)
+        for i, (pattern, repl) in enumerate(_BOILER):
+            if i < 2 and not copyright_:  # the first two need one of these words
+                continue
             text = pattern.sub(repl, text)
-    text = _EDGE_MARKS.sub("", text)
+    if "?" in text:  # every `_EDGE_MARKS` match removes a `?`
+        text = _EDGE_MARKS.sub("", text)
     return _MULTI_SPACE.sub(" ", text).replace(" \n", "\n").strip(" ")
 
 
@@ -471,9 +501,13 @@ _BREAK_BEFORE_CLOSING = re.compile(f"\n(?=[{_CLOSING}])")
 _BREAK_AFTER_OPENING = re.compile("(?<=[“‘《（〔【「『、，])\n")
 
 
+# one cheap check for all three (a literal "\n" prefix lets the regex engine skip fast)
+_BREAK_ANY = re.compile(f"\n(?:(?<=[0-9０-９]\n)[0-9０-９]|[{_CLOSING}]|(?<=[“‘《（〔【「『、，]\n))")
+
+
 def join_broken_lines(text: str) -> str:
     """Join a line break that falls inside a number or right before closing punctuation."""
-    if "\n" not in text:
+    if "\n" not in text or not _BREAK_ANY.search(text):
         return text
     text = _BREAK_IN_NUMBER.sub("", text)
     text = _BREAK_BEFORE_CLOSING.sub("", text)

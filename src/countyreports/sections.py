@@ -47,6 +47,7 @@ keyword table `KIND_KEYWORDS`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 
@@ -96,6 +97,10 @@ _HEAD_RE = re.compile(
     )[ \t\u3000]*""",
     re.VERBOSE,
 )
+# the same after a "\n" (a line start after the first; the literal "\n" prefix lets the regex
+# engine skip fast from line to line): the token starts one character after the match
+assert _HEAD_RE.pattern.startswith("^")
+_HEAD_NL_RE = re.compile(r"\n" + _HEAD_RE.pattern[1:], re.VERBOSE)
 #: usual order of the styles, outermost first: a style never opens under a lower-ranked one
 #: (`（一）` after an open `1.` closes the `1.`), but any style may open under a higher one
 _RANK = {"cn": 0, "pcn": 1, "ar": 2, "par": 3}
@@ -123,8 +128,18 @@ def _cn_small(s: str) -> int:
     return _CN_VAL.get(s, 0) if len(s) == 1 else 0
 
 
+_LABELS: dict[tuple[str, str], tuple[str, int]] = {}
+
+
 def _label(style: str, raw: str) -> tuple[str, int]:
     """Path segment and integer value of a numbering token."""
+    got = _LABELS.get((style, raw))
+    if got is None:
+        got = _LABELS[(style, raw)] = _label_of(style, raw)
+    return got
+
+
+def _label_of(style: str, raw: str) -> tuple[str, int]:
     if style in ("cn", "pcn"):
         seg, val = raw, _cn_small(raw)
     else:
@@ -167,18 +182,34 @@ def _title_slow(rest: str) -> str:
     return rest[:cut].strip().rstrip(_TRAIL).strip()
 
 
+_STRONG_RE: list[tuple[re.Pattern[str], SectionKind]] = []
+_KIND_RE: list[tuple[re.Pattern[str], SectionKind]] = []
+_KIND_RE_OF: dict[SectionKind, tuple[str, ...]] = {}
+
+
+def _kind_res() -> tuple[list[tuple[re.Pattern[str], SectionKind]], list[tuple[re.Pattern[str], SectionKind]]]:
+    """One alternation per kind (its leftmost match = the first keyword found in the title);
+    rebuilt when `KIND_KEYWORDS` was changed."""
+    if _KIND_RE_OF != KIND_KEYWORDS or list(_KIND_RE_OF) != list(KIND_KEYWORDS):
+        _STRONG_RE[:] = [(re.compile("|".join(map(re.escape, KIND_KEYWORDS[k]))), k) for k in _STRONG_KINDS]
+        _KIND_RE[:] = [(re.compile("|".join(map(re.escape, w))), k) for k, w in KIND_KEYWORDS.items()
+                       if k not in _STRONG_KINDS and w]
+        _KIND_RE_OF.clear()
+        _KIND_RE_OF.update(KIND_KEYWORDS)
+    return _STRONG_RE, _KIND_RE
+
+
 def classify_heading(title: str) -> tuple[SectionKind, SectionKind | None]:
     """Level-1 `kind` and `secondary_kind` from the heading title."""
-    for kind in _STRONG_KINDS:
-        if any(k in title for k in KIND_KEYWORDS[kind]):
+    strong, others = _kind_res()
+    for pattern, kind in strong:
+        if pattern.search(title):
             return kind, None
     found: list[tuple[int, SectionKind]] = []
-    for kind, words in KIND_KEYWORDS.items():
-        if kind in _STRONG_KINDS:
-            continue
-        pos = [title.find(w) for w in words if w in title]
-        if pos:
-            found.append((min(pos), kind))
+    for pattern, kind in others:
+        m = pattern.search(title)
+        if m is not None:
+            found.append((m.start(), kind))
     if not found:
         return SectionKind.OTHER, None
     found.sort(key=lambda x: x[0])
@@ -190,56 +221,60 @@ def classify_heading(title: str) -> tuple[SectionKind, SectionKind | None]:
 def split_sections(clean_text: str) -> tuple[Section, ...]:
     """Split a report's clean text into its heading sections (see module docstring)."""
     heads: list[tuple[int, int, str, str]] = []  # (char_start, level, path, title)
-    stack: list[tuple[str, int, str]] = []  # open headings: (style, number, path segment)
+    stack: list[tuple[str, int, str]] = []  # open headings: (style, number, path)
     colon_list = False  # inside a list introduced by a body paragraph ending with ：
     list_item: tuple[str, int] | None = None  # (style, number) of the last numbered non-heading
-    pos = 0
     n = len(clean_text)
-    while pos < n:
-        end = clean_text.find("\n", pos)
+    pos = 0  # start of the first line not yet looked at
+    # only numbered lines can be headings: the lines between two of them (`gap`) count only
+    # through their last non-blank line (does it end with a colon?) and whether there is one
+    first = _HEAD_RE.match(clean_text)
+    for m in _HEAD_NL_RE.finditer(clean_text) if first is None else \
+            itertools.chain((first,), _HEAD_NL_RE.finditer(clean_text)):
+        start = m.start() if m is first else m.start() + 1
+        if start > pos:
+            gap = clean_text[pos:start].rstrip(" \t\u3000\r\n")
+            if gap:  # a body paragraph (its last character: the gap's, rstripped)
+                colon_list = gap[-1] in _COLON
+                list_item = None
+        end = clean_text.find("\n", start)
         if end < 0:
             end = n
-        line = clean_text[pos:end]
-        m = _HEAD_RE.match(line)
-        if m is not None:
-            style = m.lastgroup or ""
-            rest = line[m.end():]
-            raw = m.group(style)
-            accepted = _accept(style, raw, rest, stack, colon_list)
-            val = _label(style, raw)[1]
-            if accepted is not None and list_item is not None and list_item == (style, val - 1):
-                accepted = None  # the next item of a numbered list in running text
-            if accepted is None:
-                list_item = (style, val)
-            else:
-                depth, seg, val = accepted
-                del stack[depth:]
-                stack.append((style, val, seg))
-                title = heading_title(rest)
-                heads.append((pos, len(stack), "/".join(s for _, _, s in stack), title))
-                colon_list = False
-                list_item = None
-                pos = end + 1
-                continue
-        body = line.rstrip(" \t\u3000\r")
-        if body:
-            colon_list = body[-1] in _COLON or (colon_list and m is not None)
-            if m is None:
-                list_item = None
         pos = end + 1
+        style = m.lastgroup or ""
+        rest = clean_text[m.end():end]
+        seg, val = _label(style, m.group(style))
+        accepted = _accept(style, val, rest, stack, colon_list)
+        if accepted is not None and list_item is not None and list_item == (style, val - 1):
+            accepted = None  # the next item of a numbered list in running text
+        if accepted is None:
+            list_item = (style, val)
+            if not colon_list:
+                body = clean_text[start:end].rstrip(" \t\u3000\r")
+                colon_list = bool(body) and body[-1] in _COLON
+        else:
+            del stack[accepted:]
+            path = f"{stack[-1][2]}/{seg}" if stack else seg
+            stack.append((style, val, path))
+            heads.append((start, len(stack), path, heading_title(rest)))
+            colon_list = False
+            list_item = None
     return _build(clean_text, heads)
 
 
-def _accept(style: str, raw: str, rest: str, stack: list[tuple[str, int, str]],
-            colon_list: bool) -> tuple[int, str, int] | None:
-    """(stack depth to cut at, path segment, number) when this numbered line is a heading."""
+def _accept(style: str, val: int, rest: str, stack: list[tuple[str, int, str]],
+            colon_list: bool) -> int | None:
+    """The stack depth to cut at when this numbered line (number `val`) is a heading."""
     body = rest.rstrip(" \t\u3000\r")
     if not body or body[0] in _TRAIL:
         return None
-    seg, val = _label(style, raw)
     if val <= 0:
         return None
-    depth = next((i for i, (st, _, _) in enumerate(stack) if st == style), -1)
+    depth = -1
+    for i, open_ in enumerate(stack):
+        if open_[0] == style:
+            depth = i
+            break
     if depth >= 0:  # a sibling of an open heading
         prev = stack[depth][1]
         if not prev < val <= prev + _MAX_GAP:
@@ -251,11 +286,15 @@ def _accept(style: str, raw: str, rest: str, stack: list[tuple[str, int, str]],
                 colon_list and body[-1] in _SENT_END and not _looks_titled(body))):
             return None
         rank = _RANK[style]
-        depth = next((i for i, (st, _, _) in enumerate(stack) if _RANK[st] > rank), len(stack))
+        depth = len(stack)
+        for i, open_ in enumerate(stack):
+            if _RANK[open_[0]] > rank:
+                depth = i
+                break
     if style in ("ar", "par") and body.endswith(_LIST_END) and depth == len(stack) - 1 \
             and not _looks_titled(body):
         return None
-    return depth, seg, val
+    return depth
 
 
 def _looks_titled(body: str) -> bool:
@@ -271,14 +310,17 @@ def _build(text: str, heads: list[tuple[int, int, str, str]]) -> tuple[Section, 
     if pre_end > 0 or not heads:
         out.append(Section(path="", level=0, title="", text=text[:pre_end],
                            char_start=0, char_end=pre_end))
+    n = len(text)
+    last = len(heads) - 1
     for i, (start, level, path, title) in enumerate(heads):
-        stop = heads[i + 1][0] if i + 1 < len(heads) else len(text)
-        stop = _rtrim(text, start, stop)
-        kind = secondary = None
+        stop = heads[i + 1][0] if i < last else n
+        while stop > start and text[stop - 1] in "\n\r \t\u3000":  # _rtrim, inline
+            stop -= 1
         if level == 1:
             kind, secondary = classify_heading(title)
-        out.append(Section(path=path, level=level, title=title, text=text[start:stop],
-                           kind=kind, secondary_kind=secondary, char_start=start, char_end=stop))
+            out.append(Section(path, level, title, text[start:stop], kind, secondary, start, stop))
+        else:
+            out.append(Section(path, level, title, text[start:stop], None, None, start, stop))
     return tuple(out)
 
 
