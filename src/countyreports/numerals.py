@@ -223,6 +223,12 @@ _CORE = (
 _FIRST = f"[0-9０-９{_CN_CHARS}]"
 #: a number with its multiplier and 余/多 (no word before it); starts with a lookahead so scans stay fast
 CORE_PATTERN = f"(?={_FIRST}){_CORE}"
+#: CORE_PATTERN without its lookahead, for callers that put a sharper one in front (see NUMBER_CHARS)
+CORE_BODY = _CORE
+#: the characters a match of CORE_BODY that is not 百分之… starts with (a class), and the characters it may hold
+#: (the body of a class, to be combined with others)
+NUMBER_START = _FIRST
+NUMBER_CHARS = f"0-9０-９{_CN_CHARS},，.．点余多来几"
 _CORE_RX = re.compile(CORE_PATTERN)
 
 

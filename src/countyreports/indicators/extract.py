@@ -11,23 +11,57 @@ those of `clean_text`.
 from __future__ import annotations
 
 import re
+from re import _parser  # getwidth() of the rule patterns
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from countyreports.indicators.taxonomy import (
     CHANGE_WORDS, CODES, LOOKALIKES, MEASURE_PATTERN, MEASURE_UNITS, RULES, TOPICS, Rule,
 )
 from countyreports.models import Indicator, Mention, Section
-from countyreports.numerals import APPROX_BEFORE, CORE_PATTERN, MULTIPLIERS, approx_word_before, number_value
+from countyreports.numerals import (
+    APPROX_BEFORE, CORE_BODY, MULTIPLIERS, NUMBER_CHARS, NUMBER_START, approx_word_before, number_value,
+)
+
+
+def _first_chars(pattern: str) -> str | None:
+    """The characters every match of `pattern` starts with (None: not known)."""
+    from re import _constants as c  # noqa: PLC0415 - stdlib internals, parse only
+
+    def walk(items) -> set[str] | None:
+        for op, av in items:
+            if op is c.LITERAL:
+                return {chr(av)}
+            if op is c.IN and all(o is c.LITERAL for o, _ in av):
+                return {chr(v) for _, v in av}
+            if op is c.SUBPATTERN:
+                return walk(av[-1])
+            if op is c.BRANCH:
+                parts = [walk(b) for b in av[1]]
+                return None if any(x is None for x in parts) else set().union(*parts)  # type: ignore[arg-type]
+            return None
+        return None
+
+    got = walk(_parser.parse(pattern))
+    return None if got is None else "".join(sorted(got))
+
 
 _LOOKALIKE_RX = re.compile(f"[{''.join(LOOKALIKES)}]")
-_QTY = re.compile(CORE_PATTERN + rf"(?P<sp>[ \u3000\u00a0]?)(?(pct)(?:[%％])?|(?P<measure>{MEASURE_PATTERN}))"
+_MEASURE_FIRST = _first_chars(MEASURE_PATTERN)
+#: a quantity is 百分之… or a run of number characters (and a space) followed by a measure word: checked first,
+#: this rejects at once the many 一/二/十/万 of ordinary words
+_QTY_START = (rf"(?=百分之|{NUMBER_START}[{NUMBER_CHARS} \u3000\u00a0]*[{_MEASURE_FIRST}])"
+              if _MEASURE_FIRST else f"(?={NUMBER_START})")
+_QTY = re.compile(_QTY_START + CORE_BODY
+                  + rf"(?P<sp>[ \u3000\u00a0]?)(?(pct)(?:[%％])?|(?P<measure>{MEASURE_PATTERN}))"
                   r"(?P<post2>以上|左右|上下|许)?")
-_BREAKS = re.compile(r"[,，;；。!！?？\n\ufffd]")
-_DIGITS = frozenset("0123456789０１２３４５６７８９")
-_SENT_CHARS = frozenset(";；。!！?？\n")
+#: clause breaks; a comma between two digits is a thousands separator (1,340), not a break
+_BREAKS = re.compile(r"[,，;；。!！?？\n\ufffd](?:(?<![0-9０-９][,，])|(?![0-9０-９]))")
+_SENT_CHARS = frozenset(";；。!！?？\n")  # the clause breaks that end a sentence
 _QUOTED = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}\"|「[^」\n]{0,16}」")
+_QTY_GROUPS = ("pct", "num", "ar", "mult", "post", "mult2", "sp", "measure", "post2")  # read by position
+assert tuple(sorted(_QTY.groupindex, key=_QTY.groupindex.__getitem__)) == _QTY_GROUPS
 _BAD_BEFORE = frozenset("第数几若每-－〔[#No/:：.．")  # 第九批, 数十, 0359-…, 〔2019〕, 10:30, 2.5.
 _WEAK = frozenset({"一", "两", "二"})  # lone 一/两: idioms (一次办, 两批) unless a rule claims them
 _FROM_TO = re.compile(r"\s?(?:压减|精简|减少|缩减|削减|压缩|减|降|调整|优化|增加|增|提高|提升|扩大|上升|下降|降低)?(?:为|至|到)\s?$")
@@ -70,6 +104,57 @@ def _needs(pattern: str) -> frozenset[str] | None:
         return None
 
 
+def _endings(pattern: str) -> frozenset[str] | None:
+    """The last two characters of every match of `pattern` (a single character: a match may be one character
+    long), or None when no such set is known (any character may end a match, or a match may be empty).
+
+    With the `gap` rule of `left` subjects, a left rule can only match when one of its endings stands among
+    the last `gap + 1` characters before the number: an index of the left rules by their endings."""
+    from re import _constants as c, _parser as p  # noqa: PLC0415 - stdlib internals, parse only
+
+    def then(before: frozenset[str], after: frozenset[str]) -> frozenset[str]:  # endings of `before after`
+        return frozenset(e if len(e) == 2 else (b + e)[-2:] for e in after for b in (before if len(e) < 2 else ("",)))
+
+    def walk(items) -> tuple[frozenset[str], bool] | None:  # (endings, may be empty)
+        ends: frozenset[str] = frozenset()
+        empty = True  # the items so far may match nothing
+        unknown = False  # ... or may end with any character
+        for op, av in items:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero width
+                continue
+            if op is c.LITERAL:
+                got: tuple[frozenset[str], bool] | None = (frozenset(chr(av)), False)
+            elif op is c.IN and all(o is c.LITERAL for o, _ in av):
+                got = (frozenset(chr(v) for _, v in av), False)
+            elif op is c.SUBPATTERN:
+                got = walk(av[-1])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                got = walk(av[2])
+                if got is not None:
+                    once, e = got
+                    got = (once | then(once, once) if av[1] > 1 else once, e or av[0] == 0)
+            elif op is c.BRANCH:
+                parts = [walk(x) for x in av[1]]
+                got = None if any(x is None for x in parts) else (
+                    frozenset().union(*(x[0] for x in parts)), any(x[1] for x in parts))  # type: ignore[index]
+            else:
+                got = None
+            if got is None or len(got[0]) > 500:
+                ends, empty, unknown = frozenset(), False, True
+                continue
+            sub, sub_empty = got
+            ends = then(ends, sub) | (sub if empty or unknown else frozenset()) | (ends if sub_empty else frozenset())
+            empty = empty and sub_empty
+            unknown = unknown and sub_empty
+        return None if unknown else (ends, empty)
+
+    try:
+        got = walk(p.parse(pattern))
+    except Exception:  # pragma: no cover - a pattern the walker does not know: no index
+        return None
+    return None if got is None or got[1] else got[0]
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     rule: Rule
@@ -78,7 +163,9 @@ class _Compiled:
     right: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
     measures: frozenset[str]
-    needs: frozenset[str] | None  # one of these must be in the left (or right) words
+    needs: frozenset[str] | None  # right rules: one of these must follow the measure (within 24 characters)
+    width: int  # left rules: the longest match (subject and gap), so the search can start at len(left) - width
+
 
 def _compile(rule: Rule) -> _Compiled:
     left = re.compile(f"(?:{rule.left})(?P<gap>[^、]{{0,{rule.gap}}})$") if rule.left else None
@@ -86,19 +173,69 @@ def _compile(rule: Rule) -> _Compiled:
     right = re.compile(rule.right) if rule.right else None
     exclude = re.compile(rule.exclude) if rule.exclude else None
     needs = _needs(rule.left or rule.right)
-    return _Compiled(rule, left, prefix, right, exclude, frozenset(CODES[rule.code].measures), needs)
+    width = _parser.parse(left.pattern).getwidth()[1] if left is not None else 0  # lookarounds count 0
+    return _Compiled(rule, left, prefix, right, exclude, frozenset(CODES[rule.code].measures), needs, width)
 
 
 _RULES: tuple[_Compiled, ...] = tuple(_compile(r) for r in RULES)
 _BY_MEASURE: dict[str, tuple[tuple[int, _Compiled], ...]] = {
     m: tuple((i, c) for i, c in enumerate(_RULES) if m in c.measures) for m in MEASURE_UNITS
 }
-#: per measure, one regex that matches when any left-subject rule might: most figures are decided by it
-_ANY_LEFT: dict[str, re.Pattern[str] | None] = {
-    m: re.compile("(?:" + "|".join(f"(?:{c.rule.left})" for _, c in rules if c.rule.left) + ")[^、]{0,%d}$"
-                  % max(c.rule.gap for _, c in rules)) if any(c.rule.left for _, c in rules) else None
-    for m, rules in _BY_MEASURE.items()
-}
+
+@dataclass(frozen=True, slots=True)
+class _MeasureRules:
+    """The rules of one measure word, indexed for `_best_rule`."""
+
+    lefts: tuple[tuple[int, _Compiled], ...]  # the left rules (with their index in RULES), in table order
+    by_end: dict[tuple[int, str], int]  # (j, an ending of a subject that ends j characters before the number)
+    # -> bit set over `lefts` of the rules with that ending
+    unindexed: int  # bit set of the left rules that can end with any character
+    tail: int  # longest gap + 1: the subject of a left rule ends within that many characters before the number
+    any_right: re.Pattern[str] | None  # matches right after the measure when any right rule might
+    rights: tuple[tuple[int, _Compiled], ...]
+    candidates: dict[str, tuple[tuple[int, _Compiled], ...]]  # memo of `candidates_for`
+
+    def candidates_for(self, end: str) -> tuple[tuple[int, _Compiled], ...]:
+        """The left rules that may match words ending with `end` (their last `tail + 1` characters)."""
+        n = len(end)
+        get = self.by_end.get
+        bits = self.unindexed
+        for j in range(1, n + 1):  # the subject ends j characters before the number
+            ch = end[n - j]
+            bits |= get((j, ch), 0)  # rules whose subject may be this one character
+            if j < n:
+                bits |= get((j, end[n - j - 1:n - j + 1]), 0)
+            if ch == "、":  # the gap never holds a 、
+                break
+        got = []
+        while bits:
+            low = bits & -bits
+            got.append(self.lefts[low.bit_length() - 1])
+            bits ^= low
+        if len(self.candidates) >= 20_000:
+            self.candidates.clear()
+        self.candidates[end] = out = tuple(got)
+        return out
+
+
+def _index(rules: tuple[tuple[int, _Compiled], ...]) -> _MeasureRules:
+    lefts = tuple((i, c) for i, c in rules if c.left is not None)
+    rights = tuple((i, c) for i, c in rules if c.left is None)
+    by_end: dict[tuple[int, str], int] = {}
+    unindexed = 0
+    for b, (_, c) in enumerate(lefts):
+        endings = _endings(c.rule.left)
+        if endings is None:
+            unindexed |= 1 << b
+        for e in endings or ():
+            for j in range(1, c.rule.gap + 2):  # at most `gap` characters between the subject and the number
+                by_end[j, e] = by_end.get((j, e), 0) | 1 << b
+    any_right = re.compile("|".join(f"(?:{c.rule.right})" for _, c in rights)) if rights else None
+    return _MeasureRules(lefts, by_end, unindexed, max((c.rule.gap for _, c in lefts), default=0) + 1,
+                         any_right, rights, {})
+
+
+_BY_MEASURE_IX: dict[str, _MeasureRules] = {m: _index(rules) for m, rules in _BY_MEASURE.items() if rules}
 
 
 @dataclass(slots=True)
@@ -145,14 +282,14 @@ def _scan(t: str) -> list[_Qty]:
     q_starts = [a for a, _ in quoted]
     out: list[_Qty] = []
     for m in _QTY.finditer(t):
-        pct, num, mult, post, mult2, measure, post2 = m.group("pct", "num", "mult", "post", "mult2", "measure", "post2")
+        pct, num, _ar, mult, post, mult2, _sp, measure, post2 = m.groups()  # _QTY_GROUPS
         if pct is not None:
-            ns, ne = m.span("pct")
-            value = number_value(pct)
+            ns, ne = m.span(1)
+            value = float(pct.replace(",", "")) if pct.isascii() else number_value(pct)
             measure = "%"
         else:
-            ns, ne = m.span("num")
-            value = number_value(num)
+            ns, ne = m.span(2)
+            value = float(num.replace(",", "")) if num.isascii() else number_value(num)  # fast path: 1,340
             mult = mult or mult2
             if value is not None and mult:
                 value *= MULTIPLIERS[mult]
@@ -169,17 +306,16 @@ def _scan(t: str) -> list[_Qty]:
         end = m.end()
         if end < len(t) and t[end] in "-－〕]":
             continue
-        i = bisect_right(q_starts, ns) - 1
-        if i >= 0 and quoted[i][0] < ns < quoted[i][1]:
-            continue
+        if quoted:
+            i = bisect_right(q_starts, ns) - 1
+            if i >= 0 and quoted[i][0] < ns < quoted[i][1]:
+                continue
         base = _BASE.get(measure, measure)
         if base != measure and measure != "％":
             value *= 10_000 if measure[0] == "万" else 100_000_000
         written = (mult + measure) if measure == "元" and mult else "百分之" if pct is not None else measure
-        out.append(_Qty(
-            start=start, end=end, num_start=ns, value=round(value, 6), measure=written, base=base,
-            approx=bool(pre or post or post2), weak=t[ns:ne] in _WEAK and pct is None,
-        ))
+        out.append(_Qty(start, end, ns, round(value, 6), written, base, bool(pre or post or post2),
+                        pct is None and t[ns:ne] in _WEAK))
     return out
 
 
@@ -204,6 +340,12 @@ def _pair_from_to(t: str, qs: list[_Qty]) -> list[_Qty]:
     return out
 
 
+def _sentence_at(pos: int, sent_ends: list[int], n: int) -> tuple[int, int]:
+    """Span of the sentence holding `pos` (sentence ends excluded)."""
+    ks = bisect_left(sent_ends, pos)
+    return (sent_ends[ks - 1] + 1 if ks else 0, sent_ends[ks] if ks < len(sent_ends) else n)
+
+
 def _last_topic(t: str, a: int, b: int) -> str | None:
     last = None
     for m in _TOPIC_RX.finditer(t, a, b):
@@ -211,9 +353,11 @@ def _last_topic(t: str, a: int, b: int) -> str | None:
     return last
 
 
-def _topic_at(t: str, pos: int, sent: tuple[int, int], line_start: int) -> str | None:
+def _topic_at(t: str, pos: int, sent_ends: list[int]) -> str | None:
     """Topic of a position: the nearest topic word before it in its sentence, else the first one after it
     in the sentence, else the nearest one before it in its paragraph."""
+    sent = _sentence_at(pos, sent_ends, len(t))
+    line_start = t.rfind("\n", 0, pos) + 1
     topic = _last_topic(t, sent[0], pos)
     if topic is None:
         m = _TOPIC_RX.search(t, pos, sent[1])
@@ -229,46 +373,37 @@ def extract(clean_text: str, sections: Sequence[Section] = ()) -> tuple[tuple[In
     qs = _pair_from_to(t, _scan(t))
     if not qs:
         return (), ()
-    n = len(t)
-    clause_ends: list[int] = []
-    sent_ends: list[int] = []
-    line_ends: list[int] = []
-    for m in _BREAKS.finditer(t):
-        p, ch = m.start(), m.group()
-        if ch in ",，" and 0 < p < n - 1 and t[p - 1] in _DIGITS and t[p + 1] in _DIGITS:
-            continue  # thousands separator (1,340)
-        clause_ends.append(p)
-        if ch in _SENT_CHARS:
-            sent_ends.append(p)
-            if ch == "\n":
-                line_ends.append(p)
-    _code_all(t, qs, clause_ends, sent_ends, line_ends)
+    clause_ends = [m.start() for m in _BREAKS.finditer(t)]
+    sent_ends = [p for p in clause_ends if t[p] in _SENT_CHARS]
+    _code_all(t, qs, clause_ends, sent_ends)
     return _build(clean_text, qs, sections, clause_ends, sent_ends)
 
 
 def _best_rule(t: str, q: _Qty, left: str, lo: int, anchor: int, c_start: int, c_end: int,
-               sent: tuple[int, int], line_start: int) -> tuple[_Compiled, int, int] | None:
+               sent_ends: list[int]) -> tuple[_Compiled, int, int] | None:
     """The rule that codes quantity `q` (closest subject, then longest, then table order), with the
     surface span it gives."""
-    best: tuple[tuple[int, int, int], _Compiled, int, int] | None = None
-    any_left = _ANY_LEFT.get(q.base)
-    lefts_possible = any_left is not None and any_left.search(left) is not None
-    left_chars = frozenset(left)
-    right_chars = frozenset(t[q.end:min(c_end, q.end + 24)])
-    topic: str | None | bool = False  # not looked up yet
-    for idx, c in _BY_MEASURE.get(q.base, ()):
-        if c.left is not None:
-            if not lefts_possible or (c.needs is not None and c.needs.isdisjoint(left_chars)):
-                continue
-            m = c.left.search(left)
+    ix = _BY_MEASURE_IX.get(q.base)
+    if ix is None:
+        return None
+    found: list[tuple[tuple[int, int, int], _Compiled, int, int]] = []  # (key, rule, surface span)
+    if ix.lefts:
+        n = len(left)
+        end = left[-ix.tail - 1:]
+        cands = ix.candidates.get(end)
+        if cands is None:
+            cands = ix.candidates_for(end)
+        for idx, c in cands:
+            m = c.left.search(left, n - c.width if n > c.width else 0)  # type: ignore[union-attr]
             if m is None:
                 continue
             gap = m.group("gap")
             if gap and (q.weak or (_CHANGE.search(gap) and not gap.endswith(("到", "至", "为")))):
                 continue
-            key = (len(gap), m.start(), idx)
-            s0, e0 = lo + m.start(), q.end
-        else:
+            found.append(((len(gap), m.start(), idx), c, lo + m.start(), q.end))
+    if ix.any_right is not None and ix.any_right.match(t, q.end, c_end) is not None:
+        right_chars = frozenset(t[q.end:min(c_end, q.end + 24)])
+        for idx, c in ix.rights:
             if c.needs is not None and c.needs.isdisjoint(right_chars):
                 continue
             rm = c.right.match(t, q.end, c_end)  # type: ignore[union-attr]
@@ -277,22 +412,24 @@ def _best_rule(t: str, q: _Qty, left: str, lo: int, anchor: int, c_start: int, c
             pm = c.prefix.search(left)  # type: ignore[union-attr]
             if pm is None:
                 continue
-            key = (0, 0, idx)
-            s0, e0 = lo + pm.start(), rm.end()
-        if best is not None and key >= best[0]:
-            continue
+            found.append(((0, 0, idx), c, lo + pm.start(), rm.end()))
+    if not found:
+        return None
+    found.sort()  # by key: keys are unique (they end with the rule index)
+    topic: str | None | bool = False  # not looked up yet
+    for _key, c, s0, e0 in found:
         if c.exclude is not None and c.exclude.search(t, c_start, anchor):
             continue
         if c.rule.topic is not None:
             if topic is False:
-                topic = _topic_at(t, q.start, sent, line_start)
+                topic = _topic_at(t, q.start, sent_ends)
             if topic != c.rule.topic:
                 continue
-        best = (key, c, s0, e0)
-    return None if best is None else (best[1], best[2], best[3])
+        return c, s0, e0
+    return None
 
 
-def _code_all(t: str, qs: list[_Qty], clause_ends: list[int], sent_ends: list[int], line_ends: list[int]) -> None:
+def _code_all(t: str, qs: list[_Qty], clause_ends: list[int], sent_ends: list[int]) -> None:
     """Give each quantity its code (or None) and its surface span."""
     n = len(t)
     prev_end = 0
@@ -304,16 +441,13 @@ def _code_all(t: str, qs: list[_Qty], clause_ends: list[int], sent_ends: list[in
         c_end = clause_ends[k] if k < len(clause_ends) else n
         lo = max(c_start, prev_end, anchor - _MAX_LEFT)
         left = t[lo:anchor]
-        ks = bisect_left(sent_ends, q.start)
-        sent = (sent_ends[ks - 1] + 1 if ks else 0, sent_ends[ks] if ks < len(sent_ends) else n)
-        kl = bisect_left(line_ends, q.start)
-        line_start = line_ends[kl - 1] + 1 if kl else 0
         prev_end = q.end
         q.surface_start, q.surface_end = (q.subj_end if q.from_value is not None else q.start), q.end
-        found = _best_rule(t, q, left, lo, anchor, c_start, c_end, sent, line_start)
+        found = _best_rule(t, q, left, lo, anchor, c_start, c_end, sent_ends)
         if found is not None:
             code, s0, e0 = found[0].rule.code, found[1], found[2]
-        elif (prev_coded is not None and prev_coded.base == q.base and prev_coded.end >= sent[0]
+        elif (prev_coded is not None and prev_coded.base == q.base
+              and prev_coded.end >= _sentence_at(q.start, sent_ends, n)[0]
               and _CHANNEL.match(left)):  # 线下培训6场次，线上10场次
             code, s0, e0 = prev_coded.code, lo, q.end
         else:
@@ -325,36 +459,45 @@ def _code_all(t: str, qs: list[_Qty], clause_ends: list[int], sent_ends: list[in
         prev_coded = q
 
 
+#: Mention and Indicator are built with positional arguments (much cheaper for frozen dataclasses) in this order
+_MENTION_FIELDS = ("value", "measure", "unit", "approx", "from_value", "before", "surface", "sentence",
+                   "section_path", "char_start", "char_end", "code")
+_INDICATOR_FIELDS = ("code", "value", "unit", "approx", "from_value", "section_path", "surface", "sentence",
+                     "char_start", "char_end")
+assert tuple(f.name for f in fields(Mention)) == _MENTION_FIELDS
+assert tuple(f.name for f in fields(Indicator)) == _INDICATOR_FIELDS
+_CODE_UNITS = {code: spec.unit for code, spec in CODES.items()}
+_WHOLE_UNITS = frozenset({"count", "persons", "person-times", "households", "yuan"})  # values rounded when whole
+
+
 def _build(clean_text: str, qs: list[_Qty], sections: Sequence[Section], clause_ends: list[int],
            sent_ends: list[int]) -> tuple[tuple[Indicator, ...], tuple[Mention, ...]]:
-    index = _SectionIndex(sections)
+    path_at = _SectionIndex(sections).path_at
     n = len(clean_text)
+    n_sent = len(sent_ends)
     indicators: list[Indicator] = []
     mentions: list[Mention] = []
     for q in qs:
-        if q.weak and q.code is None:
+        code = q.code
+        if code is None and q.weak:
             continue
         ss, se = q.surface_start, q.surface_end
         ks = bisect_left(sent_ends, ss)
         s_start = sent_ends[ks - 1] + 1 if ks else 0
-        ke = bisect_left(sent_ends, max(se - 1, ss))
-        s_end = sent_ends[ke] if ke < len(sent_ends) else n
+        ke = bisect_left(sent_ends, se - 1, ks) if se - 1 > ss else ks
+        s_end = sent_ends[ke] if ke < n_sent else n
         sentence = clean_text[s_start:s_end].strip()
-        path = index.path_at(ss)
+        path = path_at(ss)
         surface = clean_text[ss:se]
-        unit = CODES[q.code].unit if q.code else MEASURE_UNITS.get(q.base, "other")
-        value = float(round(q.value)) if unit in ("count", "persons", "person-times", "households", "yuan") \
-            and abs(q.value - round(q.value)) < 1e-6 else q.value
-        k = bisect_left(clause_ends, q.start)
-        b0 = max(clause_ends[k - 1] + 1 if k else 0, q.start - 12)
-        mentions.append(Mention(
-            value=value, measure=q.measure, unit=unit, approx=q.approx, from_value=q.from_value,
-            before=clean_text[b0:q.start], surface=surface, sentence=sentence, section_path=path,
-            char_start=ss, char_end=se, code=q.code,
-        ))
-        if q.code is not None:
-            indicators.append(Indicator(
-                code=q.code, value=value, unit=unit, approx=q.approx, from_value=q.from_value,
-                section_path=path, surface=surface, sentence=sentence, char_start=ss, char_end=se,
-            ))
+        unit = _CODE_UNITS[code] if code else MEASURE_UNITS.get(q.base, "other")
+        value = q.value
+        if unit in _WHOLE_UNITS and abs(value - round(value)) < 1e-6:
+            value = float(round(value))
+        start = q.start
+        k = bisect_left(clause_ends, start)
+        b0 = max(clause_ends[k - 1] + 1 if k else 0, start - 12)
+        mentions.append(Mention(value, q.measure, unit, q.approx, q.from_value, clean_text[b0:start], surface,
+                                sentence, path, ss, se, code))
+        if code is not None:
+            indicators.append(Indicator(code, value, unit, q.approx, q.from_value, path, surface, sentence, ss, se))
     return tuple(indicators), tuple(mentions)
