@@ -145,8 +145,8 @@ def run_batches(run: pipeline.Run, counties: Sequence[County], size: int, *, rep
                 concurrency_limit: str | None = None) -> list[str]:
     """Submit one task per batch, wait for all; return the errors of batches that failed for good."""
     fn = reparse_batch if reparse else harvest_batch
-    # `workers` counts the counties crawled at once in this process: share them among the batches in flight
-    run.settings = run.settings.with_(workers=max(1, -(-run.settings.workers // BATCHES_IN_FLIGHT)))
+    # `workers` counts the counties crawled at once in this process: the batches in flight share the run's
+    # crawl slots (pipeline.Run.crawl_slots), so a batch held up by a slow portal leaves its slots to the others
     _RUNS[run.run_id] = run
     errors: list[str] = []
     try:

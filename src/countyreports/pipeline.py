@@ -83,6 +83,8 @@ class Run:
     outcomes: list[CountyOutcome] = field(default_factory=list)
     registry_errors: tuple[str, ...] = ()
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # counties crawled at once across every harvest_counties call of this run (flow batches run concurrently)
+    crawl_slots: threading.BoundedSemaphore | None = None
     pages_parsed: int = 0
     withdrawn: int = 0
     parser: Executor | None = None  # process pool for parse_report (settings.parse_processes > 0)
@@ -147,7 +149,8 @@ def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] |
     return Run(run_id=run_id, kind=kind, settings=settings, fetcher=fetcher,
                store=RawStore(settings.raw_path), started_at=started, states=states, validators=validators,
                warehouse=held, years=frozenset(years) if years is not None else None,
-               registry_errors=tuple(registry_errors), parser=parse_pool(settings))
+               registry_errors=tuple(registry_errors), parser=parse_pool(settings),
+               crawl_slots=threading.BoundedSemaphore(max(1, settings.workers)))
 
 
 def parse_pool(settings: Settings) -> Executor | None:
@@ -194,6 +197,14 @@ def load_batch(run: Run, loads: Sequence[CountyLoad]) -> list[CountyOutcome]:
     return outs
 
 
+def _crawl_in_slot(run: Run, county: County) -> CountyLoad:
+    """Crawl holding one of the run's slots: concurrent batches together crawl at most `workers` counties."""
+    if run.crawl_slots is None:
+        return crawl_one(run, county)
+    with run.crawl_slots:
+        return crawl_one(run, county)
+
+
 def harvest_counties(run: Run, counties: Sequence[County],
                      on_done: Callable[[CountyOutcome], None] | None = None) -> list[CountyOutcome]:
     """Crawl counties in parallel and load them as they finish: every county finished meanwhile is loaded in
@@ -208,7 +219,7 @@ def harvest_counties(run: Run, counties: Sequence[County],
 
         def submit(n: int) -> None:
             for c in itertools.islice(todo, n):
-                pool.submit(crawl_one, run, c).add_done_callback(done.put)
+                pool.submit(_crawl_in_slot, run, c).add_done_callback(done.put)
 
         submit(workers + batch_max)
         left = len(counties)
