@@ -146,7 +146,7 @@ def run_batches(run: pipeline.Run, counties: Sequence[County], size: int, *, rep
     """Submit one task per batch, wait for all; return the errors of batches that failed for good."""
     fn = reparse_batch if reparse else harvest_batch
     # `workers` counts the counties crawled at once in this process: the batches in flight share the run's
-    # crawl slots (pipeline.Run.crawl_slots), so a batch held up by a slow portal leaves its slots to the others
+    # crawl threads (pipeline.Run.crawler), so a batch held up by a slow portal leaves the threads to the others
     _RUNS[run.run_id] = run
     errors: list[str] = []
     try:

@@ -83,8 +83,10 @@ class Run:
     outcomes: list[CountyOutcome] = field(default_factory=list)
     registry_errors: tuple[str, ...] = ()
     lock: threading.Lock = field(default_factory=threading.Lock)
-    # counties crawled at once across every harvest_counties call of this run (flow batches run concurrently)
-    crawl_slots: threading.BoundedSemaphore | None = None
+    # the run's crawl threads (`workers`), shared by every harvest_counties call of the run: flow batches that
+    # run concurrently crawl at most `workers` counties together, and the threads (and the HTTP client each
+    # keeps, see Fetcher._http) live for the whole run instead of being made again for every batch
+    crawler: ThreadPoolExecutor | None = None
     pages_parsed: int = 0
     withdrawn: int = 0
     parser: Executor | None = None  # process pool for parse_report (settings.parse_processes > 0)
@@ -150,7 +152,7 @@ def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] |
                store=RawStore(settings.raw_path), started_at=started, states=states, validators=validators,
                warehouse=held, years=frozenset(years) if years is not None else None,
                registry_errors=tuple(registry_errors), parser=parse_pool(settings),
-               crawl_slots=threading.BoundedSemaphore(max(1, settings.workers)))
+               crawler=ThreadPoolExecutor(max_workers=max(1, settings.workers), thread_name_prefix="county"))
 
 
 def parse_pool(settings: Settings) -> Executor | None:
@@ -197,14 +199,6 @@ def load_batch(run: Run, loads: Sequence[CountyLoad]) -> list[CountyOutcome]:
     return outs
 
 
-def _crawl_in_slot(run: Run, county: County) -> CountyLoad:
-    """Crawl holding one of the run's slots: concurrent batches together crawl at most `workers` counties."""
-    if run.crawl_slots is None:
-        return crawl_one(run, county)
-    with run.crawl_slots:
-        return crawl_one(run, county)
-
-
 def harvest_counties(run: Run, counties: Sequence[County],
                      on_done: Callable[[CountyOutcome], None] | None = None) -> list[CountyOutcome]:
     """Crawl counties in parallel and load them as they finish: every county finished meanwhile is loaded in
@@ -213,13 +207,16 @@ def harvest_counties(run: Run, counties: Sequence[County],
     results: list[CountyOutcome] = []
     workers = max(1, min(run.settings.workers, len(counties) or 1))
     batch_max = max(1, run.settings.load_batch)
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="county") as pool:
+    own = None if run.crawler is not None else ThreadPoolExecutor(max_workers=workers, thread_name_prefix="county")
+    pool = run.crawler or own
+    assert pool is not None
+    try:
         done: queue.SimpleQueue[Future[CountyLoad]] = queue.SimpleQueue()
         todo = iter(counties)
 
         def submit(n: int) -> None:
             for c in itertools.islice(todo, n):
-                pool.submit(_crawl_in_slot, run, c).add_done_callback(done.put)
+                pool.submit(crawl_one, run, c).add_done_callback(done.put)
 
         submit(workers + batch_max)
         left = len(counties)
@@ -233,6 +230,9 @@ def harvest_counties(run: Run, counties: Sequence[County],
                 results.append(out)
                 if on_done:
                     on_done(out)
+    finally:
+        if own is not None:
+            own.shutdown(wait=True)
     return results
 
 
@@ -363,6 +363,8 @@ def close_run(run: Run) -> dict[str, int]:
     with writer(run.settings, run.warehouse) as wh:
         wh.save_robots(robots)
         wh.finish_run(run.run_id, utcnow(), counters)
+    if run.crawler is not None:
+        run.crawler.shutdown(wait=True)
     run.fetcher.close()
     if run.parser is not None:
         run.parser.shutdown()
