@@ -35,7 +35,7 @@ from countyreports.models import County  # noqa: E402
 
 BATCH_SIZE = 25  # counties per task in a harvest
 CHUNK_SIZE = 10  # counties per task in a backfill (a failed chunk re-runs alone)
-BATCHES_IN_FLIGHT = 4  # tasks run at once by a flow run (its ThreadPoolTaskRunner)
+BATCHES_IN_FLIGHT = 8  # tasks run at once by a flow run (its ThreadPoolTaskRunner)
 SHARD_DEPLOYMENT = "harvest-shard/countyreports"  # the deployment shards are submitted to (see prefect.yaml)
 CONCURRENCY_LIMIT = "countyreports-batches"  # the global concurrency limit `schedule` creates when asked
 
