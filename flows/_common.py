@@ -32,6 +32,8 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from countyreports import pipeline  # noqa: E402
 from countyreports.errors import is_transient  # noqa: E402
 from countyreports.models import County  # noqa: E402
+from countyreports.registry import Registry  # noqa: E402
+from countyreports.settings import Settings  # noqa: E402
 
 BATCH_SIZE = 25  # counties per task in a harvest
 CHUNK_SIZE = 10  # counties per task in a backfill (a failed chunk re-runs alone)
@@ -119,6 +121,16 @@ def _slot(concurrency_limit: str | None) -> Any:
     from prefect.concurrency.sync import concurrency
 
     return concurrency(concurrency_limit, occupy=1)
+
+
+def load_registry(settings: Settings) -> Registry:
+    """The run's registry; each skipped row and each warning is printed (the flow run's log keeps them)."""
+    reg = pipeline.load_registry(settings)
+    for problem in reg.problems:
+        print(f"registry: skipped {problem}")
+    for warning in reg.warnings:
+        print(f"registry: warning {warning}")
+    return reg
 
 
 @task(name="harvest-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5,

@@ -63,11 +63,7 @@ def backfill(years: str | list[int] | None = None, counties: list[str] | None = 
     registry's counties (all, or the given adcodes / province / prefecture)."""
     year_list = common.parse_years(years)
     settings = load_settings(registry=registry, db=db, proxy=proxy, min_delay_s=min_delay_s, workers=workers)
-    reg = pipeline.load_registry(settings)
-    for problem in reg.problems:
-        print(f"registry: skipped {problem}")
-    for warning in reg.warnings:
-        print(f"registry: warning {warning}")
+    reg = common.load_registry(settings)
     selected = pipeline.select_counties(reg, counties, province, prefecture)
     done = finished_counties(settings.db_path, resume_run_id) if resume_run_id else set()
     todo = [c for c in selected if c.adcode not in done]

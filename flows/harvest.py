@@ -59,11 +59,7 @@ def harvest(registry: str | None = None, db: str | None = None, proxy: str | Non
     load, so other processes can write it meanwhile.
     """
     settings = _settings(registry, db, proxy, min_delay_s, workers)
-    reg = pipeline.load_registry(settings)
-    for problem in reg.problems:
-        print(f"registry: skipped {problem}")
-    for warning in reg.warnings:
-        print(f"registry: warning {warning}")
+    reg = common.load_registry(settings)
     selected = pipeline.select_counties(reg, counties, province, prefecture)
     common.notify("total", len(selected))
     params = {"counties": counties, "province": province, "prefecture": prefecture, "reparse": reparse}

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -410,7 +409,3 @@ def _fold(found: dict[str, Found], new: Found) -> None:
     dups = tuple(u for u in dict.fromkeys([*keep.report.duplicates, other.report.url, *other.report.duplicates])
                  if u != keep.report.url)  # two links redirecting to one page are not a repost
     found[new.report.report_id] = Found(replace(keep.report, duplicates=dups), keep.in_column)
-
-
-def hosts_in(urls: Iterable[str]) -> set[str]:
-    return {host_of(u) for u in urls if host_of(u)}

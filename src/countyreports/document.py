@@ -125,10 +125,6 @@ def parse_text(title: str, raw_text: str, *, article: Article | None = None,
         site_id_code=article.site_id_code if article else None, encoding=encoding)
 
 
-def with_title(parsed: ParsedReport, title: str) -> ParsedReport:
-    return replace(parsed, title=title)
-
-
 def parse_bytes(body: bytes, name: str, url: str | None = None) -> ParsedReport:
     """Parse one saved document, its kind told by the file name (.html/.htm, .docx, .pdf, .txt)."""
     low = name.lower()
