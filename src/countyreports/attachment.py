@@ -12,21 +12,30 @@ for a title set on two lines) is dropped when it equals ``title`` (the article t
 knows it) or, without ``title``, when it looks like a title — short, no sentence punctuation, ending in
 报告/情况/总结….
 
-PDF: text lines come from pdfminer.six (``LAParams(boxes_flow=None)``), sorted top-to-bottom per page;
-page-number footers (``- 1 -``, ``— 2 —``, ``第 3 页``) are dropped; paragraphs are rebuilt from the
-layout: a line starts a paragraph when it is indented from the body's left margin (first-line indent,
-headings, centred or right-aligned signature lines) or when the line before it ends well short of the
-right margin. Lines of one paragraph are joined without separator, so a layout break that falls inside
-a word or a number (``1`` / ``4次``) disappears.
+PDF: text lines come from PDFium (pypdfium2, C): each page's char list is cut at PDFium's line
+breaks (and after a word-breaking hyphen, whose line break PDFium swallows). A real space glyph is
+kept (a run PDFium collapsed to one is restored from the gap); a space PDFium generated is not.
+Between two ASCII letters/digits a space is inferred from the gap (wider than a tenth of the next
+glyph's size, pdfminer's ``word_margin``), never elsewhere — letter-spaced CJK justification must not
+become spaces. A line's x0/y0 are its first glyph's loose box, x1 its last glyph's right edge, its
+height the font size. Lines are sorted top-to-bottom per page and pieces on one baseline joined.
+PDFium is not thread-safe: calls are serialised by a lock. Page-number footers (``- 1 -``,
+``— 2 —``, ``第 3 页``) are dropped; paragraphs are rebuilt from the layout: a line starts a paragraph
+when it is indented from the body's left margin (first-line indent, headings, centred or right-aligned
+signature lines) or when the line before it ends well short of the right margin. Lines of one
+paragraph are joined without separator, so a layout break that falls inside a word or a number
+(``1`` / ``4次``) disappears.
 
 Unreadable input gives ``[]`` (never raises).
 """
 
 from __future__ import annotations
 
+import ctypes
 import io
 import re
 import statistics
+import threading
 import unicodedata
 from collections import Counter
 
@@ -122,51 +131,139 @@ def _docx_table(table, out: list[str]) -> None:  # noqa: ANN001
 # ---------------------------------------------------------------- pdf
 
 
-def _line_text(line) -> str:  # noqa: ANN001 - pdfminer LTTextLine
-    """The glyphs of a line; a space pdfminer *inferred* from a gap (LTAnno) is kept only between two
-    ASCII letters/digits — letter-spaced CJK justification must not become spaces."""
-    from pdfminer.layout import LTChar
+# PDFium is not thread-safe and parse_report may run in crawler threads: one caller at a time.
+_PDFIUM_LOCK = threading.Lock()
 
-    items = list(line)
-    out: list[str] = []
-    for i, item in enumerate(items):
-        t = item.get_text()
-        if isinstance(item, LTChar):
-            out.append(t)
-        elif t == " " and out and i + 1 < len(items):
-            before, after = out[-1][-1:], items[i + 1].get_text()[:1]
-            if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
-                out.append(" ")
-    return "".join(out).replace("\n", "")
+_Line = tuple[float, float, float, float, str]  # x0, x1, y0, height, text
+
+_PDFIUM_HYPHEN = "\ufffe\x02"  # PDFium's end-of-line hyphen (text buffer / char unicode)
 
 
-def _pdf_lines(data: bytes) -> list[list[tuple[float, float, float, float, str]]]:
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _pdf_lines(data: bytes) -> list[list[_Line]]:
     """Per page: (x0, x1, y0, height, text) of each text line, top to bottom, same-baseline merged."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
-    pages: list[list[tuple[float, float, float, float, str]]] = []
-    for page in extract_pages(io.BytesIO(data), laparams=LAParams(boxes_flow=None)):
-        raw: list[tuple[float, float, float, float, str]] = []
-        stack = [el for el in page if isinstance(el, LTTextContainer)]
-        while stack:
-            el = stack.pop()
-            if isinstance(el, LTTextLine):
-                text = _line_text(el)
-                if text.strip(_STRIP):
-                    raw.append((el.x0, el.x1, el.y0, el.height, text))
-            elif isinstance(el, LTTextContainer):
-                stack.extend(el)
-        raw.sort(key=lambda r: (-round(r[2], 0), r[0]))
-        merged: list[tuple[float, float, float, float, str]] = []
-        for line in raw:
-            if merged and abs(merged[-1][2] - line[2]) < 0.5 * max(line[3], 1.0) and line[0] >= merged[-1][1] - 1:
-                x0, _x1, y0, h, t = merged[-1]
-                merged[-1] = (x0, line[1], y0, max(h, line[3]), t + line[4])
-            else:
-                merged.append(line)
-        pages.append(merged)
-    return pages
+    with _PDFIUM_LOCK:
+        doc = pdfium.PdfDocument(data)
+        try:
+            pages: list[list[_Line]] = []
+            for i in range(len(doc)):
+                page = doc[i]
+                try:
+                    textpage = page.get_textpage()
+                    try:
+                        raw = _page_pieces(textpage.raw, pdfium_c)
+                    finally:
+                        textpage.close()
+                finally:
+                    page.close()
+                pages.append(_merge_pieces(raw))
+            return pages
+        finally:
+            doc.close()
+
+
+def _page_pieces(tp, c) -> list[_Line]:  # noqa: ANN001 - FPDF_TEXTPAGE handle, pypdfium2.raw
+    """The page's char list cut into lines at PDFium's line breaks (generated ``\\r\\n``).
+
+    Geometry is read per line, not per char (each PDFium call costs ~1 µs): x0/y0 from the loose box
+    of the first glyph, x1 from the last glyph, height from the font size (pdfminer's char height)."""
+    n = c.FPDFText_CountChars(tp)
+    if n <= 0:
+        return []
+    buf = (ctypes.c_ushort * (n + 1))()
+    written = c.FPDFText_GetText(tp, 0, n, buf)
+    text = bytes(buf)[: 2 * n].decode("utf-16-le", "surrogatepass")
+    if written != n + 1 or len(text) != n:  # astral chars or skipped chars: text index != char index
+        text = "".join(chr(c.FPDFText_GetUnicode(tp, i)) for i in range(n))
+    rect = c.FS_RECTF()
+
+    def box(i: int) -> tuple[float, float, float]:
+        c.FPDFText_GetLooseCharBox(tp, i, rect)
+        return rect.left, rect.bottom, rect.right
+
+    def restored_spaces(prev: int, i: int, nxt: int) -> int:
+        """How many real spaces after the space glyph ``i`` PDFium dropped (it keeps one of a run):
+        the gap to the next glyph in whole space advances (plus the char spacing seen before ``i``)."""
+        l_sp, _b, r_sp = box(i)
+        spacing = l_sp - box(prev)[2] if prev >= 0 else 0.0
+        if not 0.0 <= spacing <= r_sp - l_sp:  # a kerned gap, not char spacing
+            spacing = 0.0
+        step = r_sp - l_sp + spacing
+        if step <= 0.5:
+            return 0
+        q = (box(nxt)[0] - r_sp - spacing) / step
+        m = round(q)
+        return m if m >= 1 and abs(q - m) < 0.15 else 0
+
+    def piece(glyphs: list[int]) -> None:
+        out: list[str] = []
+        for k, i in enumerate(glyphs):
+            ch = text[i]
+            prev = glyphs[k - 1] if k else -1
+            if prev >= 0 and _ascii_alnum(ch) and _ascii_alnum(text[prev]):
+                # An inferred space, as pdfminer infers it: a gap wider than a tenth of the next glyph's
+                # size (word_margin) but under two glyph widths (char_margin; a wider gap splits the line
+                # and its pieces join without a space). Only ASCII letters/digits get one.
+                l0, _b0, r0 = box(prev)
+                l1, _b1, r1 = box(i)
+                gap = l1 - r0
+                if 0.1 * max(r1 - l1, c.FPDFText_GetFontSize(tp, i)) < gap < 2.0 * max(r0 - l0, r1 - l1):
+                    out.append(" ")
+            out.append("-" if ch in _PDFIUM_HYPHEN else ch)
+            if ch == " " and k + 1 < len(glyphs):
+                out.append(" " * restored_spaces(prev, i, glyphs[k + 1]))
+        line = "".join(out)
+        if not line.strip(_STRIP):
+            return
+        first, last = glyphs[0], glyphs[-1]
+        x0, b0, _r = box(first)
+        _l, b1, x1 = box(last)
+        y0 = min(b0, b1)
+        top = max(b0 + c.FPDFText_GetFontSize(tp, first), b1 + c.FPDFText_GetFontSize(tp, last))
+        pieces.append((x0, x1, y0, top - y0, line))
+
+    pieces: list[_Line] = []
+    glyphs: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in "\r\n":
+            if glyphs:
+                piece(glyphs)
+            glyphs = []
+        elif ch == " ":
+            if not c.FPDFText_IsGenerated(tp, i):
+                glyphs.append(i)
+        elif ch in "\ufffe\x02\x00":
+            # PDFium swallows the line break after a word-breaking hyphen (``co-`` / ``operate``) and
+            # marks the hyphen (unicode 2, text U+FFFE): restore both. Other U+FFFE: a glyph without
+            # unicode, dropped.
+            if c.FPDFText_GetUnicode(tp, i) == 2:
+                glyphs.append(i)
+                piece(glyphs)
+                glyphs = []
+        else:
+            glyphs.append(i)
+    if glyphs:
+        piece(glyphs)
+    return pieces
+
+
+def _merge_pieces(raw: list[_Line]) -> list[_Line]:
+    """Top to bottom, left to right; pieces on one baseline (a line split by a wide gap) joined."""
+    raw.sort(key=lambda r: (-round(r[2], 0), r[0]))
+    merged: list[_Line] = []
+    for line in raw:
+        if merged and abs(merged[-1][2] - line[2]) < 0.5 * max(line[3], 1.0) and line[0] >= merged[-1][1] - 1:
+            x0, _x1, y0, h, t = merged[-1]
+            merged[-1] = (x0, line[1], y0, max(h, line[3]), t + line[4])
+        else:
+            merged.append(line)
+    return merged
 
 
 _SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』）)]?$")
