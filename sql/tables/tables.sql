@@ -95,8 +95,10 @@ CREATE TABLE IF NOT EXISTS reports (
     raw_sha256 VARCHAR[],
     encoding VARCHAR,
     site_id_code VARCHAR,
-    source VARCHAR
+    source VARCHAR,
+    parse_sha256 VARCHAR                -- hash of the parsed report: a re-parse reading the same writes nothing
 );
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS parse_sha256 VARCHAR;
 
 -- one row per report x version: every version ever loaded (nothing overwritten)
 CREATE TABLE IF NOT EXISTS report_versions (

@@ -35,7 +35,9 @@ from urllib.parse import urlsplit
 from countyreports import discover
 from countyreports.classify import classify_title, could_be_county_report
 from countyreports.decode import decode_html
-from countyreports.document import RawDoc, content_sha256, parse_report, read_article, wanted_attachment
+from countyreports.document import (
+    RawDoc, content_sha256, fingerprinted, parse_report, read_article, wanted_attachment,
+)
 from countyreports.divisions import load_divisions
 from countyreports.fetch import ERR_CONNECT, ERR_HOST_FAILED, ERR_NETWORK, ERR_TIMEOUT, Fetcher
 from countyreports.identity import check_identity, site_code_from_html
@@ -211,8 +213,9 @@ def _got_error(got: Got) -> str:
 
 # -- articles -------------------------------------------------------------------------------------------------
 def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str, ...], str | None,
-                                                          tuple[str, ...]] | None:
-    """Parse a report from its first page (already fetched), its further pages and its attachment."""
+                                                          tuple[str, ...], str] | None:
+    """Parse a report from its first page (already fetched), its further pages and its attachment:
+    (parsed, page URLs, attachment URL, raw hashes, fingerprint)."""
     if first_got.body is None:
         return None
     first, encoding = read_article(RawDoc(first_got.url, first_got.body,
@@ -240,11 +243,11 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
         else:
             c.warnings.append(f"attachment unreadable: {att.url}")
     if c.parser is not None:  # pure function: parsed in another process while this thread waits
-        parsed = c.parser.submit(parse_report, pages, att_doc, encoding).result()
+        parsed, fp = c.parser.submit(fingerprinted, parse_report, pages, att_doc, encoding).result()
     else:
-        parsed = parse_report(pages, att_doc, encoding)
+        parsed, fp = fingerprinted(parse_report, pages, att_doc, encoding)
     c.pages_parsed += len(pages)
-    return parsed, tuple(urls), (att_doc.url if att_doc else None), tuple(raw)
+    return parsed, tuple(urls), (att_doc.url if att_doc else None), tuple(raw), fp
 
 
 def _due(state: PageState | None, opts: CrawlOptions, now: dt.datetime) -> bool:
@@ -348,7 +351,7 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
             read = read_report(c, got)
             if read is None:
                 continue
-            parsed, urls, att_url, raw = read
+            parsed, urls, att_url, raw, fp = read
             kind = classify_title(parsed.title or link.text, county.county)
             if kind is not PageKind.COUNTY_REPORT or parsed.report_year is None:
                 page_states.append(PageState(link.url, county.adcode, str(kind), parsed.title, None, None, now))
@@ -366,7 +369,7 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
             if opts.years is not None and parsed.report_year not in opts.years:
                 continue
             rep = Report(report_id=rid, county=county, url=urls[0], parsed=parsed, content_sha256=sha,
-                         fetched_at=now, pages=urls, attachment=att_url, raw_sha256=raw)
+                         fetched_at=now, pages=urls, attachment=att_url, raw_sha256=raw, parse_sha256=fp)
             _fold(found, Found(rep, link.url in in_column))
         if not (list_changed and complete) or unreadable:
             present = None  # the whole list was not read: nothing can be judged withdrawn

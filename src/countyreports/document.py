@@ -11,7 +11,9 @@ re-parse from the raw archive and the benchmark.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from countyreports import attachment as attachment_mod
 from countyreports.clean import clean_text, noise_labels
@@ -171,3 +173,15 @@ def parse_file_json(path: object, url: str | None = None) -> dict[str, object]:
     except Exception as exc:  # one bad file must not stop the others
         return {"file": str(p), "error": f"{type(exc).__name__}: {exc}"}
     return {"file": str(p), **out}
+
+
+def fingerprint(parsed: ParsedReport) -> str:
+    """Hash of everything a report's rows are made of (text, metadata, sections, indicators, mentions): a
+    re-parse that gives the same fingerprint has nothing to write."""
+    return hashlib.sha256(repr(parsed).encode("utf-8")).hexdigest()
+
+
+def fingerprinted(parse: Callable[..., ParsedReport], *args: Any) -> tuple[ParsedReport, str]:
+    """`parse(*args)` and its fingerprint, computed where it ran (in a parse process, not the loader's)."""
+    parsed = parse(*args)
+    return parsed, fingerprint(parsed)

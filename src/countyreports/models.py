@@ -196,6 +196,8 @@ class Report:
     attachment: str | None = None
     duplicates: tuple[str, ...] = ()
     raw_sha256: tuple[str, ...] = field(default=())
+    # hash of the whole parsed report (`document.fingerprint`): a re-parse that reads the same writes nothing
+    parse_sha256: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from countyreports.crawl import CrawlOptions, crawl_county
-from countyreports.document import RawDoc, content_sha256, parse_docs
+from countyreports.document import RawDoc, content_sha256, fingerprinted, parse_docs
 from countyreports.errors import WarehouseBusy
 from countyreports.fetch import Fetcher, FetchSettings
 from countyreports.models import County, ParsedReport, Report
@@ -248,7 +248,7 @@ def reparse_county(run: Run, county: County) -> CountyLoad:
 @dataclass
 class _Reparse:
     started: dt.datetime
-    items: list[tuple[str, list[str], list[str], str | None, Future[ParsedReport]]]
+    items: list[tuple[str, list[str], list[str], str | None, Future[tuple[ParsedReport, str]]]]
     warnings: list[str]
 
 
@@ -271,7 +271,7 @@ def _reparse_start(run: Run, county: County, read: _Sources | None = None) -> _R
     `run.parser` if any)."""
     started = utcnow()
     sources, ctypes = read if read is not None else _reparse_sources(run, [county])[county.adcode]
-    items: list[tuple[str, list[str], list[str], str | None, Future[ParsedReport]]] = []
+    items: list[tuple[str, list[str], list[str], str | None, Future[tuple[ParsedReport, str]]]] = []
     warnings: list[str] = []
     for report_id, _adcode, pages, raws, attachment in sources:
         page_raws = raws[:len(pages)]
@@ -286,12 +286,12 @@ def _reparse_start(run: Run, county: County, read: _Sources | None = None) -> _R
             att_body = run.store.get(raws[len(pages)])
             if att_body is not None:
                 att_doc = RawDoc(attachment, att_body, ctypes.get(raws[len(pages)]))
-        fut: Future[ParsedReport]
+        fut: Future[tuple[ParsedReport, str]]
         if run.parser is not None:
-            fut = run.parser.submit(parse_docs, docs, att_doc)
+            fut = run.parser.submit(fingerprinted, parse_docs, docs, att_doc)
         else:
             fut = Future()
-            fut.set_result(parse_docs(docs, att_doc))
+            fut.set_result(fingerprinted(parse_docs, docs, att_doc))
         items.append((report_id, pages, raws, attachment, fut))
     return _Reparse(started, items, warnings)
 
@@ -301,14 +301,15 @@ def _reparse_finish(run: Run, county: County, job: _Reparse) -> CountyLoad:
     warnings = list(job.warnings)
     parsed_pages = 0
     for report_id, pages, raws, attachment, fut in job.items:
-        parsed = fut.result()
+        parsed, fp = fut.result()
         parsed_pages += len(pages)
         if parsed.report_year is None or f"{county.adcode}-{parsed.report_year}" != report_id:
             warnings.append(f"{report_id}: re-parse reads another year ({parsed.report_year}); kept as is")
             continue
         reports.append(Report(report_id=report_id, county=county, url=pages[0], parsed=parsed,
                               content_sha256=content_sha256(parsed.clean_text), fetched_at=utcnow(),
-                              pages=tuple(pages), attachment=attachment, raw_sha256=tuple(raws)))
+                              pages=tuple(pages), attachment=attachment, raw_sha256=tuple(raws),
+                              parse_sha256=fp))
     return CountyLoad(run_id=run.run_id, adcode=county.adcode, county=county.county,
                       outcome="ok" if reports else "empty", error=None, column_url=None, column_hosts=(),
                       reports=tuple(reports), fetches=(), pages=(), present_report_ids=None,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,65 +22,19 @@ import duckdb
 import pyarrow as pa
 
 from countyreports.errors import WarehouseBusy
-from countyreports.models import Fetched, Report
+from countyreports.loadbatch import CountyLoad, Known, LoadBatch, LoadStats, PageState, naive_utc
+from countyreports.models import Report
+
+__all__ = ["CountyLoad", "LoadStats", "PageState", "Warehouse", "naive_utc", "sql_files"]
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 VIEW_LAYERS = ("staging", "core", "marts")
-
-
-def naive_utc(ts: dt.datetime) -> dt.datetime:
-    """Timestamps are stored as naive UTC (TIMESTAMP without time zone)."""
-    return ts.astimezone(dt.UTC).replace(tzinfo=None) if ts.tzinfo else ts
+CHECKPOINT_THRESHOLD = "256MB"
 
 
 def sql_files(layer: str, sql_dir: Path = SQL_DIR) -> list[Path]:
     """The .sql files of one layer, in the order they are applied (file name order)."""
     return sorted((sql_dir / layer).glob("*.sql"))
-
-
-@dataclass(frozen=True, slots=True)
-class PageState:
-    """Crawl state of one article page (table `pages`)."""
-
-    url: str
-    adcode: str
-    kind: str
-    title: str
-    report_id: str | None
-    content_sha256: str | None
-    last_checked: dt.datetime | None = None  # when the page was last requested (None: not this run)
-
-
-@dataclass(frozen=True, slots=True)
-class CountyLoad:
-    """Everything one county's crawl produced, loaded in one transaction."""
-
-    run_id: str
-    adcode: str
-    county: str
-    outcome: str  # ok | empty | failed | skipped
-    error: str | None
-    column_url: str | None
-    column_hosts: tuple[str, ...]
-    reports: tuple[Report, ...]
-    fetches: tuple[tuple[str, Fetched], ...]  # (adcode, exchange)
-    pages: tuple[PageState, ...]
-    present_report_ids: frozenset[str] | None  # report_ids listed on the column now; None = unknown
-    pages_parsed: int
-    warnings: tuple[str, ...]
-    started_at: dt.datetime
-    finished_at: dt.datetime
-    list_complete: bool = True  # False: a list page could not be read (the next run walks the list again)
-    seen_report_ids: frozenset[str] = frozenset()  # reports confirmed on the portal by this crawl
-    reparse: bool = False  # rebuilt from the archive: replace derived rows in place, touch no crawl dates
-
-
-@dataclass(frozen=True, slots=True)
-class LoadStats:
-    new_reports: int = 0
-    new_versions: int = 0
-    unchanged: int = 0
-    withdrawn: int = 0
 
 
 def _connect(db_path: Path) -> duckdb.DuckDBPyConnection:
@@ -103,11 +57,10 @@ class Warehouse:
         # The writer runs many small statements (a few rows each, one transaction per county): DuckDB's thread
         # pool only adds scheduling to them (bench/: ~2x faster loads on 2 cores with one thread).
         self.con.execute("SET threads = 1")
+        # DuckDB checkpoints (writes the WAL into the file) once the WAL passes this size: at the default 16 MB a
+        # harvest checkpointed at nearly every load commit, rewriting the row groups it had touched each time
+        self.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
         self._schemas: dict[str, pa.Schema] = {}
-        # rows of insert-only tables held back while a batch of counties loads, inserted once per table
-        self._deferred: dict[str, list[dict[str, Any]]] | None = None
-        self._deferred_upserts: dict[str, dict[Any, dict[str, Any]]] = {}
-        self._deferred_replaces: list[tuple[Report, int]] = []
         self.con.execute((sql_dir / "tables" / "tables.sql").read_text(encoding="utf-8"))
         self.apply_views()
 
@@ -169,9 +122,9 @@ class Warehouse:
             "SELECT origin, status, body, fetched_at FROM robots WHERE fetched_at >= ?", [cutoff]).fetchall()]
 
     def save_robots(self, rows: Sequence[tuple[str, int, bytes | None, dt.datetime]]) -> None:
-        for origin, status, body, fetched_at in rows:
-            self.con.execute("INSERT OR REPLACE INTO robots VALUES (?, ?, ?, ?)",
-                             [origin, status, body, naive_utc(fetched_at)])
+        by_origin = {origin: {"origin": origin, "status": status, "body": body, "fetched_at": naive_utc(at)}
+                     for origin, status, body, at in rows}
+        self._upsert("robots", list(by_origin.values()))
 
     def report_sources(self, adcodes: Sequence[str], years: Sequence[int] | None = None
                        ) -> list[tuple[str, str, list[str], list[str], str | None]]:
@@ -202,150 +155,95 @@ class Warehouse:
         return self.load_counties([load])[0]
 
     def load_counties(self, loads: Sequence[CountyLoad]) -> list[LoadStats]:
-        """Load the results of the counties ready now in one transaction (all or nothing): one commit (a WAL
-        sync) for all of them, so a writer that falls behind the crawl catches up by loading bigger batches."""
+        """Load the results of the counties ready now in one transaction (all or nothing): what the batch's
+        reports are is read in two queries, `LoadBatch` turns the counties into rows, and each table gets ONE
+        statement for the whole batch — one commit (a WAL sync) for all of them, so a writer that falls
+        behind the crawl catches up by loading bigger batches."""
         con = self.con
         con.execute("BEGIN TRANSACTION")
-        self._deferred, self._deferred_upserts, self._deferred_replaces = {}, {}, []
         try:
-            stats = [self._load_one(load) for load in loads]
-            deferred, upserts, replaces = self._deferred, self._deferred_upserts, self._deferred_replaces
-            self._deferred, self._deferred_upserts, self._deferred_replaces = None, {}, []
-            if replaces:  # before the inserts: they add the re-parsed rows the deletes make room for
-                self._replace_current_many(replaces)
-            for table, rows in deferred.items():
-                self._insert(table, rows)
-            for table, by_key in upserts.items():
-                self._upsert(table, list(by_key.values()), key="")
+            batch = self._batch(loads)
+            stats = [batch.add(load) for load in loads]
+            self._flush(batch)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        finally:
-            self._deferred, self._deferred_upserts, self._deferred_replaces = None, {}, []
         return stats
 
-    def _load_one(self, load: CountyLoad) -> LoadStats:
-        stats = self._load_reports(load)
-        self._load_fetches(load)
-        self._load_state(load)
-        self.con.execute(
-            "INSERT OR REPLACE INTO county_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [load.run_id, load.adcode, load.county, load.outcome, load.error, load.column_url,
-             len(load.reports), stats.new_reports, stats.new_versions, len(load.fetches),
-             load.pages_parsed, list(load.warnings), load.started_at, load.finished_at],
-        )
-        return stats
-
-    def _load_reports(self, load: CountyLoad) -> LoadStats:
-        """Reports of one county: a new report is version 1; a changed cleaned text makes a new version (the
-        old one stays in report_versions with its sections and indicators); an unchanged one only moves its
-        dates, URL and duplicates. A re-parse (`load.reparse`) rebuilds the current version's rows in place:
-        the archived bytes are the same publication, only our reading of them changed."""
-        con = self.con
-        new_reports = new_versions = unchanged = withdrawn = 0
-        derived: dict[str, list[dict[str, Any]]] = {"sections": [], "indicators": [], "mentions": []}
-        versions: list[dict[str, Any]] = []
-        report_rows: list[dict[str, Any]] = []
-        ids = [r.report_id for r in load.reports]
-        rows = con.execute(
-            "SELECT report_id, version, content_sha256, duplicates FROM reports WHERE list_contains(?, report_id)",
-            [ids]).fetchall() if ids else []
-        known_all = {r[0]: (int(r[1]), str(r[2])) for r in rows}
-        # reposts found by an earlier crawl stay listed (this crawl may not have passed by them)
-        old_dups = {r[0]: list(r[3] or []) for r in rows}
-        first_seen = dict(con.execute(
+    def _batch(self, loads: Sequence[CountyLoad]) -> LoadBatch:
+        """What the warehouse holds of the batch's reports: the reports loaded now and, for a crawl, every
+        report of its counties (the ones confirmed or withdrawn by it); when the known ones were first seen."""
+        ids = sorted({r.report_id for load in loads for r in load.reports}
+                     | {rid for load in loads for rid in load.seen_report_ids})
+        adcodes = sorted({load.adcode for load in loads if not load.reparse})
+        known = {r[0]: Known(int(r[1]), str(r[2]), tuple(r[3] or ()), r[4], r[5], r[6] == "active")
+                 for r in self.con.execute(
+                     "SELECT report_id, version, content_sha256, duplicates, parse_sha256, adcode, status "
+                     "FROM reports WHERE list_contains(?, report_id) OR list_contains(?, adcode)",
+                     [ids, adcodes]).fetchall()}
+        reparsed = sorted({r.report_id for load in loads if load.reparse for r in load.reports} & known.keys())
+        if reparsed:  # the derived rows stored for the current version: a re-parse skips only a whole report
+            counts: dict[str, list[int]] = {rid: [0, 0, 0] for rid in reparsed}
+            for i, table in enumerate(("sections", "indicators", "mentions")):
+                for rid, n in self.con.execute(
+                        f"SELECT t.report_id, count(*) FROM {table} AS t JOIN reports AS r "
+                        "ON r.report_id = t.report_id AND r.version = t.version "
+                        "WHERE list_contains(?, r.report_id) GROUP BY 1", [reparsed]).fetchall():
+                    counts[rid][i] = int(n)
+            for rid, (a, b, c) in counts.items():
+                known[rid] = replace(known[rid], rows=(a, b, c))
+        crawled = sorted({r.report_id for load in loads if not load.reparse for r in load.reports} & known.keys())
+        first_seen = dict(self.con.execute(
             "SELECT report_id, min(fetched_at) FROM report_versions WHERE list_contains(?, report_id) "
-            "GROUP BY 1", [ids]).fetchall()) if ids else {}
-        for rep in load.reports:
-            known = known_all.get(rep.report_id)
-            now = rep.fetched_at
-            dups = [u for u in dict.fromkeys([*old_dups.get(rep.report_id, []), *rep.duplicates])
-                    if u != rep.url and u not in rep.pages]
-            if load.reparse:
-                if known is None:
-                    continue  # re-parse only rebuilds reports the warehouse holds
-                version = known[0]  # same publication: no new version, our reading of it is replaced
-                unchanged += known[1] == rep.content_sha256
-                self._replace_current(rep, version)
-                self._derived_rows(rep, version, derived)
-                continue
-            if known is not None and known[1] == rep.content_sha256:
-                unchanged += 1
-                con.execute(
-                    "UPDATE reports SET last_seen = greatest(last_seen, ?), status = 'active', "
-                    "withdrawn_at = NULL, url = ?, pages = ?, duplicates = ? WHERE report_id = ?",
-                    [now, rep.url, list(rep.pages), dups, rep.report_id])
-                continue
-            version = 1 if known is None else known[0] + 1
-            if known is None:
-                new_reports += 1
-            else:
-                new_versions += 1
-            p = rep.parsed
-            report_rows.append({
-                "report_id": rep.report_id, "adcode": rep.county.adcode, "county": rep.county.county,
-                "province": rep.county.province, "prefecture": rep.county.prefecture,
-                "report_year": p.report_year, "title": p.title, "url": rep.url, "published_date": p.published,
-                "issuer": p.issuer, "version": version, "content_sha256": rep.content_sha256,
-                "clean_text": p.clean_text, "signed_date": p.signed_date, "noise": list(p.noise),
-                "fetched_at": now, "status": "active", "first_seen": first_seen.get(rep.report_id) or now,
-                "last_seen": now, "withdrawn_at": None, "pages": list(rep.pages), "attachment": rep.attachment,
-                "duplicates": dups, "raw_sha256": list(rep.raw_sha256), "encoding": p.encoding,
-                "site_id_code": p.site_id_code, "source": p.source})
-            versions.append({"report_id": rep.report_id, "version": version,
-                             "content_sha256": rep.content_sha256, "title": p.title, "url": rep.url,
-                             "published_date": p.published, "clean_text": p.clean_text,
-                             "noise": list(p.noise), "fetched_at": now, "run_id": load.run_id})
-            self._derived_rows(rep, version, derived)
-        if report_rows:
-            con.execute("DELETE FROM reports WHERE list_contains(?, report_id)",
-                        [[r["report_id"] for r in report_rows]])
-            self._insert("reports", report_rows)
-        self._insert("report_versions", versions)
-        for table, rows in derived.items():
-            self._insert(table, rows)
-        loaded = {r.report_id for r in load.reports}
-        seen = sorted(load.seen_report_ids - loaded)
-        if seen and not load.reparse:  # confirmed on the portal (304, same bytes, listed): seen now
-            con.execute(
-                "UPDATE reports SET last_seen = greatest(last_seen, ?) "
-                "WHERE list_contains(?, report_id) AND status = 'active'", [load.finished_at, seen])
-        if load.present_report_ids is not None and load.outcome == "ok" and not load.reparse:
-            present = set(load.present_report_ids)
-            rows = con.execute(
-                "SELECT report_id FROM reports WHERE adcode = ? AND status = 'active'", [load.adcode]
-            ).fetchall()
-            gone = sorted(r[0] for r in rows if r[0] not in present)
-            for rid in gone:  # withdrawn_at: the last time the report was seen on the portal
-                con.execute(
-                    "UPDATE reports SET status = 'withdrawn', withdrawn_at = last_seen WHERE report_id = ?",
-                    [rid])
-            withdrawn = len(gone)
-        return LoadStats(new_reports, new_versions, unchanged, withdrawn)
+            "GROUP BY 1", [crawled]).fetchall()) if crawled else {}
+        return LoadBatch(known=known, first_seen=first_seen)
 
-    def _replace_current(self, rep: Report, version: int) -> None:
-        """Re-parse: the current version's parsed fields and derived rows are replaced (dates kept)."""
-        if self._deferred is not None:  # within load_counties: done for the whole batch at once
-            self._deferred_replaces.append((rep, version))
-            return
-        p = rep.parsed
-        for table in ("sections", "indicators", "mentions"):
-            self.con.execute(f"DELETE FROM {table} WHERE report_id = ? AND version = ?",
-                             [rep.report_id, version])
-        self.con.execute(
-            "UPDATE reports SET report_year = ?, title = ?, published_date = ?, issuer = ?, content_sha256 = ?, "
-            "clean_text = ?, signed_date = ?, noise = ?, encoding = ?, site_id_code = ?, source = ? "
-            "WHERE report_id = ?",
-            [p.report_year, p.title, p.published, p.issuer, rep.content_sha256, p.clean_text, p.signed_date,
-             list(p.noise), p.encoding, p.site_id_code, p.source, rep.report_id])
-        self.con.execute(
-            "UPDATE report_versions SET content_sha256 = ?, title = ?, published_date = ?, clean_text = ?, "
-            "noise = ? WHERE report_id = ? AND version = ?",
-            [rep.content_sha256, p.title, p.published, p.clean_text, list(p.noise), rep.report_id, version])
+    def _flush(self, b: LoadBatch) -> None:
+        """One statement per table, in the order loading the counties one by one would have written them."""
+        con = self.con
+        if b.replaces:  # before the inserts: they add the re-parsed rows the deletes make room for
+            self._replace_current_many(b.replaces)
+        if b.replaced_reports:
+            con.execute("DELETE FROM reports WHERE list_contains(?, report_id)", [b.replaced_reports])
+        if b.unchanged:
+            _unch = pa.Table.from_pylist(b.unchanged, schema=pa.schema([  # noqa: F841 (scanned by name)
+                ("report_id", pa.string()), ("seen", pa.timestamp("us")), ("url", pa.string()),
+                ("pages", pa.list_(pa.string())), ("duplicates", pa.list_(pa.string()))]))
+            con.execute(
+                "UPDATE reports SET last_seen = greatest(reports.last_seen, u.seen), status = 'active', "
+                "withdrawn_at = NULL, url = u.url, pages = u.pages, duplicates = u.duplicates "
+                "FROM _unch AS u WHERE reports.report_id = u.report_id")
+        for table in ("reports", "report_versions", "sections", "indicators", "mentions", "fetches"):
+            self._insert(table, b.inserts.get(table, []))
+        if b.seen:
+            _seen = pa.table({"report_id": list(b.seen),  # noqa: F841 (scanned by name)
+                              "seen": pa.array(list(b.seen.values()), pa.timestamp("us"))})
+            con.execute("UPDATE reports SET last_seen = greatest(reports.last_seen, s.seen) FROM _seen AS s "
+                        "WHERE reports.report_id = s.report_id AND reports.status = 'active'")
+        if b.withdrawn:  # withdrawn_at: the last time the report was seen on the portal
+            con.execute("UPDATE reports SET status = 'withdrawn', withdrawn_at = last_seen "
+                        "WHERE list_contains(?, report_id)", [b.withdrawn])
+        ups = b.upserts
+        if ups.get("columns"):
+            _cols = self._arrow("columns", list(ups["columns"].values()))  # noqa: F841 (scanned by name)
+            con.execute("INSERT OR REPLACE INTO columns SELECT c.adcode, c.column_url, c.hosts, "
+                        "COALESCE(o.found_at, c.found_at), c.last_ok FROM _cols AS c "
+                        "LEFT JOIN columns AS o ON o.adcode = c.adcode")
+        if ups.get("pages"):
+            _pages = self._arrow("pages", list(ups["pages"].values()))  # noqa: F841 (scanned by name)
+            con.execute(
+                "INSERT INTO pages SELECT * FROM _pages ON CONFLICT (url) DO UPDATE SET "
+                "kind = excluded.kind, title = excluded.title, report_id = excluded.report_id, "
+                "content_sha256 = COALESCE(excluded.content_sha256, pages.content_sha256), "
+                "last_seen = excluded.last_seen, "
+                "last_checked = COALESCE(excluded.last_checked, pages.last_checked)")
+        for table in ("http_cache", "county_runs"):
+            self._upsert(table, list(ups.get(table, {}).values()))
 
     def _replace_current_many(self, items: list[tuple[Report, int]]) -> None:
-        """`_replace_current` for many reports: one statement per table."""
+        """Re-parse: the current version's parsed fields and derived rows are replaced (dates kept), one
+        statement per table."""
         _keys = pa.table({"report_id": [rep.report_id for rep, _v in items],  # noqa: F841 (scanned by name)
                           "version": pa.array([v for _rep, v in items], pa.int32())})
         for table in ("sections", "indicators", "mentions"):  # a hash join: one pass over each table
@@ -356,93 +254,31 @@ class Warehouse:
              "title": rep.parsed.title, "published_date": rep.parsed.published, "issuer": rep.parsed.issuer,
              "content_sha256": rep.content_sha256, "clean_text": rep.parsed.clean_text,
              "signed_date": rep.parsed.signed_date, "noise": list(rep.parsed.noise),
-             "encoding": rep.parsed.encoding, "site_id_code": rep.parsed.site_id_code, "source": rep.parsed.source}
+             "encoding": rep.parsed.encoding, "site_id_code": rep.parsed.site_id_code, "source": rep.parsed.source,
+             "parse_sha256": rep.parse_sha256}
             for rep, version in items], schema=pa.schema([
                 ("report_id", pa.string()), ("version", pa.int32()), ("report_year", pa.int32()),
                 ("title", pa.string()), ("published_date", pa.date32()), ("issuer", pa.string()),
                 ("content_sha256", pa.string()), ("clean_text", pa.string()), ("signed_date", pa.date32()),
                 ("noise", pa.list_(pa.string())), ("encoding", pa.string()), ("site_id_code", pa.string()),
-                ("source", pa.string())]))
+                ("source", pa.string()), ("parse_sha256", pa.string())]))
         self.con.execute(
             "UPDATE reports SET report_year = u.report_year, title = u.title, published_date = u.published_date, "
-            "issuer = u.issuer, content_sha256 = u.content_sha256, clean_text = u.clean_text, "
-            "signed_date = u.signed_date, noise = u.noise, encoding = u.encoding, site_id_code = u.site_id_code, "
-            "source = u.source FROM _upd AS u WHERE reports.report_id = u.report_id")
+            "issuer = u.issuer, signed_date = u.signed_date, noise = u.noise, encoding = u.encoding, "
+            "site_id_code = u.site_id_code, source = u.source, parse_sha256 = u.parse_sha256 "
+            "FROM _upd AS u WHERE reports.report_id = u.report_id")
         self.con.execute(
-            "UPDATE report_versions SET content_sha256 = u.content_sha256, title = u.title, "
-            "published_date = u.published_date, clean_text = u.clean_text, noise = u.noise "
+            "UPDATE report_versions SET title = u.title, published_date = u.published_date, noise = u.noise "
             "FROM _upd AS u WHERE report_versions.report_id = u.report_id AND report_versions.version = u.version")
-
-    @staticmethod
-    def _derived_rows(rep: Report, version: int, out: dict[str, list[dict[str, Any]]]) -> None:
-        """Sections, indicators and mentions of one report version, as rows."""
-        p = rep.parsed
-        for i, s in enumerate(p.sections):
-            out["sections"].append({"report_id": rep.report_id, "version": version, "ordinal": i,
-                                    "path": s.path, "level": s.level,
-                                    "kind": str(s.kind) if s.kind else None,
-                                    "secondary_kind": str(s.secondary_kind) if s.secondary_kind else None,
-                                    "title": s.title, "text": s.text, "char_start": s.char_start,
-                                    "char_end": s.char_end})
-        for i, ind in enumerate(p.indicators):
-            out["indicators"].append({"report_id": rep.report_id, "version": version, "ordinal": i,
-                                      "code": ind.code, "value": float(ind.value), "unit": ind.unit,
-                                      "approx": ind.approx,
-                                      "from_value": None if ind.from_value is None else float(ind.from_value),
-                                      "section_path": ind.section_path, "surface": ind.surface,
-                                      "sentence": ind.sentence, "char_start": ind.char_start,
-                                      "char_end": ind.char_end})
-        for i, m in enumerate(p.mentions):
-            out["mentions"].append({"report_id": rep.report_id, "version": version, "ordinal": i,
-                                    "value": float(m.value), "measure": m.measure, "unit": m.unit,
-                                    "approx": m.approx,
-                                    "from_value": None if m.from_value is None else float(m.from_value),
-                                    "before": m.before, "surface": m.surface, "sentence": m.sentence,
-                                    "section_path": m.section_path, "char_start": m.char_start,
-                                    "char_end": m.char_end, "code": m.code})
-
-    def _load_fetches(self, load: CountyLoad) -> None:
-        rows = []
-        for adcode, f in load.fetches:
-            rows.append({"run_id": load.run_id, "adcode": adcode, "url": f.url, "final_url": f.final_url,
-                         "status": f.status, "bytes": len(f.body) if f.body is not None else f.size,
-                         "sha256": f.sha256, "content_type": f.header("content-type"),
-                         "etag": f.header("etag"), "last_modified": f.header("last-modified"),
-                         "not_modified": f.not_modified, "fetched_at": naive_utc(f.fetched_at),
-                         "elapsed_ms": f.elapsed_ms, "error": f.error})
-        self._insert("fetches", rows)
-        cache = {}
-        for _adcode, f in load.fetches:
-            if f.status == 200 and f.sha256 and f.error is None:
-                for url in {f.url, f.final_url}:
-                    cache[url] = {"url": url, "etag": f.header("etag"),
-                                  "last_modified": f.header("last-modified"), "sha256": f.sha256,
-                                  "content_type": f.header("content-type"),
-                                  "fetched_at": naive_utc(f.fetched_at)}
-        if cache:
-            self._upsert("http_cache", list(cache.values()), key="url")
-
-    def _load_state(self, load: CountyLoad) -> None:
-        now = load.finished_at
-        if load.column_url:
-            # last_ok stays NULL while the column's list could not be read whole: the next run walks it again
-            self.con.execute(
-                "INSERT OR REPLACE INTO columns VALUES (?, ?, ?, "
-                "COALESCE((SELECT found_at FROM columns WHERE adcode = ?), ?), ?)",
-                [load.adcode, load.column_url, list(load.column_hosts), load.adcode, now,
-                 now if load.list_complete else None])
-        if load.pages:
-            rows = [{"url": p.url, "adcode": p.adcode, "kind": p.kind, "title": p.title,
-                     "report_id": p.report_id, "content_sha256": p.content_sha256,
-                     "first_seen": now, "last_seen": now, "last_checked": p.last_checked}
-                    for p in load.pages]
-            _pages = pa.Table.from_pylist(rows, schema=self._schema("pages"))  # noqa: F841 (scanned by name)
-            self.con.execute(
-                "INSERT INTO pages SELECT * FROM _pages ON CONFLICT (url) DO UPDATE SET "
-                "kind = excluded.kind, title = excluded.title, report_id = excluded.report_id, "
-                "content_sha256 = COALESCE(excluded.content_sha256, pages.content_sha256), "
-                "last_seen = excluded.last_seen, "
-                "last_checked = COALESCE(excluded.last_checked, pages.last_checked)")
+        # the text columns only where the text changed: an UPDATE rewrites the column's segments at the next
+        # checkpoint, and clean_text is most of the warehouse's bytes
+        self.con.execute(
+            "UPDATE reports SET content_sha256 = u.content_sha256, clean_text = u.clean_text FROM _upd AS u "
+            "WHERE reports.report_id = u.report_id AND reports.content_sha256 IS DISTINCT FROM u.content_sha256")
+        self.con.execute(
+            "UPDATE report_versions SET content_sha256 = u.content_sha256, clean_text = u.clean_text "
+            "FROM _upd AS u WHERE report_versions.report_id = u.report_id AND report_versions.version = u.version "
+            "AND report_versions.content_sha256 IS DISTINCT FROM u.content_sha256")
 
     # -- helpers --------------------------------------------------------------------------------------------
     def _schema(self, table: str) -> pa.Schema:
@@ -452,25 +288,15 @@ class Warehouse:
             schema = self._schemas[table] = self.con.sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
         return schema
 
-    # Tables only appended to during a load and never read back by it: within `load_counties` their rows are
-    # collected and inserted once per table (a statement costs far more than its few rows).
-    DEFERRED = frozenset({"report_versions", "sections", "indicators", "mentions", "fetches"})
+    def _arrow(self, table: str, rows: list[dict[str, Any]]) -> pa.Table:
+        return pa.Table.from_pylist(rows, schema=self._schema(table))
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        if self._deferred is not None and table in self.DEFERRED:
-            self._deferred.setdefault(table, []).extend(rows)
-            return
-        _rows = pa.Table.from_pylist(rows, schema=self._schema(table))  # noqa: F841 (scanned by name)
-        self.con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
+        if rows:
+            _rows = self._arrow(table, rows)  # noqa: F841 (scanned by name)
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
 
-    def _upsert(self, table: str, rows: list[dict[str, Any]], key: str) -> None:
-        if self._deferred is not None and key:  # within a batch: the last row per key wins, as in sequence
-            by_key = self._deferred_upserts.setdefault(table, {})
-            for row in rows:
-                by_key[row[key]] = row
-            return
-        _rows = pa.Table.from_pylist(rows, schema=self._schema(table))  # noqa: F841 (scanned by name)
-        self.con.execute(f"INSERT OR REPLACE INTO {table} SELECT * FROM _rows")
-        del key
+    def _upsert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            _rows = self._arrow(table, rows)  # noqa: F841 (scanned by name)
+            self.con.execute(f"INSERT OR REPLACE INTO {table} SELECT * FROM _rows")
