@@ -185,3 +185,14 @@ def fingerprinted(parse: Callable[..., ParsedReport], *args: Any) -> tuple[Parse
     """`parse(*args)` and its fingerprint, computed where it ran (in a parse process, not the loader's)."""
     parsed = parse(*args)
     return parsed, fingerprint(parsed)
+
+
+def parse_unless_stored(pages: list[RawDoc], attachment: RawDoc | None, stored_sha256: str | None,
+                        stored_rows: tuple[int, int, int]) -> tuple[ParsedReport | None, str]:
+    """Re-parse from the archive: `parse_docs` and its fingerprint; the parsed report is None when it is the
+    one stored (same fingerprint, and its sections, indicators and mentions all there) — nothing to write, and
+    nothing to send back from a parse process."""
+    parsed, fp = fingerprinted(parse_docs, pages, attachment)
+    if fp == stored_sha256 and stored_rows == (len(parsed.sections), len(parsed.indicators), len(parsed.mentions)):
+        return None, fp
+    return parsed, fp

@@ -57,6 +57,7 @@ class CountyLoad:
     list_complete: bool = True  # False: a list page could not be read (the next run walks the list again)
     seen_report_ids: frozenset[str] = frozenset()  # reports confirmed on the portal by this crawl
     reparse: bool = False  # rebuilt from the archive: replace derived rows in place, touch no crawl dates
+    reparse_same: int = 0  # re-parsed reports read exactly as stored (left out of `reports`: nothing to write)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,6 @@ class Known:
     parse_sha256: str | None
     adcode: str
     active: bool
-    rows: tuple[int, int, int] = (0, 0, 0)  # sections, indicators, mentions stored for the current version
 
 
 Row = dict[str, Any]
@@ -105,7 +105,8 @@ class LoadBatch:
         self._state(load)
         self._upsert("county_runs", (load.run_id, load.adcode), {
             "run_id": load.run_id, "adcode": load.adcode, "county": load.county, "outcome": load.outcome,
-            "error": load.error, "column_url": load.column_url, "reports_found": len(load.reports),
+            "error": load.error, "column_url": load.column_url,
+            "reports_found": len(load.reports) + load.reparse_same,
             "new_reports": stats.new_reports, "new_versions": stats.new_versions,
             "requests": len(load.fetches), "pages_parsed": load.pages_parsed, "warnings": list(load.warnings),
             "started_at": load.started_at, "finished_at": load.finished_at})
@@ -115,21 +116,17 @@ class LoadBatch:
     def _reports(self, load: CountyLoad) -> LoadStats:
         """A new report is version 1; a changed cleaned text makes a new version (the old one stays in
         report_versions with its sections and indicators); an unchanged one only moves its dates, URL and
-        reposts. A re-parse rebuilds the current version's rows in place — unless the parse is the stored one
-        (same `parse_sha256`, same row counts): the archived bytes are the same publication."""
+        reposts. A re-parse rebuilds the current version's rows in place: the archived bytes are the same
+        publication (the pipeline leaves out the reports whose parse is the stored one)."""
         new_reports = new_versions = unchanged = 0
         for rep in load.reports:
             known = self.known.get(rep.report_id)
             if load.reparse:
                 if known is None:
                     continue  # re-parse only rebuilds reports the warehouse holds
-                p = rep.parsed  # the same reading, and its rows all there: nothing to write
-                same_parse = (rep.parse_sha256 is not None and known.parse_sha256 == rep.parse_sha256
-                              and known.rows == (len(p.sections), len(p.indicators), len(p.mentions)))
                 unchanged += known.content_sha256 == rep.content_sha256
-                if not same_parse:
-                    self.replaces.append((rep, known.version))
-                    self._derived(rep, known.version)
+                self.replaces.append((rep, known.version))
+                self._derived(rep, known.version)
                 continue
             now = rep.fetched_at
             # reposts found by an earlier crawl stay listed (this crawl may not have passed by them)
@@ -165,7 +162,7 @@ class LoadBatch:
                                               rep.county.adcode, True)
             self._derived(rep, version)
         if load.reparse:
-            return LoadStats(new_reports, new_versions, unchanged, 0)
+            return LoadStats(new_reports, new_versions, unchanged + load.reparse_same, 0)
         loaded = {r.report_id for r in load.reports}
         for rid in load.seen_report_ids - loaded:  # confirmed on the portal (304, same bytes, listed): seen now
             if rid in self.known and self.known[rid].active:

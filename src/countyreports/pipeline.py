@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from countyreports.crawl import CrawlOptions, crawl_county
-from countyreports.document import RawDoc, content_sha256, fingerprinted, parse_docs
+from countyreports.document import RawDoc, content_sha256, parse_unless_stored
 from countyreports.errors import WarehouseBusy
 from countyreports.fetch import Fetcher, FetchSettings
 from countyreports.models import County, ParsedReport, Report
@@ -192,7 +192,8 @@ def load_batch(run: Run, loads: Sequence[CountyLoad]) -> list[CountyOutcome]:
         for load, stats in zip(loads, all_stats, strict=True):
             run.pages_parsed += load.pages_parsed
             run.withdrawn += stats.withdrawn
-            out = CountyOutcome(load.adcode, load.county, load.outcome, load.error, len(load.reports),
+            out = CountyOutcome(load.adcode, load.county, load.outcome, load.error,
+                                len(load.reports) + load.reparse_same,
                                 stats.new_reports, stats.new_versions, len(load.fetches), load.warnings)
             run.outcomes.append(out)
             outs.append(out)
@@ -248,11 +249,12 @@ def reparse_county(run: Run, county: County) -> CountyLoad:
 @dataclass
 class _Reparse:
     started: dt.datetime
-    items: list[tuple[str, list[str], list[str], str | None, Future[tuple[ParsedReport, str]]]]
+    items: list[tuple[str, list[str], list[str], str | None, Future[tuple[ParsedReport | None, str]]]]
     warnings: list[str]
 
 
-_Sources = tuple[list[tuple[str, str, list[str], list[str], str | None]], dict[str, str | None]]
+_Sources = tuple[list[tuple[str, str, list[str], list[str], str | None, str | None, tuple[int, int, int]]],
+                 dict[str, str | None]]
 
 
 def _reparse_sources(run: Run, counties: Sequence[County]) -> dict[str, _Sources]:
@@ -271,9 +273,9 @@ def _reparse_start(run: Run, county: County, read: _Sources | None = None) -> _R
     `run.parser` if any)."""
     started = utcnow()
     sources, ctypes = read if read is not None else _reparse_sources(run, [county])[county.adcode]
-    items: list[tuple[str, list[str], list[str], str | None, Future[tuple[ParsedReport, str]]]] = []
+    items: list[tuple[str, list[str], list[str], str | None, Future[tuple[ParsedReport | None, str]]]] = []
     warnings: list[str] = []
-    for report_id, _adcode, pages, raws, attachment in sources:
+    for report_id, _adcode, pages, raws, attachment, stored_sha, stored_rows in sources:
         page_raws = raws[:len(pages)]
         bodies = [run.store.get(sha) for sha in page_raws]
         if not bodies or any(b is None for b in bodies):
@@ -286,12 +288,12 @@ def _reparse_start(run: Run, county: County, read: _Sources | None = None) -> _R
             att_body = run.store.get(raws[len(pages)])
             if att_body is not None:
                 att_doc = RawDoc(attachment, att_body, ctypes.get(raws[len(pages)]))
-        fut: Future[tuple[ParsedReport, str]]
+        fut: Future[tuple[ParsedReport | None, str]]
         if run.parser is not None:
-            fut = run.parser.submit(fingerprinted, parse_docs, docs, att_doc)
+            fut = run.parser.submit(parse_unless_stored, docs, att_doc, stored_sha, stored_rows)
         else:
             fut = Future()
-            fut.set_result(fingerprinted(parse_docs, docs, att_doc))
+            fut.set_result(parse_unless_stored(docs, att_doc, stored_sha, stored_rows))
         items.append((report_id, pages, raws, attachment, fut))
     return _Reparse(started, items, warnings)
 
@@ -299,10 +301,13 @@ def _reparse_start(run: Run, county: County, read: _Sources | None = None) -> _R
 def _reparse_finish(run: Run, county: County, job: _Reparse) -> CountyLoad:
     reports: list[Report] = []
     warnings = list(job.warnings)
-    parsed_pages = 0
+    parsed_pages = same = 0
     for report_id, pages, raws, attachment, fut in job.items:
         parsed, fp = fut.result()
         parsed_pages += len(pages)
+        if parsed is None:  # read as it is stored: nothing to write
+            same += 1
+            continue
         if parsed.report_year is None or f"{county.adcode}-{parsed.report_year}" != report_id:
             warnings.append(f"{report_id}: re-parse reads another year ({parsed.report_year}); kept as is")
             continue
@@ -311,10 +316,10 @@ def _reparse_finish(run: Run, county: County, job: _Reparse) -> CountyLoad:
                               pages=tuple(pages), attachment=attachment, raw_sha256=tuple(raws),
                               parse_sha256=fp))
     return CountyLoad(run_id=run.run_id, adcode=county.adcode, county=county.county,
-                      outcome="ok" if reports else "empty", error=None, column_url=None, column_hosts=(),
+                      outcome="ok" if reports or same else "empty", error=None, column_url=None, column_hosts=(),
                       reports=tuple(reports), fetches=(), pages=(), present_report_ids=None,
                       pages_parsed=parsed_pages, warnings=tuple(warnings), started_at=job.started,
-                      finished_at=utcnow(), reparse=True)
+                      finished_at=utcnow(), reparse=True, reparse_same=same)
 
 
 def reparse_counties(run: Run, counties: Sequence[County],

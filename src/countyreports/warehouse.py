@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -127,16 +126,24 @@ class Warehouse:
         self._upsert("robots", list(by_origin.values()))
 
     def report_sources(self, adcodes: Sequence[str], years: Sequence[int] | None = None
-                       ) -> list[tuple[str, str, list[str], list[str], str | None]]:
-        """For re-parsing from the archive: (report_id, adcode, pages, raw_sha256, attachment) per report."""
-        sql = ("SELECT report_id, adcode, pages, raw_sha256, attachment FROM reports "
-               "WHERE status = 'active' AND list_contains(?, adcode)")
-        params: list[Any] = [list(adcodes)]
+                       ) -> list[tuple[str, str, list[str], list[str], str | None, str | None, tuple[int, int, int]]]:
+        """For re-parsing from the archive, per active report: (report_id, adcode, pages, raw_sha256,
+        attachment, parse_sha256, (sections, indicators, mentions) rows stored for the current version)."""
+        where = "status = 'active' AND list_contains($adcodes, adcode)"
+        params: dict[str, Any] = {"adcodes": list(adcodes)}
         if years is not None:
-            sql += " AND list_contains(?, report_year)"
-            params.append(list(years))
-        return [(r[0], r[1], list(r[2] or []), list(r[3] or []), r[4])
-                for r in self.con.execute(sql + " ORDER BY report_id", params).fetchall()]
+            where += " AND list_contains($years, report_year)"
+            params["years"] = list(years)
+        counts = ", ".join(f"{t} AS (SELECT report_id, version, count(*) AS n FROM {t} WHERE report_id IN "
+                           f"(SELECT report_id FROM r) GROUP BY ALL)" for t in ("sections", "indicators", "mentions"))
+        sql = (f"WITH r AS (SELECT report_id, version, adcode, pages, raw_sha256, attachment, parse_sha256 "
+               f"FROM reports WHERE {where}), {counts} "
+               "SELECT r.report_id, r.adcode, r.pages, r.raw_sha256, r.attachment, r.parse_sha256, "
+               "coalesce(sections.n, 0), coalesce(indicators.n, 0), coalesce(mentions.n, 0) FROM r "
+               "LEFT JOIN sections USING (report_id, version) LEFT JOIN indicators USING (report_id, version) "
+               "LEFT JOIN mentions USING (report_id, version) ORDER BY r.report_id")
+        return [(r[0], r[1], list(r[2] or []), list(r[3] or []), r[4], r[5], (int(r[6]), int(r[7]), int(r[8])))
+                for r in self.con.execute(sql, params).fetchall()]
 
     def content_types(self, shas: Sequence[str]) -> dict[str, str | None]:
         rows = self.con.execute(
@@ -182,17 +189,6 @@ class Warehouse:
                      "SELECT report_id, version, content_sha256, duplicates, parse_sha256, adcode, status "
                      "FROM reports WHERE list_contains(?, report_id) OR list_contains(?, adcode)",
                      [ids, adcodes]).fetchall()}
-        reparsed = sorted({r.report_id for load in loads if load.reparse for r in load.reports} & known.keys())
-        if reparsed:  # the derived rows stored for the current version: a re-parse skips only a whole report
-            counts: dict[str, list[int]] = {rid: [0, 0, 0] for rid in reparsed}
-            for i, table in enumerate(("sections", "indicators", "mentions")):
-                for rid, n in self.con.execute(
-                        f"SELECT t.report_id, count(*) FROM {table} AS t JOIN reports AS r "
-                        "ON r.report_id = t.report_id AND r.version = t.version "
-                        "WHERE list_contains(?, r.report_id) GROUP BY 1", [reparsed]).fetchall():
-                    counts[rid][i] = int(n)
-            for rid, (a, b, c) in counts.items():
-                known[rid] = replace(known[rid], rows=(a, b, c))
         crawled = sorted({r.report_id for load in loads if not load.reparse for r in load.reports} & known.keys())
         first_seen = dict(self.con.execute(
             "SELECT report_id, min(fetched_at) FROM report_versions WHERE list_contains(?, report_id) "
@@ -212,8 +208,11 @@ class Warehouse:
                 ("pages", pa.list_(pa.string())), ("duplicates", pa.list_(pa.string()))]))
             con.execute(
                 "UPDATE reports SET last_seen = greatest(reports.last_seen, u.seen), status = 'active', "
-                "withdrawn_at = NULL, url = u.url, pages = u.pages, duplicates = u.duplicates "
-                "FROM _unch AS u WHERE reports.report_id = u.report_id")
+                "withdrawn_at = NULL, url = u.url FROM _unch AS u WHERE reports.report_id = u.report_id")
+            con.execute(  # LIST columns: set only where they changed (see _replace_current_many)
+                "UPDATE reports SET pages = u.pages, duplicates = u.duplicates FROM _unch AS u "
+                "WHERE reports.report_id = u.report_id "
+                "AND (reports.pages IS DISTINCT FROM u.pages OR reports.duplicates IS DISTINCT FROM u.duplicates)")
         for table in ("reports", "report_versions", "sections", "indicators", "mentions", "fetches"):
             self._insert(table, b.inserts.get(table, []))
         if b.seen:
@@ -262,23 +261,23 @@ class Warehouse:
                 ("content_sha256", pa.string()), ("clean_text", pa.string()), ("signed_date", pa.date32()),
                 ("noise", pa.list_(pa.string())), ("encoding", pa.string()), ("site_id_code", pa.string()),
                 ("source", pa.string()), ("parse_sha256", pa.string())]))
+        # DuckDB runs an UPDATE of a LIST column (noise) as a delete and re-insert of the whole row, clean_text
+        # included, and rewrites updated text columns at the next checkpoint: those columns are set only where
+        # they changed (clean_text and noise are most of the warehouse's bytes)
         self.con.execute(
             "UPDATE reports SET report_year = u.report_year, title = u.title, published_date = u.published_date, "
-            "issuer = u.issuer, signed_date = u.signed_date, noise = u.noise, encoding = u.encoding, "
-            "site_id_code = u.site_id_code, source = u.source, parse_sha256 = u.parse_sha256 "
-            "FROM _upd AS u WHERE reports.report_id = u.report_id")
+            "issuer = u.issuer, signed_date = u.signed_date, encoding = u.encoding, site_id_code = u.site_id_code, "
+            "source = u.source, parse_sha256 = u.parse_sha256 FROM _upd AS u WHERE reports.report_id = u.report_id")
         self.con.execute(
-            "UPDATE report_versions SET title = u.title, published_date = u.published_date, noise = u.noise "
-            "FROM _upd AS u WHERE report_versions.report_id = u.report_id AND report_versions.version = u.version")
-        # the text columns only where the text changed: an UPDATE rewrites the column's segments at the next
-        # checkpoint, and clean_text is most of the warehouse's bytes
-        self.con.execute(
-            "UPDATE reports SET content_sha256 = u.content_sha256, clean_text = u.clean_text FROM _upd AS u "
-            "WHERE reports.report_id = u.report_id AND reports.content_sha256 IS DISTINCT FROM u.content_sha256")
-        self.con.execute(
-            "UPDATE report_versions SET content_sha256 = u.content_sha256, clean_text = u.clean_text "
-            "FROM _upd AS u WHERE report_versions.report_id = u.report_id AND report_versions.version = u.version "
-            "AND report_versions.content_sha256 IS DISTINCT FROM u.content_sha256")
+            "UPDATE report_versions SET title = u.title, published_date = u.published_date FROM _upd AS u "
+            "WHERE report_versions.report_id = u.report_id AND report_versions.version = u.version")
+        for table, key in (("reports", "reports.report_id = u.report_id"),
+                           ("report_versions", "report_versions.report_id = u.report_id "
+                                               "AND report_versions.version = u.version")):
+            self.con.execute(f"UPDATE {table} SET content_sha256 = u.content_sha256, clean_text = u.clean_text "
+                             f"FROM _upd AS u WHERE {key} AND {table}.content_sha256 IS DISTINCT FROM u.content_sha256")
+            self.con.execute(f"UPDATE {table} SET noise = u.noise FROM _upd AS u "
+                             f"WHERE {key} AND {table}.noise IS DISTINCT FROM u.noise")
 
     # -- helpers --------------------------------------------------------------------------------------------
     def _schema(self, table: str) -> pa.Schema:

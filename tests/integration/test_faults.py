@@ -562,6 +562,33 @@ def test_reparse_rebuilds_from_the_archive_without_a_request(chain: dict[str, St
     assert key_tables(db, some) == key_tables(src, some)
 
 
+def test_reparse_writes_only_the_reports_read_differently(chain: dict[str, Step], portals: dict[int, Portal]
+                                                          ) -> None:
+    """A re-parse with the same code reads every report as stored: it parses them all and rewrites none. A
+    report whose stored reading is not the one the code gives now (here: its fingerprint forged) is rebuilt,
+    and only that one."""
+    src = chain["e2b"].db
+    db = src.parent / "reparse_same.duckdb"
+    shutil.copy(src, db)
+    some = ["331123", "433123", "371726"]
+    con = duckdb.connect(str(db))
+    forged = con.execute("SELECT min(report_id) FROM reports WHERE adcode = '433123' AND status = 'active'"
+                         ).fetchone()[0]
+    con.execute("UPDATE reports SET parse_sha256 = 'forged' WHERE report_id = ?", [forged])
+    con.close()
+    rowids = "SELECT report_id, list_sort(list(rowid)) FROM sections WHERE list_contains(?, left(report_id, 6)) " \
+             "GROUP BY 1"
+    before = dict(q(db, rowids, some))
+    run_id, counters = pipeline.harvest(settings(db, portals[2]), adcodes=some, reparse=True)
+    assert counters["requests"] == 0 and counters["pages_parsed"] >= 15
+    after = dict(q(db, rowids, some))
+    assert {rid for rid in after if after[rid] != before.get(rid)} == {forged}  # rebuilt: new rows
+    assert q(db, "SELECT parse_sha256 FROM reports WHERE report_id = ?", forged)[0][0] != "forged"
+    assert key_tables(db, some) == key_tables(src, some)
+    found = q(db, "SELECT sum(reports_found) FROM county_runs WHERE run_id = ?", run_id)[0][0]
+    assert found == len(q(src, "SELECT 1 FROM reports WHERE status = 'active' AND list_contains(?, adcode)", some))
+
+
 def test_cli_harvest_has_reparse(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
