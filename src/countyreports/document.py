@@ -41,7 +41,10 @@ class RawDoc:
 def read_article(doc: RawDoc) -> tuple[Article, str]:
     """Decode and extract one article page; returns the article and the encoding used."""
     decoded = decode_html(doc.body, doc.content_type)
-    article = extract_article(decoded.text, doc.url)
+    # A strict UTF-8 decode (no BOM): the body is the UTF-8 the HTML parser wants, no need to encode the text.
+    same = (decoded.encoding == "utf-8" and not decoded.errors and decoded.source != "bom"
+            and type(doc.body) is bytes and b"\x00" not in doc.body)
+    article = extract_article(decoded.text, doc.url, utf8=doc.body if same else None)
     noise = page_noise(decoded.text, article)
     return (replace(article, noise=noise) if noise else article), decoded.encoding
 

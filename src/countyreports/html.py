@@ -52,26 +52,27 @@ class _Marks:
 
     __slots__ = ("blocks", "nested", "brs")
 
-    def __init__(self, container: LexborNode, elements: list[LexborNode]) -> None:
-        """``elements``: the container's subtree in document order, the container first."""
+    def __init__(self, container: LexborNode, elements: list[LexborNode], tags: list[str]) -> None:
+        """``elements``: the container's subtree in document order, the container first; ``tags``: theirs."""
         cid = container.mem_id
-        blocks = [n for n in elements[1:] if n.tag in S.BLOCK_TAGS]
-        self.blocks = _ancestors_of(blocks, cid)
-        self.nested = _ancestors_of([n for n in blocks if n.tag in _NESTED], cid)
+        blocks = [(n, t) for n, t in zip(elements[1:], tags[1:]) if t in S.BLOCK_TAGS]
+        self.blocks = _ancestors_of([n for n, _ in blocks], cid)
+        self.nested = _ancestors_of([n for n, t in blocks if t in _NESTED], cid)
         brs: dict[int, int] = {}
-        for br in elements:
-            if br.tag != "br":
-                continue
-            node: LexborNode | None = br
-            while node is not None:
-                m = node.mem_id
-                n = brs.get(m, 0)
-                if n >= 3:
-                    break  # capped: every ancestor has at least as many
-                brs[m] = n + 1
-                if m == cid:
-                    break
-                node = node.parent
+        if "br" in tags:
+            for br, t in zip(elements, tags):
+                if t != "br":
+                    continue
+                node: LexborNode | None = br
+                while node is not None:
+                    m = node.mem_id
+                    n = brs.get(m, 0)
+                    if n >= 3:
+                        break  # capped: every ancestor has at least as many
+                    brs[m] = n + 1
+                    if m == cid:
+                        break
+                    node = node.parent
         self.brs = brs
 
 
@@ -91,9 +92,10 @@ def _ancestors_of(found: list[LexborNode], cid: int) -> set[int]:
     return out
 
 
-def _block_text(node: LexborNode, split_br: bool, marks: _Marks) -> list[str]:
-    """Text of a leaf block; <br> joins (soft break) unless followed by indentation or split_br."""
-    if node.mem_id not in marks.brs:
+def _block_text(node: LexborNode, split_br: bool, marks: _Marks, mem_id: int | None = None) -> list[str]:
+    """Text of a leaf block; <br> joins (soft break) unless followed by indentation or split_br.
+    (`mem_id`: the node's, when the caller has it.)"""
+    if (node.mem_id if mem_id is None else mem_id) not in marks.brs:
         t = M.tidy(node.text(deep=True))
         return [t] if t else []
     parts: list[str] = []
@@ -143,25 +145,26 @@ def _table_rows(table: LexborNode, out: list[str], marks: _Marks) -> None:
             out.append(line)
 
 
+def _flush(inline: list[str], out: list[str]) -> None:
+    """Append the paragraph(s) of a run of inline text (pieces, with _BR for each <br>)."""
+    text = "".join(inline)
+    if _BR in text:
+        out.extend(_join_pieces(text.split(_BR), split_br=True))
+    else:
+        t = M.tidy(text)
+        if t:
+            out.append(t)
+
+
 def _emit(container: LexborNode, out: list[str], top: bool, marks: _Marks) -> None:
     """Append the paragraphs of a container (an element with block children, or a leaf)."""
-    if container.mem_id not in marks.blocks:
-        many_br = marks.brs.get(container.mem_id, 0) >= 3 and container.tag not in S.PARAGRAPH_TAGS
-        out.extend(_block_text(container, many_br and top, marks))
+    cid = container.mem_id
+    if cid not in marks.blocks:
+        many_br = marks.brs.get(cid, 0) >= 3 and container.tag not in S.PARAGRAPH_TAGS
+        out.extend(_block_text(container, many_br and top, marks, cid))
         return
+    blocks, nested, brs = marks.blocks, marks.nested, marks.brs
     inline: list[str] = []
-
-    def flush() -> None:
-        if inline:
-            text = "".join(inline)
-            inline.clear()
-            if _BR in text:
-                out.extend(_join_pieces(text.split(_BR), split_br=True))
-            else:
-                t = M.tidy(text)
-                if t:
-                    out.append(t)
-
     for child in container.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
@@ -169,23 +172,32 @@ def _emit(container: LexborNode, out: list[str], top: bool, marks: _Marks) -> No
         elif tag == "br":
             inline.append(_BR)
         elif tag in S.BLOCK_TAGS:
-            flush()
+            if inline:
+                if len(inline) > 1 or inline[0].strip(M.STRIP):  # (else: only whitespace, no paragraph)
+                    _flush(inline, out)
+                inline = []
             if tag == "table":
                 _table_rows(child, out, marks)
-            elif tag == "hr":
                 continue
-            elif tag in S.PARAGRAPH_TAGS and child.mem_id not in marks.nested:
-                out.extend(_block_text(child, False, marks))
-            elif child.mem_id in marks.blocks:
+            if tag == "hr":
+                continue
+            mid = child.mem_id
+            if tag in S.PARAGRAPH_TAGS and mid not in nested:
+                if mid in brs:
+                    out.extend(_block_text(child, False, marks, mid))
+                else:  # the usual paragraph: _block_text, inline
+                    t = M.tidy(child.text(deep=True))
+                    if t:
+                        out.append(t)
+            elif mid in blocks:
                 _emit(child, out, False, marks)
             else:
-                many_br = marks.brs.get(child.mem_id, 0) >= 3
-                out.extend(_block_text(child, many_br, marks))
+                out.extend(_block_text(child, brs.get(mid, 0) >= 3, marks, mid))
         elif tag in ("-comment", "img"):
             continue
         else:
             # Inline element in a mixed container: keep its text (with its <br>s) in the inline run.
-            if child.mem_id not in marks.brs:
+            if child.mem_id not in brs:
                 inline.append(child.text(deep=True))
             else:
                 for n in child.traverse(include_text=True):
@@ -193,26 +205,49 @@ def _emit(container: LexborNode, out: list[str], top: bool, marks: _Marks) -> No
                         inline.append(n.text_content or "")
                     elif n.tag == "br":
                         inline.append(_BR)
-    flush()
+    if inline:
+        _flush(inline, out)
 
 
 def _boilerplate(p: str) -> bool:
-    return (len(p) <= 120 and S.BOILERPLATE_HINT.search(p) is not None
-            and S.BOILERPLATE_LINE.search(M.depinyin(p)) is not None)
+    """Page furniture (`S.BOILERPLATE_LINE`), tested as an anchored match plus a word search, each only when
+    the characters it needs are there."""
+    if len(p) > 120:
+        return False
+    d = S.PINYIN_NOTE.sub("", p) if "(" in p else p  # M.depinyin, inline
+    if (d[:1] in _BOILER_FIRST or d[:1].isspace()) and S.BOILERPLATE_START.match(d) is not None:
+        return True
+    return ("I" in d or "识" in d or "識" in d or "安" in d) and S.BOILERPLATE_WORD.search(d) is not None
+
+
+#: the first characters of the `S.BOILERPLATE_STARTS` matches (or a space); every `S.BOILERPLATE_WORDS` holds
+#: I, 识, 識 or 安
+_BOILER_FIRST = frozenset("【[打关關返收分相主承协協技字扫掃上下浏瀏阅閱")
 
 
 def _paragraphs(container: LexborNode, title: str) -> tuple[str, ...]:
     elements = list(container.traverse())  # the container and its elements, in document order
-    dropped = [node for node in elements if node.tag in S.DROP_TAG_NAMES]
-    for node in dropped:
-        node.decompose()
+    tags = [n.tag for n in elements]
+    dropped = [i for i, tag in enumerate(tags) if tag in S.DROP_TAG_NAMES]
+    spans: list[tuple[int, int]] = []  # [start, end) of each dropped subtree in `elements` (preorder)
+    for i in dropped:
+        if not spans or i >= spans[-1][1]:  # (not inside an earlier one)
+            spans.append((i, i + sum(1 for _ in elements[i].traverse())))
+    for i in dropped:
+        elements[i].decompose()
     hidden = container.css(S.HIDDEN)  # (queried once the dropped elements are gone)
     for node in hidden:
         node.decompose()
-    if dropped or hidden:
+    if hidden:
         elements = list(container.traverse())
+        tags = [n.tag for n in elements]
+    elif spans:  # what a new traversal would give: the elements outside the dropped subtrees
+        bounds = [0, *(i for span in spans for i in span), len(elements)]
+        kept = list(zip(bounds[::2], bounds[1::2]))  # the runs [a, b) between the dropped subtrees
+        elements = [n for a, b in kept for n in elements[a:b]]
+        tags = [t for a, b in kept for t in tags[a:b]]
     out: list[str] = []
-    _emit(container, out, True, _Marks(container, elements))
+    _emit(container, out, True, _Marks(container, elements, tags))
     paras = [p for p in out if not _boilerplate(p)]
     if paras and title and M.key(paras[0]) == M.key(title):
         paras = paras[1:]
@@ -288,32 +323,39 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
 # ---------------------------------------------------------------- public API
 
 
-def extract_article(html: str, url: str) -> Article:
-    """Extract the main content and metadata of an article page. Never raises on odd input."""
+def extract_article(html: str, url: str, *, utf8: bytes | None = None) -> Article:
+    """Extract the main content and metadata of an article page. Never raises on odd input.
+
+    `utf8`: the page's bytes when they are exactly ``html.encode("utf-8")`` (a strict UTF-8 decode, no BOM,
+    no NUL): the parser reads them as they are instead of encoding `html` again."""
     if not isinstance(html, str):
         html = str(html, "utf-8", "replace") if isinstance(html, (bytes, bytearray)) else str(html)
+        utf8 = None
     if "\x00" in html:
         html = html.replace("\x00", "")
+        utf8 = None
     try:
-        return _extract(html, url or "")
+        return _extract(html, url or "", utf8)
     except Exception:  # noqa: BLE001 - the contract is "never raise"; an empty article is the answer
         return Article(url=url or "", title="", paragraphs=())
 
 
-def _extract(html: str, url: str) -> Article:
-    tree = LexborHTMLParser(html)
+def _extract(html: str, url: str, utf8: bytes | None = None) -> Article:
+    tree = LexborHTMLParser(html if utf8 is None else utf8)
     fam = detect_family(tree, url)
     metas = M.metas(tree)
     title = M.title_of(tree, metas, fam)
-    infos = M.info_texts(tree, fam)
-    xxgk = M.xxgk_fields(tree)
+    infos, xxgk = M.info_and_xxgk(tree, fam)
     published = M.published(metas, infos, xxgk)
     source = M.source(metas, infos, xxgk)
     site_id = M.site_id(metas, tree)
-    page_links = M.page_links(tree, html, url)
+    # Every <a> of the document is in its <body> (the HTML parser puts it there): one query serves both.
+    anchors = tree.css("a[href]")
+    page_links = M.page_links(tree, html, url, anchors)
     container = _find_container(tree, fam)
-    scope = [n for n in (container, tree.body) if n is not None]
-    attachments = M.attachments(scope, url)
+    body = tree.body
+    scope = [n for n in (container, body) if n is not None]
+    attachments = M.attachments(scope, url, {body.mem_id: anchors} if body is not None else None)
     paragraphs = _paragraphs(container, title) if container is not None else ()
     return Article(
         url=url,
@@ -383,23 +425,43 @@ def _lost_char_marks(text: str, *, markup: bool) -> int:
     """How many `?` stand where a character was lost: between CJK characters, digits or spaces, or alone
     at the start of a line. With `markup`, marks inside tags, scripts and styles are not counted."""
     count = 0
+    lowered: bytes | None = None  # `_ascii_lower(text)`, made at the first mark that needs it
     i = text.find("?")
     while i != -1:
         prev = text[i - 1] if i else "\n"
         nxt = text[i + 1] if i + 1 < len(text) else ""
-        line_start = text.rfind("\n", 0, i) + 1
-        at_line_start = not text[line_start:i].strip()
-        if (at_line_start or (_is_cjk_space_digit(prev) and nxt and _is_cjk_space_digit(nxt))) and not (
-                markup and _in_markup(text, i)):
-            count += 1
+        if not (_is_cjk_space_digit(prev) and nxt and _is_cjk_space_digit(nxt)):
+            # alone at the start of a line? (only whitespace between the line start and the mark)
+            if prev != "\n" and (not prev.isspace() or text[text.rfind("\n", 0, i) + 1:i].strip()):
+                i = text.find("?", i + 1)
+                continue
+        if markup:
+            if lowered is None:
+                lowered = _ascii_lower(text)
+            if _in_markup(text, i, lowered):
+                i = text.find("?", i + 1)
+                continue
+        count += 1
         i = text.find("?", i + 1)
     return count
 
 
-def _in_markup(html: str, i: int) -> bool:
+def _ascii_lower(text: str) -> bytes:
+    """`text` with ASCII letters lowered and every other character as one "?": offsets are the text's."""
+    return text.encode("ascii", "replace").lower()
+
+
+def _in_markup(html: str, i: int, lowered: bytes | None = None) -> bool:
+    """Is position `i` inside a tag, or an open script/style? (`lowered`: `_ascii_lower(html)`, if made.)"""
     if html.rfind("<", 0, i) > html.rfind(">", 0, i):
         return True
-    low = html[max(0, i - 200_000):i].lower()  # bounded look-back for an open script/style
+    a = max(0, i - 200_000)  # bounded look-back for an open script/style
+    if lowered is not None:
+        # The tags are ASCII, and str.lower maps no other character to ASCII that could complete one
+        # (only U+212A → "k" and U+0130 → "i" + U+0307), so html[a:i].lower() holds them in the same order.
+        return (lowered.rfind(b"<script", a, i) > lowered.rfind(b"</script", a, i)
+                or lowered.rfind(b"<style", a, i) > lowered.rfind(b"</style", a, i))
+    low = html[a:i].lower()
     return low.rfind("<script") > low.rfind("</script") or low.rfind("<style") > low.rfind("</style")
 
 

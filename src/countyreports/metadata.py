@@ -135,12 +135,44 @@ def _is_issuer_line(s: str) -> bool:
     return all(part.endswith(ISSUER_ENDINGS) for part in s.split(" "))
 
 
+def _date_end(line: str) -> str:
+    """The character a date must end with for `_DATE_LINE` to match `line`: the last one before the
+    trailing spaces and full stops and one closing parenthesis ("" when there is none). A date ends
+    with 日 or an ASCII digit, so a line whose date end is neither cannot match (a cheap test)."""
+    end = line.rstrip("。.").rstrip()  # (`[\s。.]*`: whitespace and stops in any order)
+    while end and (end[-1] in "。." or end[-1].isspace()):
+        end = end.rstrip("。.").rstrip()
+    if end[-1:] in ("）", ")"):
+        end = end[:-1].rstrip()
+    return end[-1:]
+
+
+_DATE_ENDS = frozenset("日0123456789")
+_TAIL = 24  # characters normalised for the test on a raw line
+
+
+def _may_end_with_date(raw: str) -> bool:
+    """False when the normalised `raw` line cannot match `_DATE_LINE` (see `_date_end`), decided on its last
+    `_TAIL` characters alone: NFKC never joins across a CJK ideograph or an ASCII character (starters that
+    compose with nothing before them), so when one stands at the cut, the normalised tail is the end of
+    the normalised line. Otherwise, or when the tail is all spaces and stops, True (not decided here)."""
+    if len(raw) <= _TAIL:
+        return True
+    cut = raw[-_TAIL]
+    if not (cut.isascii() or "\u4e00" <= cut <= "\u9fff"):
+        return True
+    end = _date_end(unicodedata.normalize("NFKC", raw[-_TAIL:]))
+    return not end or end in _DATE_ENDS
+
+
 def _signature(lines: list[str]) -> tuple[dt.date | None, str | None]:
     """(signed date, issuer) from the closing lines."""
     tail = lines[-TAIL_LINES:]
     for i in range(len(tail) - 1, -1, -1):
+        if not _may_end_with_date(tail[i]):  # (a long body line: not normalised in full)
+            continue
         line = _WS.sub(" ", unicodedata.normalize("NFKC", tail[i])).strip()
-        if not line or TRAILER_RE.match(line):
+        if not line or TRAILER_RE.match(line) or _date_end(line) not in _DATE_ENDS:
             continue
         m = _DATE_LINE.match(line)
         if m is None:

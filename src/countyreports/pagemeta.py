@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -53,8 +55,10 @@ def depinyin(text: str) -> str:
 
 def metas(tree: LexborHTMLParser) -> dict[str, str]:
     out: dict[str, str] = {}
-    for m in tree.css("meta[name]"):
+    for m in tree.tags("meta"):  # = css("meta[name]") with the attribute test below, without the selector engine
         attrs = m.attributes
+        if "name" not in attrs:
+            continue
         name = (attrs.get("name") or "").strip().lower()
         content = attrs.get("content")
         if name and content and name not in out:
@@ -95,22 +99,112 @@ def _date(y: str, m: str, d: str) -> dt.date | None:
         return None
 
 
-def info_texts(tree: LexborHTMLParser, fam: Family) -> list[str]:
+def _own_match(node: LexborNode, selector: str) -> bool:
+    """Does `node` itself (not only a descendant) match `selector`? (css() of a node includes the node.)"""
+    first = node.css_first(selector)
+    return first is not None and first.mem_id == node.mem_id
+
+
+_XXGK_TABLE = ("table.xxgk_table", ".xxgk_table", "table.xxgk")
+_SIMPLE_SELECTOR = re.compile(r"([a-z][a-z0-9]*)?\.([A-Za-z_][A-Za-z0-9_-]*)")
+
+
+def _simple(selector: str) -> tuple[str | None, str] | None:
+    """(tag or None, class) of a `tag.class` / `.class` selector, else None."""
+    m = _SIMPLE_SELECTOR.fullmatch(selector)
+    return (m.group(1), m.group(2)) if m else None
+
+
+class _Candidate:
+    """A node found by a selector list, tested against its members one by one: `tag.class` selectors in
+    Python from the tag and class attribute when that is unambiguous, the others (and any doubt: class
+    case in quirks mode, unusual whitespace) by lexbor itself."""
+
+    __slots__ = ("node", "tag", "classes", "folded")
+
+    def __init__(self, node: LexborNode) -> None:
+        self.node = node
+        self.tag = node.tag
+        cls = node.attributes.get("class") or ""
+        plain = cls.isascii() and cls.isprintable()  # then the only whitespace is " ", as in HTML
+        self.classes: frozenset[str] | None = frozenset(cls.split(" ")) if plain else None
+        self.folded = frozenset(cls.lower().split(" ")) if plain else None
+
+    def matches(self, selector: str, simple: tuple[str | None, str] | None) -> bool:
+        if simple is None or self.classes is None or self.folded is None:
+            return _own_match(self.node, selector)
+        tag, cls = simple
+        if tag is not None and tag != self.tag:
+            return tag == (self.tag or "").lower() and _own_match(self.node, selector)
+        if cls in self.classes:
+            return True
+        return cls.lower() in self.folded and _own_match(self.node, selector)
+
+
+# A selector listed twice would add nothing (its texts are already in out): query it once.
+_INFO_SELECTORS: dict[Family, tuple[tuple[tuple[str, tuple[str | None, str] | None], ...], str]] = {
+    fam: (tuple((sel, _simple(sel)) for sel in sels), ", ".join(dict.fromkeys(sels + _XXGK_TABLE)))
+    for fam, sels in ((f, tuple(dict.fromkeys(S.BY_FAMILY[f].info + S.GENERIC.info))) for f in S.BY_FAMILY)
+}
+_XXGK_SIMPLE = tuple((sel, _simple(sel)) for sel in _XXGK_TABLE)
+
+
+def info_and_xxgk(tree: LexborHTMLParser, fam: Family) -> tuple[list[str], dict[str, str]]:
+    """`info_texts(tree, fam)` and `xxgk_fields(tree)` from one walk of the tree (a css() query walks the
+    whole tree, and costs about as much as the answers): the nodes matching any of the info and xxgk
+    selectors, in document order, then sorted out selector by selector."""
+    sels, union = _INFO_SELECTORS[fam]
+    found = _candidates(tree.css(union))
+    if all(simple is not None for _, simple in sels + _XXGK_SIMPLE):
+        # class selectors only: a node without a class matches none of them
+        found = [c for c in found if c.classes is None or c.classes != _NO_CLASS]
     out: list[str] = []
-    # A selector listed twice would add nothing (its texts are already in out): query it once.
-    for sel in dict.fromkeys(S.BY_FAMILY[fam].info + S.GENERIC.info):
-        for node in tree.css(sel)[:3]:
-            t = depinyin(node.text(deep=True, separator=" "))
+    if not found:
+        return out, {}
+    for sel, simple in sels:  # the first 3 matches of each selector, in selector order
+        k = 0
+        for cand in found:
+            if k == 3:
+                break
+            if not cand.matches(sel, simple):
+                continue
+            k += 1
+            t = depinyin(cand.node.text(deep=True, separator=" "))
             if t and t not in out:
                 out.append(t)
+    for cand in found:  # the first node matching any of the xxgk table selectors
+        if any(cand.matches(sel, simple) for sel, simple in _XXGK_SIMPLE):
+            return out, _xxgk_table_fields(cand.node)
+    return out, {}
+
+
+_NO_CLASS = frozenset({""})
+
+
+def _candidates(nodes: list[LexborNode]) -> list[_Candidate]:
+    """The nodes a css() query with a selector list found, once each (lexbor lists a node once per selector
+    of the list it matches), in document order."""
+    seen: set[int] = set()
+    out: list[_Candidate] = []
+    for node in nodes:
+        m = node.mem_id
+        if m not in seen:
+            seen.add(m)
+            out.append(_Candidate(node))
     return out
+
+
+def info_texts(tree: LexborHTMLParser, fam: Family) -> list[str]:
+    return info_and_xxgk(tree, fam)[0]
 
 
 def xxgk_fields(tree: LexborHTMLParser) -> dict[str, str]:
     """Label → value of the 政府信息公开 info table (cells alternate label, value)."""
-    table = tree.css_first("table.xxgk_table, .xxgk_table, table.xxgk")
-    if table is None:
-        return {}
+    table = tree.css_first(", ".join(_XXGK_TABLE))
+    return {} if table is None else _xxgk_table_fields(table)
+
+
+def _xxgk_table_fields(table: LexborNode) -> dict[str, str]:
     out: dict[str, str] = {}
     cells = [tidy(c.text(deep=True)) for c in table.css("td, th")]
     for label, value in zip(cells, cells[1:]):
@@ -163,6 +257,33 @@ def _href(node: LexborNode) -> str | None:
     return h
 
 
+_NOT_PLAIN = re.compile(r"[^!$%&'()*+,\-./0-9=@A-Z\[\]^_`a-z{|}~]")  # plain path characters only
+_DOT_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)")
+
+
+@lru_cache(maxsize=8)  # (a page's links and attachments are resolved against the same URL)
+def _joiner(base: str) -> Callable[[str], str]:
+    """`urljoin(base, ·)` with a fast path for the usual href: a plain relative or absolute path (no scheme,
+    host, query, fragment, parameters, dot segment or empty segment) against an http(s) page URL whose path
+    has none of those either. Then urljoin only puts the href after the page's directory (or host)."""
+    try:
+        scheme, netloc, path, _query, _fragment = urlsplit(base)  # (a path with ";parameters" is not plain)
+    except ValueError:
+        scheme = netloc = path = ""
+    if (scheme not in ("http", "https") or not netloc or not path.startswith("/") or "//" in path
+            or _DOT_SEGMENT.search(path) or _NOT_PLAIN.search(path)):
+        return lambda h: urljoin(base, h)
+    origin = f"{scheme}://{netloc}"
+    directory = origin + path[:path.rfind("/") + 1]
+
+    def join(h: str) -> str:
+        if not h or _NOT_PLAIN.search(h) or ":" in h or ";" in h or "//" in h or _DOT_SEGMENT.search(h):
+            return urljoin(base, h)
+        return origin + h if h[0] == "/" else directory + h
+
+    return join
+
+
 def _attachment_name(url: str) -> str:
     parts = urlsplit(url)
     if S.ATTACHMENT_EXT.search(parts.path):
@@ -179,16 +300,21 @@ def _attachment_name(url: str) -> str:
 _WANTED_HINT = re.compile(r"\.(?:doc|pdf|wps)|%", re.IGNORECASE)
 
 
-def attachments(scope: list[LexborNode], url: str) -> tuple[Link, ...]:
+def attachments(scope: list[LexborNode], url: str,
+                anchors: dict[int, list[LexborNode]] | None = None) -> tuple[Link, ...]:
+    """Wanted attachment links of the first scope node that has any; `anchors`: the `a[href]` of some
+    scope nodes already queried (by mem_id)."""
     seen: set[str] = set()
     out: list[Link] = []
     check_all = _WANTED_HINT.search(url) is not None
+    join = _joiner(url)
     for root in scope:
-        for a in root.css("a[href]"):
+        found = anchors.get(root.mem_id) if anchors else None
+        for a in root.css("a[href]") if found is None else found:
             h = _href(a)
             if h is None or not (check_all or _WANTED_HINT.search(h)):
                 continue
-            abs_url = urljoin(url, h)
+            abs_url = join(h)
             name = _attachment_name(abs_url)
             if not name or not S.ATTACHMENT_WANTED.search(name) or abs_url in seen:
                 continue
@@ -212,19 +338,22 @@ def _page_key(url: str) -> tuple[str, int] | None:
     return stem, int(m.group(2)) + 1 if m.group(2) else 0
 
 
-def page_links(tree: LexborHTMLParser, html: str, url: str) -> tuple[str, ...]:
+def page_links(tree: LexborHTMLParser, html: str, url: str,
+               anchors: list[LexborNode] | None = None) -> tuple[str, ...]:
+    """Further pages of the article; `anchors`: the tree's `a[href]`, when already queried."""
     me = _page_key(url)
     found: dict[str, int] = {}
     extra: list[str] = []
+    join = _joiner(url)
     if me is not None:
-        for a in tree.css("a[href]"):
+        for a in tree.css("a[href]") if anchors is None else anchors:
             text = depinyin(a.text(deep=True) or "")
             if not S.PAGER_TEXT.match(text):
                 continue  # only pager anchors (1 2 3, 上一页/下一页...), not related articles
             h = _href(a)
             if h is None:
                 continue
-            abs_url = urljoin(url, h).split("#", 1)[0]
+            abs_url = join(h).split("#", 1)[0]
             if abs_url == url:
                 continue
             key = _page_key(abs_url)
@@ -237,7 +366,7 @@ def page_links(tree: LexborHTMLParser, html: str, url: str) -> tuple[str, ...]:
             count, _cur, prefix, suffix = int(m.group(1)), m.group(2), m.group(3), m.group(4)
             for i in range(min(count, 200)):
                 name = f"{prefix}{'_' + str(i) if i else ''}.{suffix.lstrip('.')}"
-                abs_url = urljoin(url, name)
+                abs_url = join(name)
                 if abs_url != url:
                     found.setdefault(abs_url, i)
     ordered = [u for u, _ in sorted(found.items(), key=lambda kv: kv[1])]

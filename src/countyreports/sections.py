@@ -52,6 +52,7 @@ import re
 from bisect import bisect_right
 
 from countyreports.models import Section, SectionKind
+from countyreports.records import positional
 
 # --------------------------------------------------------------------------------------------
 # keyword tables (data)
@@ -201,7 +202,11 @@ def _kind_res() -> tuple[list[tuple[re.Pattern[str], SectionKind]], list[tuple[r
 
 def classify_heading(title: str) -> tuple[SectionKind, SectionKind | None]:
     """Level-1 `kind` and `secondary_kind` from the heading title."""
-    strong, others = _kind_res()
+    return _classify(title, *_kind_res())
+
+
+def _classify(title: str, strong: list[tuple[re.Pattern[str], SectionKind]],
+              others: list[tuple[re.Pattern[str], SectionKind]]) -> tuple[SectionKind, SectionKind | None]:
     for pattern, kind in strong:
         if pattern.search(title):
             return kind, None
@@ -303,6 +308,9 @@ def _looks_titled(body: str) -> bool:
     return len(cut) < len(body.rstrip(_TRAIL)) and len(cut) <= _COLON_LEAD_MAX
 
 
+_SECTION = positional(Section)  # Section(...) with every field given, in order
+
+
 def _build(text: str, heads: list[tuple[int, int, str, str]]) -> tuple[Section, ...]:
     out: list[Section] = []
     first = heads[0][0] if heads else len(text)
@@ -312,15 +320,16 @@ def _build(text: str, heads: list[tuple[int, int, str, str]]) -> tuple[Section, 
                            char_start=0, char_end=pre_end))
     n = len(text)
     last = len(heads) - 1
+    kind_res = _kind_res()  # (once per text, not per heading)
     for i, (start, level, path, title) in enumerate(heads):
         stop = heads[i + 1][0] if i < last else n
         while stop > start and text[stop - 1] in "\n\r \t\u3000":  # _rtrim, inline
             stop -= 1
         if level == 1:
-            kind, secondary = classify_heading(title)
-            out.append(Section(path, level, title, text[start:stop], kind, secondary, start, stop))
+            kind, secondary = _classify(title, *kind_res)
+            out.append(_SECTION(path, level, title, text[start:stop], kind, secondary, start, stop))
         else:
-            out.append(Section(path, level, title, text[start:stop], None, None, start, stop))
+            out.append(_SECTION(path, level, title, text[start:stop], None, None, start, stop))
     return tuple(out)
 
 

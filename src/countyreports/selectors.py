@@ -88,21 +88,24 @@ BLOCK_TAGS = frozenset({
 PARAGRAPH_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "pre", "caption",
                             "figcaption", "summary"})
 
-# Lines inside the content container that are page furniture, not report text.
-BOILERPLATE_LINE = re.compile(
-    r"^(?:[【\[]?\s*(?:打印本[页頁]|打印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|收藏|分享到?)\s*[】\]]?\s*)+$"
-    r"|^(?:相关文章|相關文章|相关链接|相關鏈接|相关阅读|相關閱讀|相关稿件)[:：]?$"
-    r"|^(?:主办|主辦|承办|承辦|协办|協辦|技术支持|技術支持)[:：]"
-    r"|ICP[备備]|网站标识码|網站標識碼|公网安备|公網安備"
-    r"|^字号[:：]?\s*[【\[]?\s*大\s*中\s*小"
-    r"|^(?:扫一扫在手机打开当前页|掃一掃在手機打開當前頁)$"
-    r"|^(?:上一[篇页頁]|下一[篇页頁])[:：]?"
-    r"|^(?:【\s*)?(?:字体|字體)[:：]"
-    r"|^(?:浏览次数|瀏覽次數|阅读次数|閱讀次數)[:：]",
+# Lines inside the content container that are page furniture, not report text: a line that starts with one
+# of the BOILERPLATE_STARTS patterns, or holds one of the BOILERPLATE_WORDS anywhere.
+BOILERPLATE_STARTS = (
+    r"(?:[【\[]?\s*(?:打印本[页頁]|打印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|收藏|分享到?)\s*[】\]]?\s*)+$",
+    r"(?:相关文章|相關文章|相关链接|相關鏈接|相关阅读|相關閱讀|相关稿件)[:：]?$",
+    r"(?:主办|主辦|承办|承辦|协办|協辦|技术支持|技術支持)[:：]",
+    r"字号[:：]?\s*[【\[]?\s*大\s*中\s*小",
+    r"(?:扫一扫在手机打开当前页|掃一掃在手機打開當前頁)$",
+    r"(?:上一[篇页頁]|下一[篇页頁])[:：]?",
+    r"(?:【\s*)?(?:字体|字體)[:：]",
+    r"(?:浏览次数|瀏覽次數|阅读次数|閱讀次數)[:：]",
 )
-
-# Every match of BOILERPLATE_LINE holds one of these characters (a cheap pre-check: keep in sync).
-BOILERPLATE_HINT = re.compile(r"[打关關返收分相主承协協技I网網公字扫掃上下浏瀏阅閱]")
+BOILERPLATE_WORDS = ("ICP备", "ICP備", "网站标识码", "網站標識碼", "公网安备", "公網安備")
+BOILERPLATE_LINE = re.compile("|".join([*(f"^{p}" for p in BOILERPLATE_STARTS), *BOILERPLATE_WORDS]))
+# The same test in two cheaper parts: BOILERPLATE_LINE.search(line) finds a match exactly when
+# BOILERPLATE_START.match(line) or BOILERPLATE_WORD.search(line) does.
+BOILERPLATE_START = re.compile("|".join(BOILERPLATE_STARTS))
+BOILERPLATE_WORD = re.compile("|".join(BOILERPLATE_WORDS))
 
 ATTACHMENT_EXT = re.compile(r"\.(?:docx?|pdf|wps|xlsx?|et|ofd|zip|rar)$", re.IGNORECASE)
 ATTACHMENT_WANTED = re.compile(r"\.(?:docx?|pdf|wps)$", re.IGNORECASE)

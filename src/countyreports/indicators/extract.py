@@ -23,6 +23,7 @@ from countyreports.models import Indicator, Mention, Section
 from countyreports.numerals import (
     APPROX_BEFORE, CORE_BODY, MULTIPLIERS, NUMBER_CHARS, NUMBER_START, approx_word_before, number_value,
 )
+from countyreports.records import positional
 
 
 def _first_chars(pattern: str) -> str | None:
@@ -63,6 +64,8 @@ _QUOTED = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}
 _QTY_GROUPS = ("pct", "num", "ar", "mult", "post", "mult2", "sp", "measure", "post2")  # read by position
 assert tuple(sorted(_QTY.groupindex, key=_QTY.groupindex.__getitem__)) == _QTY_GROUPS
 _BAD_BEFORE = frozenset("第数几若每-－〔[#No/:：.．")  # 第九批, 数十, 0359-…, 〔2019〕, 10:30, 2.5.
+#: what may not stand right before a number: _BAD_BEFORE and ASCII letters and digits (part of a code: A3, 12)
+_SKIP_BEFORE = _BAD_BEFORE | frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _WEAK = frozenset({"一", "两", "二"})  # lone 一/两: idioms (一次办, 两批) unless a rule claims them
 _FROM_TO = re.compile(r"\s?(?:压减|精简|减少|缩减|削减|压缩|减|降|调整|优化|增加|增|提高|提升|扩大|上升|下降|降低)?(?:为|至|到)\s?$")
 _CHANNEL = re.compile(r"^(?:其中)?(?:线上|线下|网上|网络|现场|视频|远程|集中|分散)(?:开展|举办|组织|培训|活动)?(?:共|达)?$")
@@ -281,6 +284,7 @@ def _scan(t: str) -> list[_Qty]:
     quoted = [m.span() for m in _QUOTED.finditer(t)]
     q_starts = [a for a, _ in quoted]
     out: list[_Qty] = []
+    n = len(t)
     for m in _QTY.finditer(t):
         pct, num, _ar, mult, post, mult2, _sp, measure, post2 = m.groups()  # _QTY_GROUPS
         if pct is not None:
@@ -296,7 +300,7 @@ def _scan(t: str) -> list[_Qty]:
         if value is None:
             continue
         before = t[ns - 1] if ns else ""
-        if before in _BAD_BEFORE or (before.isascii() and before.isalnum()):
+        if before in _SKIP_BEFORE:
             continue
         start = m.start()
         pre = approx_word_before(t, start) if before in _PRE_LAST else ""
@@ -304,7 +308,7 @@ def _scan(t: str) -> list[_Qty]:
         if start and t[start - 1] == "\ufffd":
             continue
         end = m.end()
-        if end < len(t) and t[end] in "-－〕]":
+        if end < n and t[end] in "-－〕]":
             continue
         if quoted:
             i = bisect_right(q_starts, ns) - 1
@@ -459,13 +463,15 @@ def _code_all(t: str, qs: list[_Qty], clause_ends: list[int], sent_ends: list[in
         prev_coded = q
 
 
-#: Mention and Indicator are built with positional arguments (much cheaper for frozen dataclasses) in this order
+#: Mention and Indicator are built from positional arguments (records.positional) in this order
 _MENTION_FIELDS = ("value", "measure", "unit", "approx", "from_value", "before", "surface", "sentence",
                    "section_path", "char_start", "char_end", "code")
 _INDICATOR_FIELDS = ("code", "value", "unit", "approx", "from_value", "section_path", "surface", "sentence",
                      "char_start", "char_end")
 assert tuple(f.name for f in fields(Mention)) == _MENTION_FIELDS
 assert tuple(f.name for f in fields(Indicator)) == _INDICATOR_FIELDS
+_MENTION = positional(Mention)
+_INDICATOR = positional(Indicator)
 _CODE_UNITS = {code: spec.unit for code, spec in CODES.items()}
 _WHOLE_UNITS = frozenset({"count", "persons", "person-times", "households", "yuan"})  # values rounded when whole
 
@@ -496,8 +502,8 @@ def _build(clean_text: str, qs: list[_Qty], sections: Sequence[Section], clause_
         start = q.start
         k = bisect_left(clause_ends, start)
         b0 = max(clause_ends[k - 1] + 1 if k else 0, start - 12)
-        mentions.append(Mention(value, q.measure, unit, q.approx, q.from_value, clean_text[b0:start], surface,
+        mentions.append(_MENTION(value, q.measure, unit, q.approx, q.from_value, clean_text[b0:start], surface,
                                 sentence, path, ss, se, code))
         if code is not None:
-            indicators.append(Indicator(code, value, unit, q.approx, q.from_value, path, surface, sentence, ss, se))
+            indicators.append(_INDICATOR(code, value, unit, q.approx, q.from_value, path, surface, sentence, ss, se))
     return tuple(indicators), tuple(mentions)
