@@ -36,7 +36,7 @@ from countyreports import discover
 from countyreports.classify import classify_title, could_be_county_report
 from countyreports.decode import decode_html
 from countyreports.document import (
-    RawDoc, content_sha256, fingerprinted, parse_report, read_article, wanted_attachment,
+    RawDoc, article_links, content_sha256, fingerprinted, parse_docs,
 )
 from countyreports.divisions import load_divisions
 from countyreports.fetch import ERR_CONNECT, ERR_HOST_FAILED, ERR_NETWORK, ERR_TIMEOUT, Fetcher
@@ -218,23 +218,25 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
     (parsed, page URLs, attachment URL, raw hashes, fingerprint)."""
     if first_got.body is None:
         return None
-    first, encoding = read_article(RawDoc(first_got.url, first_got.body,
-                                          first_got.fetched.header("content-type")))
-    pages = [first]
+    # the pages are read (decoded, main text) where they are parsed: in a parse process when there is one,
+    # so this crawl thread only fetches (the first page is read twice, once for its links)
+    first = RawDoc(first_got.url, first_got.body, first_got.fetched.header("content-type"))
+    page_links, att = (c.parser.submit(article_links, first).result() if c.parser is not None
+                       else article_links(first))
+    docs = [first]
     urls = [first_got.url]
     raw = [first_got.fetched.sha256 or ""]
-    for extra in first.page_links[:MAX_ARTICLE_PAGES]:
+    for extra in page_links[:MAX_ARTICLE_PAGES]:
         if host_of(extra) not in c.scope or extra in urls:
             continue
         got = c.get(extra)
         if got.body is None:
             c.warnings.append(f"article page unreadable: {extra}")
             continue
-        pages.append(read_article(RawDoc(got.url, got.body, got.fetched.header("content-type")))[0])
+        docs.append(RawDoc(got.url, got.body, got.fetched.header("content-type")))
         urls.append(got.url)
         raw.append(got.fetched.sha256 or "")
     att_doc: RawDoc | None = None
-    att = wanted_attachment(first)
     if att is not None and host_of(att.url) in c.scope:
         got = c.get(att.url)
         if got.body is not None:
@@ -243,10 +245,10 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
         else:
             c.warnings.append(f"attachment unreadable: {att.url}")
     if c.parser is not None:  # pure function: parsed in another process while this thread waits
-        parsed, fp = c.parser.submit(fingerprinted, parse_report, pages, att_doc, encoding).result()
+        parsed, fp = c.parser.submit(fingerprinted, parse_docs, docs, att_doc).result()
     else:
-        parsed, fp = fingerprinted(parse_report, pages, att_doc, encoding)
-    c.pages_parsed += len(pages)
+        parsed, fp = fingerprinted(parse_docs, docs, att_doc)
+    c.pages_parsed += len(docs)
     return parsed, tuple(urls), (att_doc.url if att_doc else None), tuple(raw), fp
 
 

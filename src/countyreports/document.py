@@ -199,3 +199,11 @@ def parse_unless_stored(pages: list[RawDoc], attachment: RawDoc | None, stored_s
     if fp == stored_sha256 and stored_rows == (len(parsed.sections), len(parsed.indicators), len(parsed.mentions)):
         return None, fp
     return parsed, fp
+
+
+def article_links(doc: RawDoc) -> tuple[tuple[str, ...], Link | None]:
+    """What a crawler needs from a report's first page before the report can be parsed: the URLs of its
+    further pages and the attachment holding its text (`wanted_attachment`), if any. Small to send back from
+    a parse process: the page is read again there with the others (`parse_docs`)."""
+    article, _encoding = read_article(doc)
+    return tuple(article.page_links), wanted_attachment(article)

@@ -80,7 +80,7 @@ class Known:
     active: bool
 
 
-Row = dict[str, Any]
+Row = dict[str, Any] | tuple[Any, ...]  # by column name, or a tuple in the table's column order
 
 
 @dataclass
@@ -94,10 +94,10 @@ class LoadBatch:
     inserts: dict[str, list[Row]] = field(default_factory=dict)  # append-only tables
     replaced_reports: list[str] = field(default_factory=list)  # report rows deleted before `reports` inserts
     replaces: list[tuple[Report, int]] = field(default_factory=list)  # re-parse: rewrite in place
-    unchanged: list[Row] = field(default_factory=list)  # same text again: dates, URL and reposts move
+    unchanged: list[dict[str, Any]] = field(default_factory=list)  # same text again: dates, URL and reposts move
     seen: dict[str, dt.datetime] = field(default_factory=dict)  # confirmed on the portal (304, listed)
     withdrawn: list[str] = field(default_factory=list)
-    upserts: dict[str, dict[Any, Row]] = field(default_factory=dict)  # keyed tables, the later row wins
+    upserts: dict[str, dict[Any, dict[str, Any]]] = field(default_factory=dict)  # keyed: the later row wins
 
     def add(self, load: CountyLoad) -> LoadStats:
         stats = self._reports(load)
@@ -179,30 +179,23 @@ class LoadBatch:
         return LoadStats(new_reports, new_versions, unchanged, withdrawn)
 
     def _derived(self, rep: Report, version: int) -> None:
-        """Sections, indicators and mentions of one report version, as rows."""
+        """Sections, indicators and mentions of one report version, as rows: tuples in the tables' column
+        order (sql/tables/tables.sql) — most of a load's rows, turned into columns at once by the writer."""
         p, rid = rep.parsed, rep.report_id
-        sections = self.inserts.setdefault("sections", [])
-        for i, s in enumerate(p.sections):
-            sections.append({"report_id": rid, "version": version, "ordinal": i, "path": s.path,
-                             "level": s.level, "kind": str(s.kind) if s.kind else None,
-                             "secondary_kind": str(s.secondary_kind) if s.secondary_kind else None,
-                             "title": s.title, "text": s.text, "char_start": s.char_start,
-                             "char_end": s.char_end})
-        indicators = self.inserts.setdefault("indicators", [])
-        for i, ind in enumerate(p.indicators):
-            indicators.append({"report_id": rid, "version": version, "ordinal": i, "code": ind.code,
-                               "value": float(ind.value), "unit": ind.unit, "approx": ind.approx,
-                               "from_value": None if ind.from_value is None else float(ind.from_value),
-                               "section_path": ind.section_path, "surface": ind.surface,
-                               "sentence": ind.sentence, "char_start": ind.char_start, "char_end": ind.char_end})
-        mentions = self.inserts.setdefault("mentions", [])
-        for i, m in enumerate(p.mentions):
-            mentions.append({"report_id": rid, "version": version, "ordinal": i, "value": float(m.value),
-                             "measure": m.measure, "unit": m.unit, "approx": m.approx,
-                             "from_value": None if m.from_value is None else float(m.from_value),
-                             "before": m.before, "surface": m.surface, "sentence": m.sentence,
-                             "section_path": m.section_path, "char_start": m.char_start,
-                             "char_end": m.char_end, "code": m.code})
+        self.inserts.setdefault("sections", []).extend(
+            (rid, version, i, s.path, s.level, str(s.kind) if s.kind else None,
+             str(s.secondary_kind) if s.secondary_kind else None, s.title, s.text, s.char_start, s.char_end)
+            for i, s in enumerate(p.sections))
+        self.inserts.setdefault("indicators", []).extend(
+            (rid, version, i, x.code, float(x.value), x.unit, x.approx,
+             None if x.from_value is None else float(x.from_value), x.section_path, x.surface, x.sentence,
+             x.char_start, x.char_end)
+            for i, x in enumerate(p.indicators))
+        self.inserts.setdefault("mentions", []).extend(
+            (rid, version, i, float(m.value), m.measure, m.unit, m.approx,
+             None if m.from_value is None else float(m.from_value), m.before, m.surface, m.sentence,
+             m.section_path, m.char_start, m.char_end, m.code)
+            for i, m in enumerate(p.mentions))
 
     # -- fetches and crawl state ----------------------------------------------------------------------------
     def _fetches(self, load: CountyLoad) -> None:
@@ -244,7 +237,7 @@ class LoadBatch:
     def _insert(self, table: str, row: Row) -> None:
         self.inserts.setdefault(table, []).append(row)
 
-    def _upsert(self, table: str, key: Any, row: Row) -> None:
+    def _upsert(self, table: str, key: Any, row: dict[str, Any]) -> None:
         by_key = self.upserts.setdefault(table, {})
         by_key.pop(key, None)  # re-inserted: the later row, in load order
         by_key[key] = row

@@ -6,8 +6,13 @@ Every record is a frozen, slotted dataclass; closed vocabularies are StrEnums.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from operator import attrgetter
+from typing import Any
+
+from countyreports.records import positional
 
 
 class Family(StrEnum):
@@ -231,3 +236,29 @@ class Fetched:
     @property
     def ok(self) -> bool:
         return self.error is None and (200 <= self.status < 300 or self.status == 304)
+
+
+# -- pickling ------------------------------------------------------------------------------------------------
+# Parsed reports cross process boundaries by the thousand (parse processes → crawl threads): a frozen slotted
+# dataclass pickles its state through `dataclasses.fields()` and unpickles it through one
+# `object.__setattr__` per field; these records pickle as (positional constructor, values) instead.
+_MAKERS: dict[type, Callable[..., Any]] = {}
+
+
+def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
+    return _MAKERS[cls](*values)
+
+
+def _pickle_positionally(cls: type) -> None:
+    names = [f.name for f in fields(cls)]
+    _MAKERS[cls] = positional(cls)
+    values = attrgetter(*names) if len(names) > 1 else (lambda obj, _g=attrgetter(names[0]): (_g(obj),))
+
+    def __reduce__(self: Any) -> tuple[Any, ...]:
+        return (_rebuild, (cls, values(self)))
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+
+
+for _cls in (Section, Indicator, Mention, ParsedReport, Link):
+    _pickle_positionally(_cls)

@@ -1,4 +1,5 @@
-"""Fast positional constructors for the frozen, slotted record types of `countyreports.models` (pure, layer 1).
+"""Fast positional constructors for the frozen, slotted record types of `countyreports.models` (pure; the
+bottom layer: models builds its unpickling on it).
 
 A frozen dataclass ``__init__`` sets each field through ``object.__setattr__`` (the class's own
 ``__setattr__`` refuses), which dominates the cost of building the many small records of a report

@@ -9,8 +9,9 @@ it without a single request. Writes are atomic (temporary file + rename), so a c
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
-import tempfile
+import threading
 from pathlib import Path
 
 
@@ -24,6 +25,8 @@ class RawStore:
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
+        self._dirs: set[str] = set()  # fan-out folders known to exist
+        self._serial = itertools.count()  # temporary names, unique within this process (next() is atomic)
 
     def path(self, sha: str) -> Path:
         return self.root / sha[:2] / sha
@@ -37,8 +40,12 @@ class RawStore:
         target = self.path(sha)
         if target.exists():
             return sha
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        if sha[:2] not in self._dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(sha[:2])
+        # a name no other writer uses (pid, thread, serial), created exclusively, then renamed into place
+        tmp = f"{target.parent}/.tmp-{os.getpid()}-{threading.get_ident()}-{next(self._serial)}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
