@@ -5,7 +5,7 @@ Measures wall time, CPU time (this process and, given its pid, the replay portal
 peak RSS, and the time spent in `Warehouse.load_county` with the rows it wrote (Arrow batches).
 
     python bench/harvest_bench.py --snapshot DIR --db FILE --proxy URL [--portal-pid PID]
-        [--phase first|rerun|reparse] [--workers N] [--parse-processes N] [--load-batch N] [--min-delay S]
+        [--phase first|rerun|reparse|reparse-all] [--workers N] [--parse-processes N] [--load-batch N] [--min-delay S]
         [--switch-interval S] [--counties FILE] [--out result.json]
 """
 
@@ -75,7 +75,9 @@ def main() -> None:
     ap.add_argument("--db", required=True, type=Path)
     ap.add_argument("--proxy", required=True)
     ap.add_argument("--portal-pid", type=int, default=None)
-    ap.add_argument("--phase", choices=("first", "rerun", "reparse"), default="first")
+    ap.add_argument("--phase", choices=("first", "rerun", "reparse", "reparse-all"), default="first",
+                    help="reparse-all: a re-parse after a parser change — every stored reading is forgotten "
+                         "first (parse_sha256 set to NULL), so every report's rows are rewritten")
     ap.add_argument("--workers", type=int, default=64)
     ap.add_argument("--min-delay", type=float, default=0.0)
     ap.add_argument("--parse-processes", type=int, default=2, help="Settings.parse_processes")
@@ -91,6 +93,12 @@ def main() -> None:
     settings = Settings(db=str(a.db), registry=str(a.snapshot / "counties.csv"), proxy=a.proxy,
                         min_delay_s=a.min_delay, per_host_concurrency=1, workers=a.workers,
                         parse_processes=a.parse_processes, load_batch=a.load_batch, allow_unlisted=True)
+    if a.phase == "reparse-all":
+        import duckdb
+
+        con = duckdb.connect(str(a.db))
+        con.execute("UPDATE reports SET parse_sha256 = NULL")
+        con.close()
     before = row_counts(a.db)
     meter = LoadMeter()
     meter.install()
@@ -105,7 +113,7 @@ def main() -> None:
     load0, cpu0 = load(), cpu_s()
     portal0 = process_cpu_s(a.portal_pid) if a.portal_pid else None
     t0 = time.monotonic()
-    run_id, counters = pipeline.harvest(settings, adcodes, reparse=a.phase == "reparse", on_done=on_done)
+    run_id, counters = pipeline.harvest(settings, adcodes, reparse=a.phase.startswith("reparse"), on_done=on_done)
     wall = time.monotonic() - t0
     cpu = cpu_s() - cpu0
     times = os.times()
