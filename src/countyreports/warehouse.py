@@ -1,9 +1,10 @@
 """The warehouse writer: the only module that writes DuckDB.
 
-One process writes at a time (DuckDB holds a file lock), so the pipeline keeps its write windows short: each
-county's results are staged in memory and loaded in ONE transaction (`load_county`). A crash (even kill -9)
-mid-load rolls the county back; re-running the harvest then yields the same warehouse as an uninterrupted
-run, because loading is idempotent (a report whose cleaned text hash is unchanged is not written again).
+One process writes at a time (DuckDB holds a file lock), so the pipeline keeps its write windows short: the
+counties ready together are loaded in ONE transaction (`load_counties`; `loadbatch.LoadBatch` turns them into
+rows, then one statement per table). A crash (even kill -9) mid-load rolls the batch back; re-running the
+harvest then yields the same warehouse as an uninterrupted run, because loading is idempotent (a report whose
+cleaned text hash is unchanged is not written again).
 
 Rows are inserted from Arrow tables (never row by row), scanned by name (no view registered per insert).
 Views in ``sql/`` are (re)created by `apply_views`.
@@ -150,11 +151,6 @@ class Warehouse:
             "SELECT sha256, any_value(content_type) FROM fetches WHERE list_contains(?, sha256) GROUP BY 1",
             [list(shas)]).fetchall()
         return {r[0]: r[1] for r in rows}
-
-    def known_sha(self, report_id: str) -> tuple[int, str] | None:
-        row = self.con.execute(
-            "SELECT version, content_sha256 FROM reports WHERE report_id = ?", [report_id]).fetchone()
-        return (int(row[0]), str(row[1])) if row else None
 
     # -- the load -------------------------------------------------------------------------------------------
     def load_county(self, load: CountyLoad) -> LoadStats:
