@@ -180,22 +180,15 @@ def table(m: dict[str, Any], res: dict[str, Any], args: argparse.Namespace) -> s
         row("unchanged re-run", f"{u['wall_s']:.0f} s; {c['requests'] / n:.2f} requests per county "
             f"({c['not_modified']:,} × 304); bodies downloaded {c['bodies_downloaded']}; pages re-parsed "
             f"{c['pages_parsed']}", "≤ 1.2 req/county, 0 bodies, 0 parsed", ok, u["load"])
-    rp = res.get("reparse")
-    if rp:
-        c = rp["counters"]
-        row("re-parse of every report from the raw archive (same parser: every report parsed, each read as "
-            "stored, nothing rewritten)",
-            f"{rp['wall_s']:.0f} s ({c['pages_parsed']:,} pages, {rp['rows']['reports']:,} reports; "
-            f"CPU {rp['cpu_s']:.0f} s, parse processes {rp.get('children_cpu_s', 0):.0f} s)", "< 60 s",
-            rp["wall_s"] < 60, rp["load"])
-    ra = res.get("reparse_all")
-    if ra:
-        c = ra["counters"]
-        row("re-parse after a parser change (every stored reading forgotten: every report's sections, "
-            "indicators and mentions deleted and written again)",
-            f"{ra['wall_s']:.0f} s ({c['pages_parsed']:,} pages; {ra['load_calls']:,} transactions, writer "
-            f"{ra['load_s']:.0f} s; CPU {ra['cpu_s']:.0f} s, parse processes {ra.get('children_cpu_s', 0):.0f} s)",
-            "< 60 s", ra["wall_s"] < 60, ra["load"])
+    for key, name in (("reparse", "re-parse of every report from the raw archive (same parser: every report "
+                                  "parsed, each read as stored, nothing rewritten)"),
+                      ("reparse_all", "re-parse after a parser change (every stored reading forgotten: every "
+                                      "report's sections, indicators and mentions deleted and written again)")):
+        rp = res.get(key)
+        if rp:
+            row(name, f"{rp['wall_s']:.0f} s ({rp['counters']['pages_parsed']:,} pages, {rp['rows']['reports']:,} "
+                f"reports; {rp['load_calls']:,} transactions, writer {rp['load_s']:.0f} s; CPU {rp['cpu_s']:.0f} s, "
+                f"parse processes {rp.get('children_cpu_s', 0):.0f} s)", "< 60 s", rp["wall_s"] < 60, rp["load"])
     pf = res.get("prefect")
     if pf is None:
         row("Prefect overhead", "not measured (no bench_prefect.py found)" if not args.skip_prefect
