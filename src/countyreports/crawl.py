@@ -36,7 +36,7 @@ from countyreports import discover
 from countyreports.classify import classify_title, could_be_county_report
 from countyreports.decode import decode_html
 from countyreports.document import (
-    RawDoc, article_links, content_sha256, fingerprinted, parse_docs,
+    RawDoc, article_links, content_sha256, fingerprinted, links_of, parse_docs, read_article,
 )
 from countyreports.divisions import load_divisions
 from countyreports.fetch import ERR_CONNECT, ERR_HOST_FAILED, ERR_NETWORK, ERR_TIMEOUT, Fetcher
@@ -219,10 +219,11 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
     if first_got.body is None:
         return None
     # the pages are read (decoded, main text) where they are parsed: in a parse process when there is one,
-    # so this crawl thread only fetches (the first page is read twice, once for its links)
+    # so this crawl thread only fetches (there the first page is read twice, once for its links)
     first = RawDoc(first_got.url, first_got.body, first_got.fetched.header("content-type"))
-    page_links, att = (c.parser.submit(article_links, first).result() if c.parser is not None
-                       else article_links(first))
+    first_read = None if c.parser is not None else read_article(first)
+    page_links, att = (c.parser.submit(article_links, first).result() if first_read is None
+                       else links_of(first_read[0]))
     docs = [first]
     urls = [first_got.url]
     raw = [first_got.fetched.sha256 or ""]
@@ -247,7 +248,7 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
     if c.parser is not None:  # pure function: parsed in another process while this thread waits
         parsed, fp = c.parser.submit(fingerprinted, parse_docs, docs, att_doc).result()
     else:
-        parsed, fp = fingerprinted(parse_docs, docs, att_doc)
+        parsed, fp = fingerprinted(parse_docs, docs, att_doc, first_read)
     c.pages_parsed += len(docs)
     return parsed, tuple(urls), (att_doc.url if att_doc else None), tuple(raw), fp
 

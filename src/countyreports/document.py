@@ -99,13 +99,15 @@ def parse_report(pages: list[Article], attachment: RawDoc | None = None,
     return parse_text(article.title, "\n".join(paragraphs), article=article, noise=noise, encoding=encoding)
 
 
-def parse_docs(pages: list[RawDoc], attachment: RawDoc | None = None) -> ParsedReport:
-    """Read a report from the bytes of its page(s) and attachment: `read_article` each page, then
-    `parse_report` (the re-parse from the raw archive; a pure function, so it can run in another process)."""
+def parse_docs(pages: list[RawDoc], attachment: RawDoc | None = None,
+               first: tuple[Article, str] | None = None) -> ParsedReport:
+    """Read a report from the bytes of its page(s) and attachment: `read_article` each page (except the first
+    when `first` gives it already read), then `parse_report`. A pure function, so it can run in another
+    process (the crawl's parse processes, the re-parse from the raw archive)."""
     articles: list[Article] = []
     encoding = None
-    for doc in pages:
-        article, enc = read_article(doc)
+    for i, doc in enumerate(pages):
+        article, enc = first if i == 0 and first is not None else read_article(doc)
         articles.append(article)
         encoding = encoding or enc
     return parse_report(articles, attachment, encoding)
@@ -205,5 +207,9 @@ def article_links(doc: RawDoc) -> tuple[tuple[str, ...], Link | None]:
     """What a crawler needs from a report's first page before the report can be parsed: the URLs of its
     further pages and the attachment holding its text (`wanted_attachment`), if any. Small to send back from
     a parse process: the page is read again there with the others (`parse_docs`)."""
-    article, _encoding = read_article(doc)
+    return links_of(read_article(doc)[0])
+
+
+def links_of(article: Article) -> tuple[tuple[str, ...], Link | None]:
+    """`article_links` of an article already read."""
     return tuple(article.page_links), wanted_attachment(article)

@@ -589,6 +589,21 @@ def test_reparse_writes_only_the_reports_read_differently(chain: dict[str, Step]
     assert found == len(q(src, "SELECT 1 FROM reports WHERE status = 'active' AND list_contains(?, adcode)", some))
 
 
+def test_parse_processes_give_the_same_warehouse(chain: dict[str, Step], portals: dict[int, Portal],
+                                                tmp_path: Path) -> None:
+    """With parse processes the crawl threads only fetch (pages are read and parsed in the processes) and a
+    re-parse gets back only the reports read differently: the same rows as parsing in the threads."""
+    some = ["331123", "433123", "371726"]  # attachments, multi-page articles, a lying charset header
+    db = tmp_path / "pp.duckdb"
+    _, counters = pipeline.harvest(settings(db, portals[1], parse_processes=2), adcodes=some)
+    assert counters["counties_ok"] == 3 and counters["pages_parsed"] >= 15
+    expected = key_tables(chain["e1"].db, some)
+    assert key_tables(db, some) == expected
+    _, counters = pipeline.harvest(settings(db, portals[1], parse_processes=2), adcodes=some, reparse=True)
+    assert counters["requests"] == 0 and counters["pages_parsed"] >= 15
+    assert key_tables(db, some) == expected
+
+
 def test_cli_harvest_has_reparse(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
