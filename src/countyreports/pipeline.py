@@ -42,6 +42,7 @@ from countyreports.warehouse import CountyLoad, LoadStats, Warehouse
 BUNDLED_REGISTRY = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "portal" / "counties.csv"
 ROBOTS_MAX_AGE = dt.timedelta(hours=24)
 WRITER_WAIT_S = 600.0
+BATCH_FILL_S = 0.5  # how long the writer waits for more finished counties to load together (load_batch > 1)
 
 
 def utcnow() -> dt.datetime:
@@ -222,11 +223,20 @@ def harvest_counties(run: Run, counties: Sequence[County],
         submit(workers + batch_max)
         left = len(counties)
         while left:
+            # the counties finished now, and those finishing within BATCH_FILL_S: a statement costs the writer
+            # far more than its rows (the GIL is slow to get back from DuckDB while 30 threads want it), so a
+            # fuller batch means fewer statements per county
             batch = [done.get()]
-            while len(batch) < batch_max and not done.empty():
-                batch.append(done.get())
+            submit(1)
+            deadline = time.monotonic() + (BATCH_FILL_S if batch_max > 1 else 0.0)
+            while len(batch) < min(batch_max, left):
+                try:
+                    batch.append(done.get(timeout=max(0.0, deadline - time.monotonic())) if done.empty()
+                                 else done.get())
+                except queue.Empty:
+                    break
+                submit(1)
             left -= len(batch)
-            submit(len(batch))
             for out in load_batch(run, [fut.result() for fut in batch]):
                 results.append(out)
                 if on_done:
