@@ -16,6 +16,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from countyreports.replay import portal_process  # noqa: E402 (the package from this checkout)
+
 BUNDLED = ROOT / "tests" / "fixtures" / "portal"
 BENCH_DIR = ROOT / "warehouse" / "bench"  # gitignored: the big snapshot, the warehouses, the logs
 
@@ -70,27 +72,10 @@ def emit(result: dict[str, Any], out: str | None) -> None:
 
 @contextmanager
 def portal(snapshot: Path, log: Path | None = None, epoch: int = 1) -> Iterator[tuple[str, int]]:
-    """The replay portal in its own process (`python -m countyreports.replay`): yields (url, pid)."""
-    cmd = [sys.executable, "-m", "countyreports.replay", "--snapshot", str(snapshot), "--port", "0",
-           "--epoch", str(epoch)]
-    if log is not None:
-        log.unlink(missing_ok=True)
-        cmd += ["--log", str(log)]
+    """The replay portal in its own process (`replay.portal_process`): yields (url, pid)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        if not line.startswith("listening on "):
-            raise RuntimeError(f"replay portal did not start: {line!r}")
-        yield line.removeprefix("listening on "), proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    with portal_process(snapshot, epoch=epoch, log=log, env=env) as (url, proc):
+        yield url, proc.pid
 
 
 def process_cpu_s(pid: int) -> float | None:

@@ -205,6 +205,15 @@ class Report:
     parse_sha256: str | None = None
 
 
+def find_header(headers: tuple[tuple[str, str], ...], name: str) -> str | None:
+    """The first value of an HTTP header in (name, value) pairs, by case-insensitive name."""
+    low = name.lower()
+    for key, value in headers:
+        if key.lower() == low:
+            return value
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Fetched:
     """One HTTP exchange made by the crawler (after redirects), as logged in `fetches`.
@@ -227,11 +236,7 @@ class Fetched:
     size: int | None = None  # body bytes received (kept when `body` is dropped after archiving)
 
     def header(self, name: str) -> str | None:
-        low = name.lower()
-        for key, value in self.headers:
-            if key.lower() == low:
-                return value
-        return None
+        return find_header(self.headers, name)
 
     @property
     def ok(self) -> bool:

@@ -115,18 +115,6 @@ def _stop(proc: subprocess.Popen[Any]) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
 
 
-def start_portal(snapshot: Path) -> tuple[subprocess.Popen[str], str]:
-    proc = subprocess.Popen([sys.executable, "-m", "countyreports.replay", "--snapshot", str(snapshot),
-                             "--port", "0"], stdout=subprocess.PIPE, text=True, env=_env(),
-                            start_new_session=True)
-    assert proc.stdout is not None
-    line = proc.stdout.readline().strip()
-    if not line.startswith("listening on "):
-        _stop(proc)
-        raise SystemExit(f"replay portal did not start: {line!r}")
-    return proc, line.removeprefix("listening on ")
-
-
 def start_server(home: Path) -> tuple[subprocess.Popen[bytes], str, float]:
     port = _free_port()
     api = f"http://127.0.0.1:{port}/api"
@@ -182,6 +170,9 @@ def main() -> int:
     home.mkdir(exist_ok=True)
     res: dict[str, Any] = {"snapshot": str(a.snapshot), "workers": a.workers}
     server, api, res["server_start_s"] = start_server(home)
+    sys.path.insert(0, str(ROOT / "src"))
+    from countyreports.replay import portal_process
+
     try:
         base, pref = [], []
         for i in range(max(1, a.repeat)):
@@ -192,11 +183,8 @@ def main() -> int:
                     subprocess.run(["rm", "-rf", str(db.parent)], check=True)
                 db.parent.mkdir(parents=True)
                 # a fresh portal per run: its injected faults (fail_first) are counted per portal process
-                portal, a.proxy = start_portal(a.snapshot)
-                try:
+                with portal_process(a.snapshot, env=_env()) as (a.proxy, _portal):
                     r = run_child(mode, a, env, db)
-                finally:
-                    _stop(portal)
                 into.append(r)
                 print(f"{mode} #{i + 1}: {r['wall_s']:.1f} s ({r['counters']['counties_total']} counties, "
                       f"{r['counters']['requests']} requests)", file=sys.stderr)
