@@ -5,7 +5,7 @@ Measures wall time, CPU time (this process and, given its pid, the replay portal
 peak RSS, and the time spent in `Warehouse.load_county` with the rows it wrote (Arrow batches).
 
     python bench/harvest_bench.py --snapshot DIR --db FILE --proxy URL [--portal-pid PID]
-        [--phase first|rerun|reparse|reparse-all] [--workers N] [--parse-processes N] [--load-batch N] [--min-delay S]
+        [--phase first|rerun|reparse|reparse-all] [--workers N] [--parse-processes N] [--crawl-processes N] [--load-batch N] [--min-delay S]
         [--switch-interval S] [--counties FILE] [--out result.json]
 """
 
@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import cpu_s, emit, load, peak_rss_mib, process_cpu_s
+from common import children_peak_rss_mib, cpu_s, emit, load, peak_rss_mib, process_cpu_s
 
 from countyreports import pipeline, warehouse
 from countyreports.settings import Settings
@@ -81,6 +81,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=64)
     ap.add_argument("--min-delay", type=float, default=0.0)
     ap.add_argument("--parse-processes", type=int, default=2, help="Settings.parse_processes")
+    ap.add_argument("--crawl-processes", type=int, default=0, help="Settings.crawl_processes")
     ap.add_argument("--load-batch", type=int, default=64, help="Settings.load_batch")
     ap.add_argument("--switch-interval", type=float, default=None,
                     help="sys.setswitchinterval (s): how long a thread back from DuckDB waits for the GIL")
@@ -92,7 +93,8 @@ def main() -> None:
         sys.setswitchinterval(a.switch_interval)
     settings = Settings(db=str(a.db), registry=str(a.snapshot / "counties.csv"), proxy=a.proxy,
                         min_delay_s=a.min_delay, per_host_concurrency=1, workers=a.workers,
-                        parse_processes=a.parse_processes, load_batch=a.load_batch, allow_unlisted=True)
+                        parse_processes=a.parse_processes, crawl_processes=a.crawl_processes,
+                        load_batch=a.load_batch, allow_unlisted=True)
     if a.phase == "reparse-all":
         import duckdb
 
@@ -125,7 +127,8 @@ def main() -> None:
           "counters": counters, "peak_rss_mib": peak_rss_mib(),
           "load_s": meter.seconds, "load_cpu_s": meter.cpu_seconds, "load_calls": meter.calls,
           "load_counties": meter.counties, "rows_written": sum(after[t] - before[t] for t in TABLES),
-          "rows": after, "workers": a.workers, "parse_processes": a.parse_processes, "load_batch": a.load_batch,
+          "rows": after, "workers": a.workers, "parse_processes": a.parse_processes,
+          "crawl_processes": a.crawl_processes, "children_peak_rss_mib": children_peak_rss_mib(), "load_batch": a.load_batch,
           "min_delay_s": a.min_delay, "switch_interval_s": sys.getswitchinterval(), "load": [load0, load()]},
          a.out)
 

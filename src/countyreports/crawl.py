@@ -401,6 +401,22 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
         list_complete=list_readable, seen_report_ids=frozenset(seen_ids))
 
 
+def without_bodies(load: CountyLoad) -> CountyLoad:
+    """Bodies are in the raw archive already; keep only their sizes (what is held in memory or sent between
+    processes until the load)."""
+    fetches = tuple((a, replace(f, body=None, size=len(f.body) if f.body is not None else f.size))
+                    for a, f in load.fetches)
+    return replace(load, fetches=fetches)
+
+
+def failed_load(run_id: str, county: County, error: str) -> CountyLoad:
+    """The result of a county that could not be crawled at all (nothing read: nothing judged withdrawn)."""
+    now = utcnow()
+    return CountyLoad(run_id=run_id, adcode=county.adcode, county=county.county, outcome="failed", error=error,
+                      column_url=None, column_hosts=(), reports=(), fetches=(), pages=(), present_report_ids=None,
+                      pages_parsed=0, warnings=(), started_at=now, finished_at=now, list_complete=False)
+
+
 def _fold(found: dict[str, Found], new: Found) -> None:
     """Two articles carrying the same report: keep the one in the report column, then the earlier one."""
     old = found.get(new.report.report_id)

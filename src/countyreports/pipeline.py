@@ -25,11 +25,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from countyreports.crawl import CrawlOptions, crawl_county
+from countyreports.crawl import CrawlOptions, crawl_county, without_bodies
+from countyreports.crawlers import CrawlerPool, CrawlJob, merge_stats
 from countyreports.document import RawDoc, content_sha256, parse_unless_stored
 from countyreports.errors import WarehouseBusy
 from countyreports.fetch import Fetcher, FetchSettings
@@ -91,6 +92,8 @@ class Run:
     pages_parsed: int = 0
     withdrawn: int = 0
     parser: Executor | None = None  # process pool for parse_report (settings.parse_processes > 0)
+    crawlers: CrawlerPool | None = None  # crawler processes (settings.crawl_processes > 0): they crawl, this loads
+    crawler_rss_mib: list[float] = field(default_factory=list)  # peak RSS of each crawler process (at close)
 
 
 @contextmanager
@@ -147,13 +150,27 @@ def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] |
     with writer(settings, held) as wh:
         wh.start_run(run_id, kind, started, params or {}, registry_errors)
         states, validators = wh.all_crawl_states(), wh.all_validators()
-        for origin, status, body, fetched_at in wh.fresh_robots(ROBOTS_MAX_AGE):
-            fetcher.seed_robots(origin, status, body, fetched_at)
+        robots = tuple(wh.fresh_robots(ROBOTS_MAX_AGE))
+    for origin, status, body, fetched_at in robots:
+        fetcher.seed_robots(origin, status, body, fetched_at)
+    year_set = frozenset(years) if years is not None else None
+    crawlers = None
+    if settings.crawl_processes > 0 and kind != "reparse":
+        n = settings.crawl_processes
+        crawlers = CrawlerPool(n, CrawlJob(
+            run_id, fetch_settings(settings), settings.proxy or None, str(settings.raw_path),
+            -(-max(1, settings.workers) // n), crawl_options(settings, year_set, None), states, validators, robots))
     return Run(run_id=run_id, kind=kind, settings=settings, fetcher=fetcher,
                store=RawStore(settings.raw_path), started_at=started, states=states, validators=validators,
-               warehouse=held, years=frozenset(years) if years is not None else None,
-               registry_errors=tuple(registry_errors), parser=parse_pool(settings),
-               crawler=ThreadPoolExecutor(max_workers=max(1, settings.workers), thread_name_prefix="county"))
+               warehouse=held, years=year_set, registry_errors=tuple(registry_errors),
+               parser=parse_pool(settings) if crawlers is None else None, crawlers=crawlers,
+               crawler=None if crawlers is not None else ThreadPoolExecutor(
+                   max_workers=max(1, settings.workers), thread_name_prefix="county"))
+
+
+def crawl_options(settings: Settings, years: frozenset[int] | None, parser: Executor | None) -> CrawlOptions:
+    return CrawlOptions(max_column_hops=settings.max_column_hops, max_list_pages=settings.max_list_pages,
+                        recheck_days=settings.recheck_days, years=years, parser=parser)
 
 
 def parse_pool(settings: Settings) -> Executor | None:
@@ -165,20 +182,17 @@ def parse_pool(settings: Settings) -> Executor | None:
                                mp_context=multiprocessing.get_context("spawn"))
 
 
-def _strip_bodies(load: CountyLoad) -> CountyLoad:
-    """Bodies are in the raw archive already; keep only their sizes in memory."""
-    fetches = tuple((a, replace(f, body=None, size=len(f.body) if f.body is not None else f.size))
-                    for a, f in load.fetches)
-    return replace(load, fetches=fetches)
-
-
 def crawl_one(run: Run, county: County) -> CountyLoad:
-    s = run.settings
-    opts = CrawlOptions(max_column_hops=s.max_column_hops, max_list_pages=s.max_list_pages,
-                        recheck_days=s.recheck_days, years=run.years, parser=run.parser)
     load = crawl_county(county, run.fetcher, run.store, run.states.get(county.adcode, {}), run.validators,
-                        run.run_id, opts)
-    return _strip_bodies(load)
+                        run.run_id, crawl_options(run.settings, run.years, run.parser))
+    return without_bodies(load)
+
+
+def submit_crawl(run: Run, county: County, pool: Executor) -> Future[CountyLoad]:
+    """Start crawling a county: in the run's crawler processes if any, else in `pool` (crawl threads)."""
+    if run.crawlers is not None:
+        return run.crawlers.submit(county)
+    return pool.submit(crawl_one, run, county)
 
 
 def load_one(run: Run, load: CountyLoad) -> CountyOutcome:
@@ -209,16 +223,16 @@ def harvest_counties(run: Run, counties: Sequence[County],
     results: list[CountyOutcome] = []
     workers = max(1, min(run.settings.workers, len(counties) or 1))
     batch_max = max(1, run.settings.load_batch)
-    own = None if run.crawler is not None else ThreadPoolExecutor(max_workers=workers, thread_name_prefix="county")
+    own = (None if run.crawler is not None or run.crawlers is not None
+           else ThreadPoolExecutor(max_workers=workers, thread_name_prefix="county"))
     pool = run.crawler or own
-    assert pool is not None
     try:
         done: queue.SimpleQueue[Future[CountyLoad]] = queue.SimpleQueue()
         todo = iter(counties)
 
         def submit(n: int) -> None:
             for c in itertools.islice(todo, n):
-                pool.submit(crawl_one, run, c).add_done_callback(done.put)
+                submit_crawl(run, c, pool).add_done_callback(done.put)  # type: ignore[arg-type]
 
         submit(workers + batch_max)
         left = len(counties)
@@ -357,7 +371,13 @@ def reparse_counties(run: Run, counties: Sequence[County],
 
 
 def close_run(run: Run) -> dict[str, int]:
+    robots = [(r.origin, r.status, r.fetched.body, r.fetched.fetched_at) for r in run.fetcher.fresh_robots()
+              if r.status and r.status < 500]
     stats = run.fetcher.stats()
+    if run.crawlers is not None:  # the crawler processes did the requests: their counters and robots.txt answers
+        crawled, more_robots, run.crawler_rss_mib = run.crawlers.close()
+        stats = merge_stats([stats, crawled])
+        robots.extend(more_robots)
     counters = {
         "counties_total": len(run.outcomes),
         "counties_ok": sum(o.outcome == "ok" for o in run.outcomes),
@@ -374,8 +394,6 @@ def close_run(run: Run) -> dict[str, int]:
         "new_versions": sum(o.new_versions for o in run.outcomes),
         "withdrawn": run.withdrawn,
     }
-    robots = [(r.origin, r.status, r.fetched.body, r.fetched.fetched_at) for r in run.fetcher.fresh_robots()
-              if r.status and r.status < 500]
     with writer(run.settings, run.warehouse) as wh:
         wh.save_robots(robots)
         wh.finish_run(run.run_id, utcnow(), counters)

@@ -52,6 +52,10 @@ class Settings:
         0,
         "processes that parse report pages and attachments "
         "(0: parse in the crawl threads; 2 on a 2-core box lets the parsing use the second core)")
+    crawl_processes: int = _setting(
+        0,
+        "processes that crawl (each with workers/N threads, parsing in them) while this one only loads "
+        "(0: crawl in this process's threads, where one interpreter lock caps a crawl near 200 requests a second)")
     max_column_hops: int = _setting(6, 'pages fetched at most while looking for the report column')
     max_list_pages: int = _setting(40, 'list pages walked at most per column')
     recheck_days: int = _setting(30, 'age after which a known article page is re-checked')

@@ -604,6 +604,58 @@ def test_parse_processes_give_the_same_warehouse(chain: dict[str, Step], portals
     assert key_tables(db, some) == expected
 
 
+def test_crawl_processes_give_the_same_warehouse(chain: dict[str, Step], portals: dict[int, Portal],
+                                                tmp_path: Path) -> None:
+    """With crawler processes (they crawl and parse; this process only loads) the warehouse holds the rows the
+    crawl threads give, each county's requests are the same, the robots.txt answers the processes fetched are
+    kept, and the next run asks for them no more (seeded to the processes) and downloads no body."""
+    some = CHAIN[:12]
+    db = tmp_path / "cp.duckdb"
+    run_id, counters = pipeline.harvest(settings(db, portals[1], crawl_processes=2, workers=8), adcodes=some)
+    assert counters["counties_total"] == len(some)
+    assert key_tables(db, some) == key_tables(chain["e1"].db, some)
+    per_county = "SELECT adcode, outcome, requests, reports_found FROM county_runs WHERE run_id = ? ORDER BY 1"
+    e1 = [r for r in q(chain["e1"].db, per_county, chain["e1"].run_id) if r[0] in some]
+    assert q(db, per_county, run_id) == e1
+    origins = {f"http://{host(c['homepage'])}" for c in counties() if c["adcode"] in some}
+    assert origins <= {r[0] for r in q(db, "SELECT origin FROM robots")}
+
+    mark = portals[1].mark()
+    _, again = pipeline.harvest(settings(db, portals[1], crawl_processes=2, workers=8), adcodes=some)
+    assert again["bodies_downloaded"] == 0 and again["pages_parsed"] == 0
+    assert not [e for e in portals[1].lines(mark) if e["url"].endswith("/robots.txt")]
+
+
+def test_a_dead_crawler_process_fails_only_its_counties(portals: dict[int, Portal], tmp_path: Path) -> None:
+    """A crawler process killed mid-crawl: the county it held is recorded as failed, saying why, and the
+    counties of the other process are crawled as usual."""
+    from countyreports.crawlers import CrawlerPool
+
+    db = tmp_path / "dead.duckdb"
+    run = pipeline.open_run(settings(db, portals[1], crawl_processes=2, workers=4), params={})
+    pool = run.crawlers
+    assert pool is not None
+    slow = next(c for c in pipeline.load_registry(run.settings).counties if c.adcode == SLOW)
+    other = next(c for c in pipeline.load_registry(run.settings).counties  # (a host up in epoch 1)
+                 if c.adcode in CHAIN and pool.process_of(c) != pool.process_of(slow)
+                 and host(c.homepage) not in HTTP["dead_host_epoch1"])
+    try:
+        doomed = pool.submit(slow)  # its report pages answer after 3 s: still crawling when killed
+        time.sleep(2.0)
+        os.kill(pool.pids[pool.process_of(slow)], signal.SIGKILL)
+        fine = pool.submit(other)
+        assert doomed.result(timeout=30).outcome == "failed"
+        assert "crawler process" in (doomed.result().error or "") and "died" in (doomed.result().error or "")
+        assert fine.result(timeout=60).outcome == "ok", fine.result()
+        late = pool.submit(slow)  # to the dead process: failed at once
+        assert late.result(timeout=5).outcome == "failed"
+        pipeline.load_batch(run, [doomed.result(), fine.result()])
+    finally:
+        counters = pipeline.close_run(run)
+    assert counters["counties_failed"] == 1 and counters["counties_ok"] == 1
+    assert isinstance(pool, CrawlerPool)
+
+
 def test_cli_harvest_has_reparse(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
