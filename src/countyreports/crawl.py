@@ -43,7 +43,7 @@ from countyreports.fetch import ERR_CONNECT, ERR_HOST_FAILED, ERR_NETWORK, ERR_T
 from countyreports.identity import check_identity, site_code_from_html
 from countyreports.models import County, Fetched, Link, PageKind, ParsedReport, Report
 from countyreports.store import RawStore
-from countyreports.warehouse import CountyLoad, PageState
+from countyreports.loadbatch import CountyLoad, PageState
 
 MAX_ARTICLE_PAGES = 12
 MAX_DEPTH = 3
