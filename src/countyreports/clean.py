@@ -36,15 +36,7 @@ Choices:
   are made after NFKC and downstream number parsing reads full-width digits);
 * punctuation width is kept as found, also the half-width `，：；（）` that the traditional
   converter leaves behind (originals use both widths; comparisons are made after NFKC);
-* mojibake detection: each `?`/U+FFFD inside Chinese text is a lost-span marker; the run of
-  two-byte characters before it is scored character by character: a rare shown character
-  (GB2312 level 2, symbols such as `Х ǎ ㄗ ⒅`) counts for a garbled run, a common one
-  (`data/prose_chars.txt`, GB2312 level 1) against; and the character formed by the trail
-  byte of one shown character with the lead byte of the next (what the text was before the
-  one-byte shift) counts for a garbled run when it is common prose. The best-scoring suffix
-  (score >= 1) goes with the marker. A `?` closing a sentence or inside ASCII text stays;
-* mojibake is never "repaired" into guessed text: the garbled run becomes one U+FFFD; correct
-  text decoded after the resynchronisation point stays (the gold's lost span may be wider).
+* mojibake detection and repair: see `countyreports.mojibake`.
 """
 
 from __future__ import annotations
@@ -56,17 +48,16 @@ from functools import lru_cache
 from importlib import resources
 
 from countyreports.models import Cleaned
+from countyreports.mojibake import CJK_PUNCT, FFFD, GB2312, fix_mojibake
 
 __all__ = ["STEPS", "NOISE_OF_REPAIR", "clean_text", "noise_labels"]
-
-FFFD = "\ufffd"
 
 # --------------------------------------------------------------------------------------------
 # character classes
 # --------------------------------------------------------------------------------------------
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—·．％"
+_CJK_PUNCT = CJK_PUNCT
 _CLOSING = "，。、；：？！”’）》〉】〕」』％"
 
 # --------------------------------------------------------------------------------------------
@@ -96,22 +87,6 @@ def _load_homoglyphs() -> dict[str, str]:
     return table
 
 
-def _gb2312_levels() -> tuple[frozenset[str], frozenset[str]]:
-    """(all GB2312 characters, GB2312 level-1 hanzi)."""
-    every: set[str] = set()
-    level1: set[str] = set()
-    for hi in range(0xA1, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                ch = bytes((hi, lo)).decode("gb2312")
-            except UnicodeDecodeError:
-                continue
-            every.add(ch)
-            if 0xB0 <= hi <= 0xD7:
-                level1.add(ch)
-    return frozenset(every), frozenset(level1)
-
-
 @lru_cache(maxsize=1)
 def _opencc():
     import opencc
@@ -137,11 +112,7 @@ def _char_class(chars) -> str:
     return "".join(parts)
 
 
-_GB2312, _GB2312_L1 = _gb2312_levels()
 _HOMOGLYPHS = _load_homoglyphs()
-_PROSE = frozenset(
-    c for line in _read_data("prose_chars.txt").splitlines() if not line.startswith("#") for c in line.strip()
-)
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +121,7 @@ def _traditional() -> tuple[re.Pattern[str], dict[str, str]]:
     chars = [chr(cp) for cp in range(0x3400, 0xA000)]
     converted = _opencc().convert("\n".join(chars)).split("\n")
     mapping = {
-        a: b for a, b in zip(chars, converted) if a != b and len(b) == 1 and a not in _GB2312
+        a: b for a, b in zip(chars, converted) if a != b and len(b) == 1 and a not in GB2312
     }
     return re.compile(f"[{_char_class(mapping)}]"), mapping
 
@@ -161,7 +132,7 @@ def _traditional() -> tuple[re.Pattern[str], dict[str, str]]:
 
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _ODD_SPACE = re.compile("[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_MULTI_SPACE = re.compile(" {2,}")
+_MULTI_SPACE = re.compile("  +")  # (not ` {2,}`: a literal first character is searched fast)
 _BLANK_LINES = re.compile(r"(?:[ ]*\n)+[ ]*")
 
 
@@ -209,13 +180,24 @@ def _pinyin_syllables() -> tuple[frozenset[str], frozenset[str]]:
 
 _SYLLABLES, _SYLLABLE_PREFIXES = _pinyin_syllables()
 
-# (the bracket comes first so that the regex engine can skip to candidate brackets fast; the
-# lookbehind after it is the same condition as a `(?<=[{_HAN}])` before it)
-_GLOSS = re.compile(
-    rf"[(（](?<=[{_HAN}][(（])[ \t]*"
-    rf"(?P<py>[{_PY_LETTER}]{{1,6}}[1-5]?(?:[ \t]+[{_PY_LETTER}]{{1,6}}[1-5]?){{0,3}})"
-    rf"[ \t]*(?:(?P<close>[)）])|(?=[{_HAN}{_CJK_PUNCT},.;:!?\n]|$))"
-)
+
+
+def _gloss_re(opening: str) -> re.Pattern[str]:
+    """A pinyin gloss candidate after an opening bracket `opening` (a regex). The bracket comes
+    first so that the regex engine can skip to candidate brackets fast; the lookbehind after it is
+    the same condition as a `(?<=[{_HAN}])` before it."""
+    return re.compile(
+        rf"{opening}(?<=[{_HAN}]{opening})[ \t]*"
+        rf"(?P<py>[{_PY_LETTER}]{{1,6}}[1-5]?(?:[ \t]+[{_PY_LETTER}]{{1,6}}[1-5]?){{0,3}})"
+        rf"[ \t]*(?:(?P<close>[)）])|(?=[{_HAN}{_CJK_PUNCT},.;:!?\n]|$))"
+    )
+
+
+_GLOSS = _gloss_re("[(（]")
+# the same for a text with one kind of opening bracket (they find the same matches there): the
+# regex engine skips to a literal first character several times faster than to a class's
+_GLOSS_HALF = _gloss_re(r"\(")
+_GLOSS_FULL = _gloss_re("（")
 _TONE_MARK = re.compile(f"[{_TONED}1-5]")
 # syllables a converter writes without a tone mark (neutral tone)
 _NEUTRAL = frozenset("de di le me men zi ge ma ne ba zhe guo tou li shang xia zi er".split())
@@ -237,50 +219,46 @@ def _is_gloss(py: str, closed: bool) -> bool:
 
 def strip_pinyin(text: str) -> str:
     """Remove pinyin glosses written after characters; genuine parentheticals stay."""
-    if "(" not in text and "（" not in text:
+    half, full = "(" in text, "（" in text
+    if not half and not full:
         return text
+    if half and full:  # (the one-bracket regexes find the candidates faster: a cheap test first)
+        if not _GLOSS_HALF.search(text) and not _GLOSS_FULL.search(text):
+            return text
+        gloss = _GLOSS
+    else:
+        gloss = _GLOSS_HALF if half else _GLOSS_FULL
+    found = gloss.findall(text)  # (py, close) of each candidate
+    if not found:
+        return text
+    if all(_is_gloss(py, close != "") for py, close in set(found)):
+        return gloss.sub("", text)  # every candidate is a gloss (the usual case): no call per match
 
     def repl(m: re.Match[str]) -> str:
         return "" if _is_gloss(m.group("py"), m.group("close") is not None) else m.group(0)
 
-    return _GLOSS.sub(repl, text)
+    return gloss.sub(repl, text)
 
 
 # --------------------------------------------------------------------------------------------
 # steps: traditional text, sporadic traditional characters
 # --------------------------------------------------------------------------------------------
 
-_HAN_RE = re.compile(f"[{_HAN}]")
 # share of traditional-only characters above which the whole text counts as traditional
 _TRADITIONAL_SHARE = 0.15  # snapshot: homoglyph pages <= 1 %, traditional pages >= 33 %
-
-
 _HAN_RUN = re.compile(f"[{_HAN}]+")
-# the last text `convert_traditional` found free of traditional-only characters: the next step
-# (`fix_traditional_chars`) gets that same object and need not scan it again (str is immutable)
-_NO_TRAD: list[str | None] = [None]
-
-
-def _traditional_share(text: str) -> tuple[int, float]:
-    pattern, _ = _traditional()
-    n_trad = len(pattern.findall(text))
-    if not n_trad:
-        return 0, 0.0
-    n_han = sum(map(len, _HAN_RUN.findall(text)))  # = len(_HAN_RE.findall(text)), fewer objects
-    return n_trad, n_trad / max(1, n_han)
 
 
 def convert_traditional(text: str) -> str:
     """Convert a predominantly traditional text to simplified (OpenCC t2s, phrase-aware)."""
     pattern, _ = _traditional()
-    if not pattern.search(text):
-        _NO_TRAD[0] = text
-        return text
     n_trad = len(pattern.findall(text))
     if n_trad < 3:
         return text
-    # the Han count is at most len(text): a share that high needs no count
-    if n_trad / len(text) < _TRADITIONAL_SHARE and _traditional_share(text)[1] < _TRADITIONAL_SHARE:
+    # the share of the Han characters; the Han count is at most len(text): a share that high
+    # needs no count
+    if n_trad / len(text) < _TRADITIONAL_SHARE and \
+            n_trad / max(1, sum(map(len, _HAN_RUN.findall(text)))) < _TRADITIONAL_SHARE:
         return text
     return _opencc().convert(text)
 
@@ -288,12 +266,19 @@ def convert_traditional(text: str) -> str:
 def fix_traditional_chars(text: str) -> str:
     """Map sporadic traditional characters (never GB2312 ones) in a simplified text."""
     pattern, mapping = _traditional()
-    if text is _NO_TRAD[0] or not pattern.search(text):
+    if not pattern.search(text):
         return text
-    converted = _opencc().convert(text)
-    if len(converted) == len(text):  # t2s is length-preserving: take its (phrase-aware) choice
-        return pattern.sub(lambda m: converted[m.start()], text)
-    return pattern.sub(lambda m: mapping[m.group(0)], text)
+    # OpenCC converts a line on its own (no key of its t2s dictionaries holds a line break): only
+    # the lines holding such a character are converted
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if pattern.search(line):
+            converted = _opencc().convert(line)
+            if len(converted) == len(line):  # t2s is length-preserving: take its (phrase-aware) choice
+                lines[i] = pattern.sub(lambda m: converted[m.start()], line)
+            else:
+                lines[i] = pattern.sub(lambda m: mapping[m.group(0)], line)
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------------------------
@@ -351,125 +336,24 @@ def fix_replacement_chars(text: str) -> str:
     """`?`/U+FFFD standing for ©, an indentation or a separating space (not mojibake)."""
     if "?" not in text and FFFD not in text:
         return text
+    boiler: list[tuple[re.Pattern[str], str]] = []
     if any(w in text for w in _BOILER_HINT_WORDS):  # = _BOILER_HINT.search(text), faster
-        copyright_ = any(w in text for w in _COPYRIGHT_WORDS)
-        for i, (pattern, repl) in enumerate(_BOILER):
-            if i < 2 and not copyright_:  # the first two need one of these words
-                continue
-            text = pattern.sub(repl, text)
-    if "?" in text:  # every `_EDGE_MARKS` match removes a `?`
-        text = _EDGE_MARKS.sub("", text)
+        # the first two need one of the copyright words
+        boiler = _BOILER if any(w in text for w in _COPYRIGHT_WORDS) else _BOILER[2:]
+    # Every match of these patterns holds a `?`/U+FFFD (and their replacements add none) and
+    # stays inside one line, their lookarounds too (a line's edge is to them what the text's is):
+    # so only the lines holding a marker are searched. (Regexes that do not start with a literal
+    # character try every position of the text: slow on a whole text.)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if "?" in line or FFFD in line:
+            for pattern, repl in boiler:
+                line = pattern.sub(repl, line)
+            if "?" in line:  # every `_EDGE_MARKS` match removes a `?`
+                line = _EDGE_MARKS.sub("", line)
+            lines[i] = line
+    text = "\n".join(lines)
     return _MULTI_SPACE.sub(" ", text).replace(" \n", "\n").strip(" ")
-
-
-# --------------------------------------------------------------------------------------------
-# step: mojibake
-# --------------------------------------------------------------------------------------------
-
-_COMMON_PUNCT = frozenset(_CJK_PUNCT + "０１２３４５６７８９")
-_MARKER = re.compile(r"[?\ufffd]+")
-_FFFD_RUN = re.compile("\ufffd{2,}")
-# two lost-span markers with only non-prose junk between them (Latin, pinyin letters, Greek,
-# Cyrillic, brackets) are one lost span: `成绩?nèi)亢细?` → `成绩�`
-_FFFD_JUNK = re.compile(
-    "\ufffd(?=[^\n\ufffd]{0,8}\ufffd)(?=[^\n\ufffd]*?[A-Za-z\u00c0-\u02ff\u0370-\u04ff])"
-    "[^\n\ufffd，。、；：！？,.;:!\"“”]{1,8}\ufffd"
-)
-# weights (log-odds flavour) of a shown character and of the "straddle" character formed by
-# the trail byte of one shown character and the lead byte of the next (= the original text
-# when the run is GBK shifted by one byte)
-_W_SHOWN = (-1.2, 0.3, 2.5)  # core prose / other GB2312 level 1 / rare (level 2, symbols)
-_W_STRADDLE = (1.2, -0.3, -2.0)
-_MAX_RUN = 40
-_MIN_SCORE = 1.0  # weaker evidence leaves the run alone (only the marker becomes U+FFFD)
-
-
-def _tier(ch: str) -> int:
-    if ch in _PROSE or ch in _COMMON_PUNCT:
-        return 0
-    if ch in _GB2312_L1:
-        return 1
-    return 2
-
-
-@lru_cache(maxsize=4096)
-def _gbk2(ch: str) -> bytes | None:
-    try:
-        b = ch.encode("gbk")
-    except UnicodeEncodeError:
-        return None
-    return b if len(b) == 2 else None
-
-
-def _straddle(a: bytes, b: bytes) -> int:
-    try:
-        ch = (a[1:2] + b[0:1]).decode("gbk")
-    except UnicodeDecodeError:
-        return 2
-    return _tier(ch)
-
-
-def _garbled_length(text: str, end: int) -> int:
-    """How many characters before position `end` (a marker) look GBK-shifted."""
-    run: list[tuple[str, bytes]] = []
-    i = end - 1
-    while i >= 0 and len(run) < _MAX_RUN:
-        ch = text[i]
-        b = _gbk2(ch)
-        if b is None or ch in "\n\ufffd":
-            break
-        run.append((ch, b))
-        i -= 1
-    best, best_k, score = 0.0, 0, 0.0
-    for k, (ch, b) in enumerate(run, start=1):
-        score += _W_SHOWN[_tier(ch)]
-        if k > 1:  # straddle with the character on its right (inside the run)
-            score += _W_STRADDLE[_straddle(b, run[k - 2][1])]
-        if score > best:  # ties keep the shorter run: no correct text is dropped on a tie
-            best, best_k = score, k
-    return best_k if best >= _MIN_SCORE else 0
-
-
-def _is_question_mark(text: str, start: int, end: int) -> bool:
-    """A genuine `?`: in Latin context (URL, code) or closing a sentence."""
-    if text[start:end] != "?":
-        return False
-    before = text[start - 1] if start > 0 else "\n"
-    after = text[end] if end < len(text) else "\n"
-    if before.isascii() and before not in "\n" and (after.isascii() or after in "\n"):
-        return True  # inside ASCII text: URL query, code, English
-    return after in "\n ”’\"'」』）)" or before == "\n"
-
-
-def _fix_mojibake_once(text: str) -> str:
-    out: list[str] = []
-    pos = 0
-    for m in _MARKER.finditer(text):
-        start, end = m.start(), m.end()
-        if start < pos:
-            continue
-        k = _garbled_length(text, start)
-        if k == 0 and _is_question_mark(text, start, end):
-            continue
-        out.append(text[pos : start - k])
-        out.append(FFFD)
-        pos = end
-    if not out:
-        return text
-    out.append(text[pos:])
-    return _FFFD_JUNK.sub(FFFD, _FFFD_RUN.sub(FFFD, "".join(out)))
-
-
-def fix_mojibake(text: str) -> str:
-    """Replace each mis-decoded run (ending in `?`/U+FFFD) by a single U+FFFD."""
-    if "?" not in text and FFFD not in text:
-        return text
-    for _ in range(4):  # to a fixpoint, so that the step is idempotent
-        new = _fix_mojibake_once(text)
-        if new == text:
-            break
-        text = new
-    return text
 
 
 # --------------------------------------------------------------------------------------------
@@ -544,10 +428,24 @@ NOISE_OF_REPAIR: dict[str, str] = {
 }
 
 
+# The characters the traditional and look-alike steps act on: without one of them (the usual
+# case) those steps change nothing, and one scan decides that for the three. The steps in between
+# add none (they add `©`, spaces, U+FFFD; the look-alike step's own input is checked here).
+_CHAR_STEPS = (convert_traditional, fix_traditional_chars, fix_homoglyphs)
+_TRAD_OR_HOMO = re.compile(f"[{_char_class(set(_traditional()[1]) | set(_HOMOGLYPHS))}]")
+assert _TRAD_OR_HOMO.search("© " + FFFD) is None
+
+
 def clean_text(text: str) -> Cleaned:
     """Clean a raw article text (one paragraph per line); see the module docstring."""
     repairs: list[str] = []
+    plain = None  # no character for `_CHAR_STEPS` (decided at the first of them)
     for name, step in STEPS:
+        if step in _CHAR_STEPS:
+            if plain is None:
+                plain = _TRAD_OR_HOMO.search(text) is None
+            if plain:
+                continue
         new = step(text)
         if new != text:
             if name not in repairs:
