@@ -322,7 +322,8 @@ _BOILER = [
     # 政府?版权所有 / 主办：...?承办：... → a space between two boilerplate fields
     (re.compile(rf"(?<=[{_HAN}）)]){_Q}+(?=(?:版权所有|版權所有|承办|主办|协办|技术支持|网站标识码|备案号|ICP|[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新]ICP|公网安备))"), " "),
 ]
-_BOILER_HINT = re.compile("版权|版權|[Cc]opyright|承办|主办|协办|技术支持|网站标识码|备案|ICP")
+# every match of a `_BOILER` pattern holds one of these words (the first two patterns: one of
+# `_COPYRIGHT_WORDS`), or `公网安备`; the patterns run when the text holds one of these words
 _BOILER_HINT_WORDS = ("版权", "版權", "Copyright", "copyright", "承办", "主办", "协办", "技术支持",
                       "网站标识码", "备案", "ICP")
 _COPYRIGHT_WORDS = ("版权所有", "版權所有", "Copyright", "copyright")
@@ -336,22 +337,28 @@ def fix_replacement_chars(text: str) -> str:
     """`?`/U+FFFD standing for ©, an indentation or a separating space (not mojibake)."""
     if "?" not in text and FFFD not in text:
         return text
-    boiler: list[tuple[re.Pattern[str], str]] = []
-    if any(w in text for w in _BOILER_HINT_WORDS):  # = _BOILER_HINT.search(text), faster
-        # the first two need one of the copyright words
-        boiler = _BOILER if any(w in text for w in _COPYRIGHT_WORDS) else _BOILER[2:]
     # Every match of these patterns holds a `?`/U+FFFD (and their replacements add none) and
     # stays inside one line, their lookarounds too (a line's edge is to them what the text's is):
     # so only the lines holding a marker are searched. (Regexes that do not start with a literal
-    # character try every position of the text: slow on a whole text.)
+    # character try every position of the text: slow on a whole text.) The words a match needs
+    # are looked up in its line; in the whole text only for a line holding `公网安备` alone.
+    hint: bool | None = None  # a word of `_BOILER_HINT_WORDS` in the text
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if "?" in line or FFFD in line:
-            for pattern, repl in boiler:
-                line = pattern.sub(repl, line)
-            if "?" in line:  # every `_EDGE_MARKS` match removes a `?`
-                line = _EDGE_MARKS.sub("", line)
-            lines[i] = line
+        if "?" not in line and FFFD not in line:
+            continue
+        boiler: list[tuple[re.Pattern[str], str]] = []
+        if any(w in line for w in _BOILER_HINT_WORDS):
+            boiler = _BOILER if any(w in line for w in _COPYRIGHT_WORDS) else _BOILER[2:]
+        elif "公网安备" in line:
+            if hint is None:
+                hint = any(w in text for w in _BOILER_HINT_WORDS)
+            boiler = _BOILER[2:] if hint else []
+        for pattern, repl in boiler:
+            line = pattern.sub(repl, line)
+        if "?" in line:  # every `_EDGE_MARKS` match removes a `?`
+            line = _EDGE_MARKS.sub("", line)
+        lines[i] = line
     text = "\n".join(lines)
     return _MULTI_SPACE.sub(" ", text).replace(" \n", "\n").strip(" ")
 
@@ -391,7 +398,7 @@ _BREAK_ANY = re.compile(f"\n(?:(?<=[0-9０-９]\n)[0-9０-９]|[{_CLOSING}]|(?<=
 
 def join_broken_lines(text: str) -> str:
     """Join a line break that falls inside a number or right before closing punctuation."""
-    if "\n" not in text or not _BREAK_ANY.search(text):
+    if not _BREAK_ANY.search(text):
         return text
     text = _BREAK_IN_NUMBER.sub("", text)
     text = _BREAK_BEFORE_CLOSING.sub("", text)
