@@ -251,16 +251,30 @@ _HAN_RUN = re.compile(f"[{_HAN}]+")
 
 def convert_traditional(text: str) -> str:
     """Convert a predominantly traditional text to simplified (OpenCC t2s, phrase-aware)."""
+    if _is_traditional(text):
+        return _opencc().convert(text)
+    return text
+
+
+def _is_traditional(text: str) -> bool:
+    """At least 3 traditional-only characters, and at least `_TRADITIONAL_SHARE` of the Han
+    characters. Counts of a part of the text decide most texts early: the Han count is at most
+    len(text), and the share over the Han characters of a prefix is at least the whole one."""
     pattern, _ = _traditional()
-    n_trad = len(pattern.findall(text))
+    head = len(text) * 3 // 5  # (a traditional text has its share in its first 60 % already)
+    n_trad = len(pattern.findall(text, 0, head))
+    if n_trad >= 3 and n_trad / len(text) >= _TRADITIONAL_SHARE:
+        return True
+    n_trad += len(pattern.findall(text, head))
     if n_trad < 3:
-        return text
-    # the share of the Han characters; the Han count is at most len(text): a share that high
-    # needs no count
-    if n_trad / len(text) < _TRADITIONAL_SHARE and \
-            n_trad / max(1, sum(map(len, _HAN_RUN.findall(text)))) < _TRADITIONAL_SHARE:
-        return text
-    return _opencc().convert(text)
+        return False
+    if n_trad / len(text) >= _TRADITIONAL_SHARE:
+        return True
+    # a few traditional characters in a simplified text: the Han characters of a prefix are enough
+    for stop in (10 * n_trad, len(text)):
+        if n_trad / max(1, sum(map(len, _HAN_RUN.findall(text, 0, stop)))) < _TRADITIONAL_SHARE:
+            return False
+    return True
 
 
 def fix_traditional_chars(text: str) -> str:

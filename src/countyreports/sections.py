@@ -148,20 +148,18 @@ def _label_of(style: str, raw: str) -> tuple[str, int]:
     return (f"({seg})" if style in ("pcn", "par") else seg), val
 
 
-_STOP_RE = re.compile(f"[{_SENT_END}{_COLON}]")
-_OPEN_RE = re.compile(f"[{_OPEN}]")
+# the text before the first sentence end, colon or opening bracket
+_PLAIN_RE = re.compile(f"[^{_SENT_END}{_COLON}{_OPEN}]*")
 
 
 def heading_title(rest: str) -> str:
     """Title of a heading from the text after its number (first sentence, no final punctuation)."""
-    m = _STOP_RE.search(rest)
-    if m is None:
+    i = _PLAIN_RE.match(rest).end()  # type: ignore[union-attr]  # (matches the empty string)
+    if i == len(rest):
         return rest.strip().rstrip(_TRAIL).strip()
-    i = m.start()
-    if _OPEN_RE.search(rest, 0, i) is None and (
-            rest[i] in _SENT_END or (i <= _COLON_LEAD_MAX and rest[i + 1:].strip())):
+    if rest[i] in _SENT_END or (rest[i] in _COLON and i <= _COLON_LEAD_MAX and rest[i + 1:].strip()):
         return rest[:i].strip().rstrip(_TRAIL).strip()
-    return _title_slow(rest)
+    return _title_slow(rest)  # (brackets first: a stop inside them does not count)
 
 
 def _title_slow(rest: str) -> str:
