@@ -36,7 +36,7 @@ Choices:
   are made after NFKC and downstream number parsing reads full-width digits);
 * punctuation width is kept as found, also the half-width `，：；（）` that the traditional
   converter leaves behind (originals use both widths; comparisons are made after NFKC);
-* mojibake detection and repair: see `countyreports.mojibake`.
+* the pinyin glosses and the mojibake repair: see `countyreports.pinyin`, `countyreports.mojibake`.
 """
 
 from __future__ import annotations
@@ -47,8 +47,10 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
+from countyreports.chars import CJK_PUNCT, FFFD, HAN
 from countyreports.models import Cleaned
-from countyreports.mojibake import CJK_PUNCT, FFFD, GB2312, fix_mojibake
+from countyreports.mojibake import GB2312, fix_mojibake
+from countyreports.pinyin import strip_pinyin
 
 __all__ = ["STEPS", "NOISE_OF_REPAIR", "clean_text", "noise_labels"]
 
@@ -56,8 +58,6 @@ __all__ = ["STEPS", "NOISE_OF_REPAIR", "clean_text", "noise_labels"]
 # character classes
 # --------------------------------------------------------------------------------------------
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_CJK_PUNCT = CJK_PUNCT
 _CLOSING = "，。、；：？！”’）》〉】〕」』％"
 
 # --------------------------------------------------------------------------------------------
@@ -156,97 +156,12 @@ def normalize_whitespace(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# step: pinyin glosses (traditional_pinyin)
-# --------------------------------------------------------------------------------------------
-
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PY_LETTER = f"a-z{_TONED}üê"
-_TONE_STRIP = str.maketrans(
-    {**{c: b for b, cs in (("a", "āáǎà"), ("e", "ēéěèê"), ("i", "īíǐì"), ("o", "ōóǒò"),
-                          ("u", "ūúǔù"), ("v", "ǖǘǚǜü"), ("n", "ńňǹ"), ("m", "ḿ")) for c in cs}}
-)
-
-
-def _pinyin_syllables() -> tuple[frozenset[str], frozenset[str]]:
-    initials = ["", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
-                "zh", "ch", "sh", "r", "z", "c", "s", "y", "w"]
-    finals = ["a", "o", "e", "i", "u", "v", "ai", "ei", "ao", "ou", "an", "en", "in", "un", "vn",
-              "ang", "eng", "ing", "ong", "ia", "ie", "iu", "ua", "uo", "ui", "ve", "ue", "er",
-              "ian", "iao", "uai", "uan", "van", "iang", "iong", "uang", "ueng"]
-    full = {i + f for i in initials for f in finals} | {"ng", "n", "m", "hm", "hng", "ê"}
-    prefixes = {s[:k] for s in full for k in range(1, len(s) + 1)}
-    return frozenset(full), frozenset(prefixes)
-
-
-_SYLLABLES, _SYLLABLE_PREFIXES = _pinyin_syllables()
-
-
-
-def _gloss_re(opening: str) -> re.Pattern[str]:
-    """A pinyin gloss candidate after an opening bracket `opening` (a regex). The bracket comes
-    first so that the regex engine can skip to candidate brackets fast; the lookbehind after it is
-    the same condition as a `(?<=[{_HAN}])` before it."""
-    return re.compile(
-        rf"{opening}(?<=[{_HAN}]{opening})[ \t]*"
-        rf"(?P<py>[{_PY_LETTER}]{{1,6}}[1-5]?(?:[ \t]+[{_PY_LETTER}]{{1,6}}[1-5]?){{0,3}})"
-        rf"[ \t]*(?:(?P<close>[)）])|(?=[{_HAN}{_CJK_PUNCT},.;:!?\n]|$))"
-    )
-
-
-_GLOSS = _gloss_re("[(（]")
-# the same for a text with one kind of opening bracket (they find the same matches there): the
-# regex engine skips to a literal first character several times faster than to a class's
-_GLOSS_HALF = _gloss_re(r"\(")
-_GLOSS_FULL = _gloss_re("（")
-_TONE_MARK = re.compile(f"[{_TONED}1-5]")
-# syllables a converter writes without a tone mark (neutral tone)
-_NEUTRAL = frozenset("de di le me men zi ge ma ne ba zhe guo tou li shang xia zi er".split())
-
-
-@lru_cache(maxsize=4096)
-def _is_gloss(py: str, closed: bool) -> bool:
-    sylls = py.split()
-    for s in sylls:
-        base = s.rstrip("12345").translate(_TONE_STRIP)
-        ok = base in _SYLLABLES or (not closed and s is sylls[-1] and base in _SYLLABLE_PREFIXES)
-        if not ok:
-            return False
-    if _TONE_MARK.search(py):
-        return True
-    # without a tone: only a closed gloss of one neutral-tone syllable (`的(de)`)
-    return closed and len(sylls) == 1 and sylls[0] in _NEUTRAL
-
-
-def strip_pinyin(text: str) -> str:
-    """Remove pinyin glosses written after characters; genuine parentheticals stay."""
-    half, full = "(" in text, "（" in text
-    if not half and not full:
-        return text
-    if half and full:  # (the one-bracket regexes find the candidates faster: a cheap test first)
-        if not _GLOSS_HALF.search(text) and not _GLOSS_FULL.search(text):
-            return text
-        gloss = _GLOSS
-    else:
-        gloss = _GLOSS_HALF if half else _GLOSS_FULL
-    found = gloss.findall(text)  # (py, close) of each candidate
-    if not found:
-        return text
-    if all(_is_gloss(py, close != "") for py, close in set(found)):
-        return gloss.sub("", text)  # every candidate is a gloss (the usual case): no call per match
-
-    def repl(m: re.Match[str]) -> str:
-        return "" if _is_gloss(m.group("py"), m.group("close") is not None) else m.group(0)
-
-    return gloss.sub(repl, text)
-
-
-# --------------------------------------------------------------------------------------------
 # steps: traditional text, sporadic traditional characters
 # --------------------------------------------------------------------------------------------
 
 # share of traditional-only characters above which the whole text counts as traditional
 _TRADITIONAL_SHARE = 0.15  # snapshot: homoglyph pages <= 1 %, traditional pages >= 33 %
-_HAN_RUN = re.compile(f"[{_HAN}]+")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 def convert_traditional(text: str) -> str:
@@ -302,7 +217,7 @@ def fix_traditional_chars(text: str) -> str:
 # a substitute whose ideograph is traditional (compatibility 豈 → 豈) goes on to simplified
 _HOMOGLYPHS.update({k: _traditional()[1].get(v, v) for k, v in _HOMOGLYPHS.items()})
 _HOMO_RE = re.compile(f"[{_char_class(_HOMOGLYPHS)}]")
-_CONTEXT_CHARS = re.compile(f"[{_HAN}{_CJK_PUNCT}0-9０-９\u2e80-\u2fdf]")
+_CONTEXT_CHARS = re.compile(f"[{HAN}{CJK_PUNCT}0-9０-９\u2e80-\u2fdf]")
 
 
 def fix_homoglyphs(text: str) -> str:
@@ -331,10 +246,10 @@ def fix_homoglyphs(text: str) -> str:
 _Q = "[?\ufffd]"
 _BOILER = [
     # 版权所有 ? 2019 / Copyright ? 2019 → ©
-    (re.compile(rf"(版权所有|版權所有|[Cc]opyright)[ ]?{_Q}[ ]?(?=[ ]?(?:19|20)\d\d|[{_HAN}A-Za-z])"), r"\1 © "),
+    (re.compile(rf"(版权所有|版權所有|[Cc]opyright)[ ]?{_Q}[ ]?(?=[ ]?(?:19|20)\d\d|[{HAN}A-Za-z])"), r"\1 © "),
     (re.compile(rf"{_Q}[ ]?((?:19|20)\d\d(?:[-—–]\d{{2,4}})?[ ]?(?:版权所有|版權所有|[Cc]opyright))"), r"© \1"),
     # 政府?版权所有 / 主办：...?承办：... → a space between two boilerplate fields
-    (re.compile(rf"(?<=[{_HAN}）)]){_Q}+(?=(?:版权所有|版權所有|承办|主办|协办|技术支持|网站标识码|备案号|ICP|[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新]ICP|公网安备))"), " "),
+    (re.compile(rf"(?<=[{HAN}）)]){_Q}+(?=(?:版权所有|版權所有|承办|主办|协办|技术支持|网站标识码|备案号|ICP|[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新]ICP|公网安备))"), " "),
 ]
 # every match of a `_BOILER` pattern holds one of these words (the first two patterns: one of
 # `_COPYRIGHT_WORDS`), or `公网安备`; the patterns run when the text holds one of these words
@@ -381,10 +296,10 @@ def fix_replacement_chars(text: str) -> str:
 # step: spaces inside Chinese text
 # --------------------------------------------------------------------------------------------
 
-_SP_PUNCT = re.compile(f" *([{_CJK_PUNCT}“‘《（〔【]) *")
-_SP_HAN_NUM = re.compile(rf"(?<=[{_HAN}]) (?=[0-9０-９A-Za-zＡ-Ｚａ-ｚ%％.．])|(?<=[0-9０-９A-Za-zＡ-Ｚａ-ｚ%％]) (?=[{_HAN}])")
+_SP_PUNCT = re.compile(f" *([{CJK_PUNCT}“‘《（〔【]) *")
+_SP_HAN_NUM = re.compile(rf"(?<=[{HAN}]) (?=[0-9０-９A-Za-zＡ-Ｚａ-ｚ%％.．])|(?<=[0-9０-９A-Za-zＡ-Ｚａ-ｚ%％]) (?=[{HAN}])")
 _SP_NUM_NUM = re.compile(r"(?<=[0-9０-９]) (?=[0-9０-９])")
-_LETTERSPACED = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: [{_HAN}]){{2,}}(?![{_HAN}])")
+_LETTERSPACED = re.compile(rf"(?<![{HAN}])[{HAN}](?: [{HAN}]){{2,}}(?![{HAN}])")
 
 
 def fix_cjk_spaces(text: str) -> str:

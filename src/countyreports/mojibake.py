@@ -22,10 +22,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CJK_PUNCT", "FFFD", "GB2312", "fix_mojibake"]
+from countyreports.chars import CJK_PUNCT, FFFD
 
-FFFD = "\ufffd"
-CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—·．％"
+__all__ = ["GB2312", "fix_mojibake"]
 
 # --------------------------------------------------------------------------------------------
 # data

@@ -228,7 +228,7 @@ def split_sections(clean_text: str) -> tuple[Section, ...]:
     list_item: tuple[str, int] | None = None  # (style, number) of the last numbered non-heading
     # the last heading, (char_start, level, path, title): its section ends where the next one starts
     head: tuple[int, int, str, str] | None = None
-    strong, others = _kind_res()  # (once per text, not per heading)
+    kind_res = _kind_res()  # (once per text, not per heading)
     n = len(clean_text)
     pos = 0  # start of the first line not yet looked at
     # Only numbered lines can be headings: the lines between two of them (`gap`) count only
@@ -250,7 +250,7 @@ def split_sections(clean_text: str) -> tuple[Section, ...]:
         style = m.lastgroup or ""
         rest = clean_text[m.end() - 1:end]
         raw = m.group(style)
-        seg, val = _LABELS.get((style, raw)) or _label(style, raw)
+        seg, val = _LABELS.get((style, raw)) or _label(style, raw)  # (a known label: no call)
         accepted = _accept(style, val, rest, stack, colon_list)
         if accepted is not None and list_item is not None and list_item == (style, val - 1):
             accepted = None  # the next item of a numbered list in running text
@@ -264,10 +264,7 @@ def split_sections(clean_text: str) -> tuple[Section, ...]:
         path = f"{stack[-1][2]}/{seg}" if stack else seg
         stack.append((style, val, path))
         if head is not None:  # the section of the previous heading ends here
-            h_start, level, h_path, title = head
-            own = clean_text[h_start:start].rstrip(_SPACE)
-            kind, secondary = _classify(title, strong, others) if level == 1 else (None, None)
-            out.append(_SECTION(h_path, level, title, own, kind, secondary, h_start, h_start + len(own)))
+            out.append(_section(clean_text, head, start, kind_res))
         else:  # the text before the first heading, unless blank
             own = clean_text[:start].rstrip(_SPACE)
             if own:
@@ -276,10 +273,7 @@ def split_sections(clean_text: str) -> tuple[Section, ...]:
         colon_list = False
         list_item = None
     if head is not None:
-        h_start, level, h_path, title = head
-        own = clean_text[h_start:].rstrip(_SPACE)
-        kind, secondary = _classify(title, strong, others) if level == 1 else (None, None)
-        out.append(_SECTION(h_path, level, title, own, kind, secondary, h_start, h_start + len(own)))
+        out.append(_section(clean_text, head, n, kind_res))
     else:  # no heading: the whole text (even blank)
         own = clean_text.rstrip(_SPACE)
         out.append(_SECTION("", 0, "", own, None, None, 0, len(own)))
@@ -329,6 +323,17 @@ def _looks_titled(body: str) -> bool:
 
 _SECTION = positional(Section)  # Section(...) with every field given, in order
 _SPACE = "\n\r \t\u3000"  # trimmed off the end of a section's text
+
+
+def _section(text: str, head: tuple[int, int, str, str], stop: int,
+             kind_res: tuple[list[tuple[re.Pattern[str], SectionKind]], list[tuple[re.Pattern[str], SectionKind]]],
+             ) -> Section:
+    """The section of `head` (char_start, level, path, title), its text up to `stop` (the next
+    heading's start, or the text's end) less the trailing blanks; level 1 gets its kinds."""
+    start, level, path, title = head
+    own = text[start:stop].rstrip(_SPACE)
+    kind, secondary = _classify(title, *kind_res) if level == 1 else (None, None)
+    return _SECTION(path, level, title, own, kind, secondary, start, start + len(own))
 
 
 def section_at(sections: tuple[Section, ...] | list[Section], offset: int) -> str:
