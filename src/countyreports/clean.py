@@ -36,15 +36,7 @@ Choices:
   are made after NFKC and downstream number parsing reads full-width digits);
 * punctuation width is kept as found, also the half-width `，：；（）` that the traditional
   converter leaves behind (originals use both widths; comparisons are made after NFKC);
-* mojibake detection: each `?`/U+FFFD inside Chinese text is a lost-span marker; the run of
-  two-byte characters before it is scored character by character: a rare shown character
-  (GB2312 level 2, symbols such as `Х ǎ ㄗ ⒅`) counts for a garbled run, a common one
-  (`data/prose_chars.txt`, GB2312 level 1) against; and the character formed by the trail
-  byte of one shown character with the lead byte of the next (what the text was before the
-  one-byte shift) counts for a garbled run when it is common prose. The best-scoring suffix
-  (score >= 1) goes with the marker. A `?` closing a sentence or inside ASCII text stays;
-* mojibake is never "repaired" into guessed text: the garbled run becomes one U+FFFD; correct
-  text decoded after the resynchronisation point stays (the gold's lost span may be wider).
+* the pinyin glosses and the mojibake repair: see `countyreports.pinyin`, `countyreports.mojibake`.
 """
 
 from __future__ import annotations
@@ -55,18 +47,17 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
+from countyreports.chars import CJK_PUNCT, FFFD, HAN
 from countyreports.models import Cleaned
+from countyreports.mojibake import GB2312, fix_mojibake
+from countyreports.pinyin import strip_pinyin
 
 __all__ = ["STEPS", "NOISE_OF_REPAIR", "clean_text", "noise_labels"]
-
-FFFD = "\ufffd"
 
 # --------------------------------------------------------------------------------------------
 # character classes
 # --------------------------------------------------------------------------------------------
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—·．％"
 _CLOSING = "，。、；：？！”’）》〉】〕」』％"
 
 # --------------------------------------------------------------------------------------------
@@ -96,22 +87,6 @@ def _load_homoglyphs() -> dict[str, str]:
     return table
 
 
-def _gb2312_levels() -> tuple[frozenset[str], frozenset[str]]:
-    """(all GB2312 characters, GB2312 level-1 hanzi)."""
-    every: set[str] = set()
-    level1: set[str] = set()
-    for hi in range(0xA1, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                ch = bytes((hi, lo)).decode("gb2312")
-            except UnicodeDecodeError:
-                continue
-            every.add(ch)
-            if 0xB0 <= hi <= 0xD7:
-                level1.add(ch)
-    return frozenset(every), frozenset(level1)
-
-
 @lru_cache(maxsize=1)
 def _opencc():
     import opencc
@@ -137,11 +112,7 @@ def _char_class(chars) -> str:
     return "".join(parts)
 
 
-_GB2312, _GB2312_L1 = _gb2312_levels()
 _HOMOGLYPHS = _load_homoglyphs()
-_PROSE = frozenset(
-    c for line in _read_data("prose_chars.txt").splitlines() if not line.startswith("#") for c in line.strip()
-)
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +121,7 @@ def _traditional() -> tuple[re.Pattern[str], dict[str, str]]:
     chars = [chr(cp) for cp in range(0x3400, 0xA000)]
     converted = _opencc().convert("\n".join(chars)).split("\n")
     mapping = {
-        a: b for a, b in zip(chars, converted) if a != b and len(b) == 1 and a not in _GB2312
+        a: b for a, b in zip(chars, converted) if a != b and len(b) == 1 and a not in GB2312
     }
     return re.compile(f"[{_char_class(mapping)}]"), mapping
 
@@ -161,7 +132,7 @@ def _traditional() -> tuple[re.Pattern[str], dict[str, str]]:
 
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _ODD_SPACE = re.compile("[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_MULTI_SPACE = re.compile(" {2,}")
+_MULTI_SPACE = re.compile("  +")  # (not ` {2,}`: a literal first character is searched fast)
 _BLANK_LINES = re.compile(r"(?:[ ]*\n)+[ ]*")
 
 
@@ -185,115 +156,58 @@ def normalize_whitespace(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# step: pinyin glosses (traditional_pinyin)
-# --------------------------------------------------------------------------------------------
-
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PY_LETTER = f"a-z{_TONED}üê"
-_TONE_STRIP = str.maketrans(
-    {**{c: b for b, cs in (("a", "āáǎà"), ("e", "ēéěèê"), ("i", "īíǐì"), ("o", "ōóǒò"),
-                          ("u", "ūúǔù"), ("v", "ǖǘǚǜü"), ("n", "ńňǹ"), ("m", "ḿ")) for c in cs}}
-)
-
-
-def _pinyin_syllables() -> tuple[frozenset[str], frozenset[str]]:
-    initials = ["", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
-                "zh", "ch", "sh", "r", "z", "c", "s", "y", "w"]
-    finals = ["a", "o", "e", "i", "u", "v", "ai", "ei", "ao", "ou", "an", "en", "in", "un", "vn",
-              "ang", "eng", "ing", "ong", "ia", "ie", "iu", "ua", "uo", "ui", "ve", "ue", "er",
-              "ian", "iao", "uai", "uan", "van", "iang", "iong", "uang", "ueng"]
-    full = {i + f for i in initials for f in finals} | {"ng", "n", "m", "hm", "hng", "ê"}
-    prefixes = {s[:k] for s in full for k in range(1, len(s) + 1)}
-    return frozenset(full), frozenset(prefixes)
-
-
-_SYLLABLES, _SYLLABLE_PREFIXES = _pinyin_syllables()
-
-# (the bracket comes first so that the regex engine can skip to candidate brackets fast; the
-# lookbehind after it is the same condition as a `(?<=[{_HAN}])` before it)
-_GLOSS = re.compile(
-    rf"[(（](?<=[{_HAN}][(（])[ \t]*"
-    rf"(?P<py>[{_PY_LETTER}]{{1,6}}[1-5]?(?:[ \t]+[{_PY_LETTER}]{{1,6}}[1-5]?){{0,3}})"
-    rf"[ \t]*(?:(?P<close>[)）])|(?=[{_HAN}{_CJK_PUNCT},.;:!?\n]|$))"
-)
-_TONE_MARK = re.compile(f"[{_TONED}1-5]")
-# syllables a converter writes without a tone mark (neutral tone)
-_NEUTRAL = frozenset("de di le me men zi ge ma ne ba zhe guo tou li shang xia zi er".split())
-
-
-@lru_cache(maxsize=4096)
-def _is_gloss(py: str, closed: bool) -> bool:
-    sylls = py.split()
-    for s in sylls:
-        base = s.rstrip("12345").translate(_TONE_STRIP)
-        ok = base in _SYLLABLES or (not closed and s is sylls[-1] and base in _SYLLABLE_PREFIXES)
-        if not ok:
-            return False
-    if _TONE_MARK.search(py):
-        return True
-    # without a tone: only a closed gloss of one neutral-tone syllable (`的(de)`)
-    return closed and len(sylls) == 1 and sylls[0] in _NEUTRAL
-
-
-def strip_pinyin(text: str) -> str:
-    """Remove pinyin glosses written after characters; genuine parentheticals stay."""
-    if "(" not in text and "（" not in text:
-        return text
-
-    def repl(m: re.Match[str]) -> str:
-        return "" if _is_gloss(m.group("py"), m.group("close") is not None) else m.group(0)
-
-    return _GLOSS.sub(repl, text)
-
-
-# --------------------------------------------------------------------------------------------
 # steps: traditional text, sporadic traditional characters
 # --------------------------------------------------------------------------------------------
 
-_HAN_RE = re.compile(f"[{_HAN}]")
 # share of traditional-only characters above which the whole text counts as traditional
 _TRADITIONAL_SHARE = 0.15  # snapshot: homoglyph pages <= 1 %, traditional pages >= 33 %
-
-
-_HAN_RUN = re.compile(f"[{_HAN}]+")
-# the last text `convert_traditional` found free of traditional-only characters: the next step
-# (`fix_traditional_chars`) gets that same object and need not scan it again (str is immutable)
-_NO_TRAD: list[str | None] = [None]
-
-
-def _traditional_share(text: str) -> tuple[int, float]:
-    pattern, _ = _traditional()
-    n_trad = len(pattern.findall(text))
-    if not n_trad:
-        return 0, 0.0
-    n_han = sum(map(len, _HAN_RUN.findall(text)))  # = len(_HAN_RE.findall(text)), fewer objects
-    return n_trad, n_trad / max(1, n_han)
+_HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 def convert_traditional(text: str) -> str:
     """Convert a predominantly traditional text to simplified (OpenCC t2s, phrase-aware)."""
+    if _is_traditional(text):
+        return _opencc().convert(text)
+    return text
+
+
+def _is_traditional(text: str) -> bool:
+    """At least 3 traditional-only characters, and at least `_TRADITIONAL_SHARE` of the Han
+    characters. Counts of a part of the text decide most texts early: the Han count is at most
+    len(text), and the share over the Han characters of a prefix is at least the whole one."""
     pattern, _ = _traditional()
-    if not pattern.search(text):
-        _NO_TRAD[0] = text
-        return text
-    n_trad = len(pattern.findall(text))
+    head = len(text) * 3 // 5  # (a traditional text has its share in its first 60 % already)
+    n_trad = len(pattern.findall(text, 0, head))
+    if n_trad >= 3 and n_trad / len(text) >= _TRADITIONAL_SHARE:
+        return True
+    n_trad += len(pattern.findall(text, head))
     if n_trad < 3:
-        return text
-    # the Han count is at most len(text): a share that high needs no count
-    if n_trad / len(text) < _TRADITIONAL_SHARE and _traditional_share(text)[1] < _TRADITIONAL_SHARE:
-        return text
-    return _opencc().convert(text)
+        return False
+    if n_trad / len(text) >= _TRADITIONAL_SHARE:
+        return True
+    # a few traditional characters in a simplified text: the Han characters of a prefix are enough
+    for stop in (10 * n_trad, len(text)):
+        if n_trad / max(1, sum(map(len, _HAN_RUN.findall(text, 0, stop)))) < _TRADITIONAL_SHARE:
+            return False
+    return True
 
 
 def fix_traditional_chars(text: str) -> str:
     """Map sporadic traditional characters (never GB2312 ones) in a simplified text."""
     pattern, mapping = _traditional()
-    if text is _NO_TRAD[0] or not pattern.search(text):
+    if not pattern.search(text):
         return text
-    converted = _opencc().convert(text)
-    if len(converted) == len(text):  # t2s is length-preserving: take its (phrase-aware) choice
-        return pattern.sub(lambda m: converted[m.start()], text)
-    return pattern.sub(lambda m: mapping[m.group(0)], text)
+    # OpenCC converts a line on its own (no key of its t2s dictionaries holds a line break): only
+    # the lines holding such a character are converted
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if pattern.search(line):
+            converted = _opencc().convert(line)
+            if len(converted) == len(line):  # t2s is length-preserving: take its (phrase-aware) choice
+                lines[i] = pattern.sub(lambda m: converted[m.start()], line)
+            else:
+                lines[i] = pattern.sub(lambda m: mapping[m.group(0)], line)
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------------------------
@@ -303,7 +217,7 @@ def fix_traditional_chars(text: str) -> str:
 # a substitute whose ideograph is traditional (compatibility 豈 → 豈) goes on to simplified
 _HOMOGLYPHS.update({k: _traditional()[1].get(v, v) for k, v in _HOMOGLYPHS.items()})
 _HOMO_RE = re.compile(f"[{_char_class(_HOMOGLYPHS)}]")
-_CONTEXT_CHARS = re.compile(f"[{_HAN}{_CJK_PUNCT}0-9０-９\u2e80-\u2fdf]")
+_CONTEXT_CHARS = re.compile(f"[{HAN}{CJK_PUNCT}0-9０-９\u2e80-\u2fdf]")
 
 
 def fix_homoglyphs(text: str) -> str:
@@ -332,12 +246,13 @@ def fix_homoglyphs(text: str) -> str:
 _Q = "[?\ufffd]"
 _BOILER = [
     # 版权所有 ? 2019 / Copyright ? 2019 → ©
-    (re.compile(rf"(版权所有|版權所有|[Cc]opyright)[ ]?{_Q}[ ]?(?=[ ]?(?:19|20)\d\d|[{_HAN}A-Za-z])"), r"\1 © "),
+    (re.compile(rf"(版权所有|版權所有|[Cc]opyright)[ ]?{_Q}[ ]?(?=[ ]?(?:19|20)\d\d|[{HAN}A-Za-z])"), r"\1 © "),
     (re.compile(rf"{_Q}[ ]?((?:19|20)\d\d(?:[-—–]\d{{2,4}})?[ ]?(?:版权所有|版權所有|[Cc]opyright))"), r"© \1"),
     # 政府?版权所有 / 主办：...?承办：... → a space between two boilerplate fields
-    (re.compile(rf"(?<=[{_HAN}）)]){_Q}+(?=(?:版权所有|版權所有|承办|主办|协办|技术支持|网站标识码|备案号|ICP|[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新]ICP|公网安备))"), " "),
+    (re.compile(rf"(?<=[{HAN}）)]){_Q}+(?=(?:版权所有|版權所有|承办|主办|协办|技术支持|网站标识码|备案号|ICP|[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新]ICP|公网安备))"), " "),
 ]
-_BOILER_HINT = re.compile("版权|版權|[Cc]opyright|承办|主办|协办|技术支持|网站标识码|备案|ICP")
+# every match of a `_BOILER` pattern holds one of these words (the first two patterns: one of
+# `_COPYRIGHT_WORDS`), or `公网安备`; the patterns run when the text holds one of these words
 _BOILER_HINT_WORDS = ("版权", "版權", "Copyright", "copyright", "承办", "主办", "协办", "技术支持",
                       "网站标识码", "备案", "ICP")
 _COPYRIGHT_WORDS = ("版权所有", "版權所有", "Copyright", "copyright")
@@ -351,135 +266,40 @@ def fix_replacement_chars(text: str) -> str:
     """`?`/U+FFFD standing for ©, an indentation or a separating space (not mojibake)."""
     if "?" not in text and FFFD not in text:
         return text
-    if any(w in text for w in _BOILER_HINT_WORDS):  # = _BOILER_HINT.search(text), faster
-        copyright_ = any(w in text for w in _COPYRIGHT_WORDS)
-        for i, (pattern, repl) in enumerate(_BOILER):
-            if i < 2 and not copyright_:  # the first two need one of these words
-                continue
-            text = pattern.sub(repl, text)
-    if "?" in text:  # every `_EDGE_MARKS` match removes a `?`
-        text = _EDGE_MARKS.sub("", text)
+    # Every match of these patterns holds a `?`/U+FFFD (and their replacements add none) and
+    # stays inside one line, their lookarounds too (a line's edge is to them what the text's is):
+    # so only the lines holding a marker are searched. (Regexes that do not start with a literal
+    # character try every position of the text: slow on a whole text.) The words a match needs
+    # are looked up in its line; in the whole text only for a line holding `公网安备` alone.
+    hint: bool | None = None  # a word of `_BOILER_HINT_WORDS` in the text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if "?" not in line and FFFD not in line:
+            continue
+        boiler: list[tuple[re.Pattern[str], str]] = []
+        if any(w in line for w in _BOILER_HINT_WORDS):
+            boiler = _BOILER if any(w in line for w in _COPYRIGHT_WORDS) else _BOILER[2:]
+        elif "公网安备" in line:
+            if hint is None:
+                hint = any(w in text for w in _BOILER_HINT_WORDS)
+            boiler = _BOILER[2:] if hint else []
+        for pattern, repl in boiler:
+            line = pattern.sub(repl, line)
+        if "?" in line:  # every `_EDGE_MARKS` match removes a `?`
+            line = _EDGE_MARKS.sub("", line)
+        lines[i] = line
+    text = "\n".join(lines)
     return _MULTI_SPACE.sub(" ", text).replace(" \n", "\n").strip(" ")
-
-
-# --------------------------------------------------------------------------------------------
-# step: mojibake
-# --------------------------------------------------------------------------------------------
-
-_COMMON_PUNCT = frozenset(_CJK_PUNCT + "０１２３４５６７８９")
-_MARKER = re.compile(r"[?\ufffd]+")
-_FFFD_RUN = re.compile("\ufffd{2,}")
-# two lost-span markers with only non-prose junk between them (Latin, pinyin letters, Greek,
-# Cyrillic, brackets) are one lost span: `成绩?nèi)亢细?` → `成绩�`
-_FFFD_JUNK = re.compile(
-    "\ufffd(?=[^\n\ufffd]{0,8}\ufffd)(?=[^\n\ufffd]*?[A-Za-z\u00c0-\u02ff\u0370-\u04ff])"
-    "[^\n\ufffd，。、；：！？,.;:!\"“”]{1,8}\ufffd"
-)
-# weights (log-odds flavour) of a shown character and of the "straddle" character formed by
-# the trail byte of one shown character and the lead byte of the next (= the original text
-# when the run is GBK shifted by one byte)
-_W_SHOWN = (-1.2, 0.3, 2.5)  # core prose / other GB2312 level 1 / rare (level 2, symbols)
-_W_STRADDLE = (1.2, -0.3, -2.0)
-_MAX_RUN = 40
-_MIN_SCORE = 1.0  # weaker evidence leaves the run alone (only the marker becomes U+FFFD)
-
-
-def _tier(ch: str) -> int:
-    if ch in _PROSE or ch in _COMMON_PUNCT:
-        return 0
-    if ch in _GB2312_L1:
-        return 1
-    return 2
-
-
-@lru_cache(maxsize=4096)
-def _gbk2(ch: str) -> bytes | None:
-    try:
-        b = ch.encode("gbk")
-    except UnicodeEncodeError:
-        return None
-    return b if len(b) == 2 else None
-
-
-def _straddle(a: bytes, b: bytes) -> int:
-    try:
-        ch = (a[1:2] + b[0:1]).decode("gbk")
-    except UnicodeDecodeError:
-        return 2
-    return _tier(ch)
-
-
-def _garbled_length(text: str, end: int) -> int:
-    """How many characters before position `end` (a marker) look GBK-shifted."""
-    run: list[tuple[str, bytes]] = []
-    i = end - 1
-    while i >= 0 and len(run) < _MAX_RUN:
-        ch = text[i]
-        b = _gbk2(ch)
-        if b is None or ch in "\n\ufffd":
-            break
-        run.append((ch, b))
-        i -= 1
-    best, best_k, score = 0.0, 0, 0.0
-    for k, (ch, b) in enumerate(run, start=1):
-        score += _W_SHOWN[_tier(ch)]
-        if k > 1:  # straddle with the character on its right (inside the run)
-            score += _W_STRADDLE[_straddle(b, run[k - 2][1])]
-        if score > best:  # ties keep the shorter run: no correct text is dropped on a tie
-            best, best_k = score, k
-    return best_k if best >= _MIN_SCORE else 0
-
-
-def _is_question_mark(text: str, start: int, end: int) -> bool:
-    """A genuine `?`: in Latin context (URL, code) or closing a sentence."""
-    if text[start:end] != "?":
-        return False
-    before = text[start - 1] if start > 0 else "\n"
-    after = text[end] if end < len(text) else "\n"
-    if before.isascii() and before not in "\n" and (after.isascii() or after in "\n"):
-        return True  # inside ASCII text: URL query, code, English
-    return after in "\n ”’\"'」』）)" or before == "\n"
-
-
-def _fix_mojibake_once(text: str) -> str:
-    out: list[str] = []
-    pos = 0
-    for m in _MARKER.finditer(text):
-        start, end = m.start(), m.end()
-        if start < pos:
-            continue
-        k = _garbled_length(text, start)
-        if k == 0 and _is_question_mark(text, start, end):
-            continue
-        out.append(text[pos : start - k])
-        out.append(FFFD)
-        pos = end
-    if not out:
-        return text
-    out.append(text[pos:])
-    return _FFFD_JUNK.sub(FFFD, _FFFD_RUN.sub(FFFD, "".join(out)))
-
-
-def fix_mojibake(text: str) -> str:
-    """Replace each mis-decoded run (ending in `?`/U+FFFD) by a single U+FFFD."""
-    if "?" not in text and FFFD not in text:
-        return text
-    for _ in range(4):  # to a fixpoint, so that the step is idempotent
-        new = _fix_mojibake_once(text)
-        if new == text:
-            break
-        text = new
-    return text
 
 
 # --------------------------------------------------------------------------------------------
 # step: spaces inside Chinese text
 # --------------------------------------------------------------------------------------------
 
-_SP_PUNCT = re.compile(f" *([{_CJK_PUNCT}“‘《（〔【]) *")
-_SP_HAN_NUM = re.compile(rf"(?<=[{_HAN}]) (?=[0-9０-９A-Za-zＡ-Ｚａ-ｚ%％.．])|(?<=[0-9０-９A-Za-zＡ-Ｚａ-ｚ%％]) (?=[{_HAN}])")
+_SP_PUNCT = re.compile(f" *([{CJK_PUNCT}“‘《（〔【]) *")
+_SP_HAN_NUM = re.compile(rf"(?<=[{HAN}]) (?=[0-9０-９A-Za-zＡ-Ｚａ-ｚ%％.．])|(?<=[0-9０-９A-Za-zＡ-Ｚａ-ｚ%％]) (?=[{HAN}])")
 _SP_NUM_NUM = re.compile(r"(?<=[0-9０-９]) (?=[0-9０-９])")
-_LETTERSPACED = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: [{_HAN}]){{2,}}(?![{_HAN}])")
+_LETTERSPACED = re.compile(rf"(?<![{HAN}])[{HAN}](?: [{HAN}]){{2,}}(?![{HAN}])")
 
 
 def fix_cjk_spaces(text: str) -> str:
@@ -507,7 +327,7 @@ _BREAK_ANY = re.compile(f"\n(?:(?<=[0-9０-９]\n)[0-9０-９]|[{_CLOSING}]|(?<=
 
 def join_broken_lines(text: str) -> str:
     """Join a line break that falls inside a number or right before closing punctuation."""
-    if "\n" not in text or not _BREAK_ANY.search(text):
+    if not _BREAK_ANY.search(text):
         return text
     text = _BREAK_IN_NUMBER.sub("", text)
     text = _BREAK_BEFORE_CLOSING.sub("", text)
@@ -544,10 +364,24 @@ NOISE_OF_REPAIR: dict[str, str] = {
 }
 
 
+# The characters the traditional and look-alike steps act on: without one of them (the usual
+# case) those steps change nothing, and one scan decides that for the three. The steps in between
+# add none (they add `©`, spaces, U+FFFD; the look-alike step's own input is checked here).
+_CHAR_STEPS = (convert_traditional, fix_traditional_chars, fix_homoglyphs)
+_TRAD_OR_HOMO = re.compile(f"[{_char_class(set(_traditional()[1]) | set(_HOMOGLYPHS))}]")
+assert _TRAD_OR_HOMO.search("© " + FFFD) is None
+
+
 def clean_text(text: str) -> Cleaned:
     """Clean a raw article text (one paragraph per line); see the module docstring."""
     repairs: list[str] = []
+    plain = None  # no character for `_CHAR_STEPS` (decided at the first of them)
     for name, step in STEPS:
+        if step in _CHAR_STEPS:
+            if plain is None:
+                plain = _TRAD_OR_HOMO.search(text) is None
+            if plain:
+                continue
         new = step(text)
         if new != text:
             if name not in repairs:

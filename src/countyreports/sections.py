@@ -47,7 +47,6 @@ keyword table `KIND_KEYWORDS`.
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_right
 
@@ -98,8 +97,8 @@ _HEAD_RE = re.compile(
     )[ \t\u3000]*""",
     re.VERBOSE,
 )
-# the same after a "\n" (a line start after the first; the literal "\n" prefix lets the regex
-# engine skip fast from line to line): the token starts one character after the match
+# the same after a "\n" (the literal "\n" first lets the regex engine skip fast from line to
+# line): the token starts one character after the match
 assert _HEAD_RE.pattern.startswith("^")
 _HEAD_NL_RE = re.compile(r"\n" + _HEAD_RE.pattern[1:], re.VERBOSE)
 #: usual order of the styles, outermost first: a style never opens under a lower-ranked one
@@ -149,20 +148,18 @@ def _label_of(style: str, raw: str) -> tuple[str, int]:
     return (f"({seg})" if style in ("pcn", "par") else seg), val
 
 
-_STOP_RE = re.compile(f"[{_SENT_END}{_COLON}]")
-_OPEN_RE = re.compile(f"[{_OPEN}]")
+# the text before the first sentence end, colon or opening bracket
+_PLAIN_RE = re.compile(f"[^{_SENT_END}{_COLON}{_OPEN}]*")
 
 
 def heading_title(rest: str) -> str:
     """Title of a heading from the text after its number (first sentence, no final punctuation)."""
-    m = _STOP_RE.search(rest)
-    if m is None:
+    i = _PLAIN_RE.match(rest).end()  # type: ignore[union-attr]  # (matches the empty string)
+    if i == len(rest):
         return rest.strip().rstrip(_TRAIL).strip()
-    i = m.start()
-    if _OPEN_RE.search(rest, 0, i) is None and (
-            rest[i] in _SENT_END or (i <= _COLON_LEAD_MAX and rest[i + 1:].strip())):
+    if rest[i] in _SENT_END or (rest[i] in _COLON and i <= _COLON_LEAD_MAX and rest[i + 1:].strip()):
         return rest[:i].strip().rstrip(_TRAIL).strip()
-    return _title_slow(rest)
+    return _title_slow(rest)  # (brackets first: a stop inside them does not count)
 
 
 def _title_slow(rest: str) -> str:
@@ -225,18 +222,22 @@ def _classify(title: str, strong: list[tuple[re.Pattern[str], SectionKind]],
 
 def split_sections(clean_text: str) -> tuple[Section, ...]:
     """Split a report's clean text into its heading sections (see module docstring)."""
-    heads: list[tuple[int, int, str, str]] = []  # (char_start, level, path, title)
+    out: list[Section] = []
     stack: list[tuple[str, int, str]] = []  # open headings: (style, number, path)
     colon_list = False  # inside a list introduced by a body paragraph ending with ：
     list_item: tuple[str, int] | None = None  # (style, number) of the last numbered non-heading
+    # the last heading, (char_start, level, path, title): its section ends where the next one starts
+    head: tuple[int, int, str, str] | None = None
+    kind_res = _kind_res()  # (once per text, not per heading)
     n = len(clean_text)
     pos = 0  # start of the first line not yet looked at
-    # only numbered lines can be headings: the lines between two of them (`gap`) count only
-    # through their last non-blank line (does it end with a colon?) and whether there is one
-    first = _HEAD_RE.match(clean_text)
-    for m in _HEAD_NL_RE.finditer(clean_text) if first is None else \
-            itertools.chain((first,), _HEAD_NL_RE.finditer(clean_text)):
-        start = m.start() if m is first else m.start() + 1
+    # Only numbered lines can be headings: the lines between two of them (`gap`) count only
+    # through their last non-blank line (does it end with a colon?) and whether there is one.
+    # A "\n" put before the text makes its first line one like the others. A match starts at the
+    # "\n" before its line: one character before the line in the searched string, so `m.start()`
+    # is the line's offset in the text (and `m.end() - 1` the token's end).
+    for m in _HEAD_NL_RE.finditer("\n" + clean_text):
+        start = m.start()
         if start > pos:
             gap = clean_text[pos:start].rstrip(" \t\u3000\r\n")
             if gap:  # a body paragraph (its last character: the gap's, rstripped)
@@ -247,8 +248,9 @@ def split_sections(clean_text: str) -> tuple[Section, ...]:
             end = n
         pos = end + 1
         style = m.lastgroup or ""
-        rest = clean_text[m.end():end]
-        seg, val = _label(style, m.group(style))
+        rest = clean_text[m.end() - 1:end]
+        raw = m.group(style)
+        seg, val = _LABELS.get((style, raw)) or _label(style, raw)  # (a known label: no call)
         accepted = _accept(style, val, rest, stack, colon_list)
         if accepted is not None and list_item is not None and list_item == (style, val - 1):
             accepted = None  # the next item of a numbered list in running text
@@ -257,14 +259,25 @@ def split_sections(clean_text: str) -> tuple[Section, ...]:
             if not colon_list:
                 body = clean_text[start:end].rstrip(" \t\u3000\r")
                 colon_list = bool(body) and body[-1] in _COLON
-        else:
-            del stack[accepted:]
-            path = f"{stack[-1][2]}/{seg}" if stack else seg
-            stack.append((style, val, path))
-            heads.append((start, len(stack), path, heading_title(rest)))
-            colon_list = False
-            list_item = None
-    return _build(clean_text, heads)
+            continue
+        del stack[accepted:]
+        path = f"{stack[-1][2]}/{seg}" if stack else seg
+        stack.append((style, val, path))
+        if head is not None:  # the section of the previous heading ends here
+            out.append(_section(clean_text, head, start, kind_res))
+        else:  # the text before the first heading, unless blank
+            own = clean_text[:start].rstrip(_SPACE)
+            if own:
+                out.append(_SECTION("", 0, "", own, None, None, 0, len(own)))
+        head = (start, len(stack), path, heading_title(rest))
+        colon_list = False
+        list_item = None
+    if head is not None:
+        out.append(_section(clean_text, head, n, kind_res))
+    else:  # no heading: the whole text (even blank)
+        own = clean_text.rstrip(_SPACE)
+        out.append(_SECTION("", 0, "", own, None, None, 0, len(own)))
+    return tuple(out)
 
 
 def _accept(style: str, val: int, rest: str, stack: list[tuple[str, int, str]],
@@ -309,34 +322,18 @@ def _looks_titled(body: str) -> bool:
 
 
 _SECTION = positional(Section)  # Section(...) with every field given, in order
+_SPACE = "\n\r \t\u3000"  # trimmed off the end of a section's text
 
 
-def _build(text: str, heads: list[tuple[int, int, str, str]]) -> tuple[Section, ...]:
-    out: list[Section] = []
-    first = heads[0][0] if heads else len(text)
-    pre_end = _rtrim(text, 0, first)
-    if pre_end > 0 or not heads:
-        out.append(Section(path="", level=0, title="", text=text[:pre_end],
-                           char_start=0, char_end=pre_end))
-    n = len(text)
-    last = len(heads) - 1
-    kind_res = _kind_res()  # (once per text, not per heading)
-    for i, (start, level, path, title) in enumerate(heads):
-        stop = heads[i + 1][0] if i < last else n
-        while stop > start and text[stop - 1] in "\n\r \t\u3000":  # _rtrim, inline
-            stop -= 1
-        if level == 1:
-            kind, secondary = _classify(title, *kind_res)
-            out.append(_SECTION(path, level, title, text[start:stop], kind, secondary, start, stop))
-        else:
-            out.append(_SECTION(path, level, title, text[start:stop], None, None, start, stop))
-    return tuple(out)
-
-
-def _rtrim(text: str, start: int, stop: int) -> int:
-    while stop > start and text[stop - 1] in "\n\r \t\u3000":
-        stop -= 1
-    return stop
+def _section(text: str, head: tuple[int, int, str, str], stop: int,
+             kind_res: tuple[list[tuple[re.Pattern[str], SectionKind]], list[tuple[re.Pattern[str], SectionKind]]],
+             ) -> Section:
+    """The section of `head` (char_start, level, path, title), its text up to `stop` (the next
+    heading's start, or the text's end) less the trailing blanks; level 1 gets its kinds."""
+    start, level, path, title = head
+    own = text[start:stop].rstrip(_SPACE)
+    kind, secondary = _classify(title, *kind_res) if level == 1 else (None, None)
+    return _SECTION(path, level, title, own, kind, secondary, start, start + len(own))
 
 
 def section_at(sections: tuple[Section, ...] | list[Section], offset: int) -> str:
