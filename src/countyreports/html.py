@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from countyreports import pagemeta as M
+from countyreports import query as Q
 from countyreports import selectors as S
 from countyreports.models import Article, Family, Link
 
@@ -132,13 +133,13 @@ _NESTED = frozenset({"p", "div", "table", "li"})  # a paragraph tag holding one 
 
 
 def _table_rows(table: LexborNode, out: list[str], marks: _Marks) -> None:
-    if table.css_first("td p, td div, th p, th div, td table") is not None:
+    if Q.css_first(table, "td p, td div, th p, th div, td table") is not None:
         # Layout table: cells are containers.
-        for cell in table.css("td, th"):
-            if len(cell.css("td, th")) == 1:  # innermost cells only (css() includes the cell)
+        for cell in Q.css(table, "td, th"):
+            if len(Q.css(cell, "td, th")) == 1:  # innermost cells only (css() includes the cell)
                 _emit(cell, out, False, marks)
         return
-    for row in table.css("tr"):
+    for row in Q.css(table, "tr"):
         cells = [M.tidy(c.text(deep=True)) for c in row.iter(include_text=False) if c.tag in ("td", "th")]
         line = "\t".join(c for c in cells if c)
         if line:
@@ -235,7 +236,7 @@ def _paragraphs(container: LexborNode, title: str) -> tuple[str, ...]:
             spans.append((i, i + sum(1 for _ in elements[i].traverse())))
     for i in dropped:
         elements[i].decompose()
-    hidden = container.css(S.HIDDEN)  # (queried once the dropped elements are gone)
+    hidden = Q.css(container, S.HIDDEN)  # (queried once the dropped elements are gone)
     for node in hidden:
         node.decompose()
     if hidden:
@@ -263,7 +264,7 @@ def detect_family(tree: LexborHTMLParser, url: str) -> Family:
         if any(p.search(path) for p in fam.url_patterns):
             return fam.family
     for fam in S.FAMILIES:
-        if any(tree.css_first(m) is not None for m in fam.markers):
+        if any(Q.css_first(tree, m) is not None for m in fam.markers):
             return fam.family
     return Family.GENERIC
 
@@ -271,21 +272,31 @@ def detect_family(tree: LexborHTMLParser, url: str) -> Family:
 def _find_container(tree: LexborHTMLParser, fam: Family) -> LexborNode | None:
     own = S.BY_FAMILY[fam].content if fam is not Family.GENERIC else ()
     for sel in own:
-        node = tree.css_first(sel)
-        if node is not None and node.text(deep=True).strip(M.STRIP):  # i.e. M.key(...) is not empty
+        node = Q.css_first(tree, sel)
+        if node is not None and _has_text(node):
             return node
     # Generic selectors (.content, article, ...) may match a wrapper full of navigation: accept them only
     # when most of their text is not link text.
     for sel in S.GENERIC.content:
         if sel in own:
             continue
-        node = tree.css_first(sel)
+        node = Q.css_first(tree, sel)
         if node is None:
             continue
         n = len(M.key(node.text(deep=True)))
-        if n and sum(len(M.key(a.text(deep=True))) for a in node.css("a")) < 0.3 * n:
+        if n and sum(len(M.key(a.text(deep=True))) for a in Q.css(node, "a")) < 0.3 * n:
             return node
     return _densest(tree)
+
+
+def _has_text(node: LexborNode) -> bool:
+    """Is ``node.text(deep=True).strip(M.STRIP)`` (i.e. ``M.key(...)``) not empty? Reads the text nodes only
+    up to the first holding a visible character, instead of the whole text."""
+    for n in node.traverse(include_text=True):
+        t = n.text_content  # (None for an element or a comment)
+        if t and t.strip(M.STRIP):
+            return True
+    return False
 
 
 def _densest(tree: LexborHTMLParser) -> LexborNode | None:
@@ -294,13 +305,13 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
     best: LexborNode | None = None
     best_len = 0
     scores: dict[int, tuple[LexborNode, int]] = {}
-    for p in tree.css("p"):
+    for p in Q.css(tree, "p"):
         par = p.parent
         if par is None:
             continue
         n = len(M.key(p.text(deep=True)))
-        if p.css_first("a") is not None:
-            n -= sum(len(a.text(deep=True)) for a in p.css("a"))
+        if Q.css_first(p, "a") is not None:
+            n -= sum(len(a.text(deep=True)) for a in Q.css(p, "a"))
         node_id = par.mem_id
         prev = scores.get(node_id)
         scores[node_id] = (par, (prev[1] if prev else 0) + n)
@@ -313,7 +324,7 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
     if body is None:
         return None
     best_div, best_n = None, 0
-    for div in body.css("div, td"):
+    for div in Q.css(body, "div, td"):
         n = len(M.key(div.text(deep=False)))
         if n > best_n:
             best_div, best_n = div, n
@@ -331,9 +342,8 @@ def extract_article(html: str, url: str, *, utf8: bytes | None = None) -> Articl
     if not isinstance(html, str):
         html = str(html, "utf-8", "replace") if isinstance(html, (bytes, bytearray)) else str(html)
         utf8 = None
-    if "\x00" in html:
+    if utf8 is None and "\x00" in html:  # (`utf8` holds no NUL: neither does its text)
         html = html.replace("\x00", "")
-        utf8 = None
     try:
         return _extract(html, url or "", utf8)
     except Exception:  # noqa: BLE001 - the contract is "never raise"; an empty article is the answer
@@ -343,19 +353,23 @@ def extract_article(html: str, url: str, *, utf8: bytes | None = None) -> Articl
 def _extract(html: str, url: str, utf8: bytes | None = None) -> Article:
     tree = LexborHTMLParser(html if utf8 is None else utf8)
     fam = detect_family(tree, url)
-    metas = M.metas(tree)
+    # One query for the <meta>s and the links (each query walks the whole tree). Every <a> of the document
+    # is in its <body> (the HTML parser puts it there): the links serve `page_links` and `attachments` both.
+    metas_and_anchors = Q.css(tree, "meta, a[href]")
+    anchors = [n for n in metas_and_anchors if n.tag == "a"]
+    metas = M.metas(tree, [n for n in metas_and_anchors if n.tag == "meta"])
     title = M.title_of(tree, metas, fam)
-    infos, xxgk = M.info_and_xxgk(tree, fam)
-    published = M.published(metas, infos, xxgk)
-    source = M.source(metas, infos, xxgk)
+    # The <meta> tags usually give both: the info lines and the xxgk table are read only when they do not.
+    published = M.published(metas, [], {})
+    source = M.source(metas, [], {})
+    if published is None or source is None:
+        infos, xxgk = M.info_and_xxgk(tree, fam)
+        published = M.published(metas, infos, xxgk)
+        source = M.source(metas, infos, xxgk)
     site_id = M.site_id(metas, tree)
-    # Every <a> of the document is in its <body> (the HTML parser puts it there): one query serves both.
-    anchors = tree.css("a[href]")
     page_links = M.page_links(tree, html, url, anchors)
     container = _find_container(tree, fam)
-    body = tree.body
-    scope = [n for n in (container, body) if n is not None]
-    attachments = M.attachments(scope, url, {body.mem_id: anchors} if body is not None else None)
+    attachments = M.attachments(container, anchors if tree.body is not None else None, url)
     paragraphs = _paragraphs(container, title) if container is not None else ()
     return Article(
         url=url,

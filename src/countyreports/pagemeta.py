@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from countyreports import query as Q
 from countyreports import selectors as S
 from countyreports.models import Family, Link
 
@@ -53,9 +54,10 @@ def depinyin(text: str) -> str:
     return S.PINYIN_NOTE.sub("", text) if "(" in text else text
 
 
-def metas(tree: LexborHTMLParser) -> dict[str, str]:
+def metas(tree: LexborHTMLParser, nodes: list[LexborNode] | None = None) -> dict[str, str]:
+    """name → content of the <meta name> tags; `nodes`: the tree's <meta>s, when already queried."""
     out: dict[str, str] = {}
-    for m in tree.tags("meta"):  # = css("meta[name]") with the attribute test below, without the selector engine
+    for m in tree.tags("meta") if nodes is None else nodes:  # the attribute test below makes it "meta[name]"
         attrs = m.attributes
         if "name" not in attrs:
             continue
@@ -71,12 +73,12 @@ def title_of(tree: LexborHTMLParser, metas: dict[str, str], fam: Family) -> str:
     if t:
         return tidy(t)
     for sel in S.BY_FAMILY[fam].title:
-        node = tree.css_first(sel)
+        node = Q.css_first(tree, sel)
         if node is not None:
             t = tidy(node.text(deep=True))
             if t:
                 return t
-    node = tree.css_first("title")
+    node = Q.css_first(tree, "title")
     if node is not None:
         return strip_site_suffix(tidy(node.text(deep=True)))
     return ""
@@ -101,7 +103,7 @@ def _date(y: str, m: str, d: str) -> dt.date | None:
 
 def _own_match(node: LexborNode, selector: str) -> bool:
     """Does `node` itself (not only a descendant) match `selector`? (css() of a node includes the node.)"""
-    first = node.css_first(selector)
+    first = Q.css_first(node, selector)
     return first is not None and first.mem_id == node.mem_id
 
 
@@ -154,7 +156,7 @@ def info_and_xxgk(tree: LexborHTMLParser, fam: Family) -> tuple[list[str], dict[
     whole tree, and costs about as much as the answers): the nodes matching any of the info and xxgk
     selectors, in document order, then sorted out selector by selector."""
     sels, union = _INFO_SELECTORS[fam]
-    found = _candidates(tree.css(union))
+    found = _candidates(Q.css(tree, union))
     if all(simple is not None for _, simple in sels + _XXGK_SIMPLE):
         # class selectors only: a node without a class matches none of them
         found = [c for c in found if c.classes is None or c.classes != _NO_CLASS]
@@ -200,13 +202,13 @@ def info_texts(tree: LexborHTMLParser, fam: Family) -> list[str]:
 
 def xxgk_fields(tree: LexborHTMLParser) -> dict[str, str]:
     """Label → value of the 政府信息公开 info table (cells alternate label, value)."""
-    table = tree.css_first(", ".join(_XXGK_TABLE))
+    table = Q.css_first(tree, ", ".join(_XXGK_TABLE))
     return {} if table is None else _xxgk_table_fields(table)
 
 
 def _xxgk_table_fields(table: LexborNode) -> dict[str, str]:
     out: dict[str, str] = {}
-    cells = [tidy(c.text(deep=True)) for c in table.css("td, th")]
+    cells = [tidy(c.text(deep=True)) for c in Q.css(table, "td, th")]
     for label, value in zip(cells, cells[1:]):
         if label.endswith(("：", ":")) and value and not value.endswith(("：", ":")):
             out.setdefault(label.rstrip("：:").replace(" ", "").replace("\u3000", ""), value)
@@ -300,29 +302,50 @@ def _attachment_name(url: str) -> str:
 _WANTED_HINT = re.compile(r"\.(?:doc|pdf|wps)|%", re.IGNORECASE)
 
 
-def attachments(scope: list[LexborNode], url: str,
-                anchors: dict[int, list[LexborNode]] | None = None) -> tuple[Link, ...]:
-    """Wanted attachment links of the first scope node that has any; `anchors`: the `a[href]` of some
-    scope nodes already queried (by mem_id)."""
-    seen: set[str] = set()
-    out: list[Link] = []
+def attachments(container: LexborNode | None, anchors: list[LexborNode] | None, url: str) -> tuple[Link, ...]:
+    """Wanted attachment links of the main-text container, else of the whole page. `anchors`: the document's
+    `a[href]` (all in its <body>), None when it has no <body>."""
+    if anchors is None:  # (no <body>: the container's links only)
+        anchors = Q.css(container, "a[href]") if container is not None else []
     check_all = _WANTED_HINT.search(url) is not None
     join = _joiner(url)
-    for root in scope:
-        found = anchors.get(root.mem_id) if anchors else None
-        for a in root.css("a[href]") if found is None else found:
-            h = _href(a)
-            if h is None or not (check_all or _WANTED_HINT.search(h)):
-                continue
-            abs_url = join(h)
-            name = _attachment_name(abs_url)
-            if not name or not S.ATTACHMENT_WANTED.search(name) or abs_url in seen:
-                continue
-            seen.add(abs_url)
-            text = tidy(a.text(deep=True)) or tidy(a.attributes.get("title") or "") or name.rsplit("/", 1)[-1]
-            out.append(Link(abs_url, text))
+    found: list[tuple[LexborNode, str, str]] = []  # (anchor, absolute URL, file name), in document order
+    for a in anchors:
+        h = _href(a)
+        if h is None or not (check_all or _WANTED_HINT.search(h)):
+            continue
+        abs_url = join(h)
+        name = _attachment_name(abs_url)
+        if name and S.ATTACHMENT_WANTED.search(name):
+            found.append((a, abs_url, name))
+    if container is not None:
+        # The container's links are those of its subtree (itself included): few links get this far.
+        cid = container.mem_id
+        out = _links([f for f in found if _inside(f[0], cid)])
         if out:
-            break
+            return out
+    return _links(found)
+
+
+def _inside(node: LexborNode, ancestor_id: int) -> bool:
+    """Is `node` the node whose mem_id is `ancestor_id`, or a descendant of it?"""
+    n: LexborNode | None = node
+    while n is not None:
+        if n.mem_id == ancestor_id:
+            return True
+        n = n.parent
+    return False
+
+
+def _links(found: list[tuple[LexborNode, str, str]]) -> tuple[Link, ...]:
+    seen: set[str] = set()
+    out: list[Link] = []
+    for a, abs_url, name in found:
+        if abs_url in seen:
+            continue
+        seen.add(abs_url)
+        text = tidy(a.text(deep=True)) or tidy(a.attributes.get("title") or "") or name.rsplit("/", 1)[-1]
+        out.append(Link(abs_url, text))
     return tuple(out)
 
 
@@ -346,7 +369,7 @@ def page_links(tree: LexborHTMLParser, html: str, url: str,
     extra: list[str] = []
     join = _joiner(url)
     if me is not None:
-        for a in tree.css("a[href]") if anchors is None else anchors:
+        for a in Q.css(tree, "a[href]") if anchors is None else anchors:
             text = depinyin(a.text(deep=True) or "")
             if not S.PAGER_TEXT.match(text):
                 continue  # only pager anchors (1 2 3, 上一页/下一页...), not related articles
@@ -381,7 +404,7 @@ def site_id(metas: dict[str, str], tree: LexborHTMLParser) -> str | None:
     if v:
         return v.strip()
     for sel in (".footer", "#footer", ".foot", "footer", ".bottom"):
-        node = tree.css_first(sel)
+        node = Q.css_first(tree, sel)
         if node is not None:
             m = S.SITE_ID.search(depinyin(node.text(deep=True)))
             if m:
