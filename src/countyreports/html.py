@@ -57,8 +57,7 @@ class _Marks:
         """``elements``: the container's subtree in document order, the container first; ``tags``: theirs."""
         cid = container.mem_id
         blocks = [(n, t) for n, t in zip(elements[1:], tags[1:]) if t in S.BLOCK_TAGS]
-        self.blocks = _ancestors_of([n for n, _ in blocks], cid)
-        self.nested = _ancestors_of([n for n, t in blocks if t in _NESTED], cid)
+        self.blocks, self.nested = _ancestors_of(blocks, cid)
         brs: dict[int, int] = {}
         if "br" in tags:
             for br, t in zip(elements, tags):
@@ -77,20 +76,25 @@ class _Marks:
         self.brs = brs
 
 
-def _ancestors_of(found: list[LexborNode], cid: int) -> set[int]:
-    """mem_ids of the ancestors of the found nodes, up to the container (whose mem_id is cid)."""
-    out: set[int] = set()
-    for child in found:
+def _ancestors_of(blocks: list[tuple[LexborNode, str]], cid: int) -> tuple[set[int], set[int]]:
+    """mem_ids of the ancestors, up to the container (whose mem_id is cid), of the block elements, and of
+    those of them in `_NESTED`: one walk up from each element, stopped where an earlier walk went on."""
+    above: set[int] = set()
+    nested: set[int] = set()
+    for child, tag in blocks:
+        mark_nested = tag in _NESTED
         node = child.parent
         while node is not None:
             m = node.mem_id
-            if m in out:
-                break
-            out.add(m)
+            if m in above and (not mark_nested or m in nested):
+                break  # (and so are all its ancestors)
+            above.add(m)
+            if mark_nested:
+                nested.add(m)
             if m == cid:
                 break
             node = node.parent
-    return out
+    return above, nested
 
 
 def _block_text(node: LexborNode, split_br: bool, marks: _Marks, mem_id: int | None = None) -> list[str]:
@@ -355,9 +359,11 @@ def _extract(html: str, url: str, utf8: bytes | None = None) -> Article:
     fam = detect_family(tree, url)
     # One query for the <meta>s and the links (each query walks the whole tree). Every <a> of the document
     # is in its <body> (the HTML parser puts it there): the links serve `page_links` and `attachments` both.
-    metas_and_anchors = Q.css(tree, "meta, a[href]")
-    anchors = [n for n in metas_and_anchors if n.tag == "a"]
-    metas = M.metas(tree, [n for n in metas_and_anchors if n.tag == "meta"])
+    anchors: list[LexborNode] = []
+    meta_nodes: list[LexborNode] = []
+    for node in Q.css(tree, "meta, a[href]"):
+        (anchors if node.tag == "a" else meta_nodes).append(node)
+    metas = M.metas(tree, meta_nodes)
     title = M.title_of(tree, metas, fam)
     # The <meta> tags usually give both: the info lines and the xxgk table are read only when they do not.
     published = M.published(metas, [], {})
@@ -435,9 +441,10 @@ def _is_cjk_space_digit(ch: str) -> bool:
     return ch.isspace() or ch.isdigit() or "\u4e00" <= ch <= "\u9fff"
 
 
-def _lost_char_marks(text: str, *, markup: bool) -> int:
+def _lost_char_marks(text: str, *, markup: bool, limit: int | None = None) -> int:
     """How many `?` stand where a character was lost: between CJK characters, digits or spaces, or alone
-    at the start of a line. With `markup`, marks inside tags, scripts and styles are not counted."""
+    at the start of a line. With `markup`, marks inside tags, scripts and styles are not counted. With
+    `limit`, the count stops there."""
     count = 0
     lowered: bytes | None = None  # `_ascii_lower(text)`, made at the first mark that needs it
     i = text.find("?")
@@ -456,6 +463,8 @@ def _lost_char_marks(text: str, *, markup: bool) -> int:
                 i = text.find("?", i + 1)
                 continue
         count += 1
+        if count == limit:
+            break
         i = text.find("?", i + 1)
     return count
 
@@ -484,9 +493,7 @@ def page_noise(html: str, article: Article) -> tuple[str, ...]:
     character was lost (©, no-break space), i.e. more such `?` on the page than in the article itself."""
     if "?" not in html:
         return ()
-    page = _lost_char_marks(html, markup=True)
-    if not page:
-        return ()
-    inside = sum(_lost_char_marks(p, markup=False) for p in article.paragraphs)
+    inside = sum(_lost_char_marks(p, markup=False) for p in article.paragraphs if "?" in p)
     inside += _lost_char_marks(article.title, markup=False)
-    return ("replacement_chars",) if page > inside else ()
+    # (the page's marks are counted up to one more than the article's: each costs a look back for markup)
+    return ("replacement_chars",) if _lost_char_marks(html, markup=True, limit=inside + 1) > inside else ()
