@@ -307,12 +307,15 @@ def attachments(container: LexborNode | None, anchors: list[LexborNode] | None, 
     `a[href]` (all in its <body>), None when it has no <body>."""
     if anchors is None:  # (no <body>: the container's links only)
         anchors = Q.css(container, "a[href]") if container is not None else []
+    hrefs = [(a, h) for a in anchors if (h := _href(a)) is not None]
+    # One search of all the hrefs tells whether any needs the test below (a match cannot span the "\n").
     check_all = _WANTED_HINT.search(url) is not None
+    if not check_all and _WANTED_HINT.search("\n".join(h for _, h in hrefs)) is None:
+        return ()
     join = _joiner(url)
     found: list[tuple[LexborNode, str, str]] = []  # (anchor, absolute URL, file name), in document order
-    for a in anchors:
-        h = _href(a)
-        if h is None or not (check_all or _WANTED_HINT.search(h)):
+    for a, h in hrefs:
+        if not (check_all or _WANTED_HINT.search(h)):
             continue
         abs_url = join(h)
         name = _attachment_name(abs_url)
@@ -371,7 +374,8 @@ def page_links(tree: LexborHTMLParser, html: str, url: str,
     if me is not None:
         for a in Q.css(tree, "a[href]") if anchors is None else anchors:
             text = depinyin(a.text(deep=True) or "")
-            if not S.PAGER_TEXT.match(text):
+            core = text.strip()
+            if len(core) > S.PAGER_SHORT and core[0] not in S.PAGER_LONG_FIRST or not S.PAGER_TEXT.match(text):
                 continue  # only pager anchors (1 2 3, 上一页/下一页...), not related articles
             h = _href(a)
             if h is None:
