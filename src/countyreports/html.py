@@ -233,7 +233,7 @@ _BOILER_FIRST = frozenset("【[打关關返收分相主承协協技字扫掃上�
 def _paragraphs(container: LexborNode, title: str) -> tuple[str, ...]:
     elements = list(container.traverse())  # the container and its elements, in document order
     tags = [n.tag for n in elements]
-    dropped = [i for i, tag in enumerate(tags) if tag in S.DROP_TAG_NAMES]
+    dropped = [] if S.DROP_TAG_NAMES.isdisjoint(tags) else [i for i, t in enumerate(tags) if t in S.DROP_TAG_NAMES]
     spans: list[tuple[int, int]] = []  # [start, end) of each dropped subtree in `elements` (preorder)
     for i in dropped:
         if not spans or i >= spans[-1][1]:  # (not inside an earlier one)
