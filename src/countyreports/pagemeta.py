@@ -356,6 +356,8 @@ _PAGE_SUFFIX = re.compile(r"^(.*?)(?:_(\d{1,3}))?(\.[A-Za-z]+)$")
 
 
 def _page_key(url: str) -> tuple[str, int] | None:
+    if url[-1:] == "/" and "?" not in url and "#" not in url:
+        return None  # (the usual 首页 link: a path ending with "/", not with an extension)
     parts = urlsplit(url)
     m = _PAGE_SUFFIX.match(parts.path)
     if not m:
