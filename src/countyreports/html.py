@@ -26,7 +26,6 @@ countyreports.pagenoise.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -265,7 +264,7 @@ def _paragraphs(container: LexborNode, title: str) -> tuple[str, ...]:
 
 
 def detect_family(tree: LexborHTMLParser, url: str) -> Family:
-    path = urlsplit(url).path if url else ""
+    path = M.split_url(url)[2] if url else ""
     for fam in S.FAMILIES:
         if any(p.search(path) for p in fam.url_patterns):
             return fam.family

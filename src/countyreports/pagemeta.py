@@ -259,6 +259,21 @@ def _href(node: LexborNode) -> str | None:
     return h
 
 
+# An http(s) URL of the usual shape: lowercase scheme, a host without user, port or brackets, printable ASCII
+# throughout (so nothing urlsplit strips or removes). Its parts are the groups: `split_url` skips urlsplit.
+_PLAIN_URL = re.compile(r"(https?)://([^/?#\[\]@:]+)(/[^?#]*)?(?:\?([^#]*))?(?:#(.*))?")
+
+
+def split_url(url: str) -> tuple[str, str, str, str, str]:
+    """``tuple(urlsplit(url))`` — (scheme, netloc, path, query, fragment) — without urlsplit (whose cache
+    misses cost more than this) for the usual URL."""
+    m = _PLAIN_URL.fullmatch(url) if url.isascii() and url.isprintable() else None
+    if m is None:
+        return tuple(urlsplit(url))  # type: ignore[return-value]
+    scheme, netloc, path, query, fragment = m.groups()
+    return scheme, netloc, path or "", query or "", fragment or ""
+
+
 _NOT_PLAIN = re.compile(r"[^!$%&'()*+,\-./0-9=@A-Z\[\]^_`a-z{|}~]")  # plain path characters only
 _DOT_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)")
 
@@ -269,7 +284,7 @@ def _joiner(base: str) -> Callable[[str], str]:
     host, query, fragment, parameters, dot segment or empty segment) against an http(s) page URL whose path
     has none of those either. Then urljoin only puts the href after the page's directory (or host)."""
     try:
-        scheme, netloc, path, _query, _fragment = urlsplit(base)  # (a path with ";parameters" is not plain)
+        scheme, netloc, path, _query, _fragment = split_url(base)  # (a path with ";parameters" is not plain)
     except ValueError:
         scheme = netloc = path = ""
     if (scheme not in ("http", "https") or not netloc or not path.startswith("/") or "//" in path
@@ -358,11 +373,11 @@ _PAGE_SUFFIX = re.compile(r"^(.*?)(?:_(\d{1,3}))?(\.[A-Za-z]+)$")
 def _page_key(url: str) -> tuple[str, int] | None:
     if url[-1:] == "/" and "?" not in url and "#" not in url:
         return None  # (the usual 首页 link: a path ending with "/", not with an extension)
-    parts = urlsplit(url)
-    m = _PAGE_SUFFIX.match(parts.path)
+    scheme, netloc, path, query, _fragment = split_url(url)
+    m = _PAGE_SUFFIX.match(path)
     if not m:
         return None
-    stem = f"{parts.scheme}://{parts.netloc}{m.group(1)}{m.group(3)}?{parts.query}"
+    stem = f"{scheme}://{netloc}{m.group(1)}{m.group(3)}?{query}"
     return stem, int(m.group(2)) + 1 if m.group(2) else 0
 
 
