@@ -34,5 +34,5 @@ def css_first(node: LexborNode | LexborHTMLParser, query: str) -> LexborNode | N
     root = node.root if isinstance(node, LexborHTMLParser) else node
     if root is None:
         return None
-    found = _engine().find_first(query, root)
+    found = _engine().find_first(query, root)  # type: ignore[attr-defined]  # (cpdef, not in the stubs)
     return found[0] if found else None
