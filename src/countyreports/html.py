@@ -34,6 +34,7 @@ from countyreports import query as Q
 from countyreports import selectors as S
 from countyreports.models import Article, Family, Link
 from countyreports.pagenoise import page_noise
+from countyreports.urls import split_url
 
 __all__ = ["extract_article", "article_text", "join_pages", "detect_family", "page_noise"]
 
@@ -264,7 +265,7 @@ def _paragraphs(container: LexborNode, title: str) -> tuple[str, ...]:
 
 
 def detect_family(tree: LexborHTMLParser, url: str) -> Family:
-    path = M.split_url(url)[2] if url else ""
+    path = split_url(url)[2] if url else ""
     for fam in S.FAMILIES:
         if any(p.search(path) for p in fam.url_patterns):
             return fam.family

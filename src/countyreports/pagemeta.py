@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from functools import lru_cache
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from countyreports import query as Q
 from countyreports import selectors as S
 from countyreports.models import Family, Link
+from countyreports.urls import joiner, split_url
 
 # Every Unicode whitespace (str.isspace: incl. U+3000, nbsp, ensp, \x1c-\x1f) plus zero-width characters.
 STRIP = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -259,48 +258,6 @@ def _href(node: LexborNode) -> str | None:
     return h
 
 
-# An http(s) URL of the usual shape: lowercase scheme, a host without user, port or brackets, printable ASCII
-# throughout (so nothing urlsplit strips or removes). Its parts are the groups: `split_url` skips urlsplit.
-_PLAIN_URL = re.compile(r"(https?)://([^/?#\[\]@:]+)(/[^?#]*)?(?:\?([^#]*))?(?:#(.*))?")
-
-
-def split_url(url: str) -> tuple[str, str, str, str, str]:
-    """``tuple(urlsplit(url))`` — (scheme, netloc, path, query, fragment) — without urlsplit (whose cache
-    misses cost more than this) for the usual URL."""
-    m = _PLAIN_URL.fullmatch(url) if url.isascii() and url.isprintable() else None
-    if m is None:
-        return tuple(urlsplit(url))  # type: ignore[return-value]
-    scheme, netloc, path, query, fragment = m.groups()
-    return scheme, netloc, path or "", query or "", fragment or ""
-
-
-_NOT_PLAIN = re.compile(r"[^!$%&'()*+,\-./0-9=@A-Z\[\]^_`a-z{|}~]")  # plain path characters only
-_DOT_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)")
-
-
-@lru_cache(maxsize=8)  # (a page's links and attachments are resolved against the same URL)
-def _joiner(base: str) -> Callable[[str], str]:
-    """`urljoin(base, ·)` with a fast path for the usual href: a plain relative or absolute path (no scheme,
-    host, query, fragment, parameters, dot segment or empty segment) against an http(s) page URL whose path
-    has none of those either. Then urljoin only puts the href after the page's directory (or host)."""
-    try:
-        scheme, netloc, path, _query, _fragment = split_url(base)  # (a path with ";parameters" is not plain)
-    except ValueError:
-        scheme = netloc = path = ""
-    if (scheme not in ("http", "https") or not netloc or not path.startswith("/") or "//" in path
-            or _DOT_SEGMENT.search(path) or _NOT_PLAIN.search(path)):
-        return lambda h: urljoin(base, h)
-    origin = f"{scheme}://{netloc}"
-    directory = origin + path[:path.rfind("/") + 1]
-
-    def join(h: str) -> str:
-        if not h or _NOT_PLAIN.search(h) or ":" in h or ";" in h or "//" in h or _DOT_SEGMENT.search(h):
-            return urljoin(base, h)
-        return origin + h if h[0] == "/" else directory + h
-
-    return join
-
-
 def _attachment_name(url: str) -> str:
     parts = urlsplit(url)
     if S.ATTACHMENT_EXT.search(parts.path):
@@ -327,7 +284,7 @@ def attachments(container: LexborNode | None, anchors: list[LexborNode] | None, 
     check_all = _WANTED_HINT.search(url) is not None
     if not check_all and _WANTED_HINT.search("\n".join(h for _, h in hrefs)) is None:
         return ()
-    join = _joiner(url)
+    join = joiner(url)
     found: list[tuple[LexborNode, str, str]] = []  # (anchor, absolute URL, file name), in document order
     for a, h in hrefs:
         if not (check_all or _WANTED_HINT.search(h)):
@@ -387,7 +344,7 @@ def page_links(tree: LexborHTMLParser, html: str, url: str,
     me = _page_key(url)
     found: dict[str, int] = {}
     extra: list[str] = []
-    join = _joiner(url)
+    join = joiner(url)
     if me is not None:
         for a in Q.css(tree, "a[href]") if anchors is None else anchors:
             text = depinyin(a.text(deep=True) or "")
