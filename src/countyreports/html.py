@@ -19,21 +19,24 @@ Conventions of ``Article.paragraphs`` (raw text, *not* cleaned: no 繁→简, no
   repeats the article title.
 
 Metadata (title, published, source, site id, attachments, page links) is read by countyreports.pagemeta;
-the per-family selectors are data in countyreports.selectors.
+the per-family selectors are data in countyreports.selectors; `page_noise` (re-exported here) is in
+countyreports.pagenoise.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from countyreports import pagemeta as M
+from countyreports import query as Q
 from countyreports import selectors as S
 from countyreports.models import Article, Family, Link
+from countyreports.pagenoise import page_noise
+from countyreports.urls import split_url
 
-__all__ = ["extract_article", "article_text", "join_pages", "detect_family"]
+__all__ = ["extract_article", "article_text", "join_pages", "detect_family", "page_noise"]
 
 _INDENT_AFTER_BR = re.compile(r"^[\u3000\xa0\u2002\u2003]{2}|^ {4}")
 _BR = "\x00"
@@ -56,8 +59,7 @@ class _Marks:
         """``elements``: the container's subtree in document order, the container first; ``tags``: theirs."""
         cid = container.mem_id
         blocks = [(n, t) for n, t in zip(elements[1:], tags[1:]) if t in S.BLOCK_TAGS]
-        self.blocks = _ancestors_of([n for n, _ in blocks], cid)
-        self.nested = _ancestors_of([n for n, t in blocks if t in _NESTED], cid)
+        self.blocks, self.nested = _ancestors_of(blocks, cid)
         brs: dict[int, int] = {}
         if "br" in tags:
             for br, t in zip(elements, tags):
@@ -76,20 +78,25 @@ class _Marks:
         self.brs = brs
 
 
-def _ancestors_of(found: list[LexborNode], cid: int) -> set[int]:
-    """mem_ids of the ancestors of the found nodes, up to the container (whose mem_id is cid)."""
-    out: set[int] = set()
-    for child in found:
+def _ancestors_of(blocks: list[tuple[LexborNode, str]], cid: int) -> tuple[set[int], set[int]]:
+    """mem_ids of the ancestors, up to the container (whose mem_id is cid), of the block elements, and of
+    those of them in `_NESTED`: one walk up from each element, stopped where an earlier walk went on."""
+    above: set[int] = set()
+    nested: set[int] = set()
+    for child, tag in blocks:
+        mark_nested = tag in _NESTED
         node = child.parent
         while node is not None:
             m = node.mem_id
-            if m in out:
-                break
-            out.add(m)
+            if m in above and (not mark_nested or m in nested):
+                break  # (and so are all its ancestors)
+            above.add(m)
+            if mark_nested:
+                nested.add(m)
             if m == cid:
                 break
             node = node.parent
-    return out
+    return above, nested
 
 
 def _block_text(node: LexborNode, split_br: bool, marks: _Marks, mem_id: int | None = None) -> list[str]:
@@ -132,13 +139,13 @@ _NESTED = frozenset({"p", "div", "table", "li"})  # a paragraph tag holding one 
 
 
 def _table_rows(table: LexborNode, out: list[str], marks: _Marks) -> None:
-    if table.css_first("td p, td div, th p, th div, td table") is not None:
+    if Q.css_first(table, "td p, td div, th p, th div, td table") is not None:
         # Layout table: cells are containers.
-        for cell in table.css("td, th"):
-            if len(cell.css("td, th")) == 1:  # innermost cells only (css() includes the cell)
+        for cell in Q.css(table, "td, th"):
+            if len(Q.css(cell, "td, th")) == 1:  # innermost cells only (css() includes the cell)
                 _emit(cell, out, False, marks)
         return
-    for row in table.css("tr"):
+    for row in Q.css(table, "tr"):
         cells = [M.tidy(c.text(deep=True)) for c in row.iter(include_text=False) if c.tag in ("td", "th")]
         line = "\t".join(c for c in cells if c)
         if line:
@@ -228,14 +235,14 @@ _BOILER_FIRST = frozenset("【[打关關返收分相主承协協技字扫掃上�
 def _paragraphs(container: LexborNode, title: str) -> tuple[str, ...]:
     elements = list(container.traverse())  # the container and its elements, in document order
     tags = [n.tag for n in elements]
-    dropped = [i for i, tag in enumerate(tags) if tag in S.DROP_TAG_NAMES]
+    dropped = [] if S.DROP_TAG_NAMES.isdisjoint(tags) else [i for i, t in enumerate(tags) if t in S.DROP_TAG_NAMES]
     spans: list[tuple[int, int]] = []  # [start, end) of each dropped subtree in `elements` (preorder)
     for i in dropped:
         if not spans or i >= spans[-1][1]:  # (not inside an earlier one)
             spans.append((i, i + sum(1 for _ in elements[i].traverse())))
     for i in dropped:
         elements[i].decompose()
-    hidden = container.css(S.HIDDEN)  # (queried once the dropped elements are gone)
+    hidden = Q.css(container, S.HIDDEN)  # (queried once the dropped elements are gone)
     for node in hidden:
         node.decompose()
     if hidden:
@@ -258,12 +265,12 @@ def _paragraphs(container: LexborNode, title: str) -> tuple[str, ...]:
 
 
 def detect_family(tree: LexborHTMLParser, url: str) -> Family:
-    path = urlsplit(url).path if url else ""
+    path = split_url(url)[2] if url else ""
     for fam in S.FAMILIES:
         if any(p.search(path) for p in fam.url_patterns):
             return fam.family
     for fam in S.FAMILIES:
-        if any(tree.css_first(m) is not None for m in fam.markers):
+        if any(Q.css_first(tree, m) is not None for m in fam.markers):
             return fam.family
     return Family.GENERIC
 
@@ -271,21 +278,31 @@ def detect_family(tree: LexborHTMLParser, url: str) -> Family:
 def _find_container(tree: LexborHTMLParser, fam: Family) -> LexborNode | None:
     own = S.BY_FAMILY[fam].content if fam is not Family.GENERIC else ()
     for sel in own:
-        node = tree.css_first(sel)
-        if node is not None and node.text(deep=True).strip(M.STRIP):  # i.e. M.key(...) is not empty
+        node = Q.css_first(tree, sel)
+        if node is not None and _has_text(node):
             return node
     # Generic selectors (.content, article, ...) may match a wrapper full of navigation: accept them only
     # when most of their text is not link text.
     for sel in S.GENERIC.content:
         if sel in own:
             continue
-        node = tree.css_first(sel)
+        node = Q.css_first(tree, sel)
         if node is None:
             continue
         n = len(M.key(node.text(deep=True)))
-        if n and sum(len(M.key(a.text(deep=True))) for a in node.css("a")) < 0.3 * n:
+        if n and sum(len(M.key(a.text(deep=True))) for a in Q.css(node, "a")) < 0.3 * n:
             return node
     return _densest(tree)
+
+
+def _has_text(node: LexborNode) -> bool:
+    """Is ``node.text(deep=True).strip(M.STRIP)`` (i.e. ``M.key(...)``) not empty? Reads the text nodes only
+    up to the first holding a visible character, instead of the whole text."""
+    for n in node.traverse(include_text=True):
+        t = n.text_content  # (None for an element or a comment)
+        if t and t.strip(M.STRIP):
+            return True
+    return False
 
 
 def _densest(tree: LexborHTMLParser) -> LexborNode | None:
@@ -294,13 +311,13 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
     best: LexborNode | None = None
     best_len = 0
     scores: dict[int, tuple[LexborNode, int]] = {}
-    for p in tree.css("p"):
+    for p in Q.css(tree, "p"):
         par = p.parent
         if par is None:
             continue
         n = len(M.key(p.text(deep=True)))
-        if p.css_first("a") is not None:
-            n -= sum(len(a.text(deep=True)) for a in p.css("a"))
+        if Q.css_first(p, "a") is not None:
+            n -= sum(len(a.text(deep=True)) for a in Q.css(p, "a"))
         node_id = par.mem_id
         prev = scores.get(node_id)
         scores[node_id] = (par, (prev[1] if prev else 0) + n)
@@ -313,7 +330,7 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
     if body is None:
         return None
     best_div, best_n = None, 0
-    for div in body.css("div, td"):
+    for div in Q.css(body, "div, td"):
         n = len(M.key(div.text(deep=False)))
         if n > best_n:
             best_div, best_n = div, n
@@ -331,9 +348,8 @@ def extract_article(html: str, url: str, *, utf8: bytes | None = None) -> Articl
     if not isinstance(html, str):
         html = str(html, "utf-8", "replace") if isinstance(html, (bytes, bytearray)) else str(html)
         utf8 = None
-    if "\x00" in html:
+    if utf8 is None and "\x00" in html:  # (`utf8` holds no NUL: neither does its text)
         html = html.replace("\x00", "")
-        utf8 = None
     try:
         return _extract(html, url or "", utf8)
     except Exception:  # noqa: BLE001 - the contract is "never raise"; an empty article is the answer
@@ -343,19 +359,25 @@ def extract_article(html: str, url: str, *, utf8: bytes | None = None) -> Articl
 def _extract(html: str, url: str, utf8: bytes | None = None) -> Article:
     tree = LexborHTMLParser(html if utf8 is None else utf8)
     fam = detect_family(tree, url)
-    metas = M.metas(tree)
+    # One query for the <meta>s and the links (each query walks the whole tree). Every <a> of the document
+    # is in its <body> (the HTML parser puts it there): the links serve `page_links` and `attachments` both.
+    anchors: list[LexborNode] = []
+    meta_nodes: list[LexborNode] = []
+    for node in Q.css(tree, "meta, a[href]"):
+        (anchors if node.tag == "a" else meta_nodes).append(node)
+    metas = M.metas(tree, meta_nodes)
     title = M.title_of(tree, metas, fam)
-    infos, xxgk = M.info_and_xxgk(tree, fam)
-    published = M.published(metas, infos, xxgk)
-    source = M.source(metas, infos, xxgk)
+    # The <meta> tags usually give both: the info lines and the xxgk table are read only when they do not.
+    published = M.published(metas, [], {})
+    source = M.source(metas, [], {})
+    if published is None or source is None:
+        infos, xxgk = M.info_and_xxgk(tree, fam)
+        published = M.published(metas, infos, xxgk)
+        source = M.source(metas, infos, xxgk)
     site_id = M.site_id(metas, tree)
-    # Every <a> of the document is in its <body> (the HTML parser puts it there): one query serves both.
-    anchors = tree.css("a[href]")
     page_links = M.page_links(tree, html, url, anchors)
     container = _find_container(tree, fam)
-    body = tree.body
-    scope = [n for n in (container, body) if n is not None]
-    attachments = M.attachments(scope, url, {body.mem_id: anchors} if body is not None else None)
+    attachments = M.attachments(container, anchors if tree.body is not None else None, url)
     paragraphs = _paragraphs(container, title) if container is not None else ()
     return Article(
         url=url,
@@ -415,64 +437,3 @@ def join_pages(articles: list[Article]) -> Article:
         site_id_code=pick("site_id_code"),
         family=first.family,
     )
-
-
-def _is_cjk_space_digit(ch: str) -> bool:
-    return ch.isspace() or ch.isdigit() or "\u4e00" <= ch <= "\u9fff"
-
-
-def _lost_char_marks(text: str, *, markup: bool) -> int:
-    """How many `?` stand where a character was lost: between CJK characters, digits or spaces, or alone
-    at the start of a line. With `markup`, marks inside tags, scripts and styles are not counted."""
-    count = 0
-    lowered: bytes | None = None  # `_ascii_lower(text)`, made at the first mark that needs it
-    i = text.find("?")
-    while i != -1:
-        prev = text[i - 1] if i else "\n"
-        nxt = text[i + 1] if i + 1 < len(text) else ""
-        if not (_is_cjk_space_digit(prev) and nxt and _is_cjk_space_digit(nxt)):
-            # alone at the start of a line? (only whitespace between the line start and the mark)
-            if prev != "\n" and (not prev.isspace() or text[text.rfind("\n", 0, i) + 1:i].strip()):
-                i = text.find("?", i + 1)
-                continue
-        if markup:
-            if lowered is None:
-                lowered = _ascii_lower(text)
-            if _in_markup(text, i, lowered):
-                i = text.find("?", i + 1)
-                continue
-        count += 1
-        i = text.find("?", i + 1)
-    return count
-
-
-def _ascii_lower(text: str) -> bytes:
-    """`text` with ASCII letters lowered and every other character as one "?": offsets are the text's."""
-    return text.encode("ascii", "replace").lower()
-
-
-def _in_markup(html: str, i: int, lowered: bytes | None = None) -> bool:
-    """Is position `i` inside a tag, or an open script/style? (`lowered`: `_ascii_lower(html)`, if made.)"""
-    if html.rfind("<", 0, i) > html.rfind(">", 0, i):
-        return True
-    a = max(0, i - 200_000)  # bounded look-back for an open script/style
-    if lowered is not None:
-        # The tags are ASCII, and str.lower maps no other character to ASCII that could complete one
-        # (only U+212A → "k" and U+0130 → "i" + U+0307), so html[a:i].lower() holds them in the same order.
-        return (lowered.rfind(b"<script", a, i) > lowered.rfind(b"</script", a, i)
-                or lowered.rfind(b"<style", a, i) > lowered.rfind(b"</style", a, i))
-    low = html[a:i].lower()
-    return low.rfind("<script") > low.rfind("</script") or low.rfind("<style") > low.rfind("</style")
-
-
-def page_noise(html: str, article: Article) -> tuple[str, ...]:
-    """Damage on the page outside the main text: `replacement_chars` when the page chrome holds `?` where a
-    character was lost (©, no-break space), i.e. more such `?` on the page than in the article itself."""
-    if "?" not in html:
-        return ()
-    page = _lost_char_marks(html, markup=True)
-    if not page:
-        return ()
-    inside = sum(_lost_char_marks(p, markup=False) for p in article.paragraphs)
-    inside += _lost_char_marks(article.title, markup=False)
-    return ("replacement_chars",) if page > inside else ()

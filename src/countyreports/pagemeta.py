@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from functools import lru_cache
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from countyreports import query as Q
 from countyreports import selectors as S
 from countyreports.models import Family, Link
+from countyreports.urls import joiner, split_url
 
 # Every Unicode whitespace (str.isspace: incl. U+3000, nbsp, ensp, \x1c-\x1f) plus zero-width characters.
 STRIP = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -53,9 +53,10 @@ def depinyin(text: str) -> str:
     return S.PINYIN_NOTE.sub("", text) if "(" in text else text
 
 
-def metas(tree: LexborHTMLParser) -> dict[str, str]:
+def metas(tree: LexborHTMLParser, nodes: list[LexborNode] | None = None) -> dict[str, str]:
+    """name → content of the <meta name> tags; `nodes`: the tree's <meta>s, when already queried."""
     out: dict[str, str] = {}
-    for m in tree.tags("meta"):  # = css("meta[name]") with the attribute test below, without the selector engine
+    for m in tree.tags("meta") if nodes is None else nodes:  # the attribute test below makes it "meta[name]"
         attrs = m.attributes
         if "name" not in attrs:
             continue
@@ -71,12 +72,12 @@ def title_of(tree: LexborHTMLParser, metas: dict[str, str], fam: Family) -> str:
     if t:
         return tidy(t)
     for sel in S.BY_FAMILY[fam].title:
-        node = tree.css_first(sel)
+        node = Q.css_first(tree, sel)
         if node is not None:
             t = tidy(node.text(deep=True))
             if t:
                 return t
-    node = tree.css_first("title")
+    node = Q.css_first(tree, "title")
     if node is not None:
         return strip_site_suffix(tidy(node.text(deep=True)))
     return ""
@@ -101,7 +102,7 @@ def _date(y: str, m: str, d: str) -> dt.date | None:
 
 def _own_match(node: LexborNode, selector: str) -> bool:
     """Does `node` itself (not only a descendant) match `selector`? (css() of a node includes the node.)"""
-    first = node.css_first(selector)
+    first = Q.css_first(node, selector)
     return first is not None and first.mem_id == node.mem_id
 
 
@@ -154,7 +155,7 @@ def info_and_xxgk(tree: LexborHTMLParser, fam: Family) -> tuple[list[str], dict[
     whole tree, and costs about as much as the answers): the nodes matching any of the info and xxgk
     selectors, in document order, then sorted out selector by selector."""
     sels, union = _INFO_SELECTORS[fam]
-    found = _candidates(tree.css(union))
+    found = _candidates(Q.css(tree, union))
     if all(simple is not None for _, simple in sels + _XXGK_SIMPLE):
         # class selectors only: a node without a class matches none of them
         found = [c for c in found if c.classes is None or c.classes != _NO_CLASS]
@@ -200,13 +201,13 @@ def info_texts(tree: LexborHTMLParser, fam: Family) -> list[str]:
 
 def xxgk_fields(tree: LexborHTMLParser) -> dict[str, str]:
     """Label → value of the 政府信息公开 info table (cells alternate label, value)."""
-    table = tree.css_first(", ".join(_XXGK_TABLE))
+    table = Q.css_first(tree, ", ".join(_XXGK_TABLE))
     return {} if table is None else _xxgk_table_fields(table)
 
 
 def _xxgk_table_fields(table: LexborNode) -> dict[str, str]:
     out: dict[str, str] = {}
-    cells = [tidy(c.text(deep=True)) for c in table.css("td, th")]
+    cells = [tidy(c.text(deep=True)) for c in Q.css(table, "td, th")]
     for label, value in zip(cells, cells[1:]):
         if label.endswith(("：", ":")) and value and not value.endswith(("：", ":")):
             out.setdefault(label.rstrip("：:").replace(" ", "").replace("\u3000", ""), value)
@@ -257,33 +258,6 @@ def _href(node: LexborNode) -> str | None:
     return h
 
 
-_NOT_PLAIN = re.compile(r"[^!$%&'()*+,\-./0-9=@A-Z\[\]^_`a-z{|}~]")  # plain path characters only
-_DOT_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)")
-
-
-@lru_cache(maxsize=8)  # (a page's links and attachments are resolved against the same URL)
-def _joiner(base: str) -> Callable[[str], str]:
-    """`urljoin(base, ·)` with a fast path for the usual href: a plain relative or absolute path (no scheme,
-    host, query, fragment, parameters, dot segment or empty segment) against an http(s) page URL whose path
-    has none of those either. Then urljoin only puts the href after the page's directory (or host)."""
-    try:
-        scheme, netloc, path, _query, _fragment = urlsplit(base)  # (a path with ";parameters" is not plain)
-    except ValueError:
-        scheme = netloc = path = ""
-    if (scheme not in ("http", "https") or not netloc or not path.startswith("/") or "//" in path
-            or _DOT_SEGMENT.search(path) or _NOT_PLAIN.search(path)):
-        return lambda h: urljoin(base, h)
-    origin = f"{scheme}://{netloc}"
-    directory = origin + path[:path.rfind("/") + 1]
-
-    def join(h: str) -> str:
-        if not h or _NOT_PLAIN.search(h) or ":" in h or ";" in h or "//" in h or _DOT_SEGMENT.search(h):
-            return urljoin(base, h)
-        return origin + h if h[0] == "/" else directory + h
-
-    return join
-
-
 def _attachment_name(url: str) -> str:
     parts = urlsplit(url)
     if S.ATTACHMENT_EXT.search(parts.path):
@@ -300,29 +274,53 @@ def _attachment_name(url: str) -> str:
 _WANTED_HINT = re.compile(r"\.(?:doc|pdf|wps)|%", re.IGNORECASE)
 
 
-def attachments(scope: list[LexborNode], url: str,
-                anchors: dict[int, list[LexborNode]] | None = None) -> tuple[Link, ...]:
-    """Wanted attachment links of the first scope node that has any; `anchors`: the `a[href]` of some
-    scope nodes already queried (by mem_id)."""
+def attachments(container: LexborNode | None, anchors: list[LexborNode] | None, url: str) -> tuple[Link, ...]:
+    """Wanted attachment links of the main-text container, else of the whole page. `anchors`: the document's
+    `a[href]` (all in its <body>), None when it has no <body>."""
+    if anchors is None:  # (no <body>: the container's links only)
+        anchors = Q.css(container, "a[href]") if container is not None else []
+    hrefs = [(a, h) for a in anchors if (h := _href(a)) is not None]
+    # One search of all the hrefs tells whether any needs the test below (a match cannot span the "\n").
+    check_all = _WANTED_HINT.search(url) is not None
+    if not check_all and _WANTED_HINT.search("\n".join(h for _, h in hrefs)) is None:
+        return ()
+    join = joiner(url)
+    found: list[tuple[LexborNode, str, str]] = []  # (anchor, absolute URL, file name), in document order
+    for a, h in hrefs:
+        if not (check_all or _WANTED_HINT.search(h)):
+            continue
+        abs_url = join(h)
+        name = _attachment_name(abs_url)
+        if name and S.ATTACHMENT_WANTED.search(name):
+            found.append((a, abs_url, name))
+    if container is not None:
+        # The container's links are those of its subtree (itself included): few links get this far.
+        cid = container.mem_id
+        out = _links([f for f in found if _inside(f[0], cid)])
+        if out:
+            return out
+    return _links(found)
+
+
+def _inside(node: LexborNode, ancestor_id: int) -> bool:
+    """Is `node` the node whose mem_id is `ancestor_id`, or a descendant of it?"""
+    n: LexborNode | None = node
+    while n is not None:
+        if n.mem_id == ancestor_id:
+            return True
+        n = n.parent
+    return False
+
+
+def _links(found: list[tuple[LexborNode, str, str]]) -> tuple[Link, ...]:
     seen: set[str] = set()
     out: list[Link] = []
-    check_all = _WANTED_HINT.search(url) is not None
-    join = _joiner(url)
-    for root in scope:
-        found = anchors.get(root.mem_id) if anchors else None
-        for a in root.css("a[href]") if found is None else found:
-            h = _href(a)
-            if h is None or not (check_all or _WANTED_HINT.search(h)):
-                continue
-            abs_url = join(h)
-            name = _attachment_name(abs_url)
-            if not name or not S.ATTACHMENT_WANTED.search(name) or abs_url in seen:
-                continue
-            seen.add(abs_url)
-            text = tidy(a.text(deep=True)) or tidy(a.attributes.get("title") or "") or name.rsplit("/", 1)[-1]
-            out.append(Link(abs_url, text))
-        if out:
-            break
+    for a, abs_url, name in found:
+        if abs_url in seen:
+            continue
+        seen.add(abs_url)
+        text = tidy(a.text(deep=True)) or tidy(a.attributes.get("title") or "") or name.rsplit("/", 1)[-1]
+        out.append(Link(abs_url, text))
     return tuple(out)
 
 
@@ -330,11 +328,13 @@ _PAGE_SUFFIX = re.compile(r"^(.*?)(?:_(\d{1,3}))?(\.[A-Za-z]+)$")
 
 
 def _page_key(url: str) -> tuple[str, int] | None:
-    parts = urlsplit(url)
-    m = _PAGE_SUFFIX.match(parts.path)
+    if url[-1:] == "/" and "?" not in url and "#" not in url:
+        return None  # (the usual 首页 link: a path ending with "/", not with an extension)
+    scheme, netloc, path, query, _fragment = split_url(url)
+    m = _PAGE_SUFFIX.match(path)
     if not m:
         return None
-    stem = f"{parts.scheme}://{parts.netloc}{m.group(1)}{m.group(3)}?{parts.query}"
+    stem = f"{scheme}://{netloc}{m.group(1)}{m.group(3)}?{query}"
     return stem, int(m.group(2)) + 1 if m.group(2) else 0
 
 
@@ -344,11 +344,12 @@ def page_links(tree: LexborHTMLParser, html: str, url: str,
     me = _page_key(url)
     found: dict[str, int] = {}
     extra: list[str] = []
-    join = _joiner(url)
+    join = joiner(url)
     if me is not None:
-        for a in tree.css("a[href]") if anchors is None else anchors:
+        for a in Q.css(tree, "a[href]") if anchors is None else anchors:
             text = depinyin(a.text(deep=True) or "")
-            if not S.PAGER_TEXT.match(text):
+            core = text.strip()
+            if len(core) > S.PAGER_SHORT and core[0] not in S.PAGER_LONG_FIRST or not S.PAGER_TEXT.match(text):
                 continue  # only pager anchors (1 2 3, 上一页/下一页...), not related articles
             h = _href(a)
             if h is None:
@@ -381,7 +382,7 @@ def site_id(metas: dict[str, str], tree: LexborHTMLParser) -> str | None:
     if v:
         return v.strip()
     for sel in (".footer", "#footer", ".foot", "footer", ".bottom"):
-        node = tree.css_first(sel)
+        node = Q.css_first(tree, sel)
         if node is not None:
             m = S.SITE_ID.search(depinyin(node.text(deep=True)))
             if m:

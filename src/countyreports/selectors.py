@@ -130,6 +130,10 @@ PAGER_TEXT = re.compile(
     r"^\s*(?:\d{1,3}|\[\s*\d{1,3}\s*\]|第\s*\d{1,3}\s*[页頁]|[上下]一[页頁]|[上下前后後][页頁]|首[页頁]|尾[页頁]|末[页頁]"
     r"|>|»|›|<|«|‹)\s*$"
 )
+# Cheap test first: stripped, a text PAGER_TEXT matches is at most PAGER_SHORT characters long unless it starts
+# with one of PAGER_LONG_FIRST (the forms with inner spaces: "[ 2 ]", "第 2 页").
+PAGER_SHORT = 3
+PAGER_LONG_FIRST = "[第"
 NEXT_PAGE_TEXT = re.compile(r"^\s*(?:下一[页頁]|下[页頁]|后[页頁]|>|»|›)\s*$")
 CREATE_PAGE_HTML = re.compile(
     r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]"
