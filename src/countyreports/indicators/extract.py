@@ -15,13 +15,14 @@ from re import _parser  # getwidth() of the rule patterns
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from countyreports.indicators.taxonomy import (
     CHANGE_WORDS, CODES, LOOKALIKES, MEASURE_PATTERN, MEASURE_UNITS, RULES, TOPICS, Rule,
 )
 from countyreports.models import Indicator, Mention, Section
 from countyreports.numerals import (
-    APPROX_BEFORE, CORE_BODY, MULTIPLIERS, NUMBER_CHARS, NUMBER_START, approx_word_before, number_value,
+    APPROX_BEFORE, CORE_REST, MULTIPLIERS, NUMBER_CHARS, NUMBER_START, approx_word_before, number_value,
 )
 from countyreports.records import positional
 
@@ -50,18 +51,17 @@ def _first_chars(pattern: str) -> str | None:
 
 _LOOKALIKE_RX = re.compile(f"[{''.join(LOOKALIKES)}]")
 _MEASURE_FIRST = _first_chars(MEASURE_PATTERN)
-#: a quantity is 百分之… or a run of number characters (and a space) followed by a measure word: checked first,
-#: this rejects at once the many 一/二/十/万 of ordinary words
-_QTY_START = (rf"(?=百分之|{NUMBER_START}[{NUMBER_CHARS} \u3000\u00a0]*[{_MEASURE_FIRST}])"
-              if _MEASURE_FIRST else f"(?={NUMBER_START})")
-_QTY = re.compile(_QTY_START + CORE_BODY
+#: a quantity is 百分之… or a run of number characters (and a space) followed by a measure word: checked right
+#: after the first character, this rejects at once the many 一/二/十/万 of ordinary words
+_QTY_AHEAD = rf"(?=(?<=百)分之|[{NUMBER_CHARS} \u3000\u00a0]*[{_MEASURE_FIRST}])" if _MEASURE_FIRST else ""
+_QTY = re.compile(NUMBER_START + _QTY_AHEAD + CORE_REST
                   + rf"(?P<sp>[ \u3000\u00a0]?)(?(pct)(?:[%％])?|(?P<measure>{MEASURE_PATTERN}))"
                   r"(?P<post2>以上|左右|上下|许)?")
 #: clause breaks; a comma between two digits is a thousands separator (1,340), not a break
 _BREAKS = re.compile(r"[,，;；。!！?？\n\ufffd](?:(?<![0-9０-９][,，])|(?![0-9０-９]))")
 _SENT_CHARS = frozenset(";；。!！?？\n")  # the clause breaks that end a sentence
 _QUOTED = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}\"|「[^」\n]{0,16}」")
-_QTY_GROUPS = ("pct", "num", "ar", "mult", "post", "mult2", "sp", "measure", "post2")  # read by position
+_QTY_GROUPS = ("pct", "num_rest", "mult", "post", "mult2", "sp", "measure", "post2")  # read by position
 assert tuple(sorted(_QTY.groupindex, key=_QTY.groupindex.__getitem__)) == _QTY_GROUPS
 _BAD_BEFORE = frozenset("第数几若每-－〔[#No/:：.．")  # 第九批, 数十, 0359-…, 〔2019〕, 10:30, 2.5.
 #: what may not stand right before a number: _BAD_BEFORE and ASCII letters and digits (part of a code: A3, 12)
@@ -74,6 +74,9 @@ _TOPIC_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in TOPICS.items
 _MAX_LEFT = 60
 _PRE_LAST = frozenset(w[-1] for w in APPROX_BEFORE)
 _BASE = {"万元": "元", "亿元": "元", "％": "%"}
+#: number_value of the numbers that are not plain ASCII (十二, 两, １２): a few characters each, and the same ones
+#: recur in every report, so a small memo saves reading them again
+_numeral_value = lru_cache(maxsize=4096)(number_value)
 
 
 def _needs(pattern: str) -> frozenset[str] | None:
@@ -281,45 +284,46 @@ class _SectionIndex:
 
 
 def _scan(t: str) -> list[_Qty]:
-    quoted = [m.span() for m in _QUOTED.finditer(t)]
-    q_starts = [a for a, _ in quoted]
+    # quoted spans, flattened: [a0, b0, a1, b1, ...] (finditer spans do not overlap, so the list is sorted)
+    quoted = [p for m in _QUOTED.finditer(t) for p in m.span()]
     out: list[_Qty] = []
     n = len(t)
     for m in _QTY.finditer(t):
-        pct, num, _ar, mult, post, mult2, _sp, measure, post2 = m.groups()  # _QTY_GROUPS
+        pct, num_rest, mult, post, mult2, _sp, measure, post2 = m.groups()  # _QTY_GROUPS
+        start = m.start()
+        ns = start if pct is None else start + 3  # where the number starts (`pct` follows 百分之)
+        before = t[ns - 1] if ns else ""
+        if before in _SKIP_BEFORE:
+            continue
         if pct is not None:
-            ns, ne = m.span(1)
-            value = float(pct.replace(",", "")) if pct.isascii() else number_value(pct)
+            value = float(pct.replace(",", "")) if pct.isascii() else _numeral_value(pct)
             measure = "%"
         else:
-            ns, ne = m.span(2)
-            value = float(num.replace(",", "")) if num.isascii() else number_value(num)  # fast path: 1,340
+            num = t[start] + num_rest
+            value = float(num.replace(",", "")) if num.isascii() else _numeral_value(num)  # fast path: 1,340
             mult = mult or mult2
             if value is not None and mult:
                 value *= MULTIPLIERS[mult]
         if value is None:
             continue
-        before = t[ns - 1] if ns else ""
-        if before in _SKIP_BEFORE:
-            continue
-        start = m.start()
         pre = approx_word_before(t, start) if before in _PRE_LAST else ""
-        start -= len(pre)
+        if pre:
+            start -= len(pre)
         if start and t[start - 1] == "\ufffd":
             continue
         end = m.end()
         if end < n and t[end] in "-－〕]":
             continue
         if quoted:
-            i = bisect_right(q_starts, ns) - 1
-            if i >= 0 and quoted[i][0] < ns < quoted[i][1]:
+            i = bisect_right(quoted, ns)  # odd: ns is past the opening quote of span i // 2, before its end
+            if i & 1 and quoted[i - 1] != ns:
                 continue
         base = _BASE.get(measure, measure)
         if base != measure and measure != "％":
             value *= 10_000 if measure[0] == "万" else 100_000_000
         written = (mult + measure) if measure == "元" and mult else "百分之" if pct is not None else measure
-        out.append(_Qty(start, end, ns, round(value, 6), written, base, bool(pre or post or post2),
-                        pct is None and t[ns:ne] in _WEAK))
+        out.append(_Qty(start, end, ns, value if value.is_integer() else round(value, 6), written, base,
+                        bool(pre or post or post2), pct is None and num in _WEAK))
     return out
 
 
