@@ -30,25 +30,38 @@ from countyreports.records import positional
 
 
 def _first_chars(pattern: str) -> str | None:
-    """The characters every match of `pattern` starts with (None: not known)."""
+    """The characters every match of `pattern` starts with (None: not known, or a match may be empty)."""
     from re import _constants as c  # noqa: PLC0415 - stdlib internals, parse only
 
-    def walk(items) -> set[str] | None:
+    def walk(items) -> tuple[set[str], bool] | None:  # (first characters, the items may match nothing)
+        got: set[str] = set()
         for op, av in items:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero width: the next item gives the first character
+                continue
             if op is c.LITERAL:
-                return {chr(av)}
-            if op is c.IN and all(o is c.LITERAL for o, _ in av):
-                return {chr(v) for _, v in av}
-            if op is c.SUBPATTERN:
-                return walk(av[-1])
-            if op is c.BRANCH:
+                sub: tuple[set[str], bool] | None = ({chr(av)}, False)
+            elif op is c.IN and all(o is c.LITERAL for o, _ in av):
+                sub = ({chr(v) for _, v in av}, False)
+            elif op is c.SUBPATTERN:
+                sub = walk(av[-1])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                sub = walk(av[2])
+                sub = None if sub is None else (sub[0], sub[1] or av[0] == 0)
+            elif op is c.BRANCH:
                 parts = [walk(b) for b in av[1]]
-                return None if any(x is None for x in parts) else set().union(*parts)  # type: ignore[arg-type]
-            return None
-        return None
+                sub = None if any(x is None for x in parts) else (
+                    set().union(*(x[0] for x in parts)), any(x[1] for x in parts))  # type: ignore[index]
+            else:
+                return None
+            if sub is None:
+                return None
+            got |= sub[0]
+            if not sub[1]:
+                return got, False
+        return got, True
 
-    got = walk(_parser.parse(pattern))
-    return None if got is None else "".join(sorted(got))
+    found = walk(_parser.parse(pattern))
+    return None if found is None or found[1] else "".join(sorted(found[0]))
 
 
 _LOOKALIKE_RX = re.compile(f"[{''.join(LOOKALIKES)}]")
@@ -62,7 +75,7 @@ _QTY = re.compile(NUMBER_START + _QTY_AHEAD + CORE_REST
 _SENT_ENDS = "。\n；;!！?？"  # the clause breaks that end a sentence
 #: the other clause breaks; a comma between two digits is a thousands separator (1,340), not a break
 _CLAUSE_ENDS = "，,\ufffd"
-_THOUSANDS = {ch: re.compile(f"{ch}(?<=[0-9０-９]{ch})(?=[0-9０-９])") for ch in "，,"}  # opens with a literal: fast
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 _QUOTED = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}\"|「[^」\n]{0,16}」")
 _QTY_GROUPS = ("pct", "num_rest", "mult", "post", "mult2", "sp", "measure", "post2")  # read by position
 assert tuple(sorted(_QTY.groupindex, key=_QTY.groupindex.__getitem__)) == _QTY_GROUPS
@@ -172,7 +185,7 @@ class _Compiled:
     right: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
     measures: frozenset[str]
-    needs: frozenset[str] | None  # right rules: one of these must follow the measure (within 24 characters)
+    needs: frozenset[str] | None  # one of these is in every match of the subject words (left or right)
     width: int  # left rules: the longest match (subject and gap), so the search can start at len(left) - width
 
 
@@ -201,6 +214,7 @@ class _MeasureRules:
     unindexed: int  # bit set of the left rules that can end with any character
     tail: int  # longest gap + 1: the subject of a left rule ends within that many characters before the number
     any_right: re.Pattern[str] | None  # matches right after the measure when any right rule might
+    right_first: frozenset[str] | None  # the characters a match of any_right starts with (None: not known)
     rights: tuple[tuple[int, _Compiled], ...]
     candidates: dict[str, tuple[tuple[int, _Compiled], ...]]  # memo of `candidates_for`
 
@@ -240,8 +254,9 @@ def _index(rules: tuple[tuple[int, _Compiled], ...]) -> _MeasureRules:
             for j in range(1, c.rule.gap + 2):  # at most `gap` characters between the subject and the number
                 by_end[j, e] = by_end.get((j, e), 0) | 1 << b
     any_right = re.compile("|".join(f"(?:{c.rule.right})" for _, c in rights)) if rights else None
+    first = _first_chars(any_right.pattern) if any_right is not None else None
     return _MeasureRules(lefts, by_end, unindexed, max((c.rule.gap for _, c in lefts), default=0) + 1,
-                         any_right, rights, {})
+                         any_right, None if first is None else frozenset(first), rights, {})
 
 
 _BY_MEASURE_IX: dict[str, _MeasureRules] = {m: _index(rules) for m, rules in _BY_MEASURE.items() if rules}
@@ -260,8 +275,6 @@ class _Qty:
     from_value: float | None = None
     subj_end: int = -1  # where the words before the subject end (from→to: before 由/从)
     code: str | None = None
-    surface_start: int = -1
-    surface_end: int = -1
 
 
 def section_path_at(sections: Sequence[Section], pos: int) -> str:
@@ -357,26 +370,37 @@ def _positions(t: str, ch: str) -> list[int]:
     return list(map(add, accumulate(map(len, parts)), range(len(parts) - 1)))
 
 
-def _breaks(t: str) -> tuple[list[int], list[int]]:
-    """The offsets of the clause breaks of `t` and of those among them that end a sentence.
+def _sentence_ends(t: str) -> list[int]:
+    """The offsets of the sentence ends of `t`, ascending.
 
-    One str.split per break character the text uses: much cheaper than a regex scan, whose engine tests
-    every character and builds a match object per break (a page has ~150)."""
-    sent_ends: list[int] = []
+    One str.split per sentence-end character the text uses: much cheaper than a regex scan, whose engine tests
+    every character and builds a match object per hit."""
+    ends: list[int] = []
     for ch in _SENT_ENDS:
         if ch in t:
-            sent_ends += _positions(t, ch)
-    sent_ends.sort()
-    clause_ends = sent_ends.copy()
-    for ch in _CLAUSE_ENDS:
-        if ch in t:
-            clause_ends += _positions(t, ch)
-    clause_ends.sort()
-    for rx in _THOUSANDS.values():
-        if rx.search(t):
-            thousands = set(map(re.Match.start, rx.finditer(t)))
-            clause_ends = [p for p in clause_ends if p not in thousands]
-    return clause_ends, sent_ends
+            ends += _positions(t, ch)
+    ends.sort()
+    return ends
+
+
+def _clause_at(t: str, pos: int, sent_ends: list[int], marks: list[str]) -> tuple[int, int]:
+    """Span of the clause holding `pos` (breaks excluded): its sentence, cut at the clause breaks `marks` (the
+    ones of _CLAUSE_ENDS that `t` uses) found around `pos` by str.rfind/find."""
+    ks = bisect_left(sent_ends, pos)
+    start = sent_ends[ks - 1] + 1 if ks else 0
+    end = sent_ends[ks] if ks < len(sent_ends) else len(t)
+    for ch in marks:
+        p = t.rfind(ch, start, pos)
+        while p > 0 and ch != "\ufffd" and t[p - 1] in _DIGITS and t[p + 1:p + 2] in _DIGITS:  # 1,340
+            p = t.rfind(ch, start, p)
+        if p >= 0:
+            start = p + 1
+        p = t.find(ch, pos, end)
+        while p > 0 and ch != "\ufffd" and t[p - 1] in _DIGITS and t[p + 1:p + 2] in _DIGITS:
+            p = t.find(ch, p + 1, end)
+        if p >= 0:
+            end = p
+    return start, end
 
 
 def _sentence_at(pos: int, sent_ends: list[int], n: int) -> tuple[int, int]:
@@ -412,9 +436,7 @@ def extract(clean_text: str, sections: Sequence[Section] = ()) -> tuple[tuple[In
     qs = _pair_from_to(t, _scan(t))
     if not qs:
         return (), ()
-    clause_ends, sent_ends = _breaks(t)
-    _code_all(t, qs, clause_ends, sent_ends)
-    return _build(clean_text, qs, sections, clause_ends, sent_ends)
+    return _mentions(clean_text, t, qs, sections)
 
 
 def _best_rule(t: str, q: _Qty, left: str, lo: int, anchor: int, c_start: int, c_end: int,
@@ -432,6 +454,8 @@ def _best_rule(t: str, q: _Qty, left: str, lo: int, anchor: int, c_start: int, c
         if cands is None:
             cands = ix.candidates_for(end)
         for idx, c in cands:
+            if c.needs is not None and not any(map(left.__contains__, c.needs)):  # cheaper than the search
+                continue
             m = c.left.search(left, n - c.width if n > c.width else 0)  # type: ignore[union-attr]
             if m is None:
                 continue
@@ -439,7 +463,9 @@ def _best_rule(t: str, q: _Qty, left: str, lo: int, anchor: int, c_start: int, c
             if gap and (q.weak or (_CHANGE.search(gap) and not gap.endswith(("到", "至", "为")))):
                 continue
             found.append(((len(gap), m.start(), idx), c, lo + m.start(), q.end))
-    if ix.any_right is not None and ix.any_right.match(t, q.end, c_end) is not None:
+    e = q.end
+    if (ix.any_right is not None and (ix.right_first is None or (e < c_end and t[e] in ix.right_first))
+            and ix.any_right.match(t, e, c_end) is not None):
         right_chars = frozenset(t[q.end:min(c_end, q.end + 24)])
         for idx, c in ix.rights:
             if c.needs is not None and c.needs.isdisjoint(right_chars):
@@ -467,36 +493,6 @@ def _best_rule(t: str, q: _Qty, left: str, lo: int, anchor: int, c_start: int, c
     return None
 
 
-def _code_all(t: str, qs: list[_Qty], clause_ends: list[int], sent_ends: list[int]) -> None:
-    """Give each quantity its code (or None) and its surface span."""
-    n = len(t)
-    prev_end = 0
-    prev_coded: _Qty | None = None
-    for q in qs:
-        anchor = q.subj_end if q.subj_end >= 0 else q.start
-        k = bisect_left(clause_ends, anchor)
-        c_start = clause_ends[k - 1] + 1 if k else 0
-        c_end = clause_ends[k] if k < len(clause_ends) else n
-        lo = max(c_start, prev_end, anchor - _MAX_LEFT)
-        left = t[lo:anchor]
-        prev_end = q.end
-        q.surface_start, q.surface_end = (q.subj_end if q.from_value is not None else q.start), q.end
-        found = _best_rule(t, q, left, lo, anchor, c_start, c_end, sent_ends)
-        if found is not None:
-            code, s0, e0 = found[0].rule.code, found[1], found[2]
-        elif (prev_coded is not None and prev_coded.base == q.base
-              and prev_coded.end >= _sentence_at(q.start, sent_ends, n)[0]
-              and _CHANNEL.match(left)):  # 线下培训6场次，线上10场次
-            code, s0, e0 = prev_coded.code, lo, q.end
-        else:
-            continue
-        if s0 and t[s0 - 1] == "\ufffd":  # the subject abuts a lost span: it may be cut, do not report
-            continue
-        q.code = code
-        q.surface_start, q.surface_end = s0 + (t[s0] == "、"), e0
-        prev_coded = q
-
-
 #: Mention and Indicator are built from positional arguments (records.positional) in this order
 _MENTION_FIELDS = ("value", "measure", "unit", "approx", "from_value", "before", "surface", "sentence",
                    "section_path", "char_start", "char_end", "code")
@@ -510,34 +506,63 @@ _CODE_UNITS = {code: spec.unit for code, spec in CODES.items()}
 _WHOLE_UNITS = frozenset({"count", "persons", "person-times", "households", "yuan"})  # values rounded when whole
 
 
-def _build(clean_text: str, qs: list[_Qty], sections: Sequence[Section], clause_ends: list[int],
-           sent_ends: list[int]) -> tuple[tuple[Indicator, ...], tuple[Mention, ...]]:
-    path_at = _SectionIndex(sections).path_at
-    n = len(clean_text)
+def _mentions(clean_text: str, t: str, qs: list[_Qty],
+              sections: Sequence[Section]) -> tuple[tuple[Indicator, ...], tuple[Mention, ...]]:
+    """Code each quantity (or not) and build its Mention, and its Indicator when coded (`t`: the folded text)."""
+    sent_ends = _sentence_ends(t)
     n_sent = len(sent_ends)
+    marks = [ch for ch in _CLAUSE_ENDS if ch in t]
+    path_at = _SectionIndex(sections).path_at
+    n = len(t)
     indicators: list[Indicator] = []
     mentions: list[Mention] = []
+    prev_end = 0
+    prev_coded: _Qty | None = None
+    sentence_span = (0, -1)  # the sentence of the last mention and its text: the next ones often share it
+    sentence = ""
     for q in qs:
-        code = q.code
-        if code is None and q.weak:
+        # the code: the best rule, else 线下培训6场次，线上10场次 (the code of the quantity before)
+        start = q.start
+        anchor = q.subj_end if q.subj_end >= 0 else start
+        c_start, c_end = _clause_at(t, anchor, sent_ends, marks)
+        lo = max(c_start, prev_end, anchor - _MAX_LEFT)
+        left = t[lo:anchor]
+        prev_end = q.end
+        code = None
+        ss, se = (q.subj_end if q.from_value is not None else start), q.end
+        found = _best_rule(t, q, left, lo, anchor, c_start, c_end, sent_ends)
+        if found is not None:
+            code, s0, e0 = found[0].rule.code, found[1], found[2]
+        elif (prev_coded is not None and prev_coded.base == q.base
+              and prev_coded.end >= _sentence_at(start, sent_ends, n)[0]
+              and _CHANNEL.match(left)):
+            code, s0, e0 = prev_coded.code, lo, q.end
+        if code is not None:
+            if s0 and t[s0 - 1] == "\ufffd":  # the subject abuts a lost span: it may be cut, do not report
+                code = None
+            else:
+                q.code = code
+                ss, se = s0 + (t[s0] == "、"), e0
+                prev_coded = q
+        if code is None and q.weak:  # a lone 一/两 no rule claims
             continue
-        ss, se = q.surface_start, q.surface_end
+        # the mention
         ks = bisect_left(sent_ends, ss)
         s_start = sent_ends[ks - 1] + 1 if ks else 0
         ke = bisect_left(sent_ends, se - 1, ks) if se - 1 > ss else ks
         s_end = sent_ends[ke] if ke < n_sent else n
-        sentence = clean_text[s_start:s_end].strip()
+        if (s_start, s_end) != sentence_span:
+            sentence_span = s_start, s_end
+            sentence = clean_text[s_start:s_end].strip()
         path = path_at(ss)
         surface = clean_text[ss:se]
         unit = _CODE_UNITS[code] if code else MEASURE_UNITS.get(q.base, "other")
         value = q.value
-        if unit in _WHOLE_UNITS and abs(value - round(value)) < 1e-6:
+        if unit in _WHOLE_UNITS and not value.is_integer() and abs(value - round(value)) < 1e-6:
             value = float(round(value))
-        start = q.start
-        k = bisect_left(clause_ends, start)
-        b0 = max(clause_ends[k - 1] + 1 if k else 0, start - 12)
+        b0 = max((c_start if anchor == start else _clause_at(t, start, sent_ends, marks)[0]), start - 12)
         mentions.append(_MENTION(value, q.measure, unit, q.approx, q.from_value, clean_text[b0:start], surface,
-                                sentence, path, ss, se, code))
+                                 sentence, path, ss, se, code))
         if code is not None:
             indicators.append(_INDICATOR(code, value, unit, q.approx, q.from_value, path, surface, sentence, ss, se))
     return tuple(indicators), tuple(mentions)
