@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import accumulate
-from operator import add
+from operator import add, lt
 
 from countyreports.indicators.taxonomy import (
     CHANGE_WORDS, CODES, LOOKALIKES, MEASURE_PATTERN, MEASURE_UNITS, RULES, TOPICS, Rule,
@@ -77,6 +77,8 @@ _SENT_ENDS = "。\n；;!！?？"  # the clause breaks that end a sentence
 _CLAUSE_ENDS = "，,\ufffd"
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _QUOTED = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}\"|「[^」\n]{0,16}」")
+_QUOTE_OPENS = _first_chars(_QUOTED.pattern)  # a match opens with one of these quotes
+assert _QUOTE_OPENS
 _QTY_GROUPS = ("pct", "num_rest", "mult", "post", "mult2", "sp", "measure", "post2")  # read by position
 assert tuple(sorted(_QTY.groupindex, key=_QTY.groupindex.__getitem__)) == _QTY_GROUPS
 _BAD_BEFORE = frozenset("第数几若每-－〔[#No/:：.．")  # 第九批, 数十, 0359-…, 〔2019〕, 10:30, 2.5.
@@ -86,7 +88,18 @@ _WEAK = frozenset({"一", "两", "二"})  # lone 一/两: idioms (一次办, 两
 _FROM_TO = re.compile(r"\s?(?:压减|精简|减少|缩减|削减|压缩|减|降|调整|优化|增加|增|提高|提升|扩大|上升|下降|降低)?(?:为|至|到)\s?$")
 _CHANNEL = re.compile(r"^(?:其中)?(?:线上|线下|网上|网络|现场|视频|远程|集中|分散)(?:开展|举办|组织|培训|活动)?(?:共|达)?$")
 _CHANGE = re.compile(CHANGE_WORDS)
-_TOPIC_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in TOPICS.items()))
+
+
+def _alternatives(rx: str) -> list[str]:
+    """The top-level alternatives of a plain regex of words and classes (else the whole regex, as one group)."""
+    return [f"(?:{rx})"] if "(" in rx or "\\" in rx or re.search(r"\[[^\]]*\|", rx) else rx.split("|")
+
+
+#: every topic word, each alternative closed by an empty group named after its topic and its place: all the
+#: alternatives begin with a character, so the regex engine skips to the places where one of them may begin
+_TOPIC_ALTS = [(f"{name}_{i}", name, alt) for name, rx in TOPICS.items() for i, alt in enumerate(_alternatives(rx))]
+_TOPIC_RX = re.compile("|".join(f"{alt}(?P<{group}>)" for group, _, alt in _TOPIC_ALTS))
+_TOPIC_OF = {group: name for group, name, _ in _TOPIC_ALTS}  # group name -> topic
 _MAX_LEFT = 60
 _PRE_LAST = frozenset(w[-1] for w in APPROX_BEFORE)
 _BASE = {"万元": "元", "亿元": "元", "％": "%"}
@@ -124,6 +137,37 @@ def _needs(pattern: str) -> frozenset[str] | None:
         return walk(p.parse(pattern))
     except Exception:  # pragma: no cover - a pattern the walker does not know: no pre-test
         return None
+
+
+def _literal(pattern: str) -> str | None:
+    """The longest string that every match of `pattern` contains (None: none known).
+
+    Left rules: `literal in left` is a cheap pre-test before the search of a rule's regex."""
+    from re import _constants as c, _parser as p  # noqa: PLC0415 - stdlib internals, parse only
+
+    def substrings(run: str) -> set[str]:
+        return {run[i:j] for i in range(len(run)) for j in range(i + 1, len(run) + 1)}
+
+    def walk(items) -> set[str]:  # the strings every match holds (with all their substrings)
+        found: set[str] = set()
+        run = ""  # the literal characters matched one after the other so far
+        for op, av in items:
+            if op is c.LITERAL:
+                run += chr(av)
+                continue
+            found |= substrings(run)
+            run = ""
+            if op is c.SUBPATTERN:
+                found |= walk(av[-1])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                found |= walk(av[2])
+            elif op is c.BRANCH:
+                found |= set.intersection(*(walk(b) for b in av[1]))
+            # anything else (a class, a lookaround, an optional part) holds no required string
+        return found | substrings(run)
+
+    found = walk(p.parse(pattern))
+    return max(sorted(found), key=len) if found else None
 
 
 def _endings(pattern: str) -> frozenset[str] | None:
@@ -185,7 +229,8 @@ class _Compiled:
     right: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
     measures: frozenset[str]
-    needs: frozenset[str] | None  # one of these is in every match of the subject words (left or right)
+    needs: frozenset[str] | None  # one of these is in every match (right rules: within 24 characters of the measure)
+    literal: str | None  # left rules: a string every match holds
     width: int  # left rules: the longest match (subject and gap), so the search can start at len(left) - width
 
 
@@ -195,8 +240,10 @@ def _compile(rule: Rule) -> _Compiled:
     right = re.compile(rule.right) if rule.right else None
     exclude = re.compile(rule.exclude) if rule.exclude else None
     needs = _needs(rule.left or rule.right)
+    literal = _literal(rule.left) if rule.left else None
     width = _parser.parse(left.pattern).getwidth()[1] if left is not None else 0  # lookarounds count 0
-    return _Compiled(rule, left, prefix, right, exclude, frozenset(CODES[rule.code].measures), needs, width)
+    return _Compiled(rule, left, prefix, right, exclude, frozenset(CODES[rule.code].measures), needs, literal,
+                     width)
 
 
 _RULES: tuple[_Compiled, ...] = tuple(_compile(r) for r in RULES)
@@ -286,6 +333,10 @@ class _SectionIndex:
     """Innermost covering section by bisection (sections sorted by start; nested spans allowed)."""
 
     def __init__(self, sections: Sequence[Section]) -> None:
+        starts = [s.char_start for s in sections]
+        if all(map(lt, starts, starts[1:])):  # in order already (as split_sections gives them): no sort
+            self.secs, self.starts = list(sections), starts
+            return
         self.secs = sorted(sections, key=lambda s: (s.char_start, -(s.char_end - s.char_start)))
         self.starts = [s.char_start for s in self.secs]
 
@@ -299,9 +350,27 @@ class _SectionIndex:
         return ""
 
 
+def _quoted_spans(t: str) -> list[int]:
+    """The spans of _QUOTED.finditer(t), flattened: [a0, b0, a1, b1, ...] (they do not overlap: sorted).
+
+    A match starts with a quote: the regex is only tried where one opens (found by str.split), after the
+    last match, rather than scanned over the whole text."""
+    opens: list[int] = []
+    for ch in _QUOTE_OPENS:
+        if ch in t:
+            opens += _positions(t, ch)
+    opens.sort()
+    spans: list[int] = []
+    pos = 0
+    for p in opens:
+        if p >= pos and (m := _QUOTED.match(t, p)) is not None:
+            spans += m.span()
+            pos = spans[-1]
+    return spans
+
+
 def _scan(t: str) -> list[_Qty]:
-    # quoted spans, flattened: [a0, b0, a1, b1, ...] (finditer spans do not overlap, so the list is sorted)
-    quoted = [p for m in _QUOTED.finditer(t) for p in m.span()]
+    quoted = _quoted_spans(t)
     out: list[_Qty] = []
     n = len(t)
     for m in _QTY.finditer(t):
@@ -412,7 +481,7 @@ def _sentence_at(pos: int, sent_ends: list[int], n: int) -> tuple[int, int]:
 def _last_topic(t: str, a: int, b: int) -> str | None:
     last = None
     for m in _TOPIC_RX.finditer(t, a, b):
-        last = m.lastgroup
+        last = _TOPIC_OF[m.lastgroup]  # type: ignore[index]
     return last
 
 
@@ -424,7 +493,7 @@ def _topic_at(t: str, pos: int, sent_ends: list[int]) -> str | None:
     topic = _last_topic(t, sent[0], pos)
     if topic is None:
         m = _TOPIC_RX.search(t, pos, sent[1])
-        topic = m.lastgroup if m else _last_topic(t, line_start, sent[0])
+        topic = _TOPIC_OF[m.lastgroup] if m else _last_topic(t, line_start, sent[0])  # type: ignore[index]
     return topic
 
 
@@ -454,7 +523,10 @@ def _best_rule(t: str, q: _Qty, left: str, lo: int, anchor: int, c_start: int, c
         if cands is None:
             cands = ix.candidates_for(end)
         for idx, c in cands:
-            if c.needs is not None and not any(map(left.__contains__, c.needs)):  # cheaper than the search
+            if c.literal is not None:  # pre-tests, much cheaper than the search
+                if c.literal not in left:
+                    continue
+            elif c.needs is not None and not any(map(left.__contains__, c.needs)):
                 continue
             m = c.left.search(left, n - c.width if n > c.width else 0)  # type: ignore[union-attr]
             if m is None:
