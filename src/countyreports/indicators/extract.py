@@ -452,12 +452,10 @@ def _sentence_ends(t: str) -> list[int]:
     return ends
 
 
-def _clause_at(t: str, pos: int, sent_ends: list[int], marks: list[str]) -> tuple[int, int]:
-    """Span of the clause holding `pos` (breaks excluded): its sentence, cut at the clause breaks `marks` (the
-    ones of _CLAUSE_ENDS that `t` uses) found around `pos` by str.rfind/find."""
-    ks = bisect_left(sent_ends, pos)
-    start = sent_ends[ks - 1] + 1 if ks else 0
-    end = sent_ends[ks] if ks < len(sent_ends) else len(t)
+def _clause_at(t: str, pos: int, sentence: tuple[int, int], marks: list[str]) -> tuple[int, int]:
+    """Span of the clause holding `pos` (breaks excluded): its `sentence` (_sentence_at) cut at the clause
+    breaks `marks` (the ones of _CLAUSE_ENDS that `t` uses) found around `pos` by str.rfind/find."""
+    start, end = sentence
     for ch in marks:
         p = t.rfind(ch, start, pos)
         while p > 0 and ch != "\ufffd" and t[p - 1] in _DIGITS and t[p + 1:p + 2] in _DIGITS:  # 1,340
@@ -476,6 +474,13 @@ def _sentence_at(pos: int, sent_ends: list[int], n: int) -> tuple[int, int]:
     """Span of the sentence holding `pos` (sentence ends excluded)."""
     ks = bisect_left(sent_ends, pos)
     return (sent_ends[ks - 1] + 1 if ks else 0, sent_ends[ks] if ks < len(sent_ends) else n)
+
+
+def _sentences_over(a: int, b: int, sent_ends: list[int], n: int) -> tuple[int, int]:
+    """Span of the sentences that hold [a, b) (sentence ends excluded)."""
+    ks = bisect_left(sent_ends, a)
+    ke = bisect_left(sent_ends, b - 1, ks) if b - 1 > a else ks
+    return (sent_ends[ks - 1] + 1 if ks else 0, sent_ends[ke] if ke < len(sent_ends) else n)
 
 
 def _last_topic(t: str, a: int, b: int) -> str | None:
@@ -582,7 +587,6 @@ def _mentions(clean_text: str, t: str, qs: list[_Qty],
               sections: Sequence[Section]) -> tuple[tuple[Indicator, ...], tuple[Mention, ...]]:
     """Code each quantity (or not) and build its Mention, and its Indicator when coded (`t`: the folded text)."""
     sent_ends = _sentence_ends(t)
-    n_sent = len(sent_ends)
     marks = [ch for ch in _CLAUSE_ENDS if ch in t]
     path_at = _SectionIndex(sections).path_at
     n = len(t)
@@ -596,7 +600,8 @@ def _mentions(clean_text: str, t: str, qs: list[_Qty],
         # the code: the best rule, else 线下培训6场次，线上10场次 (the code of the quantity before)
         start = q.start
         anchor = q.subj_end if q.subj_end >= 0 else start
-        c_start, c_end = _clause_at(t, anchor, sent_ends, marks)
+        sent = _sentence_at(anchor, sent_ends, n)
+        c_start, c_end = _clause_at(t, anchor, sent, marks)
         lo = max(c_start, prev_end, anchor - _MAX_LEFT)
         left = t[lo:anchor]
         prev_end = q.end
@@ -606,7 +611,7 @@ def _mentions(clean_text: str, t: str, qs: list[_Qty],
         if found is not None:
             code, s0, e0 = found[0].rule.code, found[1], found[2]
         elif (prev_coded is not None and prev_coded.base == q.base
-              and prev_coded.end >= _sentence_at(start, sent_ends, n)[0]
+              and prev_coded.end >= (sent if anchor == start else _sentence_at(start, sent_ends, n))[0]
               and _CHANNEL.match(left)):
             code, s0, e0 = prev_coded.code, lo, q.end
         if code is not None:
@@ -618,21 +623,21 @@ def _mentions(clean_text: str, t: str, qs: list[_Qty],
                 prev_coded = q
         if code is None and q.weak:  # a lone 一/两 no rule claims
             continue
-        # the mention
-        ks = bisect_left(sent_ends, ss)
-        s_start = sent_ends[ks - 1] + 1 if ks else 0
-        ke = bisect_left(sent_ends, se - 1, ks) if se - 1 > ss else ks
-        s_end = sent_ends[ke] if ke < n_sent else n
-        if (s_start, s_end) != sentence_span:
-            sentence_span = s_start, s_end
-            sentence = clean_text[s_start:s_end].strip()
+        # the mention; its sentence is the anchor's one (no sentence end inside) unless the surface leaves it
+        if not (sent[0] <= ss and se - 1 < sent[1]):
+            sent = _sentences_over(ss, se, sent_ends, n)
+        if sent != sentence_span:
+            sentence_span = sent
+            sentence = clean_text[sent[0]:sent[1]].strip()
         path = path_at(ss)
         surface = clean_text[ss:se]
         unit = _CODE_UNITS[code] if code else MEASURE_UNITS.get(q.base, "other")
         value = q.value
         if unit in _WHOLE_UNITS and not value.is_integer() and abs(value - round(value)) < 1e-6:
             value = float(round(value))
-        b0 = max((c_start if anchor == start else _clause_at(t, start, sent_ends, marks)[0]), start - 12)
+        if anchor != start:
+            c_start = _clause_at(t, start, _sentence_at(start, sent_ends, n), marks)[0]
+        b0 = max(c_start, start - 12)
         mentions.append(_MENTION(value, q.measure, unit, q.approx, q.from_value, clean_text[b0:start], surface,
                                  sentence, path, ss, se, code))
         if code is not None:
