@@ -215,7 +215,7 @@ APPROX_BEFORE = ("大约", "约", "将近", "接近", "近", "超过", "超", "�
 APPROX_AFTER = ("余", "多", "来", "几", "以上", "左右", "上下", "许")
 _APPROX_BEFORE_BY_LEN = sorted(APPROX_BEFORE, key=len, reverse=True)
 
-_MULT_POST = rf"(?P<mult>(?<=[0-9０-９])[万亿千])?(?P<post>[余多来几])?(?P<mult2>(?<=[余多])[万亿](?!元))?"
+_MULT_POST = r"(?P<mult>(?<=[0-9０-９])[万亿千])?(?P<post>[余多来几])?(?P<mult2>(?<=[余多])[万亿](?!元))?"
 _CORE = rf"(?:百分之(?P<pct>{ARABIC_NUMBER}|{CN_NUMBER})|(?P<num>(?P<ar>{ARABIC_NUMBER})|{CN_NUMBER}){_MULT_POST})"
 _FIRST = f"[0-9０-９{_CN_CHARS}]"
 #: a number with its multiplier and 余/多 (no word before it); starts with a lookahead so scans stay fast
