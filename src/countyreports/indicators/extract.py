@@ -197,23 +197,29 @@ def _pair_from_to(t: str, qs: list[_Qty]) -> list[_Qty]:
     return out
 
 
-def _positions(t: str, ch: str) -> list[int]:
-    """The offsets of `ch` in `t`, ascending (from the lengths of the parts between them: no Python loop)."""
+def _positions(t: str, ch: str, offset: int = 0) -> list[int]:
+    """The offsets of `ch` in `t`, plus `offset`, ascending (from the lengths of the parts between them: no
+    Python loop)."""
     parts = t.split(ch)
-    return list(map(add, accumulate(map(len, parts)), range(len(parts) - 1)))
+    return list(map(add, accumulate(map(len, parts)), range(offset, offset + len(parts) - 1)))
 
 
-def _sentence_ends(t: str) -> list[int]:
-    """The offsets of the sentence ends of `t`, ascending.
+def _sentence_ends(t: str, a: int, b: int) -> list[int]:
+    """The offsets of the sentence ends of `t` from the last one before `a` to the first one at or after `b`,
+    ascending: all that a bisection needs for the positions in [a, b].
 
-    One str.split per sentence-end character the text uses: much cheaper than a regex scan, whose engine tests
-    every character and builds a match object per hit."""
-    ends: list[int] = []
-    for ch in _SENT_ENDS:
-        if ch in t:
-            ends += _positions(t, ch)
-    ends.sort()
-    return ends
+    One str.split per sentence-end character the text uses, on that stretch only: much cheaper than a regex
+    scan, whose engine tests every character and builds a match object per hit."""
+    chars = [ch for ch in _SENT_ENDS if ch in t]
+    start = max([0] + [t.rfind(ch, 0, a) for ch in chars])  # from the end before `a` (or the start of `t`)
+    ends = [e for e in (t.find(ch, b) for ch in chars) if e >= 0]
+    end = min(ends) + 1 if ends else len(t)  # to the end at or after `b`, included
+    stretch = t[start:end]
+    found: list[int] = []
+    for ch in chars:
+        found += _positions(stretch, ch, start)
+    found.sort()
+    return found
 
 
 def _clause_at(t: str, pos: int, sentence: tuple[int, int], marks: list[str]) -> tuple[int, int]:
@@ -350,7 +356,7 @@ _WHOLE_UNITS = frozenset({"count", "persons", "person-times", "households", "yua
 def _mentions(clean_text: str, t: str, qs: list[_Qty],
               sections: Sequence[Section]) -> tuple[tuple[Indicator, ...], tuple[Mention, ...]]:
     """Code each quantity (or not) and build its Mention, and its Indicator when coded (`t`: the folded text)."""
-    sent_ends = _sentence_ends(t)
+    sent_ends = _sentence_ends(t, qs[0].subj_end if qs[0].subj_end >= 0 else qs[0].start, qs[-1].end)
     marks = [ch for ch in _CLAUSE_ENDS if ch in t]
     path_at = _SectionIndex(sections).path_at
     n = len(t)
