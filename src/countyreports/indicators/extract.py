@@ -178,6 +178,8 @@ def _scan(t: str) -> list[_Qty]:
 
 def _pair_from_to(t: str, qs: list[_Qty]) -> list[_Qty]:
     """Fold `由214项压减为195项` into one quantity (value 195, from_value 214)."""
+    if "由" not in t and "从" not in t:  # nothing to fold (two quick tests spare the loop on many pages)
+        return qs
     out: list[_Qty] = []
     skip = False
     for i, q in enumerate(qs):
