@@ -77,7 +77,6 @@ _numeral_value = lru_cache(maxsize=4096)(number_value)
 class _Qty:
     start: int  # whole token (approximation words and measure included)
     end: int
-    num_start: int
     value: float
     measure: str  # as written (万元, 人次, %)
     base: str  # normalised measure (元, 人次, %)
@@ -171,7 +170,7 @@ def _scan(t: str) -> list[_Qty]:
         if base != measure and measure != "％":
             value *= 10_000 if measure[0] == "万" else 100_000_000
         written = (mult + measure) if measure == "元" and mult else "百分之" if pct is not None else measure
-        out.append(_Qty(start, end, ns, value if value.is_integer() else round(value, 6), written, base,
+        out.append(_Qty(start, end, value if value.is_integer() else round(value, 6), written, base,
                         bool(pre or post or post2), pct is None and num in _WEAK))
     return out
 
