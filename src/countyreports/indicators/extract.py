@@ -100,18 +100,26 @@ class _SectionIndex:
         starts = [s.char_start for s in sections]
         if all(map(lt, starts, starts[1:])):  # in order already (as split_sections gives them): no sort
             self.secs, self.starts = list(sections), starts
-            return
-        self.secs = sorted(sections, key=lambda s: (s.char_start, -(s.char_end - s.char_start)))
-        self.starts = [s.char_start for s in self.secs]
+        else:
+            self.secs = sorted(sections, key=lambda s: (s.char_start, -(s.char_end - s.char_start)))
+            self.starts = [s.char_start for s in self.secs]
+        self.last = (0, 0, "")  # [lo, hi) and its path: the last answer, good for the next positions up to hi
 
     def path_at(self, pos: int) -> str:
+        lo, hi, path = self.last
+        if lo <= pos < hi:
+            return path
         i = bisect_right(self.starts, pos) - 1
+        hi = self.starts[i + 1] if i + 1 < len(self.starts) else 1 << 62  # no section starts before it
+        path = ""
         while i >= 0:  # latest-starting section that still covers pos = the innermost one
             s = self.secs[i]
             if s.char_end > pos:
-                return s.path
+                path, hi = s.path, min(hi, s.char_end)
+                break
             i -= 1
-        return ""
+        self.last = (pos, hi, path)
+        return path
 
 
 def _quoted_spans(t: str) -> list[int]:
