@@ -11,12 +11,15 @@ those of `clean_text`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from operator import lt
 
+from countyreports.indicators.breaks import (
+    char_positions, clause_at, clause_marks, sentence_at, sentence_ends, sentences_over,
+)
 from countyreports.indicators.ruleindex import RULE_INDEX, CompiledRule, first_chars
 from countyreports.indicators.taxonomy import (
     CHANGE_WORDS, CODES, LOOKALIKES, MEASURE_PATTERN, MEASURE_UNITS, TOPICS,
@@ -36,15 +39,9 @@ _QTY_AHEAD = rf"(?=(?<=百)分之|[{NUMBER_CHARS} \u3000\u00a0]*[{_MEASURE_FIRST
 _QTY = re.compile(NUMBER_START + _QTY_AHEAD + CORE_REST
                   + rf"(?P<sp>[ \u3000\u00a0]?)(?(pct)(?:[%％])?|(?P<measure>{MEASURE_PATTERN}))"
                   r"(?P<post2>以上|左右|上下|许)?")
-_SENT_ENDS = "。\n；;!！?？"  # the clause breaks that end a sentence
-#: the other clause breaks; a comma between two digits is a thousands separator (1,340), not a break
-_CLAUSE_ENDS = "，,\ufffd"
-_DIGITS = frozenset("0123456789０１２３４５６７８９")
 _QUOTED = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}\"|「[^」\n]{0,16}」")
 _QUOTE_OPENS = first_chars(_QUOTED.pattern)  # a match opens with one of these quotes
 assert _QUOTE_OPENS
-_CHAR_RX = {ch: re.compile(re.escape(ch)) for ch in _SENT_ENDS + _QUOTE_OPENS}  # see _positions
-_MATCH_START = re.Match.start
 _QTY_GROUPS = ("pct", "num_rest", "mult", "post", "mult2", "sp", "measure", "post2")  # read by position
 assert tuple(sorted(_QTY.groupindex, key=_QTY.groupindex.__getitem__)) == _QTY_GROUPS
 _BAD_BEFORE = frozenset("第数几若每-－〔[#No/:：.．")  # 第九批, 数十, 0359-…, 〔2019〕, 10:30, 2.5.
@@ -125,12 +122,12 @@ class _SectionIndex:
 def _quoted_spans(t: str) -> list[int]:
     """The spans of _QUOTED.finditer(t), flattened: [a0, b0, a1, b1, ...] (they do not overlap: sorted).
 
-    A match starts with a quote: the regex is only tried where one opens (_positions), after the last match,
+    A match starts with a quote: the regex is only tried where one opens (char_positions), after the last match,
     rather than scanned over the whole text."""
     opens: list[int] = []
     for ch in _QUOTE_OPENS:
         if ch in t:
-            opens += _positions(t, ch)
+            opens += char_positions(t, ch)
     opens.sort()
     spans: list[int] = []
     pos = 0
@@ -207,62 +204,6 @@ def _pair_from_to(t: str, qs: list[_Qty]) -> list[_Qty]:
     return out
 
 
-def _positions(t: str, ch: str, start: int = 0, end: int = -1) -> list[int]:
-    """The offsets of `ch` in t[start:end] (end -1: to the end of `t`), ascending.
-
-    A regex of one literal character: the engine's loop for a leading literal is fast (much faster than for
-    a class), and finditer with map builds the list without a Python loop."""
-    return list(map(_MATCH_START, _CHAR_RX[ch].finditer(t, start, len(t) if end < 0 else end)))
-
-
-def _sentence_ends(t: str, a: int, b: int) -> list[int]:
-    """The offsets of the sentence ends of `t` from the last one before `a` to the first one at or after `b`,
-    ascending: all that a bisection needs for the positions in [a, b].
-
-    One search per sentence-end character the text uses, on that stretch only: much cheaper than one regex
-    scan for all of them, whose engine tests every character against a class."""
-    chars = [ch for ch in _SENT_ENDS if ch in t]
-    start = max([0] + [t.rfind(ch, 0, a) for ch in chars])  # from the end before `a` (or the start of `t`)
-    ends = [e for e in (t.find(ch, b) for ch in chars) if e >= 0]
-    end = min(ends) + 1 if ends else len(t)  # to the end at or after `b`, included
-    found: list[int] = []
-    for ch in chars:
-        found += _positions(t, ch, start, end)
-    found.sort()
-    return found
-
-
-def _clause_at(t: str, pos: int, sentence: tuple[int, int], marks: list[str]) -> tuple[int, int]:
-    """Span of the clause holding `pos` (breaks excluded): its `sentence` (_sentence_at) cut at the clause
-    breaks `marks` (the ones of _CLAUSE_ENDS that `t` uses) found around `pos` by str.rfind/find."""
-    start, end = sentence
-    for ch in marks:
-        p = t.rfind(ch, start, pos)
-        while p > 0 and ch != "\ufffd" and t[p - 1] in _DIGITS and t[p + 1:p + 2] in _DIGITS:  # 1,340
-            p = t.rfind(ch, start, p)
-        if p >= 0:
-            start = p + 1
-        p = t.find(ch, pos, end)
-        while p > 0 and ch != "\ufffd" and t[p - 1] in _DIGITS and t[p + 1:p + 2] in _DIGITS:
-            p = t.find(ch, p + 1, end)
-        if p >= 0:
-            end = p
-    return start, end
-
-
-def _sentence_at(pos: int, sent_ends: list[int], n: int) -> tuple[int, int]:
-    """Span of the sentence holding `pos` (sentence ends excluded)."""
-    ks = bisect_left(sent_ends, pos)
-    return (sent_ends[ks - 1] + 1 if ks else 0, sent_ends[ks] if ks < len(sent_ends) else n)
-
-
-def _sentences_over(a: int, b: int, sent_ends: list[int], n: int) -> tuple[int, int]:
-    """Span of the sentences that hold [a, b) (sentence ends excluded)."""
-    ks = bisect_left(sent_ends, a)
-    ke = bisect_left(sent_ends, b - 1, ks) if b - 1 > a else ks
-    return (sent_ends[ks - 1] + 1 if ks else 0, sent_ends[ke] if ke < len(sent_ends) else n)
-
-
 def _last_topic(t: str, a: int, b: int) -> str | None:
     last = None
     for m in _TOPIC_RX.finditer(t, a, b):
@@ -273,7 +214,7 @@ def _last_topic(t: str, a: int, b: int) -> str | None:
 def _topic_at(t: str, pos: int, sent_ends: list[int]) -> str | None:
     """Topic of a position: the nearest topic word before it in its sentence, else the first one after it
     in the sentence, else the nearest one before it in its paragraph."""
-    sent = _sentence_at(pos, sent_ends, len(t))
+    sent = sentence_at(pos, sent_ends, len(t))
     line_start = t.rfind("\n", 0, pos) + 1
     topic = _last_topic(t, sent[0], pos)
     if topic is None:
@@ -366,8 +307,8 @@ _WHOLE_UNITS = frozenset({"count", "persons", "person-times", "households", "yua
 def _mentions(clean_text: str, t: str, qs: list[_Qty],
               sections: Sequence[Section]) -> tuple[tuple[Indicator, ...], tuple[Mention, ...]]:
     """Code each quantity (or not) and build its Mention, and its Indicator when coded (`t`: the folded text)."""
-    sent_ends = _sentence_ends(t, qs[0].subj_end if qs[0].subj_end >= 0 else qs[0].start, qs[-1].end)
-    marks = [ch for ch in _CLAUSE_ENDS if ch in t]
+    sent_ends = sentence_ends(t, qs[0].subj_end if qs[0].subj_end >= 0 else qs[0].start, qs[-1].end)
+    marks = clause_marks(t)
     path_at = _SectionIndex(sections).path_at
     n = len(t)
     indicators: list[Indicator] = []
@@ -380,8 +321,8 @@ def _mentions(clean_text: str, t: str, qs: list[_Qty],
         # the code: the best rule, else 线下培训6场次，线上10场次 (the code of the quantity before)
         start = q.start
         anchor = q.subj_end if q.subj_end >= 0 else start
-        sent = _sentence_at(anchor, sent_ends, n)
-        c_start, c_end = _clause_at(t, anchor, sent, marks)
+        sent = sentence_at(anchor, sent_ends, n)
+        c_start, c_end = clause_at(t, anchor, sent, marks)
         lo = max(c_start, prev_end, anchor - _MAX_LEFT)
         left = t[lo:anchor]
         prev_end = q.end
@@ -391,7 +332,7 @@ def _mentions(clean_text: str, t: str, qs: list[_Qty],
         if found is not None:
             code, s0, e0 = found[0].rule.code, found[1], found[2]
         elif (prev_coded is not None and prev_coded.base == q.base
-              and prev_coded.end >= (sent if anchor == start else _sentence_at(start, sent_ends, n))[0]
+              and prev_coded.end >= (sent if anchor == start else sentence_at(start, sent_ends, n))[0]
               and _CHANNEL.match(left)):
             code, s0, e0 = prev_coded.code, lo, q.end
         if code is not None:
@@ -405,7 +346,7 @@ def _mentions(clean_text: str, t: str, qs: list[_Qty],
             continue
         # the mention; its sentence is the anchor's one (no sentence end inside) unless the surface leaves it
         if not (sent[0] <= ss and se - 1 < sent[1]):
-            sent = _sentences_over(ss, se, sent_ends, n)
+            sent = sentences_over(ss, se, sent_ends, n)
         if sent != sentence_span:
             sentence_span = sent
             sentence = clean_text[sent[0]:sent[1]].strip()
@@ -416,7 +357,7 @@ def _mentions(clean_text: str, t: str, qs: list[_Qty],
         if unit in _WHOLE_UNITS and not value.is_integer() and abs(value - round(value)) < 1e-6:
             value = float(round(value))
         if anchor != start:
-            c_start = _clause_at(t, start, _sentence_at(start, sent_ends, n), marks)[0]
+            c_start = clause_at(t, start, sentence_at(start, sent_ends, n), marks)[0]
         b0 = max(c_start, start - 12)
         mentions.append(_MENTION(value, q.measure, unit, q.approx, q.from_value, clean_text[b0:start], surface,
                                  sentence, path, ss, se, code))
