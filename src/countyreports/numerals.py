@@ -215,20 +215,25 @@ APPROX_BEFORE = ("大约", "约", "将近", "接近", "近", "超过", "超", "�
 APPROX_AFTER = ("余", "多", "来", "几", "以上", "左右", "上下", "许")
 _APPROX_BEFORE_BY_LEN = sorted(APPROX_BEFORE, key=len, reverse=True)
 
-_CORE = (
-    rf"(?:百分之(?P<pct>{ARABIC_NUMBER}|{CN_NUMBER})"
-    rf"|(?P<num>(?P<ar>{ARABIC_NUMBER})|{CN_NUMBER})(?P<mult>(?<=[0-9０-９])[万亿千])?(?P<post>[余多来几])?"
-    rf"(?P<mult2>(?<=[余多])[万亿](?!元))?)"
-)
+_MULT_POST = r"(?P<mult>(?<=[0-9０-９])[万亿千])?(?P<post>[余多来几])?(?P<mult2>(?<=[余多])[万亿](?!元))?"
+_CORE = rf"(?:百分之(?P<pct>{ARABIC_NUMBER}|{CN_NUMBER})|(?P<num>(?P<ar>{ARABIC_NUMBER})|{CN_NUMBER}){_MULT_POST})"
 _FIRST = f"[0-9０-９{_CN_CHARS}]"
 #: a number with its multiplier and 余/多 (no word before it); starts with a lookahead so scans stay fast
 CORE_PATTERN = f"(?={_FIRST}){_CORE}"
-#: CORE_PATTERN without its lookahead, for callers that put a sharper one in front (see NUMBER_CHARS)
-CORE_BODY = _CORE
-#: the characters a match of CORE_BODY that is not 百分之… starts with (a class), and the characters it may hold
-#: (the body of a class, to be combined with others)
+#: the characters a match of CORE_PATTERN starts with (a class; 百 of 百分之 among them), and the characters a
+#: number may hold (the body of a class, to be combined with others)
 NUMBER_START = _FIRST
 NUMBER_CHARS = f"0-9０-９{_CN_CHARS},，.．点余多来几"
+#: CORE_PATTERN less its first character, for callers that match that character themselves as NUMBER_START:
+#: a regex that opens with a character class lets the engine skip to the places a number may start, which is
+#: much faster than trying a lookahead at every character. The lookbehinds pick the branch that first
+#: character began (百 of 百分之, an Arabic digit, a Chinese numeral); the number's characters after the first
+#: are group `num_rest`.
+CORE_REST = (
+    rf"(?:(?<=百)分之(?P<pct>{ARABIC_NUMBER}|{CN_NUMBER})"
+    rf"|(?P<num_rest>(?<={_DG}){_DG}{{0,2}}(?:[,，]{_DG}{{3}})+(?!{_DG})(?:[.．]{_DG}+)?|(?<={_DG}){_DG}*(?:[.．]{_DG}+)?"
+    rf"|(?<=[{_CN_CHARS}])[{_CN_CHARS}]*(?:点[{_CN_FRAC_DIGITS}]+)?){_MULT_POST})"
+)
 _CORE_RX = re.compile(CORE_PATTERN)
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from countyreports.numerals import find_numbers, fold, number_value, parse_number, to_chinese
+from countyreports.numerals import (
+    CORE_PATTERN, CORE_REST, NUMBER_START, find_numbers, fold, number_value, parse_number, to_chinese,
+)
 
 
 @pytest.mark.parametrize(
@@ -99,3 +103,22 @@ def test_no_crash_on_arbitrary_text(text: str) -> None:
     parse_number(text)
     for tok in find_numbers(text):
         assert 0 <= tok.start <= tok.num_start < tok.num_end <= tok.end <= len(text)
+
+
+_NUMBERISH = st.text(alphabet="0123456789０１２３,，.．点百分之一二两三十百千万亿零〇余多件元 ", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NUMBERISH)
+@example("共133,340件，1,234.5万元，１２３，４５６人")
+@example("百分之九十八点五，百分之12.5，三百一十二余人，2.5亿元，两千一百余，二〇二三年，30多万")
+def test_core_rest_reads_numbers_as_core_pattern(text: str) -> None:
+    # NUMBER_START + CORE_REST (the first character matched apart) finds the numbers CORE_PATTERN finds
+    core, rest = re.compile(CORE_PATTERN), re.compile(NUMBER_START + CORE_REST)
+
+    def read(m: re.Match[str]) -> tuple[object, ...]:
+        num = m.group("num") if "num" in m.re.groupindex else (
+            None if m.group("pct") is not None else m.group()[0] + m.group("num_rest"))
+        return m.span(), m.group("pct"), num, m.group("mult"), m.group("post"), m.group("mult2")
+
+    assert [read(m) for m in core.finditer(text)] == [read(m) for m in rest.finditer(text)]
