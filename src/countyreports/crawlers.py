@@ -6,9 +6,9 @@ crawl over that many processes (spawned, never forked from this threaded one), e
 its own crawl threads, and parsing in those threads; the calling process keeps only the single DuckDB
 writer. A county's result (`CountyLoad`, bodies already in the raw archive) comes back through a queue.
 
-Politeness holds across processes: a county always goes to the process chosen by its homepage's *site*
-(the registrable domain, e.g. ``linfen.gov.cn`` for ``xiangfen.linfen.gov.cn``), so the counties sharing a host,
-or a province platform's domain, are crawled by one fetcher, which enforces per-host concurrency and delays.
+Politeness holds across processes: while a county is being crawled, every other county with one of its hosts
+(homepage, remembered column hosts) goes to the same process, whose fetcher enforces per-host concurrency and
+delays; a county with no host in flight goes to the live process holding the fewest counties.
 
 A crawler process that dies (killed, out of memory) fails only the counties it held: each is given a `failed`
 `CountyLoad` saying so, and the run goes on with the other processes.
@@ -27,12 +27,11 @@ import multiprocessing
 import queue
 import resource
 import threading
-import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from countyreports.crawl import CrawlOptions, crawl_county, failed_load, without_bodies
+from countyreports.crawl import CrawlOptions, crawl_county, failed_load, host_of, without_bodies
 from countyreports.fetch import Fetcher, FetchSettings, FetchStats
 from countyreports.models import County
 from countyreports.store import RawStore
@@ -57,16 +56,6 @@ class CrawlJob:
     states: dict[str, dict[str, Any]]  # adcode -> crawl state (Warehouse.all_crawl_states)
     validators: dict[str, tuple[str | None, str | None, str | None]]
     robots: tuple[Robots, ...]  # robots.txt answers kept from earlier runs (Fetcher.seed_robots)
-
-
-def site_of(url: str) -> str:
-    """The registrable domain of a URL's host (``xiangfen.linfen.gov.cn`` → ``linfen.gov.cn``): hosts of one site
-    go to one crawler process. Chinese government hosts end in ``gov.cn``; other hosts keep their last two
-    labels (three under a two-label public suffix such as ``com.cn``)."""
-    host = url.split("://", 1)[-1].split("/", 1)[0].split("@")[-1].split(":")[0].lower().rstrip(".")
-    labels = host.split(".")
-    keep = 3 if len(labels) >= 3 and labels[-2] in ("gov", "com", "net", "org", "edu", "ac") else 2
-    return ".".join(labels[-keep:])
 
 
 def merge_stats(stats: list[FetchStats]) -> FetchStats:
@@ -137,7 +126,11 @@ class CrawlerPool:
             p.start()
         self._lock = threading.Lock()
         self._next = 0
-        self._pending: dict[int, tuple[int, County, Future[CountyLoad]]] = {}  # token -> (process, county, future)
+        self._states = job.states
+        # token -> (process, county, future, hosts) of each county sent and not back yet
+        self._pending: dict[int, tuple[int, County, Future[CountyLoad], tuple[str, ...]]] = {}
+        self._held = [0] * n  # counties each process holds
+        self._hosts: dict[str, list[int]] = {}  # host in flight -> [process, counties of it in flight]
         self._closed: dict[int, tuple[FetchStats, tuple[Robots, ...], float]] = {}
         self._closing = False
         self._collector = threading.Thread(target=self._collect, name="crawler-results", daemon=True)
@@ -147,24 +140,55 @@ class CrawlerPool:
     def pids(self) -> list[int | None]:
         return [p.pid for p in self._procs]
 
-    def process_of(self, county: County) -> int:
-        """The process that crawls `county`: the one of its homepage's site."""
-        return zlib.crc32(site_of(county.homepage).encode()) % len(self._procs)
+    @property
+    def alive(self) -> list[bool]:
+        return [p.is_alive() for p in self._procs]
+
+    def process_of(self, county: County) -> int | None:
+        """The process crawling `county`'s hosts now, if any."""
+        with self._lock:
+            return self._owner(self._hosts_of(county))
+
+    def _hosts_of(self, county: County) -> tuple[str, ...]:
+        extra = self._states.get(county.adcode, {}).get("column_hosts", ())
+        return tuple(dict.fromkeys([host_of(county.homepage), *extra]))
+
+    def _owner(self, hosts: tuple[str, ...]) -> int | None:
+        return next((self._hosts[h][0] for h in hosts if h in self._hosts), None)
 
     def submit(self, county: County) -> Future[CountyLoad]:
         fut: Future[CountyLoad] = Future()
-        i = self.process_of(county)
+        hosts = self._hosts_of(county)
         with self._lock:
             if self._closing:
                 raise RuntimeError("CrawlerPool is closed")
-            token = self._next
-            self._next += 1
+            i = self._owner(hosts)
+            if i is None:  # no host of it in flight: the live process holding the fewest counties
+                live = [j for j, p in enumerate(self._procs) if p.is_alive()]
+                i = min(live, key=self._held.__getitem__) if live else 0
             if not self._procs[i].is_alive():
                 fut.set_result(failed_load(self._run_id, county, self._died(i)))
                 return fut
-            self._pending[token] = (i, county, fut)
+            token = self._next
+            self._next += 1
+            self._pending[token] = (i, county, fut, hosts)
+            self._held[i] += 1
+            for h in hosts:
+                self._hosts.setdefault(h, [i, 0])[1] += 1
         self._inboxes[i].put((token, county))
         return fut
+
+    def _release(self, token: int) -> tuple[int, County, Future[CountyLoad], tuple[str, ...]] | None:
+        """Forget a county sent (under the lock): its process holds one county less, its hosts are free."""
+        entry = self._pending.pop(token, None)
+        if entry is not None:
+            self._held[entry[0]] -= 1
+            for h in entry[3]:
+                owner = self._hosts[h]
+                owner[1] -= 1
+                if owner[1] == 0:
+                    del self._hosts[h]
+        return entry
 
     def close(self) -> tuple[FetchStats, tuple[Robots, ...], list[float]]:
         """Let every process finish the counties it holds, stop it; the merged fetch counters, the robots.txt
@@ -197,7 +221,7 @@ class CrawlerPool:
                 continue
             if msg[0] == "load":
                 with self._lock:
-                    entry = self._pending.pop(msg[1], None)
+                    entry = self._release(msg[1])
                 if entry is not None:
                     entry[2].set_result(msg[2])
             else:  # ("closed", index, stats, robots, rss)
@@ -212,8 +236,6 @@ class CrawlerPool:
     def _fail_dead(self) -> None:
         with self._lock:
             dead = {i for i, p in enumerate(self._procs) if not p.is_alive() and i not in self._closed}
-            lost = [(t, e) for t, e in self._pending.items() if e[0] in dead]
-            for token, _ in lost:
-                del self._pending[token]
-        for _token, (i, county, fut) in lost:
+            lost = [self._release(t) for t, e in list(self._pending.items()) if e[0] in dead]
+        for i, county, fut, _hosts in filter(None, lost):
             fut.set_result(failed_load(self._run_id, county, self._died(i)))

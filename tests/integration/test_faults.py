@@ -626,34 +626,63 @@ def test_crawl_processes_give_the_same_warehouse(chain: dict[str, Step], portals
     assert not [e for e in portals[1].lines(mark) if e["url"].endswith("/robots.txt")]
 
 
-def test_a_dead_crawler_process_fails_only_its_counties(portals: dict[int, Portal], tmp_path: Path) -> None:
-    """A crawler process killed mid-crawl: the county it held is recorded as failed, saying why, and the
-    counties of the other process are crawled as usual."""
-    from countyreports.crawlers import CrawlerPool
+def test_crawl_processes_keep_one_request_in_flight_per_host(portals: dict[int, Portal], tmp_path: Path) -> None:
+    """Two registry rows on one host (a platform serving several counties) go to the same crawler process
+    while either is crawled: one request in flight per host and the delay between starts hold across
+    processes."""
+    rows = [c for c in counties() if c["adcode"] in CHAIN][:4]
+    registry = tmp_path / "shared.csv"
+    with registry.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("adcode,province,prefecture,county,homepage\n")
+        for i, c in enumerate(rows):
+            for adcode in (c["adcode"], f"90000{i}"):  # the second row: another county on the same host
+                fh.write(f"{adcode},{c['province']},{c['prefecture']},{c['county']},{c['homepage']}\n")
+    mark = portals[1].mark()
+    s = settings(tmp_path / "shared.duckdb", portals[1], crawl_processes=2, workers=8, min_delay_s=DELAY,
+                 registry=str(registry), allow_unlisted=True)
+    _, counters = pipeline.harvest(s)
+    assert counters["counties_total"] == 2 * len(rows)
+    by_host: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for line in portals[1].lines(mark):
+        by_host[line["host"]].append(line)
+    assert {host(c["homepage"]) for c in rows} <= set(by_host)
+    for lines in by_host.values():
+        lines.sort(key=lambda r: r["ts"])
+        for a, b in zip(lines, lines[1:], strict=False):
+            assert b["ts"] >= a["ts_end"], f"two requests in flight to {a['host']}: {a['url']} {b['url']}"
+            assert b["ts"] - a["ts"] >= DELAY - 0.02, (a["url"], b["url"])
 
+
+def test_a_dead_crawler_process_fails_only_its_counties(portals: dict[int, Portal], tmp_path: Path) -> None:
+    """A crawler process killed mid-crawl: the county it held is recorded as failed, saying why; the counties
+    sent after go to the process still alive and are crawled as usual."""
     db = tmp_path / "dead.duckdb"
     run = pipeline.open_run(settings(db, portals[1], crawl_processes=2, workers=4), params={})
     pool = run.crawlers
     assert pool is not None
-    slow = next(c for c in pipeline.load_registry(run.settings).counties if c.adcode == SLOW)
-    other = next(c for c in pipeline.load_registry(run.settings).counties  # (a host up in epoch 1)
-                 if c.adcode in CHAIN and pool.process_of(c) != pool.process_of(slow)
-                 and host(c.homepage) not in HTTP["dead_host_epoch1"])
+    registry = pipeline.load_registry(run.settings).counties
+    slow = next(c for c in registry if c.adcode == SLOW)
+    others = [c for c in registry  # hosts up in epoch 1
+              if c.adcode in CHAIN and host(c.homepage) not in HTTP["dead_host_epoch1"]][:3]
     try:
         doomed = pool.submit(slow)  # its report pages answer after 3 s: still crawling when killed
+        held = pool.process_of(slow)
+        assert held is not None
         time.sleep(2.0)
-        os.kill(pool.pids[pool.process_of(slow)], signal.SIGKILL)
-        fine = pool.submit(other)
-        assert doomed.result(timeout=30).outcome == "failed"
-        assert "crawler process" in (doomed.result().error or "") and "died" in (doomed.result().error or "")
-        assert fine.result(timeout=60).outcome == "ok", fine.result()
-        late = pool.submit(slow)  # to the dead process: failed at once
-        assert late.result(timeout=5).outcome == "failed"
-        pipeline.load_batch(run, [doomed.result(), fine.result()])
+        os.kill(pool.pids[held], signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while pool.alive[held] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        fine = [pool.submit(c) for c in others]
+        lost = doomed.result(timeout=30)
+        assert lost.outcome == "failed" and f"crawler process {held} died" in (lost.error or "")
+        loads = [f.result(timeout=60) for f in fine]
+        assert [x.outcome for x in loads] == ["ok"] * len(others), [x.error for x in loads]
+        pipeline.load_batch(run, [lost, *loads])
     finally:
         counters = pipeline.close_run(run)
-    assert counters["counties_failed"] == 1 and counters["counties_ok"] == 1
-    assert isinstance(pool, CrawlerPool)
+    assert counters["counties_failed"] == 1 and counters["counties_ok"] == len(others)
+    assert q(db, "SELECT count(*) FROM reports WHERE adcode = ?", SLOW) == [(0,)]
 
 
 def test_cli_harvest_has_reparse(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
