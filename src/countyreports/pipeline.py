@@ -15,7 +15,6 @@ processes can harvest shards of the registry into one warehouse.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import multiprocessing
 import queue
 import threading
@@ -218,30 +217,46 @@ def load_batch(run: Run, loads: Sequence[CountyLoad]) -> list[CountyOutcome]:
 def harvest_counties(run: Run, counties: Sequence[County],
                      on_done: Callable[[CountyOutcome], None] | None = None) -> list[CountyOutcome]:
     """Crawl counties in parallel and load them as they finish: every county finished meanwhile is loaded in
-    the same transaction (at most `settings.load_batch`), so the single writer keeps up with the crawl threads.
-    At most `workers + load_batch` counties are crawled ahead of the writer: their results wait in memory."""
+    the same transaction (at most `settings.load_batch`), so the single writer keeps up with the crawl.
+
+    At most `workers` counties are crawled at once, and a county that finishes starts the next one at once
+    (not when the writer gets to it), so a writer busy with a checkpoint does not stall the crawl; at most
+    `workers + 2 × load_batch` counties are crawled ahead of the writer, their results waiting in memory."""
     results: list[CountyOutcome] = []
     workers = max(1, min(run.settings.workers, len(counties) or 1))
     batch_max = max(1, run.settings.load_batch)
+    ahead = workers + 2 * batch_max
     own = (None if run.crawler is not None or run.crawlers is not None
            else ThreadPoolExecutor(max_workers=workers, thread_name_prefix="county"))
     pool = run.crawler or own
     try:
         done: queue.SimpleQueue[Future[CountyLoad]] = queue.SimpleQueue()
         todo = iter(counties)
+        lock = threading.RLock()  # (a future already done runs its callback at once, inside pump)
+        crawling = [0, 0]  # counties being crawled; counties sent and not loaded yet
 
-        def submit(n: int) -> None:
-            for c in itertools.islice(todo, n):
-                submit_crawl(run, c, pool).add_done_callback(done.put)  # type: ignore[arg-type]
+        def pump() -> None:
+            with lock:
+                while crawling[0] < workers and crawling[1] < ahead:
+                    county = next(todo, None)
+                    if county is None:
+                        return
+                    crawling[0] += 1
+                    crawling[1] += 1
+                    submit_crawl(run, county, pool).add_done_callback(finished)  # type: ignore[arg-type]
 
-        submit(workers + batch_max)
+        def finished(fut: Future[CountyLoad]) -> None:
+            done.put(fut)
+            with lock:
+                crawling[0] -= 1
+                pump()
+
+        pump()
         left = len(counties)
         while left:
             # the counties finished now, and those finishing within BATCH_FILL_S: a statement costs the writer
-            # far more than its rows (the GIL is slow to get back from DuckDB while 30 threads want it), so a
-            # fuller batch means fewer statements per county
+            # far more than its rows, so a fuller batch means fewer statements per county
             batch = [done.get()]
-            submit(1)
             deadline = time.monotonic() + (BATCH_FILL_S if batch_max > 1 else 0.0)
             while len(batch) < min(batch_max, left):
                 try:
@@ -249,9 +264,12 @@ def harvest_counties(run: Run, counties: Sequence[County],
                                  else done.get())
                 except queue.Empty:
                     break
-                submit(1)
             left -= len(batch)
-            for out in load_batch(run, [fut.result() for fut in batch]):
+            outs = load_batch(run, [fut.result() for fut in batch])
+            with lock:
+                crawling[1] -= len(batch)
+            pump()
+            for out in outs:
                 results.append(out)
                 if on_done:
                     on_done(out)
