@@ -24,6 +24,7 @@ import ctypes
 import dataclasses
 import datetime as dt
 import multiprocessing
+import os
 import queue
 import resource
 import threading
@@ -99,8 +100,17 @@ def _serve(index: int, job: CrawlJob, inbox: Any, outbox: Any) -> None:
             load = failed_load(job.run_id, county, f"{type(exc).__name__}: {exc}")
         outbox.put(("load", token, load))
 
+    parent = os.getppid()
     with ThreadPoolExecutor(max_workers=max(1, job.threads), thread_name_prefix="county") as pool:
-        while (item := inbox.get()) is not None:
+        while True:
+            try:
+                item = inbox.get(timeout=_POLL_S)
+            except queue.Empty:
+                if os.getppid() != parent:  # the calling process is gone (killed): nobody to send results to
+                    os._exit(1)
+                continue
+            if item is None:
+                break
             pool.submit(crawl, *item)
     robots = tuple((r.origin, r.status, r.fetched.body, r.fetched.fetched_at) for r in fetcher.fresh_robots()
                    if r.status and r.status < 500)

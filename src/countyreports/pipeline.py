@@ -97,15 +97,16 @@ class Run:
 
 @contextmanager
 def writer(settings: Settings, held: Warehouse | None = None,
-           wait_s: float = WRITER_WAIT_S) -> Iterator[Warehouse]:
-    """The held writer, or a short-lived one opened when the file is free (waiting up to `wait_s`)."""
+           wait_s: float = WRITER_WAIT_S, *, bulk: bool = False) -> Iterator[Warehouse]:
+    """The held writer, or a short-lived one opened when the file is free (waiting up to `wait_s`; `bulk`:
+    see `Warehouse`)."""
     if held is not None:
         yield held
         return
     deadline = time.monotonic() + wait_s
     while True:
         try:
-            wh = Warehouse(settings.db_path)
+            wh = Warehouse(settings.db_path, bulk=bulk)
             break
         except WarehouseBusy:
             if time.monotonic() > deadline:
@@ -142,7 +143,8 @@ def fetch_settings(settings: Settings) -> FetchSettings:
 def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] | None = None,
              registry_errors: Sequence[str] = (), *, years: Iterable[int] | None = None,
              hold_writer: bool = True, run_id: str | None = None) -> Run:
-    held = Warehouse(settings.db_path) if hold_writer else None
+    # a re-parse rewrites rows all over the warehouse: the writer's larger memory settings (see Warehouse)
+    held = Warehouse(settings.db_path, bulk=kind == "reparse") if hold_writer else None
     run_id = run_id or f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     started = utcnow()
     fetcher = Fetcher(fetch_settings(settings), proxy=settings.proxy or None)
@@ -201,7 +203,7 @@ def load_one(run: Run, load: CountyLoad) -> CountyOutcome:
 def load_batch(run: Run, loads: Sequence[CountyLoad]) -> list[CountyOutcome]:
     """Load counties' results in one transaction (see Warehouse.load_counties)."""
     outs = []
-    with run.lock, writer(run.settings, run.warehouse) as wh:
+    with run.lock, writer(run.settings, run.warehouse, bulk=run.kind == "reparse") as wh:
         all_stats: list[LoadStats] = wh.load_counties(loads)
         for load, stats in zip(loads, all_stats, strict=True):
             run.pages_parsed += load.pages_parsed

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +29,13 @@ __all__ = ["CountyLoad", "LoadStats", "PageState", "Warehouse", "naive_utc", "sq
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 VIEW_LAYERS = ("staging", "core", "marts")
-CHECKPOINT_THRESHOLD = "64MB"
-#: DuckDB's buffer memory of the writer: it caches every table block it touched (bench/: ~200 MB by the end of a
-#: national first harvest, for blocks it hardly reads again); beyond this it evicts them (they are on disk)
-MEMORY_LIMIT = "160MB"
+#: The writer's DuckDB memory: `memory_limit` caps the blocks it caches (bench/: ~200 MB by the end of a national
+#: first harvest, blocks it hardly reads again; beyond the cap they are evicted, they are on disk), and until a
+#: checkpoint (once the WAL passes `checkpoint_threshold`; at the default 16 MB a harvest checkpointed at nearly
+#: every load commit) the rows written are held in memory too. A harvest touches a few rows per county: small
+#: limits keep its footprint flat. A bulk rewrite (a re-parse after a parser change rewrites every report's rows)
+#: gets larger ones: with the harvest's, it took 69 s instead of 51 s (bench/).
+MEMORY = {"harvest": ("160MB", "64MB"), "bulk": ("1GB", "256MB")}  # (memory_limit, checkpoint_threshold)
 
 
 def sql_files(layer: str, sql_dir: Path = SQL_DIR) -> list[Path]:
@@ -51,20 +54,19 @@ def _connect(db_path: Path) -> duckdb.DuckDBPyConnection:
 
 
 class Warehouse:
-    """A writer connection to the warehouse file. Use as a context manager."""
+    """A writer connection to the warehouse file. Use as a context manager. `bulk`: the larger memory settings
+    of a bulk rewrite (see `MEMORY`)."""
 
-    def __init__(self, db_path: Path | str, sql_dir: Path = SQL_DIR) -> None:
+    def __init__(self, db_path: Path | str, sql_dir: Path = SQL_DIR, *, bulk: bool = False) -> None:
         self.db_path = Path(db_path)
         self.sql_dir = sql_dir
         self.con = _connect(self.db_path)
         # The writer runs many small statements (a few rows each, one transaction per county): DuckDB's thread
         # pool only adds scheduling to them (bench/: ~2x faster loads on 2 cores with one thread).
         self.con.execute("SET threads = 1")
-        # DuckDB checkpoints (writes the WAL into the file) once the WAL passes this size: at the default 16 MB a
-        # harvest checkpointed at nearly every load commit, rewriting the row groups it had touched each time;
-        # until a checkpoint the rows written are held in memory too (bench/: 256 MB held ~40 MB more than 64 MB)
-        self.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
-        self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        memory_limit, checkpoint = MEMORY["bulk" if bulk else "harvest"]
+        self.con.execute(f"SET memory_limit = '{memory_limit}'")
+        self.con.execute(f"SET checkpoint_threshold = '{checkpoint}'")
         self._schemas: dict[str, pa.Schema] = {}
         self.con.execute((sql_dir / "tables" / "tables.sql").read_text(encoding="utf-8"))
         self.apply_views()

@@ -712,6 +712,53 @@ pipeline.harvest(s, adcodes=json.loads(sys.argv[2]), on_done=lambda o: print(o.a
 """
 
 
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == pid:
+            out.add(int(stat.parent.name))
+    return out
+
+
+def _running(pid: int) -> bool:
+    """Is the process there and not a zombie (exited, waiting to be reaped)?"""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def test_kill_9_with_crawler_processes_leaves_none_behind_and_rerun_completes(
+        chain: dict[str, Step], portals: dict[int, Portal], tmp_path: Path) -> None:
+    db = tmp_path / "wh.duckdb"
+    some = CHAIN[:10]
+    s = settings(db, portals[1], workers=4, crawl_processes=2)
+    params = {k: getattr(s, k) for k in ("db", "registry", "proxy", "min_delay_s", "workers", "crawl_processes",
+                                         "backoff_base_s", "backoff_max_s")}
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_HARVEST, json.dumps(params), json.dumps(some)],
+                            stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert proc.stdout is not None
+    try:
+        proc.stdout.readline()  # one county loaded: the crawler processes are at work
+        kids = _children(proc.pid)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert len(kids) >= 2
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_running(k) for k in kids):
+        time.sleep(0.1)
+    assert not [k for k in kids if _running(k)], "crawler processes outlived the harvest"
+    run_id, counters = pipeline.harvest(s, adcodes=some)
+    assert counters["counties_total"] == len(some)
+    assert key_tables(db, some) == key_tables(chain["e1"].db, some)
+
+
 def test_kill_9_during_harvest_then_rerun_gives_the_same_warehouse(chain: dict[str, Step],
                                                                      portals: dict[int, Portal],
                                                                      tmp_path: Path) -> None:
