@@ -125,6 +125,31 @@ def test_harvest_flow_matches_gold_and_reports_progress(flows: SimpleNamespace, 
 
 
 @pytestmark_backend
+def test_harvest_flow_with_crawler_processes_matches_gold(flows: SimpleNamespace, where: dict[str, Any],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """COUNTYREPORTS_CRAWL_PROCESSES=2: the flow's batch tasks feed two crawler processes (the flow run's
+    process only loads); the same reports, and every county reported once."""
+    monkeypatch.setenv("COUNTYREPORTS_CRAWL_PROCESSES", "2")
+    counties = ["141029", "411628", "141024", "140830", "331123", "433123"]
+    import multiprocessing
+
+    events: list[tuple[str, Any]] = []
+    crawlers: list[int] = []  # crawler processes alive as each county is reported
+
+    def seen(e: str, v: Any) -> None:
+        events.append((e, v))
+        crawlers.append(sum(p.name.startswith("crawler-") for p in multiprocessing.active_children()))
+
+    with flows.common.progress(seen):
+        result = flows.harvest(counties=counties, batch_size=2, **where)
+    assert report_ids(Path(where["db"])) == gold_ids(adcodes=counties)
+    assert max(crawlers) == 2
+    assert not [p for p in multiprocessing.active_children() if p.name.startswith("crawler-")]  # closed
+    assert result["counties_ok"] == len(counties) and result["requests"] > 0  # (the processes' requests)
+    assert sorted(v.adcode for e, v in events if e == "county") == sorted(counties)
+
+
+@pytestmark_backend
 def test_backfill_loads_exactly_those_years_and_publishes_artifacts(flows: SimpleNamespace,
                                                                    where: dict[str, Any]) -> None:
     from prefect.client.orchestration import get_client
