@@ -5,7 +5,8 @@ Measures wall time, CPU time (this process and, given its pid, the replay portal
 peak RSS, and the time spent in `Warehouse.load_county` with the rows it wrote (Arrow batches).
 
     python bench/harvest_bench.py --snapshot DIR --db FILE --proxy URL [--portal-pid PID]
-        [--phase first|rerun|reparse|reparse-all] [--workers N] [--parse-processes N] [--crawl-processes N] [--load-batch N] [--min-delay S]
+        [--phase first|rerun|reparse|reparse-all] [--workers N] [--parse-processes N] [--crawl-processes N]
+        [--load-batch N] [--min-delay S]
         [--switch-interval S] [--counties FILE] [--out result.json]
 """
 
@@ -128,7 +129,8 @@ def main() -> None:
           "load_s": meter.seconds, "load_cpu_s": meter.cpu_seconds, "load_calls": meter.calls,
           "load_counties": meter.counties, "rows_written": sum(after[t] - before[t] for t in TABLES),
           "rows": after, "workers": a.workers, "parse_processes": a.parse_processes,
-          "crawl_processes": a.crawl_processes, "children_peak_rss_mib": children_peak_rss_mib(), "load_batch": a.load_batch,
+          "crawl_processes": a.crawl_processes, "children_peak_rss_mib": children_peak_rss_mib(),
+          "load_batch": a.load_batch,
           "min_delay_s": a.min_delay, "switch_interval_s": sys.getswitchinterval(), "load": [load0, load()]},
          a.out)
 

@@ -1,10 +1,10 @@
 """Crawler processes: a run's counties crawled in several processes, their results loaded by this one.
 
 One Python process makes about 200 requests a second at most (bench/ on 2 cores), whatever its thread count:
-every request, list page and report page costs interpreter time under one GIL. `Settings.crawl_processes` > 0 spreads the
-crawl over that many processes (spawned, never forked from this threaded one), each with its own `Fetcher`,
-its own crawl threads, and parsing in those threads; the calling process keeps only the single DuckDB
-writer. A county's result (`CountyLoad`, bodies already in the raw archive) comes back through a queue.
+every request, list page and report page costs interpreter time under one GIL. `Settings.crawl_processes` > 0
+spreads the crawl over that many processes (spawned, never forked from this threaded one), each with its own
+`Fetcher`, its own crawl threads, and parsing in those threads; the calling process keeps only the single
+DuckDB writer. A county's result (`CountyLoad`, bodies already in the raw archive) comes back through a queue.
 
 Politeness holds across processes: while a county is being crawled, every other county with one of its hosts
 (homepage, remembered column hosts) goes to the same process, whose fetcher enforces per-host concurrency and
