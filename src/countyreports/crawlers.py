@@ -15,7 +15,7 @@ A crawler process that dies (killed, out of memory) fails only the counties it h
 
     pool = CrawlerPool(n, job)            # job: CrawlJob (run id, settings, the run's crawl state)
     future = pool.submit(county)          # Future[CountyLoad]
-    stats, robots, rss = pool.close()     # merged fetch counters, robots.txt answers, peak RSS per process
+    stats, robots = pool.close()          # merged fetch counters, robots.txt answers fetched
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ import datetime as dt
 import multiprocessing
 import os
 import queue
-import resource
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -85,7 +84,7 @@ def _few_malloc_arenas(n: int = 2) -> None:
 
 def _serve(index: int, job: CrawlJob, inbox: Any, outbox: Any) -> None:
     """A crawler process: crawl each county received (token, County) in `job.threads` threads, send back
-    ("load", token, CountyLoad); at None, finish and send ("closed", index, stats, robots, peak RSS MiB)."""
+    ("load", token, CountyLoad); at None, finish and send ("closed", index, stats, robots)."""
     _few_malloc_arenas()
     fetcher = Fetcher(job.fetch, proxy=job.proxy)
     for origin, status, body, fetched_at in job.robots:
@@ -116,7 +115,7 @@ def _serve(index: int, job: CrawlJob, inbox: Any, outbox: Any) -> None:
                    if r.status and r.status < 500)
     stats = fetcher.stats()
     fetcher.close()
-    outbox.put(("closed", index, stats, robots, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+    outbox.put(("closed", index, stats, robots))
 
 
 # ---------------------------------------------------------------- in the calling process
@@ -141,7 +140,7 @@ class CrawlerPool:
         self._pending: dict[int, tuple[int, County, Future[CountyLoad], tuple[str, ...]]] = {}
         self._held = [0] * n  # counties each process holds
         self._hosts: dict[str, list[int]] = {}  # host in flight -> [process, counties of it in flight]
-        self._closed: dict[int, tuple[FetchStats, tuple[Robots, ...], float]] = {}
+        self._closed: dict[int, tuple[FetchStats, tuple[Robots, ...]]] = {}
         self._closing = False
         self._collector = threading.Thread(target=self._collect, name="crawler-results", daemon=True)
         self._collector.start()
@@ -200,9 +199,9 @@ class CrawlerPool:
                     del self._hosts[h]
         return entry
 
-    def close(self) -> tuple[FetchStats, tuple[Robots, ...], list[float]]:
-        """Let every process finish the counties it holds, stop it; the merged fetch counters, the robots.txt
-        answers fetched and each process's peak RSS (MiB)."""
+    def close(self) -> tuple[FetchStats, tuple[Robots, ...]]:
+        """Let every process finish the counties it holds, stop it; the merged fetch counters and the robots.txt
+        answers fetched."""
         with self._lock:
             self._closing = True
         for inbox, p in zip(self._inboxes, self._procs, strict=True):
@@ -216,7 +215,7 @@ class CrawlerPool:
         self._collector.join(CLOSE_WAIT_S)
         self._fail_dead()
         closed = [self._closed[i] for i in sorted(self._closed)]
-        return (merge_stats([c[0] for c in closed]), tuple(r for c in closed for r in c[1]), [c[2] for c in closed])
+        return merge_stats([c[0] for c in closed]), tuple(r for c in closed for r in c[1])
 
     def _collect(self) -> None:
         """Hand each result to its future; fail the counties of a process that died."""
@@ -234,9 +233,9 @@ class CrawlerPool:
                     entry = self._release(msg[1])
                 if entry is not None:
                     entry[2].set_result(msg[2])
-            else:  # ("closed", index, stats, robots, rss)
+            else:  # ("closed", index, stats, robots)
                 with self._lock:
-                    self._closed[msg[1]] = (msg[2], msg[3], msg[4])
+                    self._closed[msg[1]] = (msg[2], msg[3])
                     if len(self._closed) == len(self._procs):
                         return
 

@@ -92,7 +92,6 @@ class Run:
     withdrawn: int = 0
     parser: Executor | None = None  # process pool for parse_report (settings.parse_processes > 0)
     crawlers: CrawlerPool | None = None  # crawler processes (settings.crawl_processes > 0): they crawl, this loads
-    crawler_rss_mib: list[float] = field(default_factory=list)  # peak RSS of each crawler process (at close)
 
 
 @contextmanager
@@ -395,7 +394,7 @@ def close_run(run: Run) -> dict[str, int]:
               if r.status and r.status < 500]
     stats = run.fetcher.stats()
     if run.crawlers is not None:  # the crawler processes did the requests: their counters and robots.txt answers
-        crawled, more_robots, run.crawler_rss_mib = run.crawlers.close()
+        crawled, more_robots = run.crawlers.close()
         stats = merge_stats([stats, crawled])
         robots.extend(more_robots)
     counters = {
