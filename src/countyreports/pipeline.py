@@ -2,6 +2,8 @@
 
 Counties are crawled in a thread pool (`settings.workers`); politeness per host lives in the fetcher. The
 parse step (pure functions) runs in `settings.parse_processes` processes when set, so parsing uses every core.
+With `settings.crawl_processes` the crawl and its parsing run in crawler processes instead (`crawlers`), and
+this process only loads.
 Every county's result is loaded by the single writer as soon as it is ready — the counties ready together in
 one short transaction (at most `settings.load_batch`) — so a crash loses at most the counties in flight, and
 re-running yields the same warehouse (loads are idempotent).
