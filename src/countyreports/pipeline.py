@@ -95,6 +95,11 @@ class Run:
     parser: Executor | None = None  # process pool for parse_report (settings.parse_processes > 0)
     crawlers: CrawlerPool | None = None  # crawler processes (settings.crawl_processes > 0): they crawl, this loads
 
+    @property
+    def bulk(self) -> bool:
+        """A re-parse rewrites rows all over the warehouse: its writer gets `Warehouse`'s bulk settings."""
+        return self.kind == "reparse"
+
 
 @contextmanager
 def writer(settings: Settings, held: Warehouse | None = None,
@@ -144,8 +149,8 @@ def fetch_settings(settings: Settings) -> FetchSettings:
 def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] | None = None,
              registry_errors: Sequence[str] = (), *, years: Iterable[int] | None = None,
              hold_writer: bool = True, run_id: str | None = None) -> Run:
-    # a re-parse rewrites rows all over the warehouse: the writer's larger memory settings (see Warehouse)
-    held = Warehouse(settings.db_path, bulk=kind == "reparse") if hold_writer else None
+    reparse = kind == "reparse"  # no request: no crawler; rows rewritten all over: the writer's `bulk` settings
+    held = Warehouse(settings.db_path, bulk=reparse) if hold_writer else None
     run_id = run_id or f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     started = utcnow()
     fetcher = Fetcher(fetch_settings(settings), proxy=settings.proxy or None)
@@ -157,7 +162,7 @@ def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] |
         fetcher.seed_robots(origin, status, body, fetched_at)
     year_set = frozenset(years) if years is not None else None
     crawlers = None
-    if settings.crawl_processes > 0 and kind != "reparse":
+    if settings.crawl_processes > 0 and not reparse:
         n = settings.crawl_processes
         crawlers = CrawlerPool(n, CrawlJob(
             run_id, fetch_settings(settings), settings.proxy or None, str(settings.raw_path),
@@ -204,7 +209,7 @@ def load_one(run: Run, load: CountyLoad) -> CountyOutcome:
 def load_batch(run: Run, loads: Sequence[CountyLoad]) -> list[CountyOutcome]:
     """Load counties' results in one transaction (see Warehouse.load_counties)."""
     outs = []
-    with run.lock, writer(run.settings, run.warehouse, bulk=run.kind == "reparse") as wh:
+    with run.lock, writer(run.settings, run.warehouse, bulk=run.bulk) as wh:
         all_stats: list[LoadStats] = wh.load_counties(loads)
         for load, stats in zip(loads, all_stats, strict=True):
             run.pages_parsed += load.pages_parsed
