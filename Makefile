@@ -17,7 +17,17 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+# the read path compiled with mypyc (countyreports.native): rebuilt when one of its sources changes; without a
+# C compiler the build fails and the same pure-Python sources run (tests/test_native.py says which)
+NATIVE_SRC := $(addprefix src/countyreports/,chars.py mojibake.py pinyin.py clean.py decode.py numerals.py \
+	urls.py query.py pagenoise.py pagemeta.py html.py sections.py metadata.py indicators/breaks.py indicators/extract.py)
+
+build/native/stamp.json: $(NATIVE_SRC) $(VENV)/.installed
+	@mkdir -p build && $(BIN)/python -m countyreports.compiler build >build/native.log 2>&1 || \
+		{ tail -n 30 build/native.log; echo "make: the compiled read path was not built (above; build/native.log):" \
+		"the pure-Python sources run"; }
+
+install: $(VENV)/.installed build/native/stamp.json
 
 # national scale on one small machine: every figure side by side, one markdown table (bench/run.py).
 # The ~1.5 GB snapshot of 2,829 counties is built once and cached in warehouse/bench/ (not committed).
@@ -25,7 +35,7 @@ $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	touch $@
 
-bench: $(VENV)/.installed-bench
+bench: $(VENV)/.installed-bench build/native/stamp.json
 	$(BIN)/python bench/run.py
 
 demo: install
@@ -44,4 +54,4 @@ eval: install
 	$(BIN)/countyreports eval --snapshot $(SNAPSHOT) --db $(DB) --epoch 1
 
 clean:
-	rm -rf $(VENV) warehouse/*.duckdb warehouse/*.wal warehouse/raw
+	rm -rf $(VENV) build warehouse/*.duckdb warehouse/*.wal warehouse/raw

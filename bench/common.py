@@ -94,11 +94,12 @@ def process_cpu_s(pid: int) -> float | None:
         return None
 
 
-def run_child(args: list[str], out: Path, timeout: float = 3600) -> dict[str, Any]:
+def run_child(args: list[str], out: Path, timeout: float = 3600,
+              extra_env: dict[str, str] | None = None) -> dict[str, Any]:
     """Run a benchmark script in its own Python process and read its JSON result."""
     out.unlink(missing_ok=True)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-           "DO_NOT_TRACK": "1"}
+           "DO_NOT_TRACK": "1", **(extra_env or {})}
     t0 = time.monotonic()
     proc = subprocess.run([sys.executable, *args, "--out", str(out)], env=env, timeout=timeout,
                           cwd=str(ROOT))

@@ -216,8 +216,9 @@ def _decode_html(body: bytes, declared: str | None) -> Decoded:
         except (UnicodeDecodeError, LookupError):
             return Decoded(body.decode("ascii", "replace"), "utf-8", "fallback", declared, 0)
 
-    utf8_text = _utf8_text(body)
-    utf8_ok = utf8_text is not None
+    utf8 = _utf8_text(body)
+    utf8_ok = utf8 is not None
+    utf8_text = utf8 or ""  # (read only when utf8_ok)
     candidates: list[tuple[str, str]] = []
     meta = normalize_charset(meta_charset(body))
     if meta:

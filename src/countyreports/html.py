@@ -55,7 +55,7 @@ class _Marks:
 
     __slots__ = ("blocks", "nested", "brs")
 
-    def __init__(self, container: LexborNode, elements: list[LexborNode], tags: list[str]) -> None:
+    def __init__(self, container: LexborNode, elements: list[LexborNode], tags: list[str | None]) -> None:
         """``elements``: the container's subtree in document order, the container first; ``tags``: theirs."""
         cid = container.mem_id
         blocks = [(n, t) for n, t in zip(elements[1:], tags[1:]) if t in S.BLOCK_TAGS]

@@ -189,7 +189,7 @@ def to_chinese(n: int) -> str:
         raise ValueError("negative")
     if n == 0:
         return "零"
-    parts = []
+    parts: list[str] = []
     groups = []
     while n:
         n, g = divmod(n, 10_000)

@@ -40,7 +40,7 @@ _QTY = re.compile(NUMBER_START + _QTY_AHEAD + CORE_REST
                   + rf"(?P<sp>[ \u3000\u00a0]?)(?(pct)(?:[%％])?|(?P<measure>{MEASURE_PATTERN}))"
                   r"(?P<post2>以上|左右|上下|许)?")
 _QUOTED = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}\"|「[^」\n]{0,16}」")
-_QUOTE_OPENS = first_chars(_QUOTED.pattern)  # a match opens with one of these quotes
+_QUOTE_OPENS: str = first_chars(_QUOTED.pattern) or ""  # a match opens with one of these quotes
 assert _QUOTE_OPENS
 _QTY_GROUPS = ("pct", "num_rest", "mult", "post", "mult2", "sp", "measure", "post2")  # read by position
 assert tuple(sorted(_QTY.groupindex, key=_QTY.groupindex.__getitem__)) == _QTY_GROUPS
