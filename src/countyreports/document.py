@@ -20,7 +20,7 @@ from countyreports.clean import clean_text, noise_labels
 from countyreports.decode import decode_html, decode_text_file
 from countyreports.errors import ParseError
 from countyreports.html import extract_article, join_pages, page_noise
-from countyreports.indicators import extract as extract_indicators
+from countyreports.indicators.extract import extract as extract_indicators
 from countyreports.metadata import read_meta
 from countyreports.models import Article, Link, ParsedReport
 from countyreports.sections import split_sections

@@ -25,12 +25,13 @@ import sys
 import warnings
 from pathlib import Path
 
-#: the modules compiled: the read path's pure functions (document.py, which composes them, stays Python)
+#: the modules compiled: the read path's pure functions and document.py, which composes them
 MODULES = (
     "countyreports.chars", "countyreports.mojibake", "countyreports.pinyin", "countyreports.clean",
     "countyreports.decode", "countyreports.numerals", "countyreports.urls", "countyreports.query",
     "countyreports.pagenoise", "countyreports.pagemeta", "countyreports.html", "countyreports.sections",
     "countyreports.metadata", "countyreports.indicators.breaks", "countyreports.indicators.extract",
+    "countyreports.indicators.ruleindex", "countyreports.document",
 )
 PURE_ENV = "COUNTYREPORTS_PURE"
 SRC = Path(__file__).resolve().parents[1]  # the directory holding the countyreports package

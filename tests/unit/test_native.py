@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,8 @@ def _can_compile() -> str | None:
     """Why the compiled read path cannot be built here (None: it can)."""
     if not (shutil.which("cc") or shutil.which("gcc")):
         return "no C compiler on PATH: the pure-Python read path runs"
+    if not (Path(sysconfig.get_paths()["include"]) / "Python.h").is_file():
+        return "no Python.h (the interpreter's C headers): the pure-Python read path runs"
     try:
         import mypyc  # noqa: F401, PLC0415
     except ImportError:

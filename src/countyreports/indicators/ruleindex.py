@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from re import _parser  # getwidth() of the rule patterns
+from re import _parser  # type: ignore[attr-defined]  # getwidth() of the rule patterns
 
 from countyreports.indicators.taxonomy import CODES, MEASURE_UNITS, RULES, Rule
 
 
 def first_chars(pattern: str) -> str | None:
     """The characters every match of `pattern` starts with (None: not known, or a match may be empty)."""
-    from re import _constants as c  # noqa: PLC0415 - stdlib internals, parse only
+    from re import _constants as c  # type: ignore[attr-defined]  # noqa: PLC0415 - stdlib internals, parse only
 
     def walk(items) -> tuple[set[str], bool] | None:  # (first characters, the items may match nothing)
         got: set[str] = set()
@@ -56,7 +56,7 @@ def _needs(pattern: str) -> frozenset[str] | None:
     """Characters of which at least one occurs in every match of `pattern` (None: no such set known).
 
     Used as a cheap `in` pre-test before running a rule's regex."""
-    from re import _constants as c, _parser as p  # noqa: PLC0415 - stdlib internals, parse only
+    from re import _constants as c, _parser as p  # type: ignore[attr-defined]  # noqa: PLC0415 - stdlib internals
 
     def walk(items) -> frozenset[str] | None:
         best: frozenset[str] | None = None
@@ -87,7 +87,7 @@ def _literal(pattern: str) -> str | None:
     """The longest string that every match of `pattern` contains (None: none known).
 
     Left rules: `literal in left` is a cheap pre-test before the search of a rule's regex."""
-    from re import _constants as c, _parser as p  # noqa: PLC0415 - stdlib internals, parse only
+    from re import _constants as c, _parser as p  # type: ignore[attr-defined]  # noqa: PLC0415 - stdlib internals
 
     def substrings(run: str) -> set[str]:
         return {run[i:j] for i in range(len(run)) for j in range(i + 1, len(run) + 1)}
@@ -120,7 +120,7 @@ def _endings(pattern: str) -> frozenset[str] | None:
 
     With the `gap` rule of `left` subjects, a left rule can only match when one of its endings stands among
     the last `gap + 1` characters before the number: an index of the left rules by their endings."""
-    from re import _constants as c, _parser as p  # noqa: PLC0415 - stdlib internals, parse only
+    from re import _constants as c, _parser as p  # type: ignore[attr-defined]  # noqa: PLC0415 - stdlib internals
 
     def then(before: frozenset[str], after: frozenset[str]) -> frozenset[str]:  # endings of `before after`
         return frozenset(e if len(e) == 2 else (b + e)[-2:] for e in after for b in (before if len(e) < 2 else ("",)))
