@@ -20,9 +20,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 # the read path compiled with mypyc (countyreports.native): rebuilt when one of its sources changes; without a
 # C compiler the build fails and the same pure-Python sources run (tests/test_native.py says which)
 NATIVE_SRC := $(addprefix src/countyreports/,chars.py mojibake.py pinyin.py clean.py decode.py numerals.py \
-	urls.py query.py pagenoise.py pagemeta.py html.py sections.py metadata.py indicators/breaks.py indicators/extract.py indicators/ruleindex.py document.py)
+	urls.py query.py pagenoise.py pagemeta.py html.py sections.py metadata.py indicators/breaks.py indicators/extract.py indicators/ruleindex.py)
 
-build/native/stamp.json: $(NATIVE_SRC) $(VENV)/.installed
+build/native/stamp.json: $(NATIVE_SRC) src/countyreports/native.py src/countyreports/compiler.py $(VENV)/.installed
 	@mkdir -p build && $(BIN)/python -m countyreports.compiler build >build/native.log 2>&1 || \
 		{ tail -n 30 build/native.log; echo "make: the compiled read path was not built (above; build/native.log):" \
 		"the pure-Python sources run"; }

@@ -30,6 +30,7 @@ def build(out: Path = BUILD_DIR) -> Path:
     stamp = stamp_of(MODULES)
     cwd = os.getcwd()
     os.chdir(SRC)  # mypyc names each module after its path from here
+    os.environ.setdefault("MYPY_CACHE_DIR", str(out.parent / "mypy_cache"))  # (not in the source tree)
     try:
         extensions = mypycify([str(source_of(m).relative_to(SRC)) for m in MODULES], opt_level="3",
                               target_dir=str(work / "c"))

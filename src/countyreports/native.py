@@ -25,13 +25,14 @@ import sys
 import warnings
 from pathlib import Path
 
-#: the modules compiled: the read path's pure functions and document.py, which composes them
+#: the modules compiled: the read path's pure functions (not document.py: its RawDoc crosses processes, and
+#: a compiled frozen dataclass does not unpickle)
 MODULES = (
     "countyreports.chars", "countyreports.mojibake", "countyreports.pinyin", "countyreports.clean",
     "countyreports.decode", "countyreports.numerals", "countyreports.urls", "countyreports.query",
     "countyreports.pagenoise", "countyreports.pagemeta", "countyreports.html", "countyreports.sections",
     "countyreports.metadata", "countyreports.indicators.breaks", "countyreports.indicators.extract",
-    "countyreports.indicators.ruleindex", "countyreports.document",
+    "countyreports.indicators.ruleindex",
 )
 PURE_ENV = "COUNTYREPORTS_PURE"
 SRC = Path(__file__).resolve().parents[1]  # the directory holding the countyreports package

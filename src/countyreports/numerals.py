@@ -267,6 +267,12 @@ class NumberToken:
     def approx(self) -> bool:
         return bool(self.approx_before or self.approx_after)
 
+    def __reduce__(self) -> tuple[type[NumberToken], tuple[float, int, int, int, int, str, str, str, bool]]:
+        """Pickled as a constructor call: compiled (countyreports.native), a frozen dataclass would not
+        unpickle field by field."""
+        return (NumberToken, (self.value, self.start, self.end, self.num_start, self.num_end, self.multiplier,
+                              self.approx_before, self.approx_after, self.percent))
+
 
 def token_from_match(m: re.Match[str], text: str | None = None) -> NumberToken | None:
     """Build a NumberToken from a match of CORE_PATTERN (callers may embed the pattern in theirs).

@@ -78,6 +78,17 @@ def test_compiled_and_pure_read_every_article_page_alike() -> None:
     assert not differ, f"{len(differ)} pages read differently, e.g. {differ[:3]}"
 
 
+def test_records_of_compiled_modules_pickle() -> None:
+    """A record a compiled module defines may cross processes: it pickles (see NumberToken.__reduce__)."""
+    import pickle  # noqa: PLC0415
+
+    from countyreports.numerals import find_numbers  # noqa: PLC0415
+
+    found = list(find_numbers("受理行政复议案件1.2万余件"))
+    assert [t.value for t in found] == [12000.0]
+    assert pickle.loads(pickle.dumps(found)) == found
+
+
 def _fake_build(tmp_path: Path, stamp: dict) -> Path:
     (tmp_path / native.STAMP).write_text(json.dumps(stamp), encoding="utf-8")
     return tmp_path
