@@ -4,14 +4,13 @@
     python -m countyreports.compiler status   # is the compiled read path in use, and if not, why
 
 The modules in `MODULES` (decode, HTML reading, cleaning, sections, metadata, indicators) are plain typed
-Python; mypyc turns them into C extensions that run the same code about 15 % faster. The build writes them to
-``<repository>/build/native/`` with a stamp: the SHA-256 of each source compiled and the interpreter it was
-compiled for. At import, the packages call `activate()`, which puts that build ahead of the sources on the
-package's ``__path__`` only when the stamp matches: an edited source (or a build for another interpreter)
-makes the whole package run its sources instead, with a warning, never a stale build. (The build itself:
-countyreports.compiler.) Without a build, or with
-``COUNTYREPORTS_PURE=1``, the sources run. Same functions, same results: tests/test_native.py reads every
-article page of the snapshot both ways and compares the parses.
+Python; mypyc turns them into C extensions that run the same code about 15 % faster. countyreports.compiler
+writes them to ``<repository>/build/native/`` with a stamp: the SHA-256 of each source compiled and the
+interpreter it was compiled for. At import, the packages call `activate()`, which puts that build ahead of
+the sources on the package's ``__path__`` only when the stamp matches: an edited source (or a build for
+another interpreter) makes the whole package run its sources instead, with a warning, never a stale build.
+Without a build, or with ``COUNTYREPORTS_PURE=1``, the sources run. Same functions, same results:
+tests/unit/test_native.py reads every article page of the snapshot both ways and compares the parses.
 """
 
 from __future__ import annotations
@@ -55,9 +54,13 @@ def _target() -> dict[str, str]:
     return {"suffix": importlib.machinery.EXTENSION_SUFFIXES[0], "python": sys.version.split()[0]}
 
 
+def _pure_asked() -> bool:
+    return os.environ.get(PURE_ENV, "").strip() not in ("", "0")
+
+
 def check(build_dir: Path = BUILD_DIR) -> tuple[Path | None, str]:
     """(the build to use, or None; the reason when None)."""
-    if os.environ.get(PURE_ENV, "").strip() not in ("", "0"):
+    if _pure_asked():
         return None, f"{PURE_ENV} is set"
     stamp_file = build_dir / STAMP
     if not stamp_file.is_file():
@@ -98,7 +101,7 @@ def in_use() -> Path | None:
                 _load_shared(build_dir)
             except Exception as exc:  # noqa: BLE001 - a broken build must not stop the package: run the sources
                 build_dir, why = None, f"the build in {BUILD_DIR} does not load: {exc}"
-        if build_dir is None and (BUILD_DIR / STAMP).is_file() and not os.environ.get(PURE_ENV):
+        if build_dir is None and (BUILD_DIR / STAMP).is_file() and not _pure_asked():
             warnings.warn(f"countyreports: running the pure-Python read path: {why}; `make install` rebuilds it",
                           RuntimeWarning, stacklevel=3)
         _state["dir"], _state["why"] = build_dir, why
