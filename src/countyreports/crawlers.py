@@ -32,8 +32,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from countyreports.crawl import CrawlOptions, crawl_county, failed_load, host_of, without_bodies
-from countyreports.fetch import Fetcher, FetchSettings, FetchStats
+from countyreports.fetch import Fetcher
 from countyreports.models import County
+from countyreports.politeness import FetchSettings, FetchStats
 from countyreports.store import RawStore
 from countyreports.loadbatch import CountyLoad
 

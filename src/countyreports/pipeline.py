@@ -34,8 +34,9 @@ from countyreports.crawl import CrawlOptions, crawl_county, without_bodies
 from countyreports.crawlers import CrawlerPool, CrawlJob, merge_stats
 from countyreports.document import RawDoc, content_sha256, parse_unless_stored
 from countyreports.errors import WarehouseBusy
-from countyreports.fetch import Fetcher, FetchSettings
+from countyreports.fetch import Fetcher
 from countyreports.models import County, ParsedReport, Report
+from countyreports.politeness import FetchSettings
 from countyreports.registry import Registry, read_registry
 from countyreports.settings import Settings
 from countyreports.store import RawStore

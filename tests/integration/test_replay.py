@@ -18,7 +18,8 @@ import httpx
 import pytest
 
 from countyreports.errors import SnapshotError
-from countyreports.fetch import Fetcher, FetchSettings
+from countyreports.fetch import Fetcher
+from countyreports.politeness import FetchSettings
 from countyreports.replay import ReplayServer, Snapshot
 
 PORTAL = Path(__file__).resolve().parents[1] / "fixtures" / "portal"

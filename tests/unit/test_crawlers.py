@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from countyreports.crawlers import merge_stats
-from countyreports.fetch import FetchStats
+from countyreports.politeness import FetchStats
 
 
 def test_merge_stats_sums_counters_and_joins_hosts() -> None:

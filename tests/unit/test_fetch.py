@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
-from countyreports.fetch import Fetcher, FetchSettings
+from countyreports.fetch import Fetcher
 from countyreports.models import Fetched
+from countyreports.politeness import FetchSettings
 
 HOST = "www.xiangning.gov.cn"
 SCOPE = frozenset({HOST})
