@@ -259,7 +259,7 @@ def eval_cmd(
     floors: Annotated[Optional[Path], typer.Option(help="JSON file of minimum scores; exit 1 below")] = None,
 ) -> None:
     """Score the warehouse against the snapshot's gold."""
-    from countyreports.eval import run_eval_cli
+    from countyreports.scorecard import run_eval_cli
 
     raise typer.Exit(run_eval_cli(snapshot, db, epoch, json_out, floors))
 

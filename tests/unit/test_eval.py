@@ -1,4 +1,5 @@
-"""Tests of countyreports.eval (scores against gold) and countyreports.reader."""
+"""Tests of the evaluation (countyreports.eval, gold, scores, scorecard: scores against gold) and
+countyreports.reader."""
 
 from __future__ import annotations
 
@@ -16,9 +17,16 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from countyreports import eval as ev
 from countyreports.errors import SnapshotError, TerminalError, WarehouseBusy
+from countyreports.eval import evaluate
 from countyreports.reader import WarehouseNotFound, open_readonly, query
+from countyreports.scorecard import check_floors, format_result, metrics, run_eval_cli, to_json
+from countyreports.scores import (
+    _levenshtein_bitparallel,
+    edit_distance,
+    normalize_text,
+    normalize_title,
+)
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "portal"
 # one report per template; 141024-2018 has 2 unrecoverable mentions and repeated mentions,
@@ -125,8 +133,8 @@ def _n_sections(rec: dict) -> int:
 
 def test_exact_copy_scores_perfect(snapshot: Path, tmp_path: Path) -> None:
     db = _write_db(tmp_path / "w.duckdb", _recs(epoch=1))
-    res = ev.evaluate(snapshot, db, epoch=1)
-    m = ev.metrics(res)
+    res = evaluate(snapshot, db, epoch=1)
+    m = metrics(res)
     for name, value in m.items():
         if name == "clean_text_cer" or name.startswith("clean_text_cer/"):
             assert value in (0.0, None), name
@@ -148,13 +156,13 @@ def test_exact_copy_scores_perfect(snapshot: Path, tmp_path: Path) -> None:
 
 def test_epoch_versions_of_corrected_report(snapshot: Path, tmp_path: Path) -> None:
     latest = _write_db(tmp_path / "latest.duckdb", _recs(epoch=2))
-    assert ev.evaluate(snapshot, latest, epoch=2).indicators.overall.f1 == 1.0
-    res1 = ev.evaluate(snapshot, latest, epoch=1)
+    assert evaluate(snapshot, latest, epoch=2).indicators.overall.f1 == 1.0
+    res1 = evaluate(snapshot, latest, epoch=1)
     # 433123-2023 legal_adviser_opinions was 60 in epoch 1 and is 70 in epoch 2
     assert (res1.indicators.overall.fp, res1.indicators.overall.fn) == (1, 1)
     assert res1.clean_text.edits > 0
     old = _write_db(tmp_path / "old.duckdb", _recs(epoch=1))
-    res2 = ev.evaluate(snapshot, old, epoch=2)
+    res2 = evaluate(snapshot, old, epoch=2)
     assert (res2.indicators.overall.fp, res2.indicators.overall.fn) == (1, 1)
     assert res2.indicators.per_code["legal_adviser_opinions"].fp == 1
 
@@ -167,7 +175,7 @@ def test_dropped_report_lowers_recall_exactly(snapshot: Path, tmp_path: Path) ->
     recs = _recs(1)
     dropped = recs.pop("433123-2023")
     db = _write_db(tmp_path / "w.duckdb", recs)
-    res = ev.evaluate(snapshot, db, epoch=1)
+    res = evaluate(snapshot, db, epoch=1)
     assert res.discovery.prf.recall == pytest.approx(2 / 3)
     assert res.discovery.prf.precision == 1.0
     assert res.discovery.missing == ("433123-2023",)
@@ -190,7 +198,7 @@ def test_changed_indicator_value_is_one_fp_and_one_fn(snapshot: Path, tmp_path: 
     ind = recs["141024-2018"]["indicators"][0]
     ind["value"] = ind["value"] + 1000
     db = _write_db(tmp_path / "w.duckdb", recs)
-    res = ev.evaluate(snapshot, db, epoch=1)
+    res = evaluate(snapshot, db, epoch=1)
     n = sum(_n_recoverable(r) for r in _recs(1).values())
     o = res.indicators.overall
     assert (o.tp, o.fp, o.fn) == (n - 1, 1, 1)
@@ -207,7 +215,7 @@ def test_value_rounding_and_multiset(snapshot: Path, tmp_path: Path) -> None:
     inds[0]["value"] = inds[0]["value"] + 0.001  # rounds to the same 2 decimals: still a match
     inds.append(dict(inds[1]))  # one extra copy of a mention: one false positive
     db = _write_db(tmp_path / "w.duckdb", recs)
-    o = ev.evaluate(snapshot, db, epoch=1).indicators.overall
+    o = evaluate(snapshot, db, epoch=1).indicators.overall
     assert (o.fp, o.fn) == (1, 0)
 
 
@@ -221,7 +229,7 @@ def test_repeated_gold_mention_counts_twice(snapshot: Path, tmp_path: Path) -> N
     j = next(n for n, i in enumerate(inds) if (i["code"], i["value"]) == key)
     del inds[j]
     db = _write_db(tmp_path / "w.duckdb", recs)
-    o = ev.evaluate(snapshot, db, epoch=1).indicators.overall
+    o = evaluate(snapshot, db, epoch=1).indicators.overall
     assert (o.fp, o.fn) == (0, 1)
 
 
@@ -231,7 +239,7 @@ def test_unrecoverable_mentions_are_left_out(snapshot: Path, tmp_path: Path) -> 
     assert len(lost) == 2
     recs["141024-2018"]["indicators"].append(dict(lost[0]))  # guessed right: ignored, not FP
     db = _write_db(tmp_path / "w.duckdb", recs)
-    res = ev.evaluate(snapshot, db, epoch=1)
+    res = evaluate(snapshot, db, epoch=1)
     assert res.indicators.overall.fp == 0 and res.indicators.overall.fn == 0
     assert res.indicators.predictions_ignored == 1
 
@@ -243,7 +251,7 @@ def test_approx_and_from_value_accuracy(snapshot: Path, tmp_path: Path) -> None:
     i = recs["141024-2018"]["indicators"][2]
     i["from_value"] = 12345 if i["from_value"] is None else None
     db = _write_db(tmp_path / "w.duckdb", recs)
-    res = ev.evaluate(snapshot, db, epoch=1)
+    res = evaluate(snapshot, db, epoch=1)
     n = sum(_n_recoverable(r) for r in _recs(1).values())
     assert res.indicators.overall.f1 == 1.0
     assert (res.indicators.approx.matched, res.indicators.approx.total) == (n - 1, n)
@@ -259,7 +267,7 @@ def test_wrong_section_title_is_not_matched(snapshot: Path, tmp_path: Path) -> N
     lvl3 = next(s for s in secs if s["level"] == 3)
     lvl3["title"] = " " + unicodedata.normalize("NFKC", lvl3["title"]).replace("(", "（") + "。"
     db = _write_db(tmp_path / "w.duckdb", recs)
-    res = ev.evaluate(snapshot, db, epoch=1)
+    res = evaluate(snapshot, db, epoch=1)
     total = sum(_n_sections(GOLD[rid]) for rid in IDS)
     o = res.sections.overall
     assert (o.tp, o.fp, o.fn) == (total - 1, 1, 1)
@@ -273,7 +281,7 @@ def test_level1_kind_accuracy(snapshot: Path, tmp_path: Path) -> None:
     first = next(s for s in recs["141024-2018"]["sections"] if s["level"] == 1)
     first["kind"] = "other" if first["kind"] != "other" else "shortcomings"
     db = _write_db(tmp_path / "w.duckdb", recs)
-    res = ev.evaluate(snapshot, db, epoch=1)
+    res = evaluate(snapshot, db, epoch=1)
     n1 = sum(1 for rid in IDS for s in GOLD[rid]["sections"] if s["level"] == 1)
     assert res.sections.overall.f1 == 1.0
     assert (res.sections.kind.matched, res.sections.kind.total) == (n1 - 1, n1)
@@ -291,7 +299,7 @@ def test_clean_text_edit_of_k_chars(snapshot: Path, tmp_path: Path) -> None:
         chars[n] = "Ж"  # substitution: one edit each
     recs["411323-2020"]["clean_text"] = "".join(chars) + "\n \u3000"  # whitespace is ignored
     db = _write_db(tmp_path / "w.duckdb", recs)
-    res = ev.evaluate(snapshot, db, epoch=1)
+    res = evaluate(snapshot, db, epoch=1)
     total = sum(_norm_len(_recs(1)[rid]["clean_text"]) for rid in IDS)
     assert res.clean_text.edits == k
     assert res.clean_text.cer == pytest.approx(k / total)
@@ -309,7 +317,7 @@ def test_metadata_and_spurious_report(snapshot: Path, tmp_path: Path) -> None:
     extra = copy.deepcopy(recs["411323-2020"])
     recs["999999-2020"] = extra
     db = _write_db(tmp_path / "w.duckdb", recs)
-    res = ev.evaluate(snapshot, db, epoch=1)
+    res = evaluate(snapshot, db, epoch=1)
     assert res.discovery.prf.precision == pytest.approx(3 / 4)
     assert res.discovery.spurious == ("999999-2020",)
     assert (res.metadata.published_date.matched, res.metadata.published_date.total) == (2, 3)
@@ -322,7 +330,7 @@ def test_metadata_and_spurious_report(snapshot: Path, tmp_path: Path) -> None:
 
 def test_status_withdrawn_is_not_found(snapshot: Path, tmp_path: Path) -> None:
     db = _write_db(tmp_path / "w.duckdb", _recs(1), status={"433123-2023": "withdrawn"})
-    res = ev.evaluate(snapshot, db, epoch=1)
+    res = evaluate(snapshot, db, epoch=1)
     assert res.discovery.missing == ("433123-2023",)
     assert res.indicators.overall.fn == _n_recoverable(_recs(1)["433123-2023"])
 
@@ -333,22 +341,22 @@ def test_only_latest_version_rows_count(snapshot: Path, tmp_path: Path) -> None:
     con.execute("insert into indicators select report_id, 1, code, value + 1, unit, approx, "
                 "from_value, section_path, surface, sentence, char_start, char_end from indicators")
     con.close()
-    assert ev.evaluate(snapshot, db, epoch=1).indicators.overall.f1 == 1.0
+    assert evaluate(snapshot, db, epoch=1).indicators.overall.f1 == 1.0
 
 
 def test_bad_inputs(snapshot: Path, tmp_path: Path) -> None:
     db = _write_db(tmp_path / "w.duckdb", _recs(1))
     with pytest.raises(SnapshotError):
-        ev.evaluate(snapshot, db, epoch=7)
+        evaluate(snapshot, db, epoch=7)
     with pytest.raises(SnapshotError):
-        ev.evaluate(tmp_path / "nowhere", db, epoch=1)
+        evaluate(tmp_path / "nowhere", db, epoch=1)
     with pytest.raises(WarehouseNotFound):
-        ev.evaluate(snapshot, tmp_path / "missing.duckdb", epoch=1)
+        evaluate(snapshot, tmp_path / "missing.duckdb", epoch=1)
     assert not (tmp_path / "missing.duckdb").exists()
     empty = tmp_path / "empty.duckdb"
     duckdb.connect(str(empty)).close()
     with pytest.raises(TerminalError, match="no `reports` table"):
-        ev.evaluate(snapshot, empty, epoch=1)
+        evaluate(snapshot, empty, epoch=1)
 
 
 # ------------------------------------------------------------------------------------------
@@ -359,9 +367,9 @@ def test_floors(snapshot: Path, tmp_path: Path) -> None:
     recs = _recs(1)
     recs.pop("433123-2023")
     db = _write_db(tmp_path / "w.duckdb", recs)
-    res = ev.evaluate(snapshot, db, epoch=1)
-    assert ev.check_floors(res, {"discovery_precision": 1.0, "clean_text_cer": 0.0}) == []
-    failed = ev.check_floors(res, {"discovery_recall": 0.9, "no_such_metric": 0.5,
+    res = evaluate(snapshot, db, epoch=1)
+    assert check_floors(res, {"discovery_precision": 1.0, "clean_text_cer": 0.0}) == []
+    failed = check_floors(res, {"discovery_recall": 0.9, "no_such_metric": 0.5,
                                    "clean_text_cer/template/trs": 0.1})
     assert len(failed) == 3
     assert failed[0].startswith("discovery_recall")
@@ -370,12 +378,12 @@ def test_floors(snapshot: Path, tmp_path: Path) -> None:
 
 def test_format_and_json(snapshot: Path, tmp_path: Path) -> None:
     db = _write_db(tmp_path / "w.duckdb", _recs(1))
-    res = ev.evaluate(snapshot, db, epoch=1)
-    text = ev.format_result(res)
+    res = evaluate(snapshot, db, epoch=1)
+    text = format_result(res)
     for word in ("Discovery", "Clean text", "Indicators", "Sections", "By template",
                  "By noise label", "published_date"):
         assert word in text
-    data = json.loads(ev.to_json(res))
+    data = json.loads(to_json(res))
     assert data["discovery"]["prf"]["recall"] == 1.0
     assert data["metrics"]["indicator_f1"] == 1.0
 
@@ -384,14 +392,14 @@ def test_run_eval_cli(snapshot: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     db = _write_db(tmp_path / "w.duckdb", _recs(1))
     ok = tmp_path / "floors.json"
     ok.write_text(json.dumps({"discovery_recall": 0.95, "clean_text_cer": 0.01}))
-    assert ev.run_eval_cli(snapshot, db, 1, False, ok) == 0
+    assert run_eval_cli(snapshot, db, 1, False, ok) == 0
     assert "Floors: all 2 passed" in capsys.readouterr().out
     bad = tmp_path / "floors.toml"
     bad.write_text('[floors]\nindicator_f1 = 0.5\n"indicator_f1/legal_aid_cases" = 1.5\n')
-    assert ev.run_eval_cli(snapshot, db, 1, True, bad) == 1
+    assert run_eval_cli(snapshot, db, 1, True, bad) == 1
     out = json.loads(capsys.readouterr().out)
     assert len(out["floors"]["failed"]) == 1
-    assert ev.run_eval_cli(snapshot, tmp_path / "none.duckdb", 1, False, None) == 2
+    assert run_eval_cli(snapshot, tmp_path / "none.duckdb", 1, False, None) == 2
     assert "does not exist" in capsys.readouterr().err
 
 
@@ -400,8 +408,8 @@ def test_run_eval_cli(snapshot: Path, tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_normalisation() -> None:
-    assert ev.normalize_text("１２ 件\u3000\n（一）") == "12件(一)"
-    assert ev.normalize_title(" 主要工作举措及成效。") == "主要工作举措及成效"
+    assert normalize_text("１２ 件\u3000\n（一）") == "12件(一)"
+    assert normalize_title(" 主要工作举措及成效。") == "主要工作举措及成效"
 
 
 def test_edit_distance_fallback_is_exact() -> None:
@@ -419,11 +427,11 @@ def test_edit_distance_fallback_is_exact() -> None:
         a = "".join(rng.choice("法治政府abc") for _ in range(rng.randint(0, 40)))
         b = "".join(rng.choice("法治政府abd") for _ in range(rng.randint(0, 40)))
         want = dp(a, b)
-        assert ev._levenshtein_bitparallel(a, b) == want
-        assert ev.edit_distance(a, b) == want
+        assert _levenshtein_bitparallel(a, b) == want
+        assert edit_distance(a, b) == want
     big = GOLD["141024-2018"]["clean_text"]
     other = big[5:] + "xyz"
-    assert ev._levenshtein_bitparallel(big, other) == ev.edit_distance(big, other)
+    assert _levenshtein_bitparallel(big, other) == edit_distance(big, other)
 
 
 # ------------------------------------------------------------------------------------------
