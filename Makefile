@@ -19,11 +19,13 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 # the read path compiled with mypyc (countyreports.native): rebuilt when one of its sources changes; without a
 # C compiler the build fails and the same pure-Python sources run (tests/test_native.py says which)
-NATIVE_SRC := $(addprefix src/countyreports/,chars.py mojibake.py pinyin.py clean.py decode.py numerals.py \
-	urls.py query.py pagenoise.py pagemeta.py html.py sections.py metadata.py indicators/breaks.py indicators/extract.py indicators/ruleindex.py)
+NATIVE_SRC := $(addprefix src/countyreports/,text/chars.py text/mojibake.py text/pinyin.py text/clean.py \
+	text/decode.py text/numerals.py reading/urls.py reading/query.py reading/pagenoise.py reading/pagemeta.py \
+	reading/paragraphs.py reading/article.py reading/sections.py reading/metadata.py reading/indicators/breaks.py \
+	reading/indicators/extract.py reading/indicators/ruleindex.py)
 
-build/native/stamp.json: $(NATIVE_SRC) src/countyreports/native.py src/countyreports/compiler.py $(VENV)/.installed
-	@mkdir -p build && $(BIN)/python -m countyreports.compiler build >build/native.log 2>&1 || \
+build/native/stamp.json: $(NATIVE_SRC) src/countyreports/native/__init__.py src/countyreports/native/compiler.py $(VENV)/.installed
+	@mkdir -p build && $(BIN)/python -m countyreports.native.compiler build >build/native.log 2>&1 || \
 		{ tail -n 30 build/native.log; echo "make: the compiled read path was not built (above; build/native.log):" \
 		"the pure-Python sources run"; }
 
@@ -39,7 +41,7 @@ bench: $(VENV)/.installed-bench build/native/stamp.json
 	$(BIN)/python bench/run.py
 
 demo: install
-	@$(BIN)/python -m countyreports.demo --snapshot $(SNAPSHOT) --db $(DB) --port $(PORT)
+	@$(BIN)/python -m countyreports.cli.demo --snapshot $(SNAPSHOT) --db $(DB) --port $(PORT)
 
 test: install browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider

@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
 
-from countyreports.replay import portal_process  # noqa: E402 (the package from this checkout)
+from countyreports.portal.server import portal_process  # noqa: E402 (the package from this checkout)
 
 BUNDLED = ROOT / "tests" / "fixtures" / "portal"
 BENCH_DIR = ROOT / "warehouse" / "bench"  # gitignored: the big snapshot, the warehouses, the logs

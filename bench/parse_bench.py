@@ -25,7 +25,7 @@ from typing import Any
 from common import BUNDLED, emit, load
 
 from countyreports import native
-from countyreports.document import RawDoc, parse_report, read_article
+from countyreports.reading.document import RawDoc, parse_report, read_article
 
 
 def _entries(snapshot: Path) -> dict[str, dict[str, Any]]:

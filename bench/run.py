@@ -2,7 +2,7 @@
 as ONE markdown table (with the machine and the load average next to each figure: the box is shared).
 
 1. the big snapshot: the bundled one cloned `--copies` times (68 × 41 + 41 originals = 2,829 counties, ~1.5 GB)
-   with `countyreports.replicate`, cached in warehouse/bench/ (rebuilt when the bundled snapshot changes);
+   with `countyreports.portal.replicate`, cached in warehouse/bench/ (rebuilt when the bundled snapshot changes);
 2. parse throughput on the snapshot's article pages, ours against `trafilatura.extract` alone
    (bench/parse_bench.py), and ours again with the pure-Python read path (COUNTYREPORTS_PURE=1);
 3. the replay portal in its own process, logging; first harvest of every county (delay 0, one request in
@@ -64,7 +64,7 @@ def big_snapshot(copies: int) -> Path:
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)
     say(f"building the snapshot: {copies} clones of {BUNDLED.name} (cached in {out})")
-    subprocess.run([sys.executable, "-m", "countyreports.replicate", "--src", str(BUNDLED), "--out", str(tmp),
+    subprocess.run([sys.executable, "-m", "countyreports.portal.replicate", "--src", str(BUNDLED), "--out", str(tmp),
                     "--copies", str(copies)], check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     tmp.rename(out)
     (out / ".stamp").write_text(stamp)

@@ -13,7 +13,6 @@ gets ``("total", n)`` once the counties are selected and ``("county", CountyOutc
 from __future__ import annotations
 
 import re
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -21,19 +20,15 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO / "src") not in sys.path:  # a worker may run the flows from a checkout without installing it
-    sys.path.insert(0, str(REPO / "src"))
+from prefect import get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
 
-from prefect import get_run_logger, task  # noqa: E402
-from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
-from prefect.cache_policies import NO_CACHE  # noqa: E402
-
-from countyreports import pipeline  # noqa: E402
-from countyreports.errors import is_transient  # noqa: E402
-from countyreports.models import County  # noqa: E402
-from countyreports.registry import Registry  # noqa: E402
-from countyreports.settings import Settings  # noqa: E402
+from countyreports import pipeline
+from countyreports.errors import is_transient
+from countyreports.models import County
+from countyreports.registry.file import Registry
+from countyreports.settings import Settings
 
 BATCH_SIZE = 25  # counties per task in a harvest
 CHUNK_SIZE = 10  # counties per task in a backfill (a failed chunk re-runs alone)
@@ -199,7 +194,7 @@ def publish(kind: str, run_id: str, outcomes: Sequence[pipeline.CountyOutcome], 
 # -- reading back what runs wrote (resume, shards) ----------------------------------------------------------
 def read_outcomes(db: Path, run_ids: Sequence[str]) -> list[pipeline.CountyOutcome]:
     """The county_runs rows of these runs, as outcomes (for resuming and for a sharded run's summary)."""
-    from countyreports.reader import query
+    from countyreports.warehouse.reader import query
 
     if not run_ids or not db.exists():
         return []
@@ -213,7 +208,7 @@ def read_outcomes(db: Path, run_ids: Sequence[str]) -> list[pipeline.CountyOutco
 
 def read_counters(db: Path, run_ids: Sequence[str]) -> dict[str, int]:
     """The runs' counters, summed."""
-    from countyreports.reader import query
+    from countyreports.warehouse.reader import query
 
     cols = ["counties_total", "counties_ok", "counties_failed", "counties_empty", "requests",
             "bodies_downloaded", "not_modified", "pages_parsed", "new_reports", "new_versions", "withdrawn"]

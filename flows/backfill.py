@@ -18,27 +18,23 @@ outcome but ``failed`` — are skipped; the new run records ``resume_of`` in its
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from prefect import flow, get_run_logger
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from prefect import flow, get_run_logger  # noqa: E402
-from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
-
-from countyreports import pipeline  # noqa: E402
-from countyreports.settings import load_settings  # noqa: E402
-from flows import _common as common  # noqa: E402
-from flows.harvest import _sharded  # noqa: E402
+from countyreports import pipeline
+from countyreports.settings import load_settings
+from flows import _common as common
+from flows.harvest import _sharded
 
 CHUNK_SIZE = common.CHUNK_SIZE
 
 
 def finished_counties(db: Path, resume_run_id: str) -> set[str]:
     """Adcodes the run `resume_run_id` (or a resumption of it) finished with any outcome but 'failed'."""
-    from countyreports.reader import query
+    from countyreports.warehouse.reader import query
 
     if not db.exists():
         return set()

@@ -15,18 +15,14 @@ working directory (the repository, so entrypoints resolve as in prefect.yaml) an
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "src"))
+from prefect.schedules import Cron
 
-from prefect.schedules import Cron  # noqa: E402
-
-from flows import _common as common  # noqa: E402
+from flows import _common as common
 
 NAME = "countyreports"
 TIMEZONE = "Asia/Shanghai"

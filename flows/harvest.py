@@ -19,19 +19,15 @@ and ``flows/harvest.py:harvest_shard``.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from prefect import flow, get_run_logger
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from prefect import flow, get_run_logger  # noqa: E402
-from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
-
-from countyreports import pipeline  # noqa: E402
-from countyreports.settings import load_settings  # noqa: E402
-from flows import _common as common  # noqa: E402
+from countyreports import pipeline
+from countyreports.settings import load_settings
+from flows import _common as common
 
 BATCH_SIZE = common.BATCH_SIZE
 

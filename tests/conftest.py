@@ -20,7 +20,7 @@ def portal_dir() -> Path:
 
 
 def _replay(epoch: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    from countyreports.replay import ReplayServer
+    from countyreports.portal.server import ReplayServer
 
     log = tmp_path_factory.mktemp(f"replay{epoch}") / "requests.jsonl"
     with ReplayServer(PORTAL, epoch=epoch, log=log) as server:

@@ -1,4 +1,4 @@
--- stg_indicator_codes: seed — the indicator taxonomy as data (mirrors countyreports.indicators.taxonomy.CODES;
+-- stg_indicator_codes: seed — the indicator taxonomy as data (mirrors countyreports.reading.indicators.taxonomy.CODES;
 -- tests/unit/test_dictionary.py fails when the two differ). Grain: indicator_code.
 -- Columns: unit (count | persons | person-times | households | percent | yuan), topic (a grouping for
 -- reports), label_zh (the usual Chinese name), trigger_words_zh (the wording the extraction rules look

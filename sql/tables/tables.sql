@@ -1,4 +1,4 @@
--- Base tables written by the load step (countyreports.warehouse). Idempotent DDL.
+-- Base tables written by the load step (countyreports.warehouse.writer). Idempotent DDL.
 -- Grain of each table is stated above it. Views in staging/ core/ marts/ read these.
 
 -- one row per harvest/backfill/reparse run

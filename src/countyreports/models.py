@@ -1,6 +1,10 @@
-"""Records that cross module boundaries (layer 0: imports nothing of ours).
+"""Records that cross module boundaries (the bottom of the house: imports nothing of ours).
 
-Every record is a frozen, slotted dataclass; closed vocabularies are StrEnums.
+Every record is a frozen, slotted dataclass; closed vocabularies are StrEnums. `positional(cls)` builds such a
+record from its fields given positionally, storing into the slots directly (about twice as fast as the
+dataclass ``__init__``, which sets each field through ``object.__setattr__``); the records that cross processes
+by the thousand pickle through it. Only for frozen, slotted dataclasses without ``__post_init__``,
+``InitVar`` or ``init=False`` fields (checked).
 """
 
 from __future__ import annotations
@@ -10,9 +14,29 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
-from countyreports.records import positional
+T = TypeVar("T")
+
+
+def positional(cls: type[T]) -> Callable[..., T]:
+    """A constructor of `cls` taking every field, positionally and in order (no defaults, no checks)."""
+    params = getattr(cls, "__dataclass_params__", None)
+    if params is None or not params.frozen or "__slots__" not in cls.__dict__:
+        raise TypeError(f"{cls.__name__} is not a frozen, slotted dataclass")
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} has a __post_init__")
+    fields_ = fields(cls)  # type: ignore[arg-type]  # (a dataclass: checked just above)
+    if any(not f.init for f in fields_) or len(fields_) != len(getattr(cls, "__dataclass_fields__")):
+        raise TypeError(f"{cls.__name__} has fields outside its __init__")
+    names = [f.name for f in fields_]
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    namespace.update({f"_set_{n}": getattr(cls, n).__set__ for n in names})  # the slot descriptors
+    body = "".join(f"    _set_{n}(obj, {n})\n" for n in names)
+    source = f"def make_{cls.__name__}({', '.join(names)}):\n    obj = _new(_cls)\n{body}    return obj\n"
+    exec(source, namespace)  # noqa: S102 - generated from field names, as dataclasses itself does
+    return namespace[f"make_{cls.__name__}"]  # type: ignore[no-any-return]
+
 
 
 class Family(StrEnum):
@@ -243,6 +267,45 @@ class Fetched:
         return self.error is None and (200 <= self.status < 300 or self.status == 304)
 
 
+# -- what a crawl gives the loader ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PageState:
+    """Crawl state of one article page (table `pages`)."""
+
+    url: str
+    adcode: str
+    kind: str
+    title: str
+    report_id: str | None
+    content_sha256: str | None
+    last_checked: dt.datetime | None = None  # when the page was last requested (None: not this run)
+
+
+@dataclass(frozen=True, slots=True)
+class CountyLoad:
+    """Everything one county's crawl produced, loaded in one transaction."""
+
+    run_id: str
+    adcode: str
+    county: str
+    outcome: str  # ok | empty | failed | skipped
+    error: str | None
+    column_url: str | None
+    column_hosts: tuple[str, ...]
+    reports: tuple[Report, ...]
+    fetches: tuple[tuple[str, Fetched], ...]  # (adcode, exchange)
+    pages: tuple[PageState, ...]
+    present_report_ids: frozenset[str] | None  # report_ids listed on the column now; None = unknown
+    pages_parsed: int
+    warnings: tuple[str, ...]
+    started_at: dt.datetime
+    finished_at: dt.datetime
+    list_complete: bool = True  # False: a list page could not be read (the next run walks the list again)
+    seen_report_ids: frozenset[str] = frozenset()  # reports confirmed on the portal by this crawl
+    reparse: bool = False  # rebuilt from the archive: replace derived rows in place, touch no crawl dates
+    reparse_same: int = 0  # re-parsed reports read exactly as stored (left out of `reports`: nothing to write)
+
+
 # -- pickling ------------------------------------------------------------------------------------------------
 # Parsed reports cross process boundaries by the thousand (parse processes → crawl threads): a frozen slotted
 # dataclass pickles its state through `dataclasses.fields()` and unpickles it through one
@@ -262,7 +325,7 @@ def _pickle_positionally(cls: type) -> None:
     def __reduce__(self: Any) -> tuple[Any, ...]:
         return (_rebuild, (cls, values(self)))
 
-    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign,assignment]
 
 
 for _cls in (Section, Indicator, Mention, ParsedReport, Link):

@@ -23,7 +23,7 @@ class Settings:
 
     db: str = _setting('warehouse/countyreports.duckdb', 'DuckDB warehouse file')
     raw_dir: str = _setting('', 'raw archive folder (default: <db folder>/raw)')
-    registry: str = _setting('', "county registry CSV (default: the bundled dev snapshot's counties.csv)")
+    registry: str = _setting('', "county registry CSV (required for a harvest: no default)")
     proxy: str = _setting('', 'HTTP proxy URL the crawler uses (e.g. the replay portal http://127.0.0.1:8765)')
     user_agent: str = _setting(
         'countyreports/0.1 (+https://github.com/countyreports/countyreports)',

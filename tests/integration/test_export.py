@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from countyreports.cli import app
 from countyreports.errors import TerminalError, WarehouseBusy
-from countyreports.export import connect_export, export_relations, export_warehouse
-from countyreports.reader import open_readonly
+from countyreports.warehouse.export import connect_export, export_relations, export_warehouse
+from countyreports.warehouse.reader import open_readonly
 
 
 @pytest.fixture(scope="module")

@@ -34,8 +34,8 @@ import duckdb
 import pytest
 
 from countyreports import pipeline
-from countyreports.fetch import Fetcher
-from countyreports.replay import ReplayServer, Snapshot
+from countyreports.crawl.fetch import Fetcher
+from countyreports.portal.server import ReplayServer, Snapshot
 from countyreports.settings import Settings
 from portal_fixture import PORTAL, counties, gold_json, gold_pages, gold_reports, manifest
 
@@ -689,6 +689,7 @@ def test_cli_harvest_has_reparse(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     from typer.testing import CliRunner
 
     from countyreports import cli
+    from countyreports.cli import runs
 
     calls: list[dict[str, Any]] = []
 
@@ -696,10 +697,15 @@ def test_cli_harvest_has_reparse(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
         calls.append(kw)
         return {"run_id": "x", "requests": 0}
 
-    monkeypatch.setattr(cli, "_run_flow", lambda _ep, _title, **kw: fake_flow(**kw))
+    monkeypatch.setattr(runs, "_run_flow", lambda _ep, _title, **kw: fake_flow(**kw))
+    monkeypatch.delenv("COUNTYREPORTS_REGISTRY", raising=False)
     result = CliRunner().invoke(cli.app, ["harvest", "--reparse", "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 2 and "no county registry given: pass --registry FILE" in result.output
+    assert not calls  # stopped before the flow (and Prefect) started
+    result = CliRunner().invoke(cli.app, ["harvest", "--reparse", "--db", str(tmp_path / "x.duckdb"),
+                                          "--registry", str(tmp_path / "r.csv")])
     assert result.exit_code == 0, result.output
-    assert calls and calls[0]["reparse"] is True
+    assert calls and calls[0]["reparse"] is True and calls[0]["registry"] == str(tmp_path / "r.csv")
 
 
 # -- 7. kill -9 during a harvest, then re-run ----------------------------------------------------------------------
@@ -790,7 +796,7 @@ def test_kill_9_during_harvest_then_rerun_gives_the_same_warehouse(chain: dict[s
     assert key_tables(db, some) == key_tables(chain["e1"].db, some)  # the chain's e1: uninterrupted
     assert q(db, "SELECT count(DISTINCT adcode) FROM county_runs WHERE run_id = ?", run_id)[0][0] == len(some)
 
-    from countyreports.cli import FAILING_HOSTS_SQL, runs_status_sql
+    from countyreports.cli.runs import FAILING_HOSTS_SQL, runs_status_sql
 
     status = dict(q(db, f"SELECT run_id, status FROM ({runs_status_sql('2000-01-01 00:00:00')})"))
     assert status == {killed[0][0]: "interrupted", run_id: "finished"}

@@ -17,12 +17,13 @@ import pytest
 import yaml
 
 from countyreports import pipeline
-from countyreports.cli import REPO, load_entrypoint
+from countyreports.cli.runs import load_entrypoint
 from countyreports.errors import FetchTerminal, FetchTransient, WarehouseBusy
 from countyreports.settings import Settings
 from portal_fixture import gold_reports
 
 PORTAL = Path(__file__).resolve().parents[1] / "fixtures" / "portal"
+REPO = Path(__file__).resolve().parents[2]
 
 
 def provinces() -> dict[str, str]:
@@ -212,12 +213,14 @@ def test_cli_backfill_and_schedule_pass_their_options(monkeypatch: pytest.Monkey
     from typer.testing import CliRunner
 
     from countyreports import cli
+    from countyreports.cli import runs
 
     calls: list[tuple[str, dict[str, Any]]] = []
-    monkeypatch.setattr(cli, "_run_flow", lambda ep, _title, **kw: calls.append((ep, kw)) or {"run_id": "x"})
+    monkeypatch.setattr(runs, "_run_flow", lambda ep, _title, **kw: calls.append((ep, kw)) or {"run_id": "x"})
     db = tmp_path / "wh.duckdb"
     result = CliRunner().invoke(cli.app, ["backfill", "--years", "2019-2023", "--province", "山西省", "--db",
-                                          str(db), "--proxy", "http://127.0.0.1:1", "--resume", "r1"])
+                                          str(db), "--proxy", "http://127.0.0.1:1", "--resume", "r1",
+                                          "--registry", str(PORTAL / "counties.csv")])
     assert result.exit_code == 0, result.output
     ep, kw = calls[0]
     assert ep == "flows/backfill.py:backfill"
@@ -225,7 +228,7 @@ def test_cli_backfill_and_schedule_pass_their_options(monkeypatch: pytest.Monkey
         "2019-2023", "山西省", str(db.resolve()), "http://127.0.0.1:1", "r1")
 
     served: list[tuple[Any, ...]] = []
-    real_load = cli.load_entrypoint
+    real_load = runs.load_entrypoint
 
     def fake_load(entrypoint: str) -> Any:
         fn = real_load(entrypoint)  # the real module (for DEFAULT_CRONS), a fake serve_all
@@ -233,7 +236,7 @@ def test_cli_backfill_and_schedule_pass_their_options(monkeypatch: pytest.Monkey
         fake.__module__ = fn.__module__
         return fake
 
-    monkeypatch.setattr(cli, "load_entrypoint", fake_load)
+    monkeypatch.setattr(runs, "load_entrypoint", fake_load)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PREFECT_LOGGING_LEVEL", "WARNING")  # what `schedule` would set for the session
     result = CliRunner().invoke(cli.app, ["schedule", "--db", "wh.duckdb", "--cron", "0 5 * * *"])

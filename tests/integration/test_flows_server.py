@@ -24,7 +24,7 @@ import httpx
 import pytest
 
 from countyreports import pipeline
-from countyreports.cli import REPO
+REPO = Path(__file__).resolve().parents[2]
 from countyreports.settings import Settings
 from test_flows import PORTAL, gold_ids, report_ids
 

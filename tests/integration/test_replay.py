@@ -18,9 +18,9 @@ import httpx
 import pytest
 
 from countyreports.errors import SnapshotError
-from countyreports.fetch import Fetcher
-from countyreports.politeness import FetchSettings
-from countyreports.replay import ReplayServer, Snapshot
+from countyreports.crawl.fetch import Fetcher
+from countyreports.crawl.politeness import FetchSettings
+from countyreports.portal.server import ReplayServer, Snapshot
 
 PORTAL = Path(__file__).resolve().parents[1] / "fixtures" / "portal"
 HTTP = json.loads((PORTAL / "gold" / "http.json").read_text(encoding="utf-8"))
@@ -296,7 +296,7 @@ def test_client_disconnect_is_quiet(server: ReplayServer, capfd: pytest.CaptureF
 def test_cli_serves_until_sigterm(tmp_path: Path) -> None:
     log = tmp_path / "cli.jsonl"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "countyreports.replay", "--snapshot", str(PORTAL),
+    proc = subprocess.Popen([sys.executable, "-m", "countyreports.portal.server", "--snapshot", str(PORTAL),
                              "--port", "0", "--epoch", "2", "--log", str(log)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:

@@ -9,9 +9,9 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from countyreports.checks import assertion_files, run_checks
+from countyreports.warehouse.checks import assertion_files, run_checks
 from countyreports.cli import app
-from countyreports.warehouse import Warehouse
+from countyreports.warehouse.writer import Warehouse
 from portal_fixture import gold_reports
 
 

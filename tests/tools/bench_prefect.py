@@ -49,7 +49,6 @@ def _env(**extra: str) -> dict[str, str]:
 
 # -- children: one measurement each -------------------------------------------------------------------------
 def child(mode: str, a: argparse.Namespace) -> dict[str, Any]:
-    sys.path.insert(0, str(ROOT / "src"))
     params = {"registry": str(a.snapshot / "counties.csv"), "db": str(a.db), "proxy": a.proxy,
               "min_delay_s": 0.0, "workers": a.workers}
     if mode == "baseline":
@@ -61,7 +60,7 @@ def child(mode: str, a: argparse.Namespace) -> dict[str, Any]:
         run_id, counters = pipeline.harvest(settings)
         return {"wall_s": time.perf_counter() - t0, "run_id": run_id, "counters": counters}
     if mode == "prefect":
-        from countyreports.cli import load_entrypoint
+        from countyreports.cli.runs import load_entrypoint
 
         flow = load_entrypoint("flows/harvest.py:harvest")
         t0 = time.perf_counter()
@@ -141,7 +140,7 @@ def start_server(home: Path) -> tuple[subprocess.Popen[bytes], str, float]:
 def make_snapshot(copies: int, workdir: Path) -> Path:
     out = workdir / f"portal_x{copies}"
     if not (out / "manifest.jsonl").exists():
-        subprocess.run([sys.executable, "-m", "countyreports.replicate", "--src", str(BUNDLED), "--out", str(out),
+        subprocess.run([sys.executable, "-m", "countyreports.portal.replicate", "--src", str(BUNDLED), "--out", str(out),
                         "--copies", str(copies)], env=_env(), check=True, cwd=ROOT)
     return out
 
@@ -170,8 +169,7 @@ def main() -> int:
     home.mkdir(exist_ok=True)
     res: dict[str, Any] = {"snapshot": str(a.snapshot), "workers": a.workers}
     server, api, res["server_start_s"] = start_server(home)
-    sys.path.insert(0, str(ROOT / "src"))
-    from countyreports.replay import portal_process
+    from countyreports.portal.server import portal_process
 
     try:
         base, pref = [], []

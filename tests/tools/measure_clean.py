@@ -14,7 +14,6 @@ import argparse
 import collections
 import json
 import re
-import sys
 import time
 import unicodedata
 from pathlib import Path
@@ -23,8 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from selectolax.lexbor import LexborHTMLParser
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-from countyreports.clean import clean_text  # noqa: E402
+from countyreports.text.clean import clean_text  # noqa: E402
 
 PORTAL = ROOT / "tests" / "fixtures" / "portal"
 CONTAINERS = (".TRS_Editor", "#zoom", "#Zoom", ".article-content")

@@ -17,7 +17,7 @@ import time
 import unicodedata
 from pathlib import Path
 
-from countyreports.indicators import extract
+from countyreports.reading.indicators import extract
 from countyreports.models import Section
 
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "portal" / "gold"

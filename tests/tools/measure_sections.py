@@ -18,10 +18,10 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import urljoin
 
-from countyreports.classify import classify_title, could_be_county_report
-from countyreports.metadata import read_meta
+from countyreports.reading.classify import classify_title, could_be_county_report
+from countyreports.reading.metadata import read_meta
 from countyreports.models import PageKind
-from countyreports.sections import split_sections
+from countyreports.reading.sections import split_sections
 
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "portal" / "gold"
 _WS = re.compile(r"\s+")

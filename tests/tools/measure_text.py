@@ -23,12 +23,11 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from countyreports.attachment import docx_paragraphs, pdf_paragraphs  # noqa: E402
-from countyreports.decode import decode_html  # noqa: E402
-from countyreports.html import extract_article, join_pages  # noqa: E402
+from countyreports.reading.attachment import docx_paragraphs, pdf_paragraphs  # noqa: E402
+from countyreports.text.decode import decode_html  # noqa: E402
+from countyreports.reading.article import extract_article, join_pages  # noqa: E402
 from portal_fixture import PORTAL, body, content_type, entry, gold_reports, manifest  # noqa: E402
 
 try:

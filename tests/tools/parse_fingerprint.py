@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from portal_fixture import body, content_type, gold_reports  # noqa: E402
 
-from countyreports.document import RawDoc, parse_report, read_article  # noqa: E402
+from countyreports.reading.document import RawDoc, parse_report, read_article  # noqa: E402
 
 
 def parsed_all() -> dict[str, object]:

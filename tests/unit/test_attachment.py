@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from countyreports.attachment import docx_paragraphs, drop_title, pdf_paragraphs
+from countyreports.reading.attachment import docx_paragraphs, drop_title, pdf_paragraphs
 from portal_fixture import body, gold_reports
 
 

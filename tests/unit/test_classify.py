@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from countyreports.classify import (
+from countyreports.reading.classify import (
     classify_text,
     classify_title,
     could_be_county_report,

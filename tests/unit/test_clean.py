@@ -1,4 +1,4 @@
-"""Tests of countyreports.clean (golden cases per noise type, own cases, properties)."""
+"""Tests of countyreports.text.clean (golden cases per noise type, own cases, properties)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from countyreports.clean import (
+from countyreports.text.clean import (
     convert_traditional,
     clean_text,
     fix_cjk_spaces,

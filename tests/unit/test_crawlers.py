@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from countyreports.crawlers import merge_stats
-from countyreports.politeness import FetchStats
+from countyreports.crawl.processes import merge_stats
+from countyreports.crawl.politeness import FetchStats
 
 
 def test_merge_stats_sums_counters_and_joins_hosts() -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from countyreports.decode import decode_html, decode_text_file, normalize_charset
+from countyreports.text.decode import decode_html, decode_text_file, normalize_charset
 from portal_fixture import body, content_type, gold_report
 
 # A known sentence of each page (read by hand from the page / gold clean_text).

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from countyreports.indicators.taxonomy import CODES
-from countyreports.warehouse import SQL_DIR, VIEW_LAYERS, Warehouse, sql_files
+from countyreports.reading.indicators.taxonomy import CODES
+from countyreports.warehouse.writer import SQL_DIR, VIEW_LAYERS, Warehouse, sql_files
 
 DICTIONARY = Path(__file__).resolve().parents[2] / "docs" / "dictionary.md"
 MATRIX = "mart_indicator_matrix"

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from countyreports.discover import (
+from countyreports.crawl.discover import (
     column_candidates,
     common,
     detect_family,
@@ -15,7 +15,7 @@ from countyreports.discover import (
     is_report_column,
     parse_list,
 )
-from countyreports.discover.walk import ColumnWalk
+from countyreports.crawl.discover.walk import ColumnWalk
 from countyreports.models import Family, Link
 
 BASE = "http://www.x.gov.cn/zwgk/fzzf/index.html"

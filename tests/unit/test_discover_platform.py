@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from offline_portal import page  # noqa: E402
 
-from countyreports.discover import (  # noqa: E402
+from countyreports.crawl.discover import (  # noqa: E402
     column_candidates,
     column_name,
     detect_family,

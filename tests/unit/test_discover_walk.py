@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from offline_portal import OfflinePortal, counties, gold_pages, gold_reports, redesign_moves  # noqa: E402
 
-from countyreports.discover import walk as walk_mod  # noqa: E402
-from countyreports.discover.walk import ColumnWalk, Phase  # noqa: E402
+from countyreports.crawl.discover import walk as walk_mod  # noqa: E402
+from countyreports.crawl.discover.walk import ColumnWalk, Phase  # noqa: E402
 
 EPOCHS = (1, 2)
 DEAD = {("130427", 1)}  # cixian: host answers 503 to everything in epoch 1

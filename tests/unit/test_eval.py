@@ -1,5 +1,5 @@
-"""Tests of the evaluation (countyreports.eval, gold, scores, scorecard: scores against gold) and
-countyreports.reader."""
+"""Tests of the evaluation (countyreports.evaluation.scoring, gold, scores, scorecard: scores against gold) and
+countyreports.warehouse.reader."""
 
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ import duckdb
 import pytest
 
 from countyreports.errors import SnapshotError, TerminalError, WarehouseBusy
-from countyreports.eval import evaluate
-from countyreports.reader import WarehouseNotFound, open_readonly, query
-from countyreports.scorecard import check_floors, format_result, metrics, run_eval_cli, to_json
-from countyreports.scores import (
+from countyreports.evaluation.scoring import evaluate
+from countyreports.warehouse.reader import WarehouseNotFound, open_readonly, query
+from countyreports.evaluation.scorecard import check_floors, format_result, metrics, run_eval_cli, to_json
+from countyreports.evaluation.scores import (
     _levenshtein_bitparallel,
     edit_distance,
     normalize_text,

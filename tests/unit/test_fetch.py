@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
-from countyreports.fetch import Fetcher
+from countyreports.crawl.fetch import Fetcher
 from countyreports.models import Fetched
-from countyreports.politeness import FetchSettings
+from countyreports.crawl.politeness import FetchSettings
 
 HOST = "www.xiangning.gov.cn"
 SCOPE = frozenset({HOST})

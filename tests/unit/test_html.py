@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from countyreports.decode import decode_html
-from countyreports.html import article_text, extract_article, join_pages
+from countyreports.text.decode import decode_html
+from countyreports.reading.article import article_text, extract_article, join_pages
 from countyreports.models import Article, Family
 from portal_fixture import body, content_type, gold_report
 

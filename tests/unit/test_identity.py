@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from portal_fixture import body, manifest
 
-from countyreports.divisions import load_divisions
-from countyreports.identity import check_identity, site_code_adcode, site_code_from_html
+from countyreports.registry.divisions import load_divisions
+from countyreports.registry.identity import check_identity, site_code_adcode, site_code_from_html
 from countyreports.models import County
 
 PORTAL = Path(__file__).resolve().parents[1] / "fixtures" / "portal"

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from countyreports.indicators import CODES, RULES, extract, section_path_at
-from countyreports.indicators.taxonomy import TOPICS
+from countyreports.reading.indicators import CODES, RULES, extract, section_path_at
+from countyreports.reading.indicators.taxonomy import TOPICS
 from countyreports.models import Section
 
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "portal" / "gold" / "reports.jsonl"

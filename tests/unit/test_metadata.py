@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from countyreports.metadata import parse_cn_date, parse_year, read_meta, title_year
+from countyreports.reading.metadata import parse_cn_date, parse_year, read_meta, title_year
 
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "portal" / "gold"
 

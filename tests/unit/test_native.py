@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from portal_fixture import body, content_type, gold_pages, gold_reports, manifest  # noqa: E402
 
 from countyreports import native  # noqa: E402
-from countyreports.document import RawDoc, parse_report, read_article  # noqa: E402
+from countyreports.reading.document import RawDoc, parse_report, read_article  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,10 +59,10 @@ def test_compiled_read_path_in_use_when_it_can_be_built() -> None:
     if why is not None:
         pytest.skip(why)
     assert native.in_use() is not None, f"make install builds it: {native.why_not()}"
-    import countyreports.html as html  # noqa: PLC0415
+    import countyreports.reading.article as html  # noqa: PLC0415
 
     assert html.__file__.endswith(native._target()["suffix"])  # the extension, not html.py
-    assert sys.modules["countyreports.indicators.extract"].__file__.startswith(str(native.in_use()))
+    assert sys.modules["countyreports.reading.indicators.extract"].__file__.startswith(str(native.in_use()))
 
 
 def test_compiled_and_pure_read_every_article_page_alike() -> None:
@@ -82,7 +82,7 @@ def test_records_of_compiled_modules_pickle() -> None:
     """A record a compiled module defines may cross processes: it pickles (see NumberToken.__reduce__)."""
     import pickle  # noqa: PLC0415
 
-    from countyreports.numerals import find_numbers  # noqa: PLC0415
+    from countyreports.text.numerals import find_numbers  # noqa: PLC0415
 
     found = list(find_numbers("受理行政复议案件1.2万余件"))
     assert [t.value for t in found] == [12000.0]
@@ -103,9 +103,9 @@ def test_a_build_for_the_current_sources_is_used(tmp_path: Path, monkeypatch: py
 def test_a_stale_build_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(native.PURE_ENV, raising=False)
     stamp = native.stamp_of(native.MODULES)
-    stamp["modules"]["countyreports.sections"] = "0" * 64  # type: ignore[index]  # sections.py edited since
+    stamp["modules"]["countyreports.reading.sections"] = "0" * 64  # type: ignore[index]  # sections.py edited since
     used, why = native.check(_fake_build(tmp_path, stamp))
-    assert used is None and "countyreports.sections" in why
+    assert used is None and "countyreports.reading.sections" in why
 
 
 def test_a_build_for_another_interpreter_or_module_set_is_not_used(tmp_path: Path,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from countyreports.numerals import (
+from countyreports.text.numerals import (
     CORE_PATTERN, CORE_REST, NUMBER_START, find_numbers, fold, number_value, parse_number, to_chinese,
 )
 

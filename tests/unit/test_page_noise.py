@@ -3,8 +3,8 @@ from the whole page, not from the report text. Expected labels are the gold's.""
 
 from __future__ import annotations
 
-from countyreports.decode import decode_html
-from countyreports.html import extract_article, page_noise
+from countyreports.text.decode import decode_html
+from countyreports.reading.article import extract_article, page_noise
 from portal_fixture import body, content_type, gold_reports
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from countyreports.document import RawDoc, parse_docs
+from countyreports.reading.document import RawDoc, parse_docs
 from countyreports.models import County, Link, ParsedReport
-from countyreports.records import positional
+from countyreports.models import positional
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from portal_fixture import body, content_type, gold_reports  # noqa: E402

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from countyreports.divisions import data_path, load_divisions
+from countyreports.registry.divisions import data_path, load_divisions
 from countyreports.errors import RegistryError
-from countyreports.registry import ProblemKind, import_homepages, read_registry
+from countyreports.registry.file import ProblemKind, import_homepages, read_registry
 
 PORTAL = Path(__file__).resolve().parents[1] / "fixtures" / "portal"
 HEADER = "adcode,province,prefecture,county,homepage\n"

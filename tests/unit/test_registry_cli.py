@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from countyreports.cli import app
-from countyreports.divisions import data_path
+from countyreports.registry.divisions import data_path
 
 PORTAL = Path(__file__).resolve().parents[1] / "fixtures" / "portal"
 HEADER = "adcode,province,prefecture,county,homepage\n"

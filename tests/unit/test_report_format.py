@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from countyreports.report import cell, fmt_number, source_link
+from countyreports.warehouse.report_tables import cell, fmt_number, source_link
 
 
 def test_fmt_number() -> None:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from countyreports.models import SectionKind
-from countyreports.sections import classify_heading, heading_title, section_at, split_sections
+from countyreports.reading.sections import classify_heading, heading_title, section_at, split_sections
 
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "portal" / "gold"
 _WS = re.compile(r"\s+")

@@ -8,8 +8,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from countyreports.query import css, css_first
-from countyreports.urls import joiner, split_url
+from countyreports.reading.query import css, css_first
+from countyreports.reading.urls import joiner, split_url
 from portal_fixture import PORTAL
 
 # URL-ish text: the characters that matter to splitting and joining, and some that do not

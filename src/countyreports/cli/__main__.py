@@ -1,0 +1,5 @@
+"""`python -m countyreports.cli`."""
+
+from countyreports.cli import app
+
+app()

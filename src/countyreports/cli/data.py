@@ -1,0 +1,144 @@
+"""`countyreports sql | check | export | export-sql | report | parse`: the warehouse read-only, and documents."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from countyreports.cli.common import DEFAULT_DB, DbOpt, console, err, fail, print_arrow
+
+app = typer.Typer()
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL to run (read-only)")],
+    db: DbOpt = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",  # noqa: A002
+    wait: Annotated[float, typer.Option(help="seconds to wait for a running harvest's lock")] = 10.0,
+) -> None:
+    """Query the warehouse read-only."""
+    from countyreports.errors import CountyReportsError
+    from countyreports.warehouse.reader import query as run_query
+
+    if format not in ("table", "csv", "json"):
+        raise typer.BadParameter("--format must be table, csv or json")
+    try:
+        tbl = run_query(db, query, wait_s=wait)
+    except CountyReportsError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    except Exception as exc:  # duckdb errors: bad SQL, write attempt on a read-only connection
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    print_arrow(tbl, format)
+
+
+@app.command()
+def parse(
+    files: Annotated[list[Path], typer.Argument(help="saved HTML pages, .docx, .pdf or .txt files")],
+    url: Annotated[Optional[str], typer.Option(help="URL the page was fetched from")] = None,
+    format: Annotated[str, typer.Option("--format", help="json")] = "json",  # noqa: A002
+) -> None:
+    """Parse saved documents; one JSON line per file, in order."""
+    from countyreports.reading.document import parse_file_json
+
+    for path in files:
+        sys.stdout.write(json.dumps(parse_file_json(path, url), ensure_ascii=False) + "\n")
+
+
+@app.command()
+def check(
+    db: DbOpt = DEFAULT_DB,
+    wait: Annotated[float, typer.Option(help="seconds to wait for a running harvest's lock")] = 10.0,
+) -> None:
+    """Run the data assertions of sql/tests/ (each must return zero rows); exit 1 when one fails."""
+    from countyreports.warehouse.checks import run_checks
+    from countyreports.errors import CountyReportsError
+
+    try:
+        results = run_checks(db, wait_s=wait)
+    except CountyReportsError as exc:
+        raise fail(exc) from exc
+    table = Table(title=f"checks on {db}")
+    for col in ("check", "failing rows", "asserts"):
+        table.add_column(col)
+    for r in results:
+        table.add_row(r.name, "[green]0[/green]" if r.ok else f"[red]{r.failing_rows}[/red]", r.description)
+    console.print(table)
+    for r in results:
+        for row in r.sample if not r.ok else ():
+            err.print(f"{r.name}: {json.dumps(row, ensure_ascii=False, default=str)}")
+    if not all(r.ok for r in results):
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="folder to write (replaced if it holds an earlier export)")],
+    db: DbOpt = DEFAULT_DB,
+    wait: Annotated[float, typer.Option(help="seconds to wait for a running harvest's lock")] = 10.0,
+) -> None:
+    """Export every core view and mart as Parquet (partitioned by province and report_year)."""
+    from countyreports.errors import CountyReportsError
+    from countyreports.warehouse.export import export_warehouse
+
+    try:
+        res = export_warehouse(db, out, wait_s=wait)
+    except CountyReportsError as exc:
+        raise fail(exc) from exc
+    table = Table(title=f"export {res.out} ({res.exported_at})")
+    for col in ("relation", "rows", "partitioned by", "files"):
+        table.add_column(col)
+    for r in res.relations:
+        table.add_row(r.name, str(r.rows), ", ".join(r.partitioned_by) or "-", str(r.files))
+    console.print(table)
+
+
+@app.command("export-sql")
+def export_sql(
+    query: Annotated[str, typer.Argument(help="SQL over the exported relations (same names as the warehouse)")],
+    dir: Annotated[Path, typer.Option("--dir", help="folder written by `countyreports export`")] = Path("export"),  # noqa: A002
+    format: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",  # noqa: A002
+) -> None:
+    """Query the Parquet export (works while a harvest holds the warehouse)."""
+    from countyreports.errors import CountyReportsError
+    from countyreports.warehouse.export import connect_export
+    from countyreports.warehouse.reader import fetch_table
+
+    if format not in ("table", "csv", "json"):
+        raise typer.BadParameter("--format must be table, csv or json")
+    try:
+        con = connect_export(dir)
+        try:
+            tbl = fetch_table(con, query)
+        finally:
+            con.close()
+    except (CountyReportsError, Exception) as exc:  # duckdb errors: bad SQL
+        raise fail(exc) from exc
+    print_arrow(tbl, format)
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option("--out", help="HTML file to write")] = Path("report.html"),
+    db: DbOpt = DEFAULT_DB,
+    province: Annotated[Optional[str], typer.Option(help="only this province, e.g. 山西省")] = None,
+    year: Annotated[Optional[int], typer.Option(help="only this report year")] = None,
+    wait: Annotated[float, typer.Option(help="seconds to wait for a running harvest's lock")] = 10.0,
+) -> None:
+    """Write the static HTML comparison report (charts and tables; loads nothing from the network)."""
+    from countyreports.errors import CountyReportsError
+    from countyreports.warehouse.report import build_report
+
+    try:
+        res = build_report(db, out, province=province, year=year, wait_s=wait)
+    except CountyReportsError as exc:
+        raise fail(exc) from exc
+    console.print(f"wrote {res.out} ({res.bytes // 1024} KiB): {res.charts} charts, {res.tables} tables, "
+                  f"{res.counties} counties, {res.reports} reports, years {list(res.years)}")

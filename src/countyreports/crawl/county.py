@@ -1,0 +1,268 @@
+"""Crawl one county: find the report column, walk its list pages, read the county's own reports.
+
+Plain functions over a `Fetcher` (HTTP), a `RawStore` (bodies) and the county's crawl state read from the
+warehouse beforehand. The result is a `CountyLoad`, loaded by the caller in one transaction. Nothing here
+raises for a broken page or host: failures are recorded (the `fetches` rows, `error`, `warnings`).
+
+Incremental runs (the state comes from earlier runs):
+
+* the report column found once is remembered and asked for first (conditional GET); it is discovered
+  again from the homepage only when that fails;
+* when page 1 of the column is unchanged (304, or the same bytes), no further list page is walked and
+  known article pages are re-checked only when older than `recheck_days`;
+* when page 1 changed, every list page is walked (conditional GET each) and every listed item is
+  considered — a back-dated report can appear anywhere — known article pages are re-checked;
+* an article page whose bytes are unchanged is not parsed again; a changed one is parsed and the loader
+  makes a new version only when the cleaned text changed;
+* what could not be read is tried again next run: a list page that failed leaves the column "not ok" (the
+  next run walks the whole list even when page 1 is unchanged), an article that failed is kept as a
+  `pending` page (asked for again next run, whatever the column says).
+
+Outcomes: `ok`; `partial` (some article pages could not be read — the reports read are loaded, nothing is
+judged withdrawn); `empty` (the column was read and holds no county report: a county with zero reports is a
+failure to look at, not a success); `failed` (homepage or report column unreachable, or a crawler bug).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Any
+
+from countyreports.crawl.archive import RawStore
+from countyreports.crawl.column import find_column, walk_list
+from countyreports.crawl.fetch import Fetcher
+from countyreports.crawl.session import (
+    CountyCrawl, CrawlOptions, Got, Validators, got_error, host_of, transient, utcnow,
+)
+from countyreports.models import County, CountyLoad, Link, PageKind, PageState, ParsedReport, Report
+from countyreports.reading.classify import classify_title, could_be_county_report
+from countyreports.reading.document import (
+    RawDoc, article_links, content_sha256, fingerprinted, links_of, parse_docs, read_article,
+)
+from countyreports.registry.divisions import load_divisions
+from countyreports.registry.identity import check_identity
+
+MAX_ARTICLE_PAGES = 12
+
+
+# -- articles -------------------------------------------------------------------------------------------------
+def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str, ...], str | None,
+                                                          tuple[str, ...], str] | None:
+    """Parse a report from its first page (already fetched), its further pages and its attachment:
+    (parsed, page URLs, attachment URL, raw hashes, fingerprint)."""
+    if first_got.body is None:
+        return None
+    # the pages are read (decoded, main text) where they are parsed: in a parse process when there is one,
+    # so this crawl thread only fetches (there the first page is read twice, once for its links)
+    first = RawDoc(first_got.url, first_got.body, first_got.fetched.header("content-type"))
+    first_read = None if c.parser is not None else read_article(first)
+    page_links, att = (c.parser.submit(article_links, first).result() if first_read is None
+                       else links_of(first_read[0]))
+    docs = [first]
+    urls = [first_got.url]
+    raw = [first_got.fetched.sha256 or ""]
+    for extra in page_links[:MAX_ARTICLE_PAGES]:
+        if host_of(extra) not in c.scope or extra in urls:
+            continue
+        got = c.get(extra)
+        if got.body is None:
+            c.warnings.append(f"article page unreadable: {extra}")
+            continue
+        docs.append(RawDoc(got.url, got.body, got.fetched.header("content-type")))
+        urls.append(got.url)
+        raw.append(got.fetched.sha256 or "")
+    att_doc: RawDoc | None = None
+    if att is not None and host_of(att.url) in c.scope:
+        got = c.get(att.url)
+        if got.body is not None:
+            att_doc = RawDoc(got.url, got.body, got.fetched.header("content-type"))
+            raw.append(got.fetched.sha256 or "")
+        else:
+            c.warnings.append(f"attachment unreadable: {att.url}")
+    if c.parser is not None:  # pure function: parsed in another process while this thread waits
+        parsed, fp = c.parser.submit(fingerprinted, parse_docs, docs, att_doc).result()
+    else:
+        parsed, fp = fingerprinted(parse_docs, docs, att_doc, first_read)
+    c.pages_parsed += len(docs)
+    return parsed, tuple(urls), (att_doc.url if att_doc else None), tuple(raw), fp
+
+
+def _due(state: PageState | None, opts: CrawlOptions, now: dt.datetime) -> bool:
+    if state is None or state.last_checked is None:
+        return True
+    return now - state.last_checked >= dt.timedelta(days=opts.recheck_days)
+
+
+@dataclass
+class Found:
+    report: Report
+    in_column: bool
+
+
+PENDING = "pending"  # page state of an article that could not be read: asked for again next run
+
+
+def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[str, Any],
+                 validators: Validators, run_id: str, opts: CrawlOptions | None = None) -> CountyLoad:
+    """Crawl one county; never raises for a portal problem (the outcome says what happened)."""
+    opts = opts or CrawlOptions()
+    started = utcnow()
+    known_pages: dict[str, PageState] = state.get("pages", {})
+    c = CountyCrawl(county, fetcher, store, validators,
+                    {host_of(county.homepage), *state.get("column_hosts", ())}, parser=opts.parser)
+    error: str | None = None
+    column_url: str | None = None
+    found: dict[str, Found] = {}
+    page_states: list[PageState] = []
+    present: set[str] | None = None
+    seen_ids: set[str] = set()  # reports confirmed on the portal by this crawl
+    unreadable: list[str] = []  # article pages that could not be read (transient failures)
+    list_readable = True
+    try:
+        column, column_html, seen = None, None, []
+        remembered = state.get("column_url")
+        if remembered:
+            column, column_html = c.html(remembered)
+            if column_html is None:
+                c.warnings.append(f"remembered column failed ({got_error(column)}); rediscovering")
+                column = None
+        if column is None:
+            column, column_html, seen = find_column(c, opts.max_column_hops)
+        if column is None or column_html is None:
+            error = next((w for w in c.warnings if w.startswith("homepage unreadable")),
+                         "report column not found")
+            items: list[Link] = []
+            list_changed = True
+            complete = False
+        else:
+            column_url = column.url
+            # page 1 unchanged, same column, and last time's list was read whole: the known items stand
+            list_changed = not (column.unchanged and remembered == column.url
+                                and state.get("column_ok", True))
+            if list_changed:
+                items, complete, list_readable = walk_list(c, column, column_html, opts.max_list_pages)
+            else:
+                items = [Link(u, p.title or "") for u, p in known_pages.items() if p.kind != "skipped"]
+                complete = False
+        in_column = {i.url for i in items}
+        now = utcnow()
+        candidates: dict[str, Link] = {}
+        for link in [*items, *seen]:
+            if link.url not in candidates and host_of(link.url) in c.scope:
+                candidates[link.url] = link
+        present = set()
+        for link in candidates.values():
+            known = known_pages.get(link.url)
+            if known is not None and known.kind == PENDING:
+                known = None  # never read: judged again like a new link
+            if known is None and not could_be_county_report(link.text, county.county):
+                page_states.append(PageState(link.url, county.adcode, "skipped", link.text, None, None))
+                continue
+            if known is not None and known.kind != str(PageKind.COUNTY_REPORT):
+                page_states.append(replace(known, last_checked=None))
+                continue
+            if known is not None and not list_changed and not _due(known, opts, now):
+                if known.report_id:
+                    present.add(known.report_id)
+                    seen_ids.add(known.report_id)
+                page_states.append(replace(known, last_checked=None))
+                continue
+            got = c.get(link.url)
+            if got.body is None:
+                gone = got.fetched.status in (404, 410)
+                if known is not None and not gone:
+                    c.warnings.append(f"known article unreadable: {link.url} ({got_error(got)})")
+                    if known.report_id:  # a transient failure is not a withdrawal
+                        present.add(known.report_id)
+                elif known is None:
+                    c.warnings.append(f"article unreadable: {link.url} ({got_error(got)})")
+                    if transient(got.fetched):  # 404, too large, redirect loop...: not worth a retry
+                        unreadable.append(link.url)
+                        page_states.append(PageState(link.url, county.adcode, PENDING, link.text, None, None))
+                continue
+            if got.unchanged and known is not None and known.report_id:
+                present.add(known.report_id)
+                seen_ids.add(known.report_id)
+                page_states.append(replace(known, last_checked=now))
+                continue
+            read = read_report(c, got)
+            if read is None:
+                continue
+            parsed, urls, att_url, raw, fp = read
+            kind = classify_title(parsed.title or link.text, county.county)
+            if kind is not PageKind.COUNTY_REPORT or parsed.report_year is None:
+                page_states.append(PageState(link.url, county.adcode, str(kind), parsed.title, None, None, now))
+                continue
+            identity = check_identity(parsed.site_id_code, county, load_divisions())
+            if not identity.accepted:  # a page of another county's site: never loaded as this county's
+                c.warnings.append(f"{link.url}: {identity.message}; not loaded")
+                page_states.append(PageState(link.url, county.adcode, "foreign", parsed.title, None, None, now))
+                continue
+            rid = f"{county.adcode}-{parsed.report_year}"
+            sha = content_sha256(parsed.clean_text)
+            page_states.append(PageState(link.url, county.adcode, str(kind), parsed.title, rid, sha, now))
+            present.add(rid)
+            seen_ids.add(rid)
+            if opts.years is not None and parsed.report_year not in opts.years:
+                continue
+            rep = Report(report_id=rid, county=county, url=urls[0], parsed=parsed, content_sha256=sha,
+                         fetched_at=now, pages=urls, attachment=att_url, raw_sha256=raw, parse_sha256=fp)
+            _fold(found, Found(rep, link.url in in_column))
+        if not (list_changed and complete) or unreadable:
+            present = None  # the whole list was not read: nothing can be judged withdrawn
+    except Exception as exc:  # a bug or an unexpected page must not stop the run: record it
+        error = f"{type(exc).__name__}: {exc}"
+        present = None
+    reports = tuple(f.report for f in found.values())
+    known_reports = {p.report_id for p in known_pages.values() if p.report_id}
+    if error:
+        outcome = "failed"
+    elif unreadable:
+        outcome = "partial"
+        error = f"{len(unreadable)} article page(s) unreadable, tried again next run"
+    elif reports or (present or known_reports):
+        outcome = "ok"
+    else:
+        outcome = "empty"
+    if present is not None and opts.years is not None:
+        present |= {r for r in known_reports if int(r.rsplit("-", 1)[1]) not in opts.years}
+    return CountyLoad(
+        run_id=run_id, adcode=county.adcode, county=county.county, outcome=outcome, error=error,
+        column_url=column_url, column_hosts=tuple(sorted(c.scope)), reports=reports,
+        fetches=tuple(c.fetches), pages=tuple(page_states),
+        present_report_ids=frozenset(present) if present is not None and outcome == "ok" else None,
+        pages_parsed=c.pages_parsed, warnings=tuple(c.warnings), started_at=started, finished_at=utcnow(),
+        list_complete=list_readable, seen_report_ids=frozenset(seen_ids))
+
+
+def without_bodies(load: CountyLoad) -> CountyLoad:
+    """Bodies are in the raw archive already; keep only their sizes (what is held in memory or sent between
+    processes until the load)."""
+    fetches = tuple((a, replace(f, body=None, size=len(f.body) if f.body is not None else f.size))
+                    for a, f in load.fetches)
+    return replace(load, fetches=fetches)
+
+
+def failed_load(run_id: str, county: County, error: str) -> CountyLoad:
+    """The result of a county that could not be crawled at all (nothing read: nothing judged withdrawn)."""
+    now = utcnow()
+    return CountyLoad(run_id=run_id, adcode=county.adcode, county=county.county, outcome="failed", error=error,
+                      column_url=None, column_hosts=(), reports=(), fetches=(), pages=(), present_report_ids=None,
+                      pages_parsed=0, warnings=(), started_at=now, finished_at=now, list_complete=False)
+
+
+def _fold(found: dict[str, Found], new: Found) -> None:
+    """Two articles carrying the same report: keep the one in the report column, then the earlier one."""
+    old = found.get(new.report.report_id)
+    if old is None:
+        found[new.report.report_id] = new
+        return
+
+    def key(f: Found) -> tuple[int, dt.date, str]:
+        return (0 if f.in_column else 1, f.report.parsed.published or dt.date.max, f.report.url)
+
+    keep, other = (old, new) if key(old) <= key(new) else (new, old)
+    dups = tuple(u for u in dict.fromkeys([*keep.report.duplicates, other.report.url, *other.report.duplicates])
+                 if u != keep.report.url)  # two links redirecting to one page are not a repost
+    found[new.report.report_id] = Found(replace(keep.report, duplicates=dups), keep.in_column)

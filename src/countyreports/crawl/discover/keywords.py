@@ -1,0 +1,112 @@
+"""The discovery tables, as data: column keywords and their scores, URL shapes of articles, columns and
+attachments, containers that are never content, breadcrumb and date patterns (used by
+countyreports.crawl.discover.common and the adapters). A new portal variant is a change here."""
+
+from __future__ import annotations
+
+import re
+
+
+#: Column keywords, matched against a link's text (or a page's column name). Best first; the
+#: score of a text is the score of the first pattern that matches it.
+COLUMN_TEXT_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
+    (re.compile(p), s, r)
+    for p, s, r in (
+        (r"法治政府建设(工作)?年度报告", 100, "exact"),
+        (r"法治政府建设.{0,8}报告", 95, "report"),
+        (r"法治(政府)?建设.{0,4}年报", 92, "report"),
+        (r"法治政府建设", 80, "fzzfjs"),
+        (r"法治政府", 75, "fzzf"),
+        (r"依法行政", 68, "yfxz"),
+        (r"依法治(县|区|旗|市|州)|法治(县|区|旗|市|乡村)建设|全面依法治", 62, "yfz"),
+        (r"法治建设|法治专栏|法治专题", 55, "fzjs"),
+        (r"法定主动公开(内容)?", 42, "parent"),
+        (r"重点领域(信息)?公开|主动公开(目录|内容)?$", 38, "parent"),
+        (r"^(政府)?信息公开(目录|平台|专栏|专题)?$|信息公开目录", 36, "parent"),
+        (r"政务公开", 32, "parent"),
+        (r"信息公开", 28, "parent"),
+        (r"(规划|计划|总结|工作报告)", 12, "weak"),
+    )
+)
+
+#: Texts that are never the way to the report column (sibling traps).
+NEGATIVE_TEXT = re.compile(
+    r"(信息公开|政务公开)(工作)?(年度)?(年报|报告)|年报$|指南|制度$|依申请|申请表|搜索|检索|登录|注册"
+    r"|无障碍|长者|English|繁體|首页$|^返回|意见征集|留言|信箱|办事|服务大厅|下载$"
+)
+
+#: Link texts that only say "more": the column name is the heading of their block.
+MORE_TEXTS = frozenset({"更多", "更多>>", "更多>", "更多 >>", "更多+", "+更多", "MORE", "More", "more", "more>>",
+                        ">>", "+", "查看更多", "more+"})
+
+#: URL path hints (pinyin abbreviations used by Chinese government CMSs).
+URL_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
+    (re.compile(p, re.I), s, r)
+    for p, s, r in (
+        (r"fzzfjsndbg|fzzfndbg|fzzfbg", 90, "url:fzzfndbg"),
+        (r"fzzfjs|fzzf", 72, "url:fzzf"),
+        (r"yfxz|fzjs|yfzx|yfz[xqs]", 50, "url:yfxz"),
+        (r"fdzdgknr|zdlygk", 36, "url:parent"),
+        (r"(^|/)(zfxxgk|xxgk|zwgk)(/|$)", 26, "url:parent"),
+    )
+)
+
+#: URLs that are never column candidates (search, login, robots-disallowed dynamic modules).
+NEGATIVE_URL = re.compile(r"/search|[?&](q|keyword|searchword)=|/login|/member/|/interact/", re.I)
+
+#: Article (leaf) page URL patterns of the CMS families and common others.
+ARTICLE_URL = re.compile(
+    r"/t\d{8}_\d+(?:_\d+)?\.s?html?$"  # TRS
+    r"|/art/\d{4}/\d{1,2}/\d{1,2}/art_\d+_\d+\.html"  # Hanweb
+    r"|/content_\d+(?:_\d+)?\.html?$"  # provincial platform
+    r"|/art_\d+_\d+\.html"
+    r"|/\d{4}-?\d{2}/\d{2}/[^/]+\.s?html?$"
+    r"|/\d{6,8}/[0-9a-z_]{6,}\.s?html?$"
+    r"|/info/\d+/\d+\.html?$"  # VSB
+    r"|/(detail|content|article|show)[^/]*[?/].*\d{3,}"
+    r"|[?&](articleid|docid|infoid|newsid|contentid)=\d+",
+    re.I,
+)
+
+#: URLs that look like column / list pages.
+COLUMN_URL = re.compile(
+    r"/col/col\d+/|/(index|list|default)(_\d+)?\.s?html?$|/$|/\d{4,6}/list(_\d+)?\.html", re.I
+)
+
+ATTACHMENT_URL = re.compile(
+    r"\.(pdf|docx?|xlsx?|wps|ofd|zip|rar|7z|txt|jpe?g|png|gif|mp4|et|dps|pptx?)(\?.*)?$"
+    r"|/downfile\.jsp|/download(\.jsp|\?)|/attach/",
+    re.I,
+)
+
+BAD_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "ftp:", "#", "about:", "vbscript:")
+
+#: Class/id tokens of containers whose links are not list entries. Unambiguous words match
+#: inside a token too ("xxgk-nav", "footer-wrap"); ambiguous ones ("page", "top", "side", ...)
+#: only as a whole token, because sites also use them for wrappers ("page-content").
+EXCLUDED_CONTAINER = re.compile(
+    r"nav|menu|footer|breadcrumb|crumb|pagination|pager|paging|pagebar|fenye|position|location|"
+    r"dqwz|weizhi|curpos|yqlj|friend|related|xgwz|xglj|xgxx|bdshare|share|qrcode|toolbar|search",
+    re.I,
+)
+EXCLUDED_CONTAINER_EXACT = frozenset(
+    {"header", "head", "top", "topbar", "top-bar", "foot", "bottom", "links", "link", "page", "pages",
+     "banner", "logo", "sidebar", "side", "aside", "hot", "ranking", "ewm", "tools"}
+)
+EXCLUDED_TAGS = frozenset({"header", "footer", "nav", "aside", "script", "style", "noscript"})
+
+#: Breadcrumb containers (class/id) and their lead-in texts.
+BREADCRUMB_CONTAINER = re.compile(r"crumb|position|location|dqwz|weizhi|curpos|path|place", re.I)
+BREADCRUMB_LEAD = re.compile(r"^\s*(当前位置|您的位置|您现在的位置|所在位置|当前页面|位置)\s*[:：]?")
+
+#: List titles on a column page.
+LIST_TITLE_SELECTORS = (
+    ".list-title", ".list_title", ".listtitle", ".lm-title", ".lmtitle", ".column-title",
+    ".col-title", ".title-bar", ".tit", "h2", "h3",
+)
+
+DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+ELLIPSIS_RE = re.compile(r"(\.{2,}|…+|．{2,}|。{3,})\s*$")
+SPACE_RE = re.compile(r"\s+")
+

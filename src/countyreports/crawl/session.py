@@ -1,0 +1,99 @@
+"""One county's crawl session: the fetcher, the raw archive and the validators seen before, the host scope,
+and every exchange made (the `fetches` rows). `CountyCrawl.get` asks conditionally when an archived copy is
+known and hands back the bytes, fresh or from the archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from countyreports.crawl.archive import RawStore
+from countyreports.crawl.fetch import ERR_CONNECT, ERR_HOST_FAILED, ERR_NETWORK, ERR_TIMEOUT, Fetcher
+from countyreports.models import County, Fetched
+from countyreports.text.decode import decode_html
+
+Validators = dict[str, tuple[str | None, str | None, str | None]]
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlOptions:
+    max_column_hops: int = 6
+    max_list_pages: int = 40
+    recheck_days: int = 30
+    years: frozenset[int] | None = None  # load only reports on these years (backfill)
+    parser: Executor | None = None  # where parse_report runs (a process pool); None: in this thread
+
+
+@dataclass(frozen=True, slots=True)
+class Got:
+    """A page as the crawler sees it: the exchange, the bytes (fresh or from the archive), and whether they
+    are the same bytes as last time."""
+
+    fetched: Fetched
+    body: bytes | None
+    unchanged: bool
+
+    @property
+    def url(self) -> str:
+        return self.fetched.final_url or self.fetched.url
+
+
+@dataclass
+class CountyCrawl:
+    """Mutable working state of one county's crawl (never leaves the crawl package)."""
+
+    county: County
+    fetcher: Fetcher
+    store: RawStore
+    validators: Validators
+    scope: set[str]
+    fetches: list[tuple[str, Fetched]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    pages_parsed: int = 0
+    parser: Executor | None = None
+
+    def get(self, url: str, *, moves: bool = False) -> Got:
+        """Fetch (conditionally when an archived copy is known) and return the bytes."""
+        etag = lm = None
+        known = self.validators.get(url)
+        if known and known[2] and self.store.has(known[2]):
+            etag, lm = known[0], known[1]
+        f = self.fetcher.get(url, scope=frozenset(self.scope), etag=etag, last_modified=lm,
+                             follow_host_moves=moves)
+        self.fetches.append((self.county.adcode, f))
+        if f.not_modified and known and known[2]:
+            return Got(f, self.store.get(known[2]), True)
+        if f.body is not None and f.ok:
+            self.store.put(f.body, f.sha256)
+            same = bool(known and known[2] == f.sha256)
+            return Got(f, f.body, same)
+        return Got(f, None, False)
+
+    def html(self, url: str, *, moves: bool = False) -> tuple[Got, str | None]:
+        got = self.get(url, moves=moves)
+        if got.body is None:
+            return got, None
+        return got, decode_html(got.body, got.fetched.header("content-type")).text
+
+
+_TRANSIENT_ERRORS = frozenset({ERR_TIMEOUT, ERR_CONNECT, ERR_NETWORK, ERR_HOST_FAILED})
+
+
+def transient(f: Fetched) -> bool:
+    """A failure worth asking again next run (the server or the network, not the page)."""
+    return f.error in _TRANSIENT_ERRORS or f.status == 429 or f.status >= 500
+
+
+def got_error(got: Got) -> str:
+    f = got.fetched
+    return f.error or (f"http-{f.status}" if f.status else "no body")

@@ -1,0 +1,215 @@
+"""From fetched bytes to a parsed report: the pure composition of the reading steps.
+
+    bytes ──decode──▶ text ──html.extract_article──▶ Article (raw paragraphs, title, dates, links)
+    [Article, Article_1, …] ──join_pages──▶ Article ──(attachment .docx/.pdf when the page only links it)
+    ──clean──▶ clean_text + noise ──sections──▶ tree ──metadata──▶ year/signed/issuer ──indicators──▶ values
+
+No I/O here: the crawler fetches, this module reads. The same functions serve `countyreports parse`, the
+re-parse from the raw archive and the benchmark.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from countyreports.reading import attachment as attachment_mod
+from countyreports.text.clean import clean_text, noise_labels
+from countyreports.text.decode import decode_html, decode_text_file
+from countyreports.errors import ParseError
+from countyreports.reading.article import extract_article, join_pages, page_noise
+from countyreports.reading.indicators.extract import extract as extract_indicators
+from countyreports.reading.metadata import read_meta
+from countyreports.models import Article, Link, ParsedReport
+from countyreports.reading.sections import split_sections
+
+ATTACHMENT_HINTS = ("详见附件", "见附件", "附件下载", "詳見附件", "点击下载", "附件：", "附件:")
+SHORT_BODY_CHARS = 300  # a report body shorter than this with an attachment is read from the attachment
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """One fetched document: the bytes and what the server said they are."""
+
+    url: str
+    body: bytes
+    content_type: str | None = None
+
+
+def read_article(doc: RawDoc) -> tuple[Article, str]:
+    """Decode and extract one article page; returns the article and the encoding used."""
+    decoded = decode_html(doc.body, doc.content_type)
+    # A strict UTF-8 decode (no BOM): the body is the UTF-8 the HTML parser wants, no need to encode the text.
+    same = (decoded.encoding == "utf-8" and not decoded.errors and decoded.source != "bom"
+            and type(doc.body) is bytes and b"\x00" not in doc.body)
+    article = extract_article(decoded.text, doc.url, utf8=doc.body if same else None)
+    noise = page_noise(decoded.text, article)
+    return (replace(article, noise=noise) if noise else article), decoded.encoding
+
+
+def attachment_kind(url: str) -> str | None:
+    low = url.lower().split("?")[0]
+    full = url.lower()
+    for ext in ("docx", "pdf", "txt"):
+        if low.endswith("." + ext) or full.endswith("." + ext):
+            return ext
+    return None
+
+
+def wanted_attachment(article: Article) -> Link | None:
+    """The attachment holding the report when the page only links to it (详见附件), else None."""
+    readable = [a for a in article.attachments if attachment_kind(a.url)]
+    if not readable:
+        return None
+    body = "".join(article.paragraphs)
+    if len(body) < SHORT_BODY_CHARS or any(h in body for h in ATTACHMENT_HINTS) and len(body) < 1500:
+        return readable[0]
+    return None
+
+
+def attachment_paragraphs(doc: RawDoc, title: str | None = None) -> list[str]:
+    kind = attachment_kind(doc.url)
+    if kind == "docx":
+        return attachment_mod.docx_paragraphs(doc.body, title)
+    if kind == "pdf":
+        return attachment_mod.pdf_paragraphs(doc.body, title)
+    return decode_text_file(doc.body).text.splitlines()
+
+
+def content_sha256(clean: str) -> str:
+    """Hash of the cleaned text: a change in page chrome is not a new version."""
+    return hashlib.sha256(clean.encode("utf-8")).hexdigest()
+
+
+def parse_report(pages: list[Article], attachment: RawDoc | None = None,
+                 encoding: str | None = None) -> ParsedReport:
+    """Read a report from its article page(s) and, when the page only links it, its attachment."""
+    article = join_pages(pages) if len(pages) > 1 else pages[0]
+    noise: list[str] = [n for page in pages for n in page.noise]
+    paragraphs = list(article.paragraphs)
+    if attachment is not None:
+        att = attachment_paragraphs(attachment, article.title)
+        if att:
+            paragraphs = att
+            noise.append("attachment_only")
+    if attachment is None and article.attachments and not paragraphs:
+        noise.append("attachment_unread")
+    return parse_text(article.title, "\n".join(paragraphs), article=article, noise=noise, encoding=encoding)
+
+
+def parse_docs(pages: list[RawDoc], attachment: RawDoc | None = None,
+               first: tuple[Article, str] | None = None) -> ParsedReport:
+    """Read a report from the bytes of its page(s) and attachment: `read_article` each page (except the first
+    when `first` gives it already read), then `parse_report`. A pure function, so it can run in another
+    process (the crawl's parse processes, the re-parse from the raw archive)."""
+    articles: list[Article] = []
+    encoding = None
+    for i, doc in enumerate(pages):
+        article, enc = first if i == 0 and first is not None else read_article(doc)
+        articles.append(article)
+        encoding = encoding or enc
+    return parse_report(articles, attachment, encoding)
+
+
+def parse_text(title: str, raw_text: str, *, article: Article | None = None,
+               noise: list[str] | None = None, encoding: str | None = None) -> ParsedReport:
+    """Clean, split, read metadata and indicators of a report's raw text."""
+    cleaned = clean_text(raw_text)
+    title_clean = clean_text(title).text.replace("\n", " ").strip()
+    text = cleaned.text
+    sections = split_sections(text)
+    published = article.published if article else None
+    meta = read_meta(title_clean, text, published)
+    indicators, mentions = extract_indicators(text, sections)
+    all_noise = tuple(dict.fromkeys([*(noise or []), *noise_labels(cleaned.repairs)]))
+    return ParsedReport(
+        title=title_clean, report_year=meta.report_year, published=published,
+        signed_date=meta.signed_date, issuer=meta.issuer, clean_text=text, noise=all_noise,
+        sections=sections, indicators=indicators, mentions=mentions,
+        source=clean_text(article.source).text if article and article.source else None,
+        site_id_code=article.site_id_code if article else None, encoding=encoding)
+
+
+def parse_bytes(body: bytes, name: str, url: str | None = None) -> ParsedReport:
+    """Parse one saved document, its kind told by the file name (.html/.htm, .docx, .pdf, .txt)."""
+    low = name.lower()
+    if low.endswith((".docx", ".pdf", ".txt")):
+        doc = RawDoc(url or name, body)
+        paragraphs = [p for p in attachment_paragraphs(doc) if p.strip()]
+        if not paragraphs:
+            raise ParseError(f"no text could be read from {name}", url=url)
+        title = paragraphs[0] if paragraphs and len(paragraphs[0]) < 60 else ""
+        noise = ["attachment_only"] if not low.endswith(".txt") else []
+        return parse_text(title, "\n".join(paragraphs), noise=noise)
+    article, encoding = read_article(RawDoc(url or "http://localhost/" + name, body))
+    return parse_report([article], None, encoding)
+
+
+def to_json(parsed: ParsedReport) -> dict[str, object]:
+    """The JSON shape printed by `countyreports parse`."""
+    return {
+        "report_year": parsed.report_year,
+        "title": parsed.title,
+        "published": parsed.published.isoformat() if parsed.published else None,
+        "signed": parsed.signed_date.isoformat() if parsed.signed_date else None,
+        "issuer": parsed.issuer,
+        "noise": list(parsed.noise),
+        "sections": [{"path": s.path, "level": s.level, "kind": str(s.kind) if s.kind else None,
+                      "secondary_kind": str(s.secondary_kind) if s.secondary_kind else None,
+                      "title": s.title} for s in parsed.sections],
+        "indicators": [{"code": i.code, "value": i.value, "unit": i.unit, "approx": i.approx,
+                        "from_value": i.from_value, "section_path": i.section_path, "surface": i.surface,
+                        "sentence": i.sentence} for i in parsed.indicators],
+        "mentions": [{"value": m.value, "measure": m.measure, "unit": m.unit, "approx": m.approx,
+                      "from_value": m.from_value, "before": m.before, "surface": m.surface,
+                      "section_path": m.section_path, "code": m.code} for m in parsed.mentions],
+    }
+
+
+def parse_file_json(path: object, url: str | None = None) -> dict[str, object]:
+    """Read and parse a file; a file that cannot be read gives {"file", "error"} instead of stopping."""
+    from pathlib import Path
+
+    p = Path(str(path))
+    try:
+        out = to_json(parse_bytes(p.read_bytes(), p.name, url))
+    except Exception as exc:  # one bad file must not stop the others
+        return {"file": str(p), "error": f"{type(exc).__name__}: {exc}"}
+    return {"file": str(p), **out}
+
+
+def fingerprint(parsed: ParsedReport) -> str:
+    """Hash of everything a report's rows are made of (text, metadata, sections, indicators, mentions): a
+    re-parse that gives the same fingerprint has nothing to write."""
+    return hashlib.sha256(repr(parsed).encode("utf-8")).hexdigest()
+
+
+def fingerprinted(parse: Callable[..., ParsedReport], *args: Any) -> tuple[ParsedReport, str]:
+    """`parse(*args)` and its fingerprint, computed where it ran (in a parse process, not the loader's)."""
+    parsed = parse(*args)
+    return parsed, fingerprint(parsed)
+
+
+def parse_unless_stored(pages: list[RawDoc], attachment: RawDoc | None, stored_sha256: str | None,
+                        stored_rows: tuple[int, int, int]) -> tuple[ParsedReport | None, str]:
+    """Re-parse from the archive: `parse_docs` and its fingerprint; the parsed report is None when it is the
+    one stored (same fingerprint, and its sections, indicators and mentions all there) — nothing to write, and
+    nothing to send back from a parse process."""
+    parsed, fp = fingerprinted(parse_docs, pages, attachment)
+    if fp == stored_sha256 and stored_rows == (len(parsed.sections), len(parsed.indicators), len(parsed.mentions)):
+        return None, fp
+    return parsed, fp
+
+
+def article_links(doc: RawDoc) -> tuple[tuple[str, ...], Link | None]:
+    """What a crawler needs from a report's first page before the report can be parsed: the URLs of its
+    further pages and the attachment holding its text (`wanted_attachment`), if any. Small to send back from
+    a parse process: the page is read again there with the others (`parse_docs`)."""
+    return links_of(read_article(doc)[0])
+
+
+def links_of(article: Article) -> tuple[tuple[str, ...], Link | None]:
+    """`article_links` of an article already read."""
+    return tuple(article.page_links), wanted_attachment(article)
