@@ -7,5 +7,6 @@ SELECT
     ordinal,
     char_start,
     char_end,
-    folded
+    folded,
+    char_mask
 FROM search_sentences;

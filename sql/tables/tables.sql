@@ -219,7 +219,9 @@ CREATE TABLE IF NOT EXISTS search_sentences (
     ordinal INTEGER NOT NULL,           -- sentence order within the version (0-based)
     char_start INTEGER NOT NULL,
     char_end INTEGER NOT NULL,
-    folded VARCHAR NOT NULL
+    folded VARCHAR NOT NULL USING COMPRESSION uncompressed,  -- read with a selection: no FSST to decode
+    char_mask UBIGINT NOT NULL          -- 64-bit Bloom filter of its characters (text.fold.char_mask): a
+                                        -- search compares text only where the mask holds the query's bits
 );
 
 -- the search fold as data (seed, written by the writer): one row per character the fold changes; the SQL macro

@@ -30,7 +30,8 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["FOLD_VERSION", "fold", "fold_offsets", "fold_positions", "fold_query", "fold_pairs", "fold_table"]
+__all__ = ["FOLD_VERSION", "char_mask", "char_masks", "fold", "fold_char", "fold_offsets", "fold_positions", "fold_query",
+           "fold_pairs", "fold_table"]
 
 #: bump when the fold changes: the warehouse then folds every stored sentence again
 FOLD_VERSION = 1
@@ -61,7 +62,7 @@ def _t2s_chars() -> dict[str, str]:
     return {a: b for a, b in zip(chars, converted) if a != b and len(b) == 1}
 
 
-def _fold_char(ch: str, t2s: dict[str, str]) -> str:
+def _fold_char(ch: str, t2s: dict[str, str] | _T2sOne) -> str:
     """One character through steps 1–3 (the caller removes whitespace)."""
     out = unicodedata.normalize("NFKC", ch)
     if len(out) != 1:
@@ -93,9 +94,46 @@ def fold_table() -> dict[int, str | None]:
                 table[cp] = None
             elif out != ch:
                 table[cp] = out
-    for cp in (0x0, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060):  # NUL, zero-width characters: not whitespace
+    for cp in _ZERO_WIDTH:
         table[cp] = None
     return table
+
+
+def _in(cp: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(lo <= cp < hi for lo, hi in ranges)
+
+
+_ZERO_WIDTH = (0x0, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060)  # NUL and zero-width characters: not whitespace
+
+
+@lru_cache(maxsize=65536)
+def fold_char(ch: str) -> str:
+    """The fold of one character ("" when removed), worked out for that character alone: what `fold_table`
+    holds, without building the table (a query folds a few characters: the command line does not wait for the
+    table's ~130,000)."""
+    cp = ord(ch)
+    if cp in _ZERO_WIDTH or ch.isspace():
+        return ""
+    if not _in(cp, _RANGES):
+        return ch
+    t2s = _T2sOne()
+    out = _fold_char(ch, t2s)
+    for _ in range(3):
+        nxt = _fold_char(out, t2s)
+        if nxt == out:
+            break
+        out = nxt
+    return "" if out.isspace() else out
+
+
+class _T2sOne:
+    """A `dict.get` look-alike over OpenCC's t2s of single Han characters (as `_t2s_chars` holds them)."""
+
+    def get(self, ch: str, default: str) -> str:
+        if not _in(ord(ch), _CJK_RANGES):
+            return default
+        out = _opencc().convert(ch)
+        return out if len(out) == 1 and out != ch else default
 
 
 @lru_cache(maxsize=1)
@@ -121,8 +159,8 @@ def _folded_codes(codes: np.ndarray) -> np.ndarray:
 
 def fold(text: str) -> str:
     """The search fold of a text (see the module docstring)."""
-    if len(text) < 64:  # str.translate: cheaper for a few characters
-        return text.translate(fold_table())
+    if len(text) < 64:  # a few characters (a query, a sentence to highlight): one by one, no table
+        return "".join(map(fold_char, text))
     out = _folded_codes(_codes(text))
     return out[out != 0].tobytes().decode("utf-32-le")
 
@@ -135,15 +173,39 @@ def fold_query(term: str) -> str:
 def fold_positions(text: str) -> tuple[str, list[int]]:
     """The fold of `text` and, for each folded character, the offset in `text` of the character it comes
     from (for highlighting a match found in the folded text)."""
-    folded, where = fold_offsets(text)
+    if len(text) < 256:
+        pieces = [(i, fold_char(ch)) for i, ch in enumerate(text)]
+        return "".join(p for _i, p in pieces), [i for i, p in pieces if p]
+    folded, where, _codes_ = fold_offsets(text)
     return folded, where.tolist()
 
 
-def fold_offsets(text: str) -> tuple[str, np.ndarray]:
-    """`fold_positions` with the offsets as an array (int64): for the loader, which cuts a whole report."""
+def fold_offsets(text: str) -> tuple[str, np.ndarray, np.ndarray]:
+    """`fold_positions` with the offsets as an array (int64), and the folded code points (uint32): for the
+    loader, which cuts a whole report."""
     out = _folded_codes(_codes(text))
     kept = np.flatnonzero(out)
-    return out[kept].tobytes().decode("utf-32-le"), kept
+    codes = out[kept]
+    return codes.tobytes().decode("utf-32-le"), kept, codes
+
+
+_MULT = 0x9E3779B97F4A7C15  # Fibonacci hashing: the top 6 bits of code point × this pick a character's bit
+
+
+def char_masks(codes: np.ndarray) -> np.ndarray:
+    """The character-mask bit (uint64 with one of 64 bits set) of each code point of `codes`."""
+    bit = (codes.astype(np.uint64) * np.uint64(_MULT)) >> np.uint64(58)
+    return np.left_shift(np.uint64(1), bit)
+
+
+def char_mask(text: str) -> int:
+    """The OR of the character-mask bits of `text`'s characters: a sentence can contain `text` only if its
+    own mask holds every bit of this one (`search_sentences.char_mask`, a 64-bit Bloom filter of its characters
+    that lets a search skip most sentences before comparing text)."""
+    mask = 0
+    for ch in set(text):
+        mask |= 1 << (((ord(ch) * _MULT) & 0xFFFFFFFFFFFFFFFF) >> 58)
+    return mask
 
 
 def fold_pairs() -> list[tuple[str, str]]:

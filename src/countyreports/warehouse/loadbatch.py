@@ -169,7 +169,8 @@ class LoadBatch:
         """The version's sentences with their search fold (table search_sentences), in its column order."""
         rid = rep.report_id
         self.inserts.setdefault("search_sentences", []).extend(
-            (rid, version, i, a, b, folded) for i, (a, b, folded) in enumerate(passages(rep.parsed.clean_text)))
+            (rid, version, i, a, b, folded, mask)
+            for i, (a, b, folded, mask) in enumerate(passages(rep.parsed.clean_text)))
 
     # -- fetches and crawl state ----------------------------------------------------------------------------
     def _fetches(self, load: CountyLoad) -> None:
