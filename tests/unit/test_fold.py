@@ -37,11 +37,13 @@ def test_query_is_converted_phrase_by_phrase() -> None:
     assert fold_query("行政執法 三項制度") == "行政执法三项制度"
 
 
+@settings(deadline=None)
 @given(TEXTS)
 def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
 
 
+@settings(deadline=None)
 @given(st.text(ALPHABET, min_size=60, max_size=200))
 def test_long_and_short_paths_agree(text: str) -> None:
     """fold() takes a numpy path for long texts, a character-by-character one for short ones: the same fold."""
@@ -49,6 +51,7 @@ def test_long_and_short_paths_agree(text: str) -> None:
     assert fold(text) == "".join(fold(ch) for ch in text)
 
 
+@settings(deadline=None)
 @given(TEXTS)
 def test_fold_positions_point_at_the_source(text: str) -> None:
     folded, where = fold_positions(text)
