@@ -13,7 +13,9 @@ as ONE markdown table (with the machine and the load average next to each figure
    as after a parser change (every stored reading forgotten, every report rewritten);
 6. the default politeness delay: the first harvest's per-county timings with (requests − 1) × delay added,
    scheduled on the workers; checked against a measured run of the 41 original counties with the delay;
-7. Prefect overhead, by the flow engineers' script (bench/bench_prefect.py or tests/tools/bench_prefect.py)
+7. full-text search on the harvested replica (bench/search_bench.py): 20 phrases, in process and end to end,
+   next to a plain LIKE scan;
+8. Prefect overhead, by the flow engineers' script (bench/bench_prefect.py or tests/tools/bench_prefect.py)
    when present.
 
     python bench/run.py [--copies 68] [--workers 64] [--skip-delay] [--skip-prefect] [--json FILE]
@@ -210,6 +212,17 @@ def table(m: dict[str, Any], res: dict[str, Any], args: argparse.Namespace) -> s
             row(name, f"{rp['wall_s']:.0f} s ({rp['counters']['pages_parsed']:,} pages, {rp['rows']['reports']:,} "
                 f"reports; {rp['load_calls']:,} transactions, writer {rp['load_s']:.0f} s; CPU {rp['cpu_s']:.0f} s, "
                 f"parse processes {rp.get('children_cpu_s', 0):.0f} s)", "< 60 s", rp["wall_s"] < 60, rp["load"])
+    sr = res.get("search")
+    if sr:
+        row(f"full-text search, in process: `countyreports search` for 20 phrases of 2–8 characters, --limit "
+            f"{sr['limit']} ({sr['reports']:,} active reports, {sr['sentences']:,} sentences, every copy scanned)",
+            f"median {sr['ours_median_ms']:.0f} ms, slowest {sr['ours_max_ms']:.0f} ms (each phrase the median of "
+            f"{sr['rounds']} runs)", "median ≤ 300 ms", sr["ours_median_ms"] <= 300, sr["load"])
+        row("… a plain `LIKE '%phrase%'` scan of the same reports' clean_text, same phrases",
+            f"median {sr['like_median_ms']:.0f} ms, slowest {sr['like_max_ms']:.0f} ms (no fold, no sentences, "
+            "no ranking)", "", None, sr["load"])
+        row("… end to end: the `countyreports search PHRASE --limit 50 --format csv` command, a fresh process",
+            f"median {sr['cli_median_s']:.2f} s over {len(sr['cli_s'])} phrases", "", None, sr["load"])
     pf = res.get("prefect")
     if pf is None:
         row("Prefect overhead", "not measured (no bench_prefect.py found)" if not args.skip_prefect
@@ -281,6 +294,9 @@ def main() -> int:
     say("re-parse after a parser change: every report rewritten")
     res["reparse_all"] = run_child([str(HERE / "harvest_bench.py"), *common, "--proxy", "http://127.0.0.1:9",
                                     "--phase", "reparse-all"], work / "reparse_all.json")
+
+    say("full-text search")
+    res["search"] = run_child([str(HERE / "search_bench.py"), "--db", str(db)], work / "search.json")
 
     timings = county_timings(db, res["first"]["run_id"])
     originals = {a for a, _n, _s in timings if not a.startswith("9")}

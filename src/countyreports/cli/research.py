@@ -92,9 +92,14 @@ def search(
         w.writerows({k: "" if v is None else v for k, v in row.items()} for row in rows)
         return
     table = Table(title=f"{' '.join(query)}: {found.sentence_count} sentences in {found.report_count} reports"
-                        + (f" (the first {len(rows)})" if len(rows) < found.sentence_count else ""))
-    for col in ("#", "county", "year", "section", "sentence", "hits in report", "url"):
-        table.add_column(col, overflow="fold")
+                        + (f" (the first {len(rows)})" if len(rows) < found.sentence_count else ""), expand=True)
+    table.add_column("#", width=4, no_wrap=True)
+    table.add_column("county", overflow="fold", ratio=2)
+    table.add_column("year", width=4, no_wrap=True)
+    table.add_column("section", overflow="fold", ratio=2)
+    table.add_column("sentence", overflow="fold", ratio=7)
+    table.add_column("hits", width=4, no_wrap=True)
+    table.add_column("url", overflow="fold", ratio=3)
     for row, hit in zip(rows, found.hits, strict=True):
         kind = f" {hit.section_kind}" if hit.section_kind else ""
         table.add_row(str(row["rank"]), escape(f"{hit.county or ''} {hit.adcode}"), str(hit.report_year),
