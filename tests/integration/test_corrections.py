@@ -65,7 +65,7 @@ def test_mart_text_change_is_small_and_in_place(snapshot_e2: Path) -> None:
 def test_diff_prints_values_and_sentences(snapshot_e2: Path) -> None:
     for c in CORRECTED:
         adcode, year = c["report_id"].split("-")
-        res = CliRunner().invoke(app, ["diff", adcode, year, "--db", str(snapshot_e2)], terminal_width=200)
+        res = CliRunner().invoke(app, ["diff", adcode, year, "--db", str(snapshot_e2)], env={"COLUMNS": "200"})
         assert res.exit_code == 0, res.output
         for x in c["changed"]:
             line = next((ln for ln in res.output.splitlines() if f" {x['code']} " in ln), None)
@@ -90,7 +90,7 @@ def test_diff_refuses_what_is_not_there(snapshot_e2: Path) -> None:
 def test_show_prints_metadata_outline_and_indicators(snapshot_e2: Path) -> None:
     gold = gold_report("141024-2023")
     res = CliRunner().invoke(app, ["show", gold["county"], "--year", "2023", "--db", str(snapshot_e2)],
-                             terminal_width=250)
+                             env={"COLUMNS": "250"})
     assert res.exit_code == 0, res.output
     out = res.output
     for value in (gold["report_id"], gold["title"], gold["url"], gold["published"], gold["signed"]):
@@ -112,7 +112,7 @@ def test_show_prints_metadata_outline_and_indicators(snapshot_e2: Path) -> None:
 
 def test_show_by_code_and_ambiguity(snapshot_e2: Path) -> None:
     runner = CliRunner()
-    by_code = runner.invoke(app, ["show", "141024", "--db", str(snapshot_e2)], terminal_width=250)
+    by_code = runner.invoke(app, ["show", "141024", "--db", str(snapshot_e2)], env={"COLUMNS": "250"})
     assert by_code.exit_code == 0 and "洪洞县" in by_code.output
     latest = max(r["report_year"] for r in gold_reports() if r["adcode"] == "141024" and 2 in r["epochs"])
     assert f"141024-{latest}" in by_code.output

@@ -133,10 +133,7 @@ def show(
             card = report_card(con, matches[0].adcode, year)
         except CountyReportsError as exc:
             raise fail(exc) from exc
-    head = Table.grid(padding=(0, 2))
-    head.add_column(style="bold")
-    head.add_column()
-    for label, value in (
+    for label, value in (  # plain lines, never cut: a URL is copied from here
             ("report", card.report_id), ("county", f"{card.county} ({card.province} {card.prefecture})"),
             ("title", card.title), ("url", card.url), ("published", card.published_date),
             ("deadline", card.deadline_date), ("signed", card.signed_date), ("issuer", card.issuer),
@@ -145,8 +142,7 @@ def show(
             ("attachment", card.attachment_url), ("encoding", card.encoding), ("网站标识码", card.site_id_code),
             ("other years", ", ".join(map(str, card.other_years)))):
         if value not in (None, ""):
-            head.add_row(label, escape(str(value)))
-    console.print(head)
+            console.print(f"[bold]{label:<12}[/bold]{escape(str(value))}", soft_wrap=True)
     outline = Table(title=f"sections ({len(card.sections)})")
     for col in ("path", "title", "kind", "chars"):
         outline.add_column(col)

@@ -66,7 +66,7 @@ def report_changes(con: duckdb.DuckDBPyConnection, report_id: str, previous_vers
     listed = ", ".join(map(str, versions))
     if len(versions) == 1 and previous_version is None and version is None:
         raise TerminalError(f"{report_id} has one version only: nothing was corrected")
-    for v in (frm, to):
+    for v in (to, frm):
         if v not in versions:
             raise TerminalError(f"{report_id} has no version {v}; its versions: {listed}")
     if frm >= to:
