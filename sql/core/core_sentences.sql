@@ -18,7 +18,7 @@ SELECT
     s.ordinal,
     sec.section_path,
     top.section_kind,
-    substring(r.clean_text, s.char_start + 1, s.char_end - s.char_start) AS sentence,
+    s.sentence,
     s.folded,
     s.char_start,
     s.char_end,

@@ -7,6 +7,7 @@ SELECT
     ordinal,
     char_start,
     char_end,
+    sentence,
     folded,
     char_mask
 FROM search_sentences;

@@ -210,7 +210,7 @@ CREATE TABLE IF NOT EXISTS robots (
 );
 
 -- full-text search (issue 18): one row per report version x sentence with its search fold
--- (countyreports.text.fold: NFKC, traditional → simplified, lower case, no whitespace). The sentence itself is
+-- (countyreports.text.fold: NFKC, traditional → simplified, lower case, no whitespace) and its text,
 -- clean_text[char_start:char_end) of that version; written by the loader with the version, rewritten only when
 -- the text changes (a re-parse that keeps the text leaves them), and all again when the fold changes.
 CREATE TABLE IF NOT EXISTS search_sentences (
@@ -219,6 +219,7 @@ CREATE TABLE IF NOT EXISTS search_sentences (
     ordinal INTEGER NOT NULL,           -- sentence order within the version (0-based)
     char_start INTEGER NOT NULL,
     char_end INTEGER NOT NULL,
+    sentence VARCHAR NOT NULL,          -- clean_text[char_start:char_end), kept: cutting it out per row is slow
     folded VARCHAR NOT NULL USING COMPRESSION uncompressed,  -- read with a selection: no FSST to decode
     char_mask UBIGINT NOT NULL          -- 64-bit Bloom filter of its characters (text.fold.char_mask): a
                                         -- search compares text only where the mask holds the query's bits

@@ -9,7 +9,7 @@ SELECT s.report_id, s.version, s.ordinal, 'bad span' AS problem
 FROM search_sentences AS s
 LEFT JOIN report_versions AS v ON s.report_id = v.report_id AND s.version = v.version
 WHERE v.report_id IS NULL OR s.char_start < 0 OR s.char_end <= s.char_start OR s.char_end > length(v.clean_text)
-    OR s.folded = ''
+    OR s.folded = '' OR length(s.sentence) <> s.char_end - s.char_start
 UNION ALL
 SELECT report_id, version, ordinal, 'out of order' AS problem
 FROM (

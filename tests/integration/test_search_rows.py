@@ -15,7 +15,8 @@ from countyreports.settings import Settings
 from countyreports.warehouse.checks import run_checks
 from countyreports.warehouse.writer import Warehouse
 
-ROWS = "SELECT report_id, version, ordinal, char_start, char_end, folded, char_mask FROM search_sentences ORDER BY ALL"
+ROWS = ("SELECT report_id, version, ordinal, char_start, char_end, sentence, folded, char_mask FROM search_sentences "
+        "ORDER BY ALL")
 COUNTIES = ["141029", "513423"]
 
 

@@ -162,7 +162,8 @@ def fold(text: str) -> str:
     if len(text) < 64:  # a few characters (a query, a sentence to highlight): one by one, no table
         return "".join(map(fold_char, text))
     out = _folded_codes(_codes(text))
-    return out[out != 0].tobytes().decode("utf-32-le")
+    folded: str = out[out != 0].tobytes().decode("utf-32-le")
+    return folded
 
 
 def fold_query(term: str) -> str:
@@ -195,7 +196,8 @@ _MULT = 0x9E3779B97F4A7C15  # Fibonacci hashing: the top 6 bits of code point ×
 def char_masks(codes: np.ndarray) -> np.ndarray:
     """The character-mask bit (uint64 with one of 64 bits set) of each code point of `codes`."""
     bit = (codes.astype(np.uint64) * np.uint64(_MULT)) >> np.uint64(58)
-    return np.left_shift(np.uint64(1), bit)
+    masks: np.ndarray = np.left_shift(np.uint64(1), bit)
+    return masks
 
 
 def char_mask(text: str) -> int:

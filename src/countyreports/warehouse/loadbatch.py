@@ -167,10 +167,9 @@ class LoadBatch:
 
     def _sentences(self, rep: Report, version: int) -> None:
         """The version's sentences with their search fold (table search_sentences), in its column order."""
-        rid = rep.report_id
+        rid, text = rep.report_id, rep.parsed.clean_text
         self.inserts.setdefault("search_sentences", []).extend(
-            (rid, version, i, a, b, folded, mask)
-            for i, (a, b, folded, mask) in enumerate(passages(rep.parsed.clean_text)))
+            (rid, version, i, a, b, text[a:b], folded, mask) for i, (a, b, folded, mask) in enumerate(passages(text)))
 
     # -- fetches and crawl state ----------------------------------------------------------------------------
     def _fetches(self, load: CountyLoad) -> None:

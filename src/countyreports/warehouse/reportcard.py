@@ -122,5 +122,9 @@ def report_card(con: duckdb.DuckDBPyConnection, adcode: str, year: int | None = 
         "SELECT v.indicator_code, c.label_zh, v.value, v.unit, v.is_approx, v.mention_count, v.section_path, "
         "v.sentence FROM core_indicator_values AS v LEFT JOIN stg_indicator_codes AS c USING (indicator_code) "
         "WHERE v.report_id = ? ORDER BY v.char_start, v.indicator_code", [report_id]).fetchall())
-    return ReportCard(*meta[:17], tuple(meta[17] or ()), *meta[18:21],  # type: ignore[misc]
-                      other_years=tuple(y for y in years if y != year), sections=sections, indicators=indicators)
+    (rid, code, county, province, prefecture, ryear, title, url, published, signed, deadline, issuer, source,
+     version, version_count, status, chars, noise, attachment, encoding, site_id) = meta
+    return ReportCard(rid, code, county, province, prefecture, int(ryear), title, url, published, signed, deadline,
+                      issuer, source, int(version), int(version_count), status, chars, tuple(noise or ()),
+                      attachment, encoding, site_id, other_years=tuple(y for y in years if y != year),
+                      sections=sections, indicators=indicators)

@@ -46,18 +46,18 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
                 "SELECT report_id, version, clean_text FROM report_versions "
                 "WHERE list_contains(?, report_id) ORDER BY ALL", [sorted({k[0] for k in chunk})]).fetchall()
             wanted = set(chunk)
-            cols: tuple[list[object], ...] = ([], [], [], [], [], [], [])
+            cols: tuple[list[object], ...] = ([], [], [], [], [], [], [], [])
             for rid, version, text in texts:
                 if (rid, version) not in wanted:
                     continue
                 for n, (a, b, folded, mask) in enumerate(passages(text or "")):
-                    for col, value in zip(cols, (rid, version, n, a, b, folded, mask), strict=True):
+                    for col, value in zip(cols, (rid, version, n, a, b, text[a:b], folded, mask), strict=True):
                         col.append(value)
             _rows = pa.table({"report_id": pa.array(cols[0], pa.string()),  # noqa: F841 (scanned by name)
                               "version": pa.array(cols[1], pa.int32()), "ordinal": pa.array(cols[2], pa.int32()),
                               "char_start": pa.array(cols[3], pa.int32()), "char_end": pa.array(cols[4], pa.int32()),
-                              "folded": pa.array(cols[5], pa.string()),
-                              "char_mask": pa.array(cols[6], pa.uint64())})
+                              "sentence": pa.array(cols[5], pa.string()), "folded": pa.array(cols[6], pa.string()),
+                              "char_mask": pa.array(cols[7], pa.uint64())})
             con.execute("INSERT INTO search_sentences SELECT * FROM _rows")
         con.execute("COMMIT")
     except BaseException:

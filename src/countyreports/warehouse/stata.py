@@ -37,7 +37,7 @@ MAX_STR_BYTES = 2045  # a Stata str# holds at most 2045 bytes (longer text would
 _RESERVED = frozenset("_all _b byte _coef _cons double float if in int long _n _N _pi _pred _rc _skip strL "
                       "using with".split())
 _VOWELS = re.compile(r"(?<=.)[aeiou]")
-BOOL_LABELS = {0: "no", 1: "yes"}
+BOOL_LABELS: dict[int | float, str] = {0: "no", 1: "yes"}
 
 
 def stata_name(name: str) -> str:
@@ -65,7 +65,7 @@ def write_dta(table: pa.Table, relation: str, path: Path, dictionary: Dictionary
         clash = sorted({n for n in names if names.count(n) > 1})
         raise TerminalError(f"{relation}: columns shortened to the same Stata name {clash}")
     data: dict[str, object] = {}
-    labels: list[str] = []
+    labels: list[str | None] = []
     value_labels: dict[str, dict[int | float, str]] = {}
     for column, name, field in zip(table.columns, names, table.schema, strict=True):
         col = dictionary.column(relation, field.name)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import xlsxwriter
@@ -41,6 +42,23 @@ def _check(name: str, table: pa.Table) -> None:
                                     f"Excel cell ({MAX_TEXT:,}); export it as csv or parquet")
 
 
+def _write_row(ws: Any, r: int, row: tuple[Any, ...], kinds: list[tuple[bool, bool]], date_fmt: Any,
+               ts_fmt: Any) -> None:
+    for c, (value, (is_date, is_ts)) in enumerate(zip(row, kinds)):
+        if value is None:
+            continue
+        if is_ts and isinstance(value, dt.datetime):
+            ws.write_datetime(r, c, value.replace(tzinfo=None), ts_fmt)
+        elif is_date and isinstance(value, dt.date):
+            ws.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), date_fmt)
+        elif isinstance(value, str):
+            ws.write_string(r, c, value)
+        elif isinstance(value, bool):
+            ws.write_boolean(r, c, value)
+        else:
+            ws.write_number(r, c, value)
+
+
 def write_workbook(tables: Sequence[tuple[str, pa.Table]], path: Path, dictionary: Dictionary) -> None:
     """Write each (relation, flat table) as a sheet of `path`, then the dictionary sheet."""
     for name, table in tables:
@@ -57,20 +75,11 @@ def write_workbook(tables: Sequence[tuple[str, pa.Table]], path: Path, dictionar
             ws.freeze_panes(1, 0)
             ws.autofilter(0, 0, max(table.num_rows, 1), max(len(table.column_names) - 1, 0))
             kinds = [(pa.types.is_date(f.type), pa.types.is_timestamp(f.type)) for f in table.schema]
-            for r, row in enumerate(zip(*(c.to_pylist() for c in table.columns)), start=1):
-                for c, (value, (is_date, is_ts)) in enumerate(zip(row, kinds)):
-                    if value is None:
-                        continue
-                    if is_ts and isinstance(value, dt.datetime):
-                        ws.write_datetime(r, c, value.replace(tzinfo=None), ts_fmt)
-                    elif is_date and isinstance(value, dt.date):
-                        ws.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), date_fmt)
-                    elif isinstance(value, str):
-                        ws.write_string(r, c, value)
-                    elif isinstance(value, bool):
-                        ws.write_boolean(r, c, value)
-                    else:
-                        ws.write_number(r, c, value)
+            r = 0
+            for batch in table.to_batches(max_chunksize=20_000):  # Python values for a slice at a time
+                for row in zip(*(col.to_pylist() for col in batch.columns)):
+                    r += 1
+                    _write_row(ws, r, row, kinds, date_fmt, ts_fmt)
         ws = wb.add_worksheet(DICTIONARY_SHEET)
         ws.write_row(0, 0, ["relation", "column", "type", "meaning"], bold)
         ws.freeze_panes(1, 0)
