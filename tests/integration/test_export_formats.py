@@ -91,6 +91,7 @@ def test_xlsx_one_sheet_per_mart_and_a_dictionary(out: Path, warehouse_e2: Path)
 
 
 def test_dta_reads_back_with_labels(out: Path, warehouse_e2: Path) -> None:
+    assert (out / "dta" / "mart_coverage.dta").read_bytes()[:40].startswith(b"<stata_dta><header><release>118")
     frame, meta = pyreadstat.read_dta(str(out / "dta" / "mart_coverage.dta"))
     assert meta.variable_value_labels["coverage_status"] == {i + 1: v for i, v in enumerate(COVERAGE)}
     assert meta.variable_value_labels["is_loaded"] == {0: "no", 1: "yes"}

@@ -4,7 +4,7 @@
     OUT/manifest.json                 what was exported (format, relations, row counts, files)
     OUT/<relation>.csv                csv: UTF-8 with a byte-order mark (Excel shows Chinese right), header row
     OUT/countyreports.xlsx            xlsx: one sheet per relation + a `dictionary` sheet (workbook.py)
-    OUT/<relation>.dta                dta: Stata 15+ files with variable and value labels (stata.py)
+    OUT/<relation>.dta                dta: Stata 14+ files (format 118) with variable and value labels (stata.py)
 
 Default relations: the marts (sql/marts/: compare_indicators and mart_*); `relations` picks any core view,
 mart or exported extra (`export.export_relations()`). Nested columns (lists, structs) become JSON text

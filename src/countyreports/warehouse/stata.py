@@ -1,5 +1,5 @@
-"""A relation as a Stata .dta file (pyreadstat, format 119: Stata 15+; Stata 14 reads format 118, which
-`version=14` writes), labelled from the data dictionary.
+"""A relation as a Stata .dta file (pyreadstat, format 118: Stata 14 and later read it, UTF-8 text), labelled
+from the data dictionary.
 
 * **Names**: Stata allows 32 characters (letters, digits, `_`). A longer column name is shortened by
   `stata_name`: the vowels (a e i o u) after the first letter of each word are dropped, word by word from the
@@ -103,4 +103,4 @@ def write_dta(table: pa.Table, relation: str, path: Path, dictionary: Dictionary
     grain = dictionary.grains.get(relation, "")
     pyreadstat.write_dta(frame, str(path), file_label=_label(f"countyreports {relation}: {grain}"),
                          column_labels=labels, variable_value_labels=value_labels or None,
-                         variable_format=formats or None)
+                         variable_format=formats or None, version=14)
