@@ -18,7 +18,8 @@ as ONE markdown table (with the machine and the load average next to each figure
 8. Prefect overhead, by the flow engineers' script (bench/bench_prefect.py or tests/tools/bench_prefect.py)
    when present.
 
-    python bench/run.py [--copies 68] [--workers 64] [--skip-delay] [--skip-prefect] [--json FILE]
+    python bench/run.py [--copies 68] [--workers 64] [--skip-parse] [--skip-delay] [--skip-replay] [--skip-prefect]
+        [--json FILE]
 """
 
 from __future__ import annotations
@@ -244,6 +245,7 @@ def main() -> int:
                     help="Settings.crawl_processes (first harvest and re-run; 0: crawl threads in the harvest process)")
     ap.add_argument("--load-batch", type=int, default=64, help="Settings.load_batch")
     ap.add_argument("--prefect-copies", type=int, default=10, help="clones for the Prefect comparison")
+    ap.add_argument("--skip-parse", action="store_true", help="no parse-throughput runs (needs the bench extra)")
     ap.add_argument("--skip-delay", action="store_true", help="no measured default-delay subset")
     ap.add_argument("--skip-replay", action="store_true", help="no replay-portal-alone run")
     ap.add_argument("--skip-prefect", action="store_true")
@@ -263,11 +265,12 @@ def main() -> int:
     size = sum(p.stat().st_size for p in snapshot.rglob("*") if p.is_file())
     res["snapshot"] = {"counties": counties, "entries": entries, "gib": size / 2**30}
 
-    say("parse throughput")
-    res["parse"] = run_child([str(HERE / "parse_bench.py")], work / "parse.json")
-    say("parse throughput, the pure-Python read path")
-    res["parse_pure"] = run_child([str(HERE / "parse_bench.py"), "--ours-only"], work / "parse_pure.json",
-                                  extra_env={"COUNTYREPORTS_PURE": "1"})
+    if not args.skip_parse:
+        say("parse throughput")
+        res["parse"] = run_child([str(HERE / "parse_bench.py")], work / "parse.json")
+        say("parse throughput, the pure-Python read path")
+        res["parse_pure"] = run_child([str(HERE / "parse_bench.py"), "--ours-only"], work / "parse_pure.json",
+                                      extra_env={"COUNTYREPORTS_PURE": "1"})
 
     db = work / "harvest" / "bench.duckdb"
     log = work / "requests.jsonl"
