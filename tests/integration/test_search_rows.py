@@ -81,3 +81,17 @@ def test_writer_open_rebuilds_missing_or_stale_rows(copy: Path) -> None:
     Warehouse(copy).close()
     assert _rows(copy) == loaded
     _search_checks_pass(copy)
+
+
+def test_search_on_a_warehouse_without_search_rows_says_what_to_do(copy: Path) -> None:
+    from typer.testing import CliRunner
+
+    from countyreports.cli import app
+
+    con = duckdb.connect(str(copy))
+    con.execute("DROP VIEW core_sentences")
+    con.execute("DROP VIEW stg_search_sentences")
+    con.execute("DROP TABLE search_sentences")
+    con.close()
+    res = CliRunner().invoke(app, ["search", "法治", "--db", str(copy)])
+    assert res.exit_code == 2 and "harvest --reparse" in " ".join(res.output.split())

@@ -76,9 +76,14 @@ def search(
         terms = parse_query(" ".join(query))
     except ValueError as exc:
         raise fail(exc) from exc
+    from countyreports.errors import CountyReportsError
+
     with _readonly(db, wait) as con:
-        found = run_search(con, terms, province=province, prefecture=prefecture, year=year,
-                           section_kind=section_kind, limit=limit)
+        try:
+            found = run_search(con, terms, province=province, prefecture=prefecture, year=year,
+                               section_kind=section_kind, limit=limit)
+        except CountyReportsError as exc:
+            raise fail(exc) from exc
     fields = ("rank", "county", "adcode", "province", "prefecture", "report_year", "section_path", "section_kind",
               "sentence", "report_hit_count", "url")
     rows = [{"rank": i + 1, **{f: getattr(h, f) for f in fields[1:]}} for i, h in enumerate(found.hits)]

@@ -18,6 +18,7 @@ import duckdb
 
 from countyreports.errors import TerminalError
 from countyreports.reading.passages import sentence_changes
+from countyreports.warehouse.search import require
 
 __all__ = ["IndicatorChange", "ReportChanges", "report_changes"]
 
@@ -57,6 +58,7 @@ def report_changes(con: duckdb.DuckDBPyConnection, report_id: str, previous_vers
                    version: int | None = None) -> ReportChanges:
     """The changes from `previous_version` (default: the one before `version`) to `version` (default: the
     latest). TerminalError when the report or a version is not in the warehouse, or the two are not in order."""
+    require(con, "core_report_changes")
     versions = [int(r[0]) for r in con.execute(
         "SELECT version FROM stg_report_versions WHERE report_id = ? ORDER BY version", [report_id]).fetchall()]
     if not versions:

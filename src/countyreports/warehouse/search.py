@@ -19,10 +19,21 @@ from typing import Any
 
 import duckdb
 
+from countyreports.errors import TerminalError
 from countyreports.text.fold import char_mask
 from countyreports.text.searchterms import Terms
 
-__all__ = ["Hit", "Found", "search"]
+__all__ = ["Hit", "Found", "require", "search"]
+
+
+def require(con: duckdb.DuckDBPyConnection, relation: str) -> None:
+    """TerminalError, saying what to do, when a warehouse made by an older version lacks `relation`."""
+    found = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ? "
+                        "AND table_catalog = current_database()", [relation]).fetchone()
+    if not found or not found[0]:
+        raise TerminalError(f"this warehouse has no {relation} yet (it was made by an older version): run a "
+                            "harvest once with this version, e.g. `countyreports harvest --reparse`, which adds "
+                            "it (~15 s for 15,000 reports)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +93,7 @@ def search(con: duckdb.DuckDBPyConnection, terms: Terms, *, province: str | None
     """The sentences of active reports matching `terms` (every include, no exclude) and the filters, ranked."""
     if limit < 1:
         raise ValueError("limit must be at least 1")
+    require(con, "search_sentences")
     sconds, rconds, params = _filters(terms, province, prefecture, year)
     # 1. the scan: folded sentences of the reports' current versions (no text, no section read yet)
     # 2. the section kind, only when asked: the level-1 section starting last at or before each hit
