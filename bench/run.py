@@ -13,10 +13,13 @@ as ONE markdown table (with the machine and the load average next to each figure
    as after a parser change (every stored reading forgotten, every report rewritten);
 6. the default politeness delay: the first harvest's per-county timings with (requests − 1) × delay added,
    scheduled on the workers; checked against a measured run of the 41 original counties with the delay;
-7. Prefect overhead, by the flow engineers' script (bench/bench_prefect.py or tests/tools/bench_prefect.py)
+7. full-text search on the harvested replica (bench/search_bench.py): 20 phrases, in process and end to end,
+   next to a plain LIKE scan;
+8. Prefect overhead, by the flow engineers' script (bench/bench_prefect.py or tests/tools/bench_prefect.py)
    when present.
 
-    python bench/run.py [--copies 68] [--workers 64] [--skip-delay] [--skip-prefect] [--json FILE]
+    python bench/run.py [--copies 68] [--workers 64] [--skip-parse] [--skip-delay] [--skip-replay] [--skip-prefect]
+        [--json FILE]
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ def source_stamp(copies: int) -> str:
     for name in ("manifest.jsonl", "counties.csv", "gold/reports.jsonl", "gold/pages.jsonl",
                  "gold/http.json", "gold/epochs.json"):
         h.update((BUNDLED / name).read_bytes())
-    h.update((ROOT / "src" / "countyreports" / "replicate.py").read_bytes())
+    h.update((ROOT / "src" / "countyreports" / "portal" / "replicate.py").read_bytes())
     return f"{h.hexdigest()[:16]} copies={copies}"
 
 
@@ -210,6 +213,17 @@ def table(m: dict[str, Any], res: dict[str, Any], args: argparse.Namespace) -> s
             row(name, f"{rp['wall_s']:.0f} s ({rp['counters']['pages_parsed']:,} pages, {rp['rows']['reports']:,} "
                 f"reports; {rp['load_calls']:,} transactions, writer {rp['load_s']:.0f} s; CPU {rp['cpu_s']:.0f} s, "
                 f"parse processes {rp.get('children_cpu_s', 0):.0f} s)", "< 60 s", rp["wall_s"] < 60, rp["load"])
+    sr = res.get("search")
+    if sr:
+        row(f"full-text search, in process: `countyreports search` for 20 phrases of 2–8 characters, --limit "
+            f"{sr['limit']} ({sr['reports']:,} active reports, {sr['sentences']:,} sentences, every copy scanned)",
+            f"median {sr['ours_median_ms']:.0f} ms, slowest {sr['ours_max_ms']:.0f} ms (each phrase the median of "
+            f"{sr['rounds']} runs)", "median ≤ 300 ms", sr["ours_median_ms"] <= 300, sr["load"])
+        row("… a plain `LIKE '%phrase%'` scan of the same reports' clean_text, same phrases",
+            f"median {sr['like_median_ms']:.0f} ms, slowest {sr['like_max_ms']:.0f} ms (no fold, no sentences, "
+            "no ranking)", "", None, sr["load"])
+        row("… end to end: the `countyreports search PHRASE --limit 50 --format csv` command, a fresh process",
+            f"median {sr['cli_median_s']:.2f} s over {len(sr['cli_s'])} phrases", "", None, sr["load"])
     pf = res.get("prefect")
     if pf is None:
         row("Prefect overhead", "not measured (no bench_prefect.py found)" if not args.skip_prefect
@@ -231,6 +245,7 @@ def main() -> int:
                     help="Settings.crawl_processes (first harvest and re-run; 0: crawl threads in the harvest process)")
     ap.add_argument("--load-batch", type=int, default=64, help="Settings.load_batch")
     ap.add_argument("--prefect-copies", type=int, default=10, help="clones for the Prefect comparison")
+    ap.add_argument("--skip-parse", action="store_true", help="no parse-throughput runs (needs the bench extra)")
     ap.add_argument("--skip-delay", action="store_true", help="no measured default-delay subset")
     ap.add_argument("--skip-replay", action="store_true", help="no replay-portal-alone run")
     ap.add_argument("--skip-prefect", action="store_true")
@@ -250,11 +265,12 @@ def main() -> int:
     size = sum(p.stat().st_size for p in snapshot.rglob("*") if p.is_file())
     res["snapshot"] = {"counties": counties, "entries": entries, "gib": size / 2**30}
 
-    say("parse throughput")
-    res["parse"] = run_child([str(HERE / "parse_bench.py")], work / "parse.json")
-    say("parse throughput, the pure-Python read path")
-    res["parse_pure"] = run_child([str(HERE / "parse_bench.py"), "--ours-only"], work / "parse_pure.json",
-                                  extra_env={"COUNTYREPORTS_PURE": "1"})
+    if not args.skip_parse:
+        say("parse throughput")
+        res["parse"] = run_child([str(HERE / "parse_bench.py")], work / "parse.json")
+        say("parse throughput, the pure-Python read path")
+        res["parse_pure"] = run_child([str(HERE / "parse_bench.py"), "--ours-only"], work / "parse_pure.json",
+                                      extra_env={"COUNTYREPORTS_PURE": "1"})
 
     db = work / "harvest" / "bench.duckdb"
     log = work / "requests.jsonl"
@@ -281,6 +297,9 @@ def main() -> int:
     say("re-parse after a parser change: every report rewritten")
     res["reparse_all"] = run_child([str(HERE / "harvest_bench.py"), *common, "--proxy", "http://127.0.0.1:9",
                                     "--phase", "reparse-all"], work / "reparse_all.json")
+
+    say("full-text search")
+    res["search"] = run_child([str(HERE / "search_bench.py"), "--db", str(db)], work / "search.json")
 
     timings = county_timings(db, res["first"]["run_id"])
     originals = {a for a, _n, _s in timings if not a.startswith("9")}

@@ -208,3 +208,27 @@ CREATE TABLE IF NOT EXISTS robots (
     body BLOB,
     fetched_at TIMESTAMP
 );
+
+-- full-text search (issue 18): one row per report version x sentence with its search fold
+-- (countyreports.text.fold: NFKC, traditional → simplified, lower case, no whitespace) and its text,
+-- clean_text[char_start:char_end) of that version; written by the loader with the version, rewritten only when
+-- the text changes (a re-parse that keeps the text leaves them), and all again when the fold changes.
+CREATE TABLE IF NOT EXISTS search_sentences (
+    report_id VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL,           -- sentence order within the version (0-based)
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    sentence VARCHAR NOT NULL,          -- clean_text[char_start:char_end), kept: cutting it out per row is slow
+    folded VARCHAR NOT NULL USING COMPRESSION uncompressed,  -- read with a selection: no FSST to decode
+    char_mask UBIGINT NOT NULL          -- 64-bit Bloom filter of its characters (text.fold.char_mask): a
+                                        -- search compares text only where the mask holds the query's bits
+);
+
+-- the search fold as data (seed, written by the writer): one row per character the fold changes; the SQL macro
+-- search_fold() translates with it. fold_version: the fold's definition the folded sentences were made with.
+CREATE TABLE IF NOT EXISTS search_fold_chars (
+    from_char VARCHAR NOT NULL,
+    to_char VARCHAR NOT NULL,           -- ' ' for whitespace (removed after the query is split into terms)
+    fold_version INTEGER NOT NULL
+);

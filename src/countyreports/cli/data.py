@@ -82,16 +82,35 @@ def check(
 def export(
     out: Annotated[Path, typer.Option("--out", help="folder to write (replaced if it holds an earlier export)")],
     db: DbOpt = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="parquet | csv | xlsx | dta")] = "parquet",  # noqa: A002
+    relations: Annotated[Optional[str], typer.Option(
+        help="comma-separated relations (default: every core view and mart for parquet, the marts otherwise)")] = None,
     wait: Annotated[float, typer.Option(help="seconds to wait for a running harvest's lock")] = 10.0,
 ) -> None:
-    """Export every core view and mart as Parquet (partitioned by province and report_year)."""
+    """Export the warehouse: Parquet (every core view and mart, partitioned by province and report_year), or
+    the marts as CSV (UTF-8 with BOM), one .xlsx workbook (+ a dictionary sheet) or Stata .dta files."""
     from countyreports.errors import CountyReportsError
     from countyreports.warehouse.export import export_warehouse
+    from countyreports.warehouse.formats import FORMATS, export_format
 
+    if format != "parquet" and format not in FORMATS:
+        raise typer.BadParameter(f"--format must be parquet, {', '.join(FORMATS)}")
+    names = [n.strip() for n in relations.split(",") if n.strip()] if relations else None
     try:
-        res = export_warehouse(db, out, wait_s=wait)
+        if format == "parquet":
+            res = export_warehouse(db, out, relations=names, wait_s=wait)
+        else:
+            done = export_format(db, out, format, relations=names, wait_s=wait)
     except CountyReportsError as exc:
         raise fail(exc) from exc
+    if format != "parquet":
+        table = Table(title=f"export {done.out} ({done.format}, {done.exported_at}): {', '.join(done.files)}")
+        for col in ("relation", "rows"):
+            table.add_column(col)
+        for name, rows in done.relations:
+            table.add_row(name, str(rows))
+        console.print(table)
+        return
     table = Table(title=f"export {res.out} ({res.exported_at})")
     for col in ("relation", "rows", "partitioned by", "files"):
         table.add_column(col)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from countyreports.models import CountyLoad, Report
+from countyreports.reading.passages import passages
 
 
 def naive_utc(ts: dt.datetime) -> dt.datetime:
@@ -59,6 +60,7 @@ class LoadBatch:
     unchanged: list[dict[str, Any]] = field(default_factory=list)  # same text again: dates, URL and reposts move
     seen: dict[str, dt.datetime] = field(default_factory=dict)  # confirmed on the portal (304, listed)
     withdrawn: list[str] = field(default_factory=list)
+    refolded: list[tuple[str, int]] = field(default_factory=list)  # re-parse, text changed: search rows replaced
     upserts: dict[str, dict[Any, dict[str, Any]]] = field(default_factory=dict)  # keyed: the later row wins
 
     def add(self, load: CountyLoad) -> LoadStats:
@@ -89,6 +91,9 @@ class LoadBatch:
                 unchanged += known.content_sha256 == rep.content_sha256
                 self.replaces.append((rep, known.version))
                 self._derived(rep, known.version)
+                if known.content_sha256 != rep.content_sha256:  # the search rows follow the text only
+                    self.refolded.append((rep.report_id, known.version))
+                    self._sentences(rep, known.version)
                 continue
             now = rep.fetched_at
             # reposts found by an earlier crawl stay listed (this crawl may not have passed by them)
@@ -123,6 +128,7 @@ class LoadBatch:
             self.known[rep.report_id] = Known(version, rep.content_sha256, tuple(dups), rep.parse_sha256,
                                               rep.county.adcode, True)
             self._derived(rep, version)
+            self._sentences(rep, version)
         if load.reparse:
             return LoadStats(new_reports, new_versions, unchanged + load.reparse_same, 0)
         loaded = {r.report_id for r in load.reports}
@@ -158,6 +164,12 @@ class LoadBatch:
              None if m.from_value is None else float(m.from_value), m.before, m.surface, m.sentence,
              m.section_path, m.char_start, m.char_end, m.code)
             for i, m in enumerate(p.mentions))
+
+    def _sentences(self, rep: Report, version: int) -> None:
+        """The version's sentences with their search fold (table search_sentences), in its column order."""
+        rid, text = rep.report_id, rep.parsed.clean_text
+        self.inserts.setdefault("search_sentences", []).extend(
+            (rid, version, i, a, b, text[a:b], folded, mask) for i, (a, b, folded, mask) in enumerate(passages(text)))
 
     # -- fetches and crawl state ----------------------------------------------------------------------------
     def _fetches(self, load: CountyLoad) -> None:

@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from countyreports.errors import WarehouseBusy
 from countyreports.models import CountyLoad, PageState
+from countyreports.warehouse import searchindex
 from countyreports.warehouse.loadbatch import Known, LoadBatch, LoadStats, naive_utc
 from countyreports.models import Report
 
@@ -30,6 +31,7 @@ __all__ = ["CountyLoad", "LoadStats", "PageState", "Warehouse", "naive_utc", "sq
 
 SQL_DIR = Path(__file__).resolve().parents[3] / "sql"  # the repository's sql/ (src/countyreports/warehouse/ → ../../..)
 VIEW_LAYERS = ("staging", "core", "marts")
+MACRO_LAYER = "macros"  # table and scalar macros (sql/macros/, one per file), applied after the marts
 #: The writer's DuckDB memory: `memory_limit` caps the blocks it caches (bench/: ~200 MB by the end of a national
 #: first harvest, blocks it hardly reads again; beyond the cap they are evicted, they are on disk), and until a
 #: checkpoint (once the WAL passes `checkpoint_threshold`; at the default 16 MB a harvest checkpointed at nearly
@@ -70,6 +72,7 @@ class Warehouse:
         self.con.execute(f"SET checkpoint_threshold = '{checkpoint}'")
         self._schemas: dict[str, pa.Schema] = {}
         self.con.execute((sql_dir / "tables" / "tables.sql").read_text(encoding="utf-8"))
+        searchindex.ensure_current(self.con)  # the search rows of a warehouse older than the current fold
         self.apply_views()
 
     def __enter__(self) -> Warehouse:
@@ -83,8 +86,8 @@ class Warehouse:
 
     # -- schema ---------------------------------------------------------------------------------------------
     def apply_views(self) -> None:
-        """(Re)create every view, layer by layer (staging → core → marts)."""
-        for layer in VIEW_LAYERS:
+        """(Re)create every view, layer by layer (staging → core → marts), then the macros."""
+        for layer in (*VIEW_LAYERS, MACRO_LAYER):
             for path in sql_files(layer, self.sql_dir):
                 self.con.execute(path.read_text(encoding="utf-8"))
 
@@ -217,7 +220,13 @@ class Warehouse:
                 "UPDATE reports SET pages = u.pages, duplicates = u.duplicates FROM _unch AS u "
                 "WHERE reports.report_id = u.report_id "
                 "AND (reports.pages IS DISTINCT FROM u.pages OR reports.duplicates IS DISTINCT FROM u.duplicates)")
-        for table in ("reports", "report_versions", "sections", "indicators", "mentions", "fetches"):
+        if b.refolded:  # a re-parse changed these versions' text: their search rows are made again
+            _refold = pa.table({"report_id": [k[0] for k in b.refolded],  # noqa: F841 (scanned by name)
+                                "version": pa.array([k[1] for k in b.refolded], pa.int32())})
+            con.execute("DELETE FROM search_sentences USING _refold AS k "
+                        "WHERE search_sentences.report_id = k.report_id AND search_sentences.version = k.version")
+        for table in ("reports", "report_versions", "sections", "indicators", "mentions", "search_sentences",
+                      "fetches"):
             self._insert(table, b.inserts.get(table, []))
         if b.seen:
             _seen = pa.table({"report_id": list(b.seen),  # noqa: F841 (scanned by name)
