@@ -63,15 +63,17 @@ def where(replay_epoch1: Any, tmp_path: Path) -> dict[str, Any]:
 
 
 # -- no backend needed ---------------------------------------------------------------------------------------
-def test_parse_years(flows: SimpleNamespace) -> None:
-    parse = flows.common.parse_years
+def test_parse_years() -> None:
+    from countyreports.errors import SelectionError
+    from countyreports.registry.selection import parse_years as parse
+
     assert parse("2019-2023") == [2019, 2020, 2021, 2022, 2023]
     assert parse("2019,2021 2022") == [2019, 2021, 2022]
     assert parse([2021, "2020"]) == [2020, 2021]
     assert parse(2022) == [2022]
     assert parse(None) is None and parse("") is None
-    for bad in ("19-23", "2023-2019", "abc"):
-        with pytest.raises(ValueError):
+    for bad in ("19-23", "2023-2019", "abc", "1850"):
+        with pytest.raises(SelectionError, match="--years"):
             parse(bad)
 
 
