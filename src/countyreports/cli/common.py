@@ -71,9 +71,12 @@ def show_table(columns: Sequence[str], rows: Sequence[Sequence[str]], *, title: 
     con = out or console
     if _min_width(con, columns, rows, fold) <= con.width:
         table = Table(title=title, caption=caption)
-        for c in columns:
-            table.add_column(c, justify="right" if c in right else "left",
-                             overflow="fold" if c in fold else "ellipsis", min_width=FOLD_MIN if c in fold else None)
+        for i, c in enumerate(columns):
+            # a column of single words is never squeezed below them (rich would collapse the widest first); a
+            # long word in a column of text folds rather than being cut
+            words = c not in fold and all(not any(ch.isspace() for ch in r[i]) for r in rows)
+            table.add_column(c, justify="right" if c in right else "left", no_wrap=words,
+                             overflow="ellipsis" if words else "fold", min_width=FOLD_MIN if c in fold else None)
         for r in rows:
             table.add_row(*r)
         con.print(table)
