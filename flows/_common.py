@@ -170,6 +170,25 @@ def publish(kind: str, run_id: str, outcomes: Sequence[pipeline.CountyOutcome], 
 
 # -- the end of a run: its verdict, its regressions, its state ------------------------------------------------
 REGRESSED_EVENT = "countyreports.counties.regressed"  # emitted by a completed run; flows/alerts.py listens
+FAILED_EVENT = "countyreports.flow-run.failed"  # emitted by a failed run (flow hook `on_failed`); idem
+
+
+def on_failed(flow: Any, flow_run: Any, state: Any) -> None:
+    """Flow hook (on_failure): emit FAILED_EVENT about the flow run, with its state's message.
+
+    Prefect emits `prefect.flow-run.Failed` too, but the server evaluates it for automations only once it has
+    seen the run's earlier state events, and a run its scheduler created has no `Scheduled` event: its later
+    events wait for up to 15 minutes (the trigger service's causal-ordering lookback; measured with Prefect
+    3.9.1). This event follows nothing, so the alert goes out at once."""
+    from prefect.events import emit_event
+
+    related = []
+    if flow_run.deployment_id:
+        related.append({"prefect.resource.id": f"prefect.deployment.{flow_run.deployment_id}",
+                        "prefect.resource.role": "deployment"})
+    emit_event(FAILED_EVENT, resource={"prefect.resource.id": f"prefect.flow-run.{flow_run.id}",
+                                       "prefect.resource.name": flow_run.name},
+               related=related, payload={"flow": flow.name, "state": state.name, "message": state.message or ""})
 
 
 def finish(kind: str, run_id: str, outcomes: Sequence[pipeline.CountyOutcome], counters: dict[str, Any],

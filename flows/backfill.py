@@ -48,7 +48,7 @@ def finished_counties(db: Path, resume_run_id: str) -> set[str]:
 
 
 @flow(name="backfill", task_runner=ThreadPoolTaskRunner(max_workers=common.BATCHES_IN_FLIGHT),
-      log_prints=True)
+      log_prints=True, on_failure=[common.on_failed])
 def backfill(years: str | list[int] | None = None, counties: list[str] | None = None,
              province: str | None = None, prefecture: str | None = None, reparse: bool = False,
              registry: str | None = None, db: str | None = None, proxy: str | None = None,

@@ -38,7 +38,7 @@ def _settings(registry: str | None, db: str | None, proxy: str | None, min_delay
 
 
 @flow(name="harvest", task_runner=ThreadPoolTaskRunner(max_workers=common.BATCHES_IN_FLIGHT),
-      log_prints=True)
+      log_prints=True, on_failure=[common.on_failed])
 def harvest(registry: str | None = None, db: str | None = None, proxy: str | None = None,
             counties: list[str] | None = None, province: str | None = None, prefecture: str | None = None,
             min_delay_s: float | None = None, workers: int | None = None, batch_size: int = BATCH_SIZE,

@@ -73,13 +73,22 @@ def _run_flow(entrypoint: str, title: str, **params: Any) -> dict[str, Any]:
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
 
+    from flows import server as temporary
+
     _quiet_prefect()
-    flow = load_entrypoint(entrypoint)
+    # without a Prefect API, the temporary server starts now, while this process imports (flows/server.py)
+    early = temporary.start(quiet=not debugging())
+    try:
+        flow = load_entrypoint(entrypoint)
+    except BaseException:
+        if early is not None:
+            early.stop()
+        raise
     _tracebacks_off()
     hooks = sys.modules[flow.fn.__module__].common  # flows/_common.py, as the flow module imported it
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TimeRemainingColumn(), TextColumn("{task.fields[last]}"))
-    with Progress(*columns, console=err, transient=False) as bar:
+    with Progress(*columns, console=err, transient=False) as bar, temporary.use(early):
         task = bar.add_task(title, total=None, last="starting Prefect…")
 
         def listen(event: str, value: Any) -> None:
@@ -184,6 +193,12 @@ def schedule(
     concurrency: Annotated[Optional[int], typer.Option(
         help="create the Prefect global concurrency limit 'countyreports-batches' with N slots and make "
              "every batch hold one")] = None,
+    notify: Annotated[Optional[list[str]], typer.Option(
+        help="webhook URL (repeatable) told when a harvest or backfill run ends Failed or Crashed, or when "
+             "counties that loaded last time fail (Prefect automations)")] = None,
+    notify_block: Annotated[Optional[list[str]], typer.Option(
+        help="a notification block saved in Prefect, TYPE/NAME (repeatable; e-mail: sendgrid-email/NAME or "
+             "an integration's block), told the same")] = None,
 ) -> None:
     """Serve the harvest (scheduled), backfill and harvest-shard deployments until interrupted.
 
@@ -196,7 +211,8 @@ def schedule(
     params: dict[str, Any] = {"registry": abs_path(registry), "db": abs_path(db), "proxy": proxy}
     deployments = load_entrypoint("flows/deployments.py:serve_all")
     crons = list(cron) if cron else list(sys.modules[deployments.__module__].DEFAULT_CRONS)
-    deployments({k: v for k, v in params.items() if v is not None}, crons, timezone, limit, concurrency)
+    deployments({k: v for k, v in params.items() if v is not None}, crons, timezone, limit, concurrency,
+                list(notify or ()), list(notify_block or ()))
 
 
 STALE_AFTER_S = 3600  # an unfinished run with nothing recorded for this long is shown as interrupted
