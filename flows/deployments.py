@@ -80,5 +80,5 @@ def serve_all(parameters: dict[str, Any], crons: Sequence[str] = DEFAULT_CRONS, 
 
         watched = [d.apply() for d in served[:2]]  # harvest, backfill (a shard's failure fails its parent)
         for name in ensure_alerts(notify, notify_blocks, watched):
-            print(f"alerts: automation {name!r} sends to {len(notify) + len(notify_blocks)} target(s)")
+            print(f"alerts: automation {name!r} sends to {len(notify) + len(notify_blocks)} target(s)", flush=True)
     serve(*served, limit=limit)

@@ -162,3 +162,10 @@ def test_flow_commands_check_before_prefect_even_in_process(args: tuple[str, ...
     monkeypatch.setattr(runs, "_run_flow", lambda ep, *_a, **_k: calls.append(ep))
     result = CliRunner().invoke(app, [*args, "--db", str(tmp_path / "wh.duckdb")])
     assert result.exit_code == 2 and not calls
+
+
+def test_schedule_checks_its_alert_targets(tmp_path: Path) -> None:
+    done = run(tmp_path, "schedule", "--registry", REGISTRY, "--db", "wh.duckdb", "--notify", "you@example.org")
+    assert done.returncode == 2
+    (line,) = errors(done)
+    assert "you@example.org" in line and "--notify-block" in line

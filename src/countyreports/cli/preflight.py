@@ -11,6 +11,7 @@ the names of its parameters, so that every command — a new one too — gets th
                                   not held by another process (``shards`` > 0 skips the lock: shards wait for it);
                                   any other: the file exists
     proxy                         accepts a TCP connection (or COUNTYREPORTS_PROXY when not given)
+    notify                        each an http(s) URL (the alerts' webhooks)
 
 ``problems(fn, values)`` returns one line per problem; `cli.guard` prints them and exits 2. Light imports only:
 no Prefect, DuckDB or Arrow (a bad input is answered in well under a second and a half).
@@ -124,4 +125,11 @@ def problems(fn: Callable[..., Any], values: Mapping[str, Any]) -> list[str]:
             bad_proxy = proxy_problem(proxy)
             if bad_proxy:
                 found.append(bad_proxy)
+    for url in values.get("notify") or ():
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            found.append(f"--notify {url!r}: not a webhook URL (http:// or https://); a Prefect notification block "
+                         f"(e-mail, Slack, ...) goes to --notify-block TYPE/NAME")
     return found
