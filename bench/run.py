@@ -14,9 +14,11 @@ as ONE markdown table (with the machine and the load average next to each figure
 6. the default politeness delay: the first harvest's per-county timings with (requests − 1) × delay added,
    scheduled on the workers; checked against a measured run of the 41 original counties with the delay;
 7. Prefect overhead, by the flow engineers' script (bench/bench_prefect.py or tests/tools/bench_prefect.py)
-   when present.
+   when present;
+8. the first ten minutes (bench/startup_bench.py): command → first line of a bad-input error, and command →
+   first request of a one-off harvest (temporary Prefect server, or a running `prefect server start`).
 
-    python bench/run.py [--copies 68] [--workers 64] [--skip-delay] [--skip-prefect] [--json FILE]
+    python bench/run.py [--copies 68] [--workers 64] [--skip-delay] [--skip-prefect] [--skip-startup] [--json FILE]
 """
 
 from __future__ import annotations
@@ -210,6 +212,8 @@ def table(m: dict[str, Any], res: dict[str, Any], args: argparse.Namespace) -> s
             row(name, f"{rp['wall_s']:.0f} s ({rp['counters']['pages_parsed']:,} pages, {rp['rows']['reports']:,} "
                 f"reports; {rp['load_calls']:,} transactions, writer {rp['load_s']:.0f} s; CPU {rp['cpu_s']:.0f} s, "
                 f"parse processes {rp.get('children_cpu_s', 0):.0f} s)", "< 60 s", rp["wall_s"] < 60, rp["load"])
+    for item in (res.get("startup") or {}).get("rows", []):
+        row(item["name"], item["value"], item.get("target", ""), item.get("ok"), item.get("load"))
     pf = res.get("prefect")
     if pf is None:
         row("Prefect overhead", "not measured (no bench_prefect.py found)" if not args.skip_prefect
@@ -234,6 +238,7 @@ def main() -> int:
     ap.add_argument("--skip-delay", action="store_true", help="no measured default-delay subset")
     ap.add_argument("--skip-replay", action="store_true", help="no replay-portal-alone run")
     ap.add_argument("--skip-prefect", action="store_true")
+    ap.add_argument("--skip-startup", action="store_true", help="no start-up figures (bench/startup_bench.py)")
     ap.add_argument("--json", type=Path, default=None, help="also write every raw figure here")
     args = ap.parse_args()
     m = machine()
@@ -302,6 +307,9 @@ def main() -> int:
 
     if not args.skip_prefect:
         res["prefect"] = prefect_figures(args, work)
+    if not args.skip_startup:
+        say("the first ten minutes: bad input, one-off start-up")
+        res["startup"] = run_child([str(HERE / "startup_bench.py")], work / "startup.json")
     if args.json:
         args.json.write_text(json.dumps(res, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
     print(table(m, res, args))
