@@ -7,7 +7,10 @@
    Prefect API) and to its exit, with the temporary Prefect server (no PREFECT_API_URL; a warm PREFECT_HOME,
    plus once with an empty one) and against a running `prefect server start`.
 
-    python bench/startup_bench.py [--rounds 5] [--skip-server] [--out result.json]
+    python bench/startup_bench.py [--rounds 5] [--harvests 2] [--skip-server] [--baseline CHECKOUT] [--out FILE]
+
+With ``--baseline`` (a checkout of an older commit, e.g. ``git worktree add /tmp/base a0267a0``) every
+measurement alternates that code and this one, run by this virtualenv: before and after, side by side.
 
 Output: a human summary on stderr, and JSON (``rows`` in the shape bench/run.py prints, plus the raw figures) to
 ``--out`` or stdout. Target (issue 20): first line of a bad-input error ≤ 1.5 s.
@@ -130,14 +133,22 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5, help="runs of each bad-input command")
     ap.add_argument("--harvests", type=int, default=2, help="one-off harvests of each kind")
     ap.add_argument("--skip-server", action="store_true", help="no run against `prefect server start`")
+    ap.add_argument("--baseline", type=Path, default=None,
+                    help="another checkout (e.g. a `git worktree` of an older commit) measured the same way, "
+                         "alternating with this one (its src/ and flows/ put first on PYTHONPATH)")
     ap.add_argument("--out", default=None)
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="startup_bench_"))
     registry = str(BUNDLED / "counties.csv")
-    home = work / "prefect_home"
-    home.mkdir()
-    env = _env(home)
-    res: dict[str, Any] = {"rounds": a.rounds, "load_start": load(), "bad_input": {}, "oneoff": {}}
+    sides: dict[str, dict[str, str]] = {"now": {}}
+    if a.baseline:
+        base = a.baseline.resolve()
+        sides = {"baseline": {"PYTHONPATH": f"{base / 'src'}:{base}"}, "now": {}}
+    homes = {side: work / f"prefect_home_{side}" for side in sides}
+    for h in homes.values():
+        h.mkdir()
+    res: dict[str, Any] = {"rounds": a.rounds, "load_start": load(), "sides": list(sides), "bad_input": {},
+                           "oneoff": {}}
     dead = f"http://127.0.0.1:{_free_port()}"  # a port nothing listens on
     bad = {
         "missing registry": ["harvest", "--registry", str(work / "missing.csv")],
@@ -147,54 +158,64 @@ def main() -> int:
                                      "--db", str(work / "bad.duckdb")],
     }
     for name, args in bad.items():
-        runs = [timed(args, env, work) for _ in range(a.rounds)]
-        res["bad_input"][name] = {"first_line_s": median([r["first_line_s"] for r in runs]),
-                                  "wall_s": median([r["wall_s"] for r in runs]), "runs": runs}
-        print(f"{name}: first stderr line {fmt(res['bad_input'][name]['first_line_s'])}, exit "
-              f"{runs[-1]['exit']} after {fmt(res['bad_input'][name]['wall_s'])}: {runs[-1]['first_line']!r}",
-              file=sys.stderr)
+        runs: dict[str, list[dict[str, Any]]] = {side: [] for side in sides}
+        for _ in range(a.rounds):
+            for side, extra in sides.items():  # alternated: the machine is shared, its load drifts
+                runs[side].append(timed(args, _env(homes[side], **extra), work))
+        res["bad_input"][name] = {side: {"first_line_s": median([r["first_line_s"] for r in rs]),
+                                         "wall_s": median([r["wall_s"] for r in rs]), "runs": rs}
+                                  for side, rs in runs.items()}
+        for side, m in res["bad_input"][name].items():
+            print(f"{side}: {name}: first stderr line {fmt(m['first_line_s'])}, exit {m['runs'][-1]['exit']} after "
+                  f"{fmt(m['wall_s'])}: {m['runs'][-1]['first_line']!r}", file=sys.stderr)
 
     log = work / "requests.jsonl"
     with portal(BUNDLED, log) as (url, _pid):
-        def harvest(tag: str, env: dict[str, str]) -> dict[str, Any]:
-            db = work / tag / "wh.duckdb"
-            shutil.rmtree(db.parent, ignore_errors=True)
+        def harvest(kind: str, side: str, i: int, home: Path, **extra: str) -> None:
+            db = work / f"{kind}-{side}-{i}" / "wh.duckdb"
             r = timed(["harvest", "--registry", registry, "--counties", "141029", "--proxy", url, "--min-delay",
-                       "0", "--db", str(db)], env, work)
+                       "0", "--db", str(db)], _env(home, **sides[side], **extra), work)
             r["first_request_s"] = first_request_s(log, r["start"])
-            print(f"one-off harvest, {tag}: first request after {fmt(r['first_request_s'])}, exit {r['exit']} "
-                  f"after {fmt(r['wall_s'])}", file=sys.stderr)
-            return r
+            res["oneoff"].setdefault(kind, {}).setdefault(side, []).append(r)
+            print(f"{side}: one-off harvest, {kind}: first request after {fmt(r['first_request_s'])}, exit "
+                  f"{r['exit']} after {fmt(r['wall_s'])}", file=sys.stderr)
 
-        cold = work / "prefect_home_cold"
-        cold.mkdir()
-        res["oneoff"]["temporary server, empty PREFECT_HOME"] = [harvest("cold", _env(cold))]
-        res["oneoff"]["temporary server"] = [harvest(f"temp{i}", env) for i in range(a.harvests)]
+        for side in sides:  # the first run of a PREFECT_HOME creates its database
+            harvest("temporary server, empty PREFECT_HOME", side, 0, homes[side])
+        for i in range(a.harvests):
+            for side in sides:
+                harvest("temporary server", side, i, homes[side])
         if not a.skip_server:
             server_home = work / "prefect_home_server"
             server_home.mkdir()
             proc, api = start_server(server_home)
             try:
-                res["oneoff"]["running `prefect server start`"] = [
-                    harvest(f"server{i}", _env(server_home, PREFECT_API_URL=api)) for i in range(a.harvests)]
+                for i in range(a.harvests):
+                    for side in sides:
+                        harvest("running `prefect server start`", side, i, server_home, PREFECT_API_URL=api)
             finally:
                 stop(proc)
     res["load_end"] = load()
     ld = [res["load_start"], res["load_end"]]
     rows = []
-    for name, m in res["bad_input"].items():
-        ok = m["first_line_s"] is not None and m["first_line_s"] <= TARGET_S
-        last = m["runs"][-1]
+    for name, by_side in res["bad_input"].items():
+        now = by_side["now"]
+        ok = now["first_line_s"] is not None and now["first_line_s"] <= TARGET_S
+        last = now["runs"][-1]
+        before = by_side.get("baseline")
+        was = (f"; baseline {fmt(before['first_line_s'])}, exit {before['runs'][-1]['exit']} after "
+               f"{fmt(before['wall_s'])}" if before else "")
         rows.append({"name": f"bad input, {name}: command → first line on stderr (median of {a.rounds})",
-                     "value": f"{fmt(m['first_line_s'])} (exit {last['exit']} after {fmt(m['wall_s'])}, "
-                              f"{last['stderr_lines']} lines: `{last['first_line'][:70]}`)",
+                     "value": f"{fmt(now['first_line_s'])} (exit {last['exit']} after {fmt(now['wall_s'])}, "
+                              f"{last['stderr_lines']} lines: `{last['first_line'][:70]}`){was}",
                      "target": f"≤ {TARGET_S} s", "ok": ok, "load": ld})
-    for name, runs in res["oneoff"].items():
-        rows.append({"name": f"one-off `harvest` of one county, {name}: command → first request (median of "
-                             f"{len(runs)})",
-                     "value": f"{fmt(median([r['first_request_s'] for r in runs]))} (exit "
-                              f"{runs[-1]['exit']} after {fmt(median([r['wall_s'] for r in runs]))})",
-                     "target": "", "ok": None, "load": ld})
+    for kind, by_side in res["oneoff"].items():
+        parts = [f"{side} {fmt(median([r['first_request_s'] for r in rs]))} "
+                 f"({fmt(min(r['first_request_s'] or 0 for r in rs))}–{fmt(max(r['first_request_s'] or 0 for r in rs))}; "
+                 f"exit {rs[-1]['exit']})" for side, rs in by_side.items()]
+        n = len(next(iter(by_side.values())))
+        rows.append({"name": f"one-off `harvest` of one county, {kind}: command → first request (median of {n})",
+                     "value": " → ".join(parts), "target": "", "ok": None, "load": ld})
     res["rows"] = rows
     emit(res, a.out)
     shutil.rmtree(work, ignore_errors=True)

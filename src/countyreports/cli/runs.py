@@ -1,8 +1,10 @@
 """`countyreports harvest | backfill | schedule | status`: run the flows, serve the deployments, show the runs.
 
 Flows are run by their entrypoint, as Prefect deployments do: `harvest` loads ``flows/harvest.py:harvest`` — the
-installed `flows` package's module `flows.harvest` — and calls it in this process (the flow starts a temporary
-Prefect server when no PREFECT_API_URL is set).
+installed `flows` package's module `flows.harvest` — and calls it in this process; without PREFECT_API_URL the
+temporary Prefect server is started first, while the flows import (flows/server.py). A run that failed
+(`RunFailed`) prints its counters and exits 1 with its reason; one with some counties failed says so on stderr.
+`status` prints the runs as a compact list that fits the terminal (`--format json`: every column).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
+
 from countyreports.cli.common import DEFAULT_DB, DbOpt, abs_path, console, err, show_table
 from countyreports.cli.guard import debugging
 from countyreports.cli.preflight import needs
