@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import signal
 import socket
@@ -58,6 +59,7 @@ def _free_port() -> int:
 def timed(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 600) -> dict[str, Any]:
     """Run `countyreports ARGS`: seconds to its first stderr line and to its exit, that line, the exit code."""
     first: dict[str, Any] = {}
+    cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.time()
     proc = subprocess.Popen([str(BIN / "countyreports"), *args], env=env, cwd=cwd, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, errors="replace")
@@ -77,8 +79,11 @@ def timed(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 600)
     code = proc.wait(timeout=timeout)
     wall = time.time() - t0
     reader.join(timeout=10)
+    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and the children it waited for
+    cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
     return {"start": t0, "first_line_s": first.get("s"), "first_line": err_lines[0] if err_lines else "",
-            "wall_s": wall, "exit": code, "stderr_lines": len(err_lines), "stdout_lines": out.count("\n")}
+            "wall_s": wall, "cpu_s": cpu, "exit": code, "stderr_lines": len(err_lines),
+            "stdout_lines": out.count("\n")}
 
 
 def first_request_s(log: Path, since: float) -> float | None:
@@ -178,7 +183,7 @@ def main() -> int:
             r["first_request_s"] = first_request_s(log, r["start"])
             res["oneoff"].setdefault(kind, {}).setdefault(side, []).append(r)
             print(f"{side}: one-off harvest, {kind}: first request after {fmt(r['first_request_s'])}, exit "
-                  f"{r['exit']} after {fmt(r['wall_s'])}", file=sys.stderr)
+                  f"{r['exit']} after {fmt(r['wall_s'])}, CPU {fmt(r['cpu_s'])} (load {load():.1f})", file=sys.stderr)
 
         for side in sides:  # the first run of a PREFECT_HOME creates its database
             harvest("temporary server, empty PREFECT_HOME", side, 0, homes[side])
@@ -212,7 +217,7 @@ def main() -> int:
     for kind, by_side in res["oneoff"].items():
         parts = [f"{side} {fmt(median([r['first_request_s'] for r in rs]))} "
                  f"({fmt(min(r['first_request_s'] or 0 for r in rs))}–{fmt(max(r['first_request_s'] or 0 for r in rs))}; "
-                 f"exit {rs[-1]['exit']})" for side, rs in by_side.items()]
+                 f"CPU {fmt(median([r['cpu_s'] for r in rs]))}; exit {rs[-1]['exit']})" for side, rs in by_side.items()]
         n = len(next(iter(by_side.values())))
         rows.append({"name": f"one-off `harvest` of one county, {kind}: command → first request (median of {n})",
                      "value": " → ".join(parts), "target": "", "ok": None, "load": ld})
