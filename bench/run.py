@@ -16,10 +16,12 @@ as ONE markdown table (with the machine and the load average next to each figure
 7. full-text search on the harvested replica (bench/search_bench.py): 20 phrases, in process and end to end,
    next to a plain LIKE scan;
 8. Prefect overhead, by the flow engineers' script (bench/bench_prefect.py or tests/tools/bench_prefect.py)
-   when present.
+   when present;
+9. the first ten minutes (bench/startup_bench.py): command → first line of a bad-input error, and command →
+   first request of a one-off harvest (temporary Prefect server, or a running `prefect server start`).
 
     python bench/run.py [--copies 68] [--workers 64] [--skip-parse] [--skip-delay] [--skip-replay] [--skip-prefect]
-        [--json FILE]
+        [--skip-startup] [--json FILE]
 """
 
 from __future__ import annotations
@@ -224,6 +226,8 @@ def table(m: dict[str, Any], res: dict[str, Any], args: argparse.Namespace) -> s
             "no ranking)", "", None, sr["load"])
         row("… end to end: the `countyreports search PHRASE --limit 50 --format csv` command, a fresh process",
             f"median {sr['cli_median_s']:.2f} s over {len(sr['cli_s'])} phrases", "", None, sr["load"])
+    for item in (res.get("startup") or {}).get("rows", []):
+        row(item["name"], item["value"], item.get("target", ""), item.get("ok"), item.get("load"))
     pf = res.get("prefect")
     if pf is None:
         row("Prefect overhead", "not measured (no bench_prefect.py found)" if not args.skip_prefect
@@ -249,6 +253,7 @@ def main() -> int:
     ap.add_argument("--skip-delay", action="store_true", help="no measured default-delay subset")
     ap.add_argument("--skip-replay", action="store_true", help="no replay-portal-alone run")
     ap.add_argument("--skip-prefect", action="store_true")
+    ap.add_argument("--skip-startup", action="store_true", help="no start-up figures (bench/startup_bench.py)")
     ap.add_argument("--json", type=Path, default=None, help="also write every raw figure here")
     args = ap.parse_args()
     m = machine()
@@ -321,6 +326,9 @@ def main() -> int:
 
     if not args.skip_prefect:
         res["prefect"] = prefect_figures(args, work)
+    if not args.skip_startup:
+        say("the first ten minutes: bad input, one-off start-up")
+        res["startup"] = run_child([str(HERE / "startup_bench.py")], work / "startup.json")
     if args.json:
         args.json.write_text(json.dumps(res, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
     print(table(m, res, args))

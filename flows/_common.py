@@ -12,7 +12,6 @@ gets ``("total", n)`` once the counties are selected and ``("county", CountyOutc
 
 from __future__ import annotations
 
-import re
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -25,7 +24,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from countyreports import pipeline
-from countyreports.errors import is_transient
+from countyreports.errors import RunFailed, is_transient
 from countyreports.models import County
 from countyreports.registry.file import Registry
 from countyreports.settings import Settings
@@ -59,28 +58,6 @@ def notify(event: str, value: Any) -> None:
 
 
 # -- parameters ----------------------------------------------------------------------------------------------
-def parse_years(years: str | int | Sequence[int | str] | None) -> list[int] | None:
-    """'2019-2023', '2019,2021', 2020 or [2019, '2020'] → sorted years; None → None (all years)."""
-    if years is None or years == "" or years == []:
-        return None
-    if isinstance(years, int):
-        return [years]
-    items = re.split(r"[,\s]+", years.strip()) if isinstance(years, str) else [str(y) for y in years]
-    out: set[int] = set()
-    for item in items:
-        if not item:
-            continue
-        m = re.fullmatch(r"(\d{4})\s*[-–~]\s*(\d{4})", item) or re.fullmatch(r"(\d{4})", item)
-        if not m:
-            raise ValueError(f"years: {item!r} is not a year or a range like 2019-2023")
-        lo = int(m.group(1))
-        hi = int(m.group(2)) if m.lastindex == 2 else lo
-        if hi < lo or not 1990 <= lo <= 2100 or not 1990 <= hi <= 2100:
-            raise ValueError(f"years: {item!r} is not a sensible range")
-        out.update(range(lo, hi + 1))
-    return sorted(out)
-
-
 def chunks(items: Sequence[County], size: int) -> list[list[County]]:
     size = max(1, size)
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
@@ -189,6 +166,62 @@ def publish(kind: str, run_id: str, outcomes: Sequence[pipeline.CountyOutcome], 
         lines += ["", "## Registry rows skipped", ""] + [f"- {e}" for e in registry_errors]
     create_markdown_artifact(key=f"{kind}-summary", markdown="\n".join(lines),
                              description=f"{kind} run {run_id}")
+
+
+# -- the end of a run: its verdict, its regressions, its state ------------------------------------------------
+REGRESSED_EVENT = "countyreports.counties.regressed"  # emitted by a completed run; flows/alerts.py listens
+FAILED_EVENT = "countyreports.flow-run.failed"  # emitted by a failed run (flow hook `on_failed`); idem
+
+
+def on_failed(flow: Any, flow_run: Any, state: Any) -> None:
+    """Flow hook (on_failure): emit FAILED_EVENT about the flow run, with its state's message.
+
+    Prefect emits `prefect.flow-run.Failed` too, but the server evaluates it for automations only once it has
+    seen the run's earlier state events, and a run its scheduler created has no `Scheduled` event: its later
+    events wait for up to 15 minutes (the trigger service's causal-ordering lookback; measured with Prefect
+    3.9.1). This event follows nothing, so the alert goes out at once."""
+    from prefect.events import emit_event
+
+    related = []
+    if flow_run.deployment_id:
+        related.append({"prefect.resource.id": f"prefect.deployment.{flow_run.deployment_id}",
+                        "prefect.resource.role": "deployment"})
+    emit_event(FAILED_EVENT, resource={"prefect.resource.id": f"prefect.flow-run.{flow_run.id}",
+                                       "prefect.resource.name": flow_run.name},
+               related=related, payload={"flow": flow.name, "state": state.name, "message": state.message or ""})
+
+
+def finish(kind: str, run_id: str, outcomes: Sequence[pipeline.CountyOutcome], counters: dict[str, Any],
+           settings: Settings, registry_errors: Sequence[str] = (), notes: Sequence[str] = ()) -> dict[str, Any]:
+    """Judge the run (`pipeline.judge`), publish its artifacts with the verdict, and either return its result or
+    raise `RunFailed` — so a run that failed ends Failed in Prefect, after its artifacts are published.
+
+    A run that completes with counties that loaded last time and fail now emits `REGRESSED_EVENT` (the alert
+    automation of `countyreports schedule --notify` sends its message); a failed run's alert is its state."""
+    verdict = pipeline.judge(counters, outcomes, settings.max_failed_share)
+    found: list[pipeline.Regression] = []
+    if verdict.failed and counters.get("requests"):  # (a re-parse makes no request: nothing regressed)
+        try:
+            found = pipeline.regressions(settings.db_path, run_id)
+        except Exception as exc:  # noqa: BLE001 - the alert is a courtesy; the run's outcome stands
+            get_run_logger().warning("could not compare with the previous runs: %s", exc)
+    lines = [f"verdict: {verdict.state}" + (f" — {verdict.reason}" if verdict.reason else "")]
+    lines += [f"failed now, loaded in {r.previous_run_id}: {r.adcode} {r.county}" for r in found]
+    publish(kind, run_id, outcomes, counters, registry_errors, [*lines, *notes])
+    if verdict.is_failed:
+        raise RunFailed(f"{kind} run {run_id} failed: {verdict.reason}", run_id=run_id, counters=counters)
+    if verdict.reason:
+        get_run_logger().warning("%s run %s: %s", kind, run_id, verdict.reason)
+    if found:
+        from prefect.events import emit_event
+
+        message = pipeline.regression_message(kind, run_id, found)
+        get_run_logger().warning(message)
+        emit_event(REGRESSED_EVENT, resource={"prefect.resource.id": f"countyreports.run.{run_id}",
+                                              "prefect.resource.name": f"{kind} run {run_id}"},
+                   payload={"message": message, "run_id": run_id,
+                            "counties": [{"adcode": r.adcode, "county": r.county, "error": r.error} for r in found]})
+    return {"run_id": run_id, **counters, "verdict": verdict.reason}
 
 
 # -- reading back what runs wrote (resume, shards) ----------------------------------------------------------

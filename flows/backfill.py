@@ -25,6 +25,7 @@ from prefect import flow, get_run_logger
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from countyreports import pipeline
+from countyreports.registry.selection import parse_years
 from countyreports.settings import load_settings
 from flows import _common as common
 from flows.harvest import _sharded
@@ -47,7 +48,7 @@ def finished_counties(db: Path, resume_run_id: str) -> set[str]:
 
 
 @flow(name="backfill", task_runner=ThreadPoolTaskRunner(max_workers=common.BATCHES_IN_FLIGHT),
-      log_prints=True)
+      log_prints=True, on_failure=[common.on_failed])
 def backfill(years: str | list[int] | None = None, counties: list[str] | None = None,
              province: str | None = None, prefecture: str | None = None, reparse: bool = False,
              registry: str | None = None, db: str | None = None, proxy: str | None = None,
@@ -57,7 +58,7 @@ def backfill(years: str | list[int] | None = None, counties: list[str] | None = 
              hold_writer: bool = True) -> dict[str, Any]:
     """(Re)load the reports of `years` ("2019-2023", "2019,2021" or a list; none = every year) for the
     registry's counties (all, or the given adcodes / province / prefecture)."""
-    year_list = common.parse_years(years)
+    year_list = parse_years(years)
     settings = load_settings(registry=registry, db=db, proxy=proxy, min_delay_s=min_delay_s, workers=workers)
     reg = common.load_registry(settings)
     selected = pipeline.select_counties(reg, counties, province, prefecture)
@@ -85,8 +86,8 @@ def backfill(years: str | list[int] | None = None, counties: list[str] | None = 
     if resume_run_id:
         notes.append(f"resumes {resume_run_id}: {len(selected) - len(todo)} counties finished before")
     notes += [f"chunk failed: {e}" for e in errors]
-    common.publish("backfill", run.run_id, run.outcomes, counters, run.registry_errors, notes)
-    return {"run_id": run.run_id, "skipped_finished": len(selected) - len(todo), **counters}
+    result = common.finish("backfill", run.run_id, run.outcomes, counters, settings, run.registry_errors, notes)
+    return {"run_id": run.run_id, "skipped_finished": len(selected) - len(todo), **result}
 
 
 if __name__ == "__main__":

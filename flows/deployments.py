@@ -64,12 +64,21 @@ def ensure_concurrency_limit(slots: int, name: str = common.CONCURRENCY_LIMIT) -
 
 
 def serve_all(parameters: dict[str, Any], crons: Sequence[str] = DEFAULT_CRONS, timezone: str = TIMEZONE,
-              limit: int | None = None, concurrency_slots: int | None = None) -> None:
-    """Register the deployments with their schedules and run their flow runs until interrupted."""
+              limit: int | None = None, concurrency_slots: int | None = None,
+              notify: Sequence[str] = (), notify_blocks: Sequence[str] = ()) -> None:
+    """Register the deployments with their schedules (and, given targets, the alert automations of
+    flows/alerts.py for the harvest and backfill runs), then run their flow runs until interrupted."""
     from prefect import serve
 
     params = dict(parameters)
     if concurrency_slots:
         ensure_concurrency_limit(concurrency_slots)
         params["concurrency_limit"] = common.CONCURRENCY_LIMIT
-    serve(*deployments(params, crons, timezone), limit=limit)
+    served = deployments(params, crons, timezone)
+    if notify or notify_blocks:
+        from flows.alerts import ensure_alerts
+
+        watched = [d.apply() for d in served[:2]]  # harvest, backfill (a shard's failure fails its parent)
+        for name in ensure_alerts(notify, notify_blocks, watched):
+            print(f"alerts: automation {name!r} sends to {len(notify) + len(notify_blocks)} target(s)", flush=True)
+    serve(*served, limit=limit)

@@ -38,7 +38,7 @@ def _settings(registry: str | None, db: str | None, proxy: str | None, min_delay
 
 
 @flow(name="harvest", task_runner=ThreadPoolTaskRunner(max_workers=common.BATCHES_IN_FLIGHT),
-      log_prints=True)
+      log_prints=True, on_failure=[common.on_failed])
 def harvest(registry: str | None = None, db: str | None = None, proxy: str | None = None,
             counties: list[str] | None = None, province: str | None = None, prefecture: str | None = None,
             min_delay_s: float | None = None, workers: int | None = None, batch_size: int = BATCH_SIZE,
@@ -71,9 +71,8 @@ def harvest(registry: str | None = None, db: str | None = None, proxy: str | Non
                                     concurrency_limit=concurrency_limit)
     finally:
         counters = pipeline.close_run(run)
-    common.publish(kind, run.run_id, run.outcomes, counters, run.registry_errors,
-                   [f"batch failed: {e}" for e in errors])
-    return {"run_id": run.run_id, **counters}
+    return common.finish(kind, run.run_id, run.outcomes, counters, settings, run.registry_errors,
+                         [f"batch failed: {e}" for e in errors])
 
 
 def _sharded(kind: str, settings: Any, selected: list[Any], shards: int, deployment: str,
@@ -91,10 +90,11 @@ def _sharded(kind: str, settings: Any, selected: list[Any], shards: int, deploym
     counters: dict[str, Any] = common.read_counters(db, run_ids) if db.exists() else {}
     counters["shards"] = len(run_ids)
     counters["shards_failed"] = len(failures)
-    common.publish(kind, parent, common.read_outcomes(db, run_ids), counters, registry_errors, failures)
+    result = common.finish(kind, parent, common.read_outcomes(db, run_ids), counters, settings, registry_errors,
+                           failures)
     if failures:
         raise RuntimeError(f"{len(failures)} of {len(run_ids)} shards failed: {'; '.join(failures)}")
-    return {"run_id": parent, **counters}
+    return result
 
 
 @flow(name="harvest-shard", task_runner=ThreadPoolTaskRunner(max_workers=common.BATCHES_IN_FLIGHT),

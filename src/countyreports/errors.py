@@ -6,7 +6,12 @@
      │    └── WarehouseBusy       another process holds the DuckDB write lock
      └── TerminalError           retrying will not help
           ├── FetchTerminal       4xx, too large, off-scope, redirect loop, robots disallow
-          ├── RegistryError       the registry file is not a registry (bad columns, not CSV)
+          ├── InputError          what the run was given cannot work: fix it and run again (CLI exit 2)
+          │    ├── RegistryError      the registry file is missing or not a registry (bad columns, not CSV)
+          │    ├── SelectionError     counties/province/prefecture unknown or selecting nothing; bad years
+          │    ├── WarehouseUnusable  the warehouse folder cannot be written
+          │    └── ProxyUnreachable   the proxy accepts no connection
+          ├── RunFailed           a run ended with too many counties failed, or none reached (CLI exit 1)
           ├── ParseError          a document could not be read at all
           ├── SnapshotError       a replay snapshot is malformed
           └── SandboxError        a task of the sandbox pool did not finish (`reason` says why):
@@ -70,8 +75,36 @@ class FetchTerminal(TerminalError):
         self.reason = reason
 
 
-class RegistryError(TerminalError):
+class InputError(TerminalError):
+    """What a run was given cannot work (a file, a county list, a folder, a proxy): the message says what to fix.
+    The CLI finds these before the run starts (exit 2); a flow run given them fails at once."""
+
+
+class RegistryError(InputError):
     """The registry file cannot be used at all."""
+
+
+class SelectionError(InputError):
+    """Counties, a province or a prefecture the registry does not hold (named, with the nearest names), a
+    selection of no county at all, or malformed report years."""
+
+
+class WarehouseUnusable(InputError):
+    """The warehouse file or its folder cannot be written."""
+
+
+class ProxyUnreachable(InputError):
+    """The proxy given accepts no connection: every request would fail, and look like a dead portal."""
+
+
+class RunFailed(TerminalError):
+    """A run ended, its counties loaded, but too many failed (or none could be reached): the flow run ends Failed.
+    Carries the run's id and counters, so the CLI can print them beside the reason."""
+
+    def __init__(self, message: str, *, run_id: str = "", counters: dict[str, int] | None = None) -> None:
+        super().__init__(message)
+        self.run_id = run_id
+        self.counters = dict(counters or {})
 
 
 class ParseError(TerminalError):

@@ -62,6 +62,11 @@ class Settings:
     allow_unlisted: bool = _setting(
         False,
         'let registry codes outside the national list through, with a warning (replicate.py load tests)')
+    max_failed_share: float = _setting(
+        0.5,
+        "share of the counties attempted that may fail before a run ends Failed (exit 1, red in Prefect); a run "
+        "where every county failed, or no county could be reached, always does")
+    debug: bool = _setting(False, "print the full traceback of an error (as `--debug` does for one command)")
 
     @property
     def db_path(self) -> Path:

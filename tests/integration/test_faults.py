@@ -702,10 +702,12 @@ def test_cli_harvest_has_reparse(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     result = CliRunner().invoke(cli.app, ["harvest", "--reparse", "--db", str(tmp_path / "x.duckdb")])
     assert result.exit_code == 2 and "no county registry given: pass --registry FILE" in result.output
     assert not calls  # stopped before the flow (and Prefect) started
+    registry = tmp_path / "r.csv"
+    registry.write_bytes((PORTAL / "counties.csv").read_bytes())
     result = CliRunner().invoke(cli.app, ["harvest", "--reparse", "--db", str(tmp_path / "x.duckdb"),
-                                          "--registry", str(tmp_path / "r.csv")])
+                                          "--registry", str(registry)])
     assert result.exit_code == 0, result.output
-    assert calls and calls[0]["reparse"] is True and calls[0]["registry"] == str(tmp_path / "r.csv")
+    assert calls and calls[0]["reparse"] is True and calls[0]["registry"] == str(registry)
 
 
 # -- 7. kill -9 during a harvest, then re-run ----------------------------------------------------------------------

@@ -7,6 +7,7 @@ Expected reports come from the snapshot's gold (tests/fixtures/portal/gold), nev
 from __future__ import annotations
 
 import csv
+import socket
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -63,15 +64,17 @@ def where(replay_epoch1: Any, tmp_path: Path) -> dict[str, Any]:
 
 
 # -- no backend needed ---------------------------------------------------------------------------------------
-def test_parse_years(flows: SimpleNamespace) -> None:
-    parse = flows.common.parse_years
+def test_parse_years() -> None:
+    from countyreports.errors import SelectionError
+    from countyreports.registry.selection import parse_years as parse
+
     assert parse("2019-2023") == [2019, 2020, 2021, 2022, 2023]
     assert parse("2019,2021 2022") == [2019, 2021, 2022]
     assert parse([2021, "2020"]) == [2020, 2021]
     assert parse(2022) == [2022]
     assert parse(None) is None and parse("") is None
-    for bad in ("19-23", "2023-2019", "abc"):
-        with pytest.raises(ValueError):
+    for bad in ("19-23", "2023-2019", "abc", "1850"):
+        with pytest.raises(SelectionError, match="--years"):
             parse(bad)
 
 
@@ -218,14 +221,17 @@ def test_cli_backfill_and_schedule_pass_their_options(monkeypatch: pytest.Monkey
     calls: list[tuple[str, dict[str, Any]]] = []
     monkeypatch.setattr(runs, "_run_flow", lambda ep, _title, **kw: calls.append((ep, kw)) or {"run_id": "x"})
     db = tmp_path / "wh.duckdb"
-    result = CliRunner().invoke(cli.app, ["backfill", "--years", "2019-2023", "--province", "山西省", "--db",
-                                          str(db), "--proxy", "http://127.0.0.1:1", "--resume", "r1",
-                                          "--registry", str(PORTAL / "counties.csv")])
+    proxy = socket.create_server(("127.0.0.1", 0))  # something listening: the pre-check connects to it
+    proxy_url = f"http://127.0.0.1:{proxy.getsockname()[1]}"
+    with proxy:
+        result = CliRunner().invoke(cli.app, ["backfill", "--years", "2019-2023", "--province", "山西省", "--db",
+                                              str(db), "--proxy", proxy_url, "--resume", "r1",
+                                              "--registry", str(PORTAL / "counties.csv")])
     assert result.exit_code == 0, result.output
     ep, kw = calls[0]
     assert ep == "flows/backfill.py:backfill"
     assert (kw["years"], kw["province"], kw["db"], kw["proxy"], kw["resume_run_id"]) == (
-        "2019-2023", "山西省", str(db.resolve()), "http://127.0.0.1:1", "r1")
+        "2019-2023", "山西省", str(db.resolve()), proxy_url, "r1")
 
     served: list[tuple[Any, ...]] = []
     real_load = runs.load_entrypoint
@@ -239,9 +245,14 @@ def test_cli_backfill_and_schedule_pass_their_options(monkeypatch: pytest.Monkey
     monkeypatch.setattr(runs, "load_entrypoint", fake_load)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PREFECT_LOGGING_LEVEL", "WARNING")  # what `schedule` would set for the session
-    result = CliRunner().invoke(cli.app, ["schedule", "--db", "wh.duckdb", "--cron", "0 5 * * *"])
+    registry = str(PORTAL / "counties.csv")
+    result = CliRunner().invoke(cli.app, ["schedule", "--db", "wh.duckdb", "--cron", "0 5 * * *", "--registry",
+                                          registry, "--notify", "http://127.0.0.1:9/hook"])
     assert result.exit_code == 0, result.output
-    params, crons, tz, _limit, _slots = served[0]
-    assert params == {"db": str(db.resolve())} and crons == ["0 5 * * *"] and tz == "Asia/Shanghai"
-    CliRunner().invoke(cli.app, ["schedule"])
+    params, crons, tz, _limit, _slots, notify, blocks = served[0]
+    assert params == {"db": str(db.resolve()), "registry": registry} and crons == ["0 5 * * *"]
+    assert tz == "Asia/Shanghai" and notify == ["http://127.0.0.1:9/hook"] and blocks == []
+    CliRunner().invoke(cli.app, ["schedule", "--registry", registry])
     assert served[1][1] == ["0 6 * 5-12 1", "0 6 * 1-4 1,3,5"]
+    result = CliRunner().invoke(cli.app, ["schedule"])  # a schedule without a registry would fail every run
+    assert result.exit_code == 2 and "no county registry given" in result.output and len(served) == 2

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.table import Table
 
-from countyreports.cli.common import DEFAULT_DB, DbOpt, console, err, fail, print_arrow
+from countyreports.cli.common import DEFAULT_DB, DbOpt, console, err, fail, print_arrow, show_table
 
 app = typer.Typer()
 
@@ -65,12 +64,9 @@ def check(
         results = run_checks(db, wait_s=wait)
     except CountyReportsError as exc:
         raise fail(exc) from exc
-    table = Table(title=f"checks on {db}")
-    for col in ("check", "failing rows", "asserts"):
-        table.add_column(col)
-    for r in results:
-        table.add_row(r.name, "[green]0[/green]" if r.ok else f"[red]{r.failing_rows}[/red]", r.description)
-    console.print(table)
+    show_table(("check", "failing rows", "asserts"),
+               [(r.name, "[green]0[/green]" if r.ok else f"[red]{r.failing_rows}[/red]", r.description)
+                for r in results], title=f"checks on {db}")
     for r in results:
         for row in r.sample if not r.ok else ():
             err.print(f"{r.name}: {json.dumps(row, ensure_ascii=False, default=str)}")
@@ -104,19 +100,13 @@ def export(
     except CountyReportsError as exc:
         raise fail(exc) from exc
     if format != "parquet":
-        table = Table(title=f"export {done.out} ({done.format}, {done.exported_at}): {', '.join(done.files)}")
-        for col in ("relation", "rows"):
-            table.add_column(col)
-        for name, rows in done.relations:
-            table.add_row(name, str(rows))
-        console.print(table)
+        show_table(("relation", "rows"), [(name, str(rows)) for name, rows in done.relations],
+                   title=f"export {done.out} ({done.format}, {done.exported_at}): {', '.join(done.files)}",
+                   right=("rows",))
         return
-    table = Table(title=f"export {res.out} ({res.exported_at})")
-    for col in ("relation", "rows", "partitioned by", "files"):
-        table.add_column(col)
-    for r in res.relations:
-        table.add_row(r.name, str(r.rows), ", ".join(r.partitioned_by) or "-", str(r.files))
-    console.print(table)
+    show_table(("relation", "rows", "partitioned by", "files"),
+               [(r.name, str(r.rows), ", ".join(r.partitioned_by) or "-", str(r.files)) for r in res.relations],
+               title=f"export {res.out} ({res.exported_at})", right=("rows", "files"))
 
 
 @app.command("export-sql")

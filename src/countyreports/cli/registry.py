@@ -13,8 +13,8 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
+from countyreports.cli.common import show_table
 from countyreports.registry.divisions import load_divisions
 from countyreports.errors import RegistryError
 from countyreports.registry.file import import_homepages, read_registry
@@ -108,12 +108,9 @@ def list_divisions(
         sys.stdout.write(buf.getvalue())
         return
     title = f"county-level divisions{' of ' + province if province else ''}: {len(rows)}"
-    t = Table(title=title, caption=f"source: {nat.notes[1] if len(nat.notes) > 1 else nat.source}")
-    for col in ("adcode", "province", "prefecture", "county", "kind", "homepage"):
-        t.add_column(col)
-    for d, h in rows:
-        t.add_row(d.adcode, d.province, d.prefecture, d.county, d.kind, h)
-    console.print(t)
+    show_table(("adcode", "province", "prefecture", "county", "kind", "homepage"),
+               [(d.adcode, d.province, d.prefecture, d.county, d.kind, h) for d, h in rows], title=title,
+               caption=f"source: {nat.notes[1] if len(nat.notes) > 1 else nat.source}", fold=("homepage",), out=console)
 
 
 @registry_app.command("import")

@@ -1,22 +1,26 @@
 """`countyreports harvest | backfill | schedule | status`: run the flows, serve the deployments, show the runs.
 
 Flows are run by their entrypoint, as Prefect deployments do: `harvest` loads ``flows/harvest.py:harvest`` — the
-installed `flows` package's module `flows.harvest` — and calls it in this process (the flow starts a temporary
-Prefect server when no PREFECT_API_URL is set).
+installed `flows` package's module `flows.harvest` — and calls it in this process; without PREFECT_API_URL the
+temporary Prefect server is started first, while the flows import (flows/server.py). A run that failed
+(`RunFailed`) prints its counters and exits 1 with its reason; one with some counties failed says so on stderr.
+`status` prints the runs as a compact list that fits the terminal (`--format json`: every column).
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.table import Table
 
-from countyreports.cli.common import DEFAULT_DB, DbOpt, abs_path, console, err, print_arrow
+from countyreports.cli.common import DEFAULT_DB, DbOpt, abs_path, console, err, show_table
+from countyreports.cli.guard import debugging
+from countyreports.cli.preflight import needs
 
 app = typer.Typer()
 
@@ -43,17 +47,51 @@ def _allow_unlisted(flag: bool) -> None:
         os.environ["COUNTYREPORTS_ALLOW_UNLISTED"] = "1"
 
 
+class _NoTraceback(logging.Filter):
+    """Prefect logs a failed flow run's exception with its traceback: without --debug, none of ours (the CLI
+    prints its reason in one line) and the message alone of any other."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from countyreports.errors import CountyReportsError
+
+        if record.exc_info and isinstance(record.exc_info[1], CountyReportsError):
+            return False
+        record.exc_info = None
+        record.exc_text = None
+        return True
+
+
+def _tracebacks_off() -> None:
+    """On the terminal only (Prefect's console handler, on the root logger): the run's log in Prefect keeps them."""
+    if debugging():
+        return
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.StreamHandler) and not any(
+                isinstance(f, _NoTraceback) for f in handler.filters):
+            handler.addFilter(_NoTraceback())
+
+
 def _run_flow(entrypoint: str, title: str, **params: Any) -> dict[str, Any]:
     """Run a flow in this process (by its entrypoint, as a deployment would) with a progress bar on stderr."""
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
 
+    from flows import server as temporary
+
     _quiet_prefect()
-    flow = load_entrypoint(entrypoint)
+    # without a Prefect API, the temporary server starts now, while this process imports (flows/server.py)
+    early = temporary.start(quiet=not debugging())
+    try:
+        flow = load_entrypoint(entrypoint)
+    except BaseException:
+        if early is not None:
+            early.stop()
+        raise
+    _tracebacks_off()
     hooks = sys.modules[flow.fn.__module__].common  # flows/_common.py, as the flow module imported it
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TimeRemainingColumn(), TextColumn("{task.fields[last]}"))
-    with Progress(*columns, console=err, transient=False) as bar:
+    with Progress(*columns, console=err, transient=False) as bar, temporary.use(early):
         task = bar.add_task(title, total=None, last="starting Prefect…")
 
         def listen(event: str, value: Any) -> None:
@@ -70,22 +108,23 @@ def _run_flow(entrypoint: str, title: str, **params: Any) -> dict[str, Any]:
 
 
 def _print_counters(title: str, result: dict[str, Any]) -> None:
-    table = Table(title=title)
-    table.add_column("counter")
-    table.add_column("value", justify="right")
-    for k, v in result.items():
-        if k != "run_id":
-            table.add_row(k, str(v))
-    console.print(table)
+    show_table(("counter", "value"), [(k, str(v)) for k, v in result.items() if k not in ("run_id", "verdict")],
+               title=title, right=("value",))
 
 
-def _need_registry(registry: Optional[Path]) -> None:
-    """A harvest needs a registry: --registry, or COUNTYREPORTS_REGISTRY (checked before Prefect starts)."""
-    if registry is None and not os.environ.get("COUNTYREPORTS_REGISTRY"):
-        from countyreports.pipeline.run import NO_REGISTRY
+def _run(entrypoint: str, title: str, **params: Any) -> None:
+    """Run the flow and print its counters; a run that failed (RunFailed: too many counties failed) prints them
+    too and exits 1 with its reason (cli.guard); one that completed with failures says so on stderr."""
+    from countyreports.errors import RunFailed
 
-        err.print(f"[red]error:[/red] {NO_REGISTRY}")
-        raise typer.Exit(2)
+    try:
+        result = _run_flow(entrypoint, title, **params)
+    except RunFailed as exc:
+        _print_counters(f"{title} {exc.run_id}", exc.counters)
+        raise
+    _print_counters(f"{title} {result['run_id']}", result)
+    if result.get("verdict"):
+        err.print(f"[yellow]warning:[/yellow] {result['verdict']}", highlight=False, soft_wrap=True)
 
 
 def _adcodes(counties: Optional[str]) -> Optional[list[str]]:
@@ -93,6 +132,7 @@ def _adcodes(counties: Optional[str]) -> Optional[list[str]]:
 
 
 @app.command()
+@needs(registry=True, warehouse="write")
 def harvest(
     registry: Annotated[Optional[Path], typer.Option(help="county registry CSV")] = None,
     db: DbOpt = DEFAULT_DB,
@@ -110,16 +150,14 @@ def harvest(
                                                       "through, with a warning (load-test snapshots)")] = False,
 ) -> None:
     """Run the harvest flow once (flows/harvest.py:harvest)."""
-    _need_registry(registry)
     _allow_unlisted(allow_unlisted)
-    title = "reparse" if reparse else "harvest"
-    result = _run_flow("flows/harvest.py:harvest", title, registry=abs_path(registry), db=abs_path(db), proxy=proxy,
-                       counties=_adcodes(counties), province=province, prefecture=prefecture,
-                       min_delay_s=min_delay, workers=workers, shards=shards, reparse=reparse)
-    _print_counters(f"{title} {result['run_id']}", result)
+    _run("flows/harvest.py:harvest", "reparse" if reparse else "harvest", registry=abs_path(registry),
+         db=abs_path(db), proxy=proxy, counties=_adcodes(counties), province=province, prefecture=prefecture,
+         min_delay_s=min_delay, workers=workers, shards=shards, reparse=reparse)
 
 
 @app.command()
+@needs(registry=True, warehouse="write")
 def backfill(
     years: Annotated[str, typer.Option(help="report years: 2019-2023, 2019,2021 or 2022")],
     registry: Annotated[Optional[Path], typer.Option(help="county registry CSV")] = None,
@@ -139,16 +177,14 @@ def backfill(
                                                       "through, with a warning (load-test snapshots)")] = False,
 ) -> None:
     """Run the backfill flow once (flows/backfill.py:backfill): (re)load the given report years."""
-    _need_registry(registry)
     _allow_unlisted(allow_unlisted)
-    result = _run_flow("flows/backfill.py:backfill", f"backfill {years}", years=years, registry=abs_path(registry),
-                       db=abs_path(db), proxy=proxy, counties=_adcodes(counties), province=province,
-                       prefecture=prefecture, reparse=reparse, resume_run_id=resume, chunk_size=chunk_size,
-                       min_delay_s=min_delay, workers=workers, shards=shards)
-    _print_counters(f"backfill {result['run_id']}", result)
+    _run("flows/backfill.py:backfill", "backfill", years=years, registry=abs_path(registry), db=abs_path(db),
+         proxy=proxy, counties=_adcodes(counties), province=province, prefecture=prefecture, reparse=reparse,
+         resume_run_id=resume, chunk_size=chunk_size, min_delay_s=min_delay, workers=workers, shards=shards)
 
 
 @app.command()
+@needs(registry=True, warehouse="write")
 def schedule(
     registry: Annotated[Optional[Path], typer.Option(help="county registry CSV")] = None,
     db: DbOpt = DEFAULT_DB,
@@ -160,6 +196,12 @@ def schedule(
     concurrency: Annotated[Optional[int], typer.Option(
         help="create the Prefect global concurrency limit 'countyreports-batches' with N slots and make "
              "every batch hold one")] = None,
+    notify: Annotated[Optional[list[str]], typer.Option(
+        help="webhook URL (repeatable) told when a harvest or backfill run ends Failed or Crashed, or when "
+             "counties that loaded last time fail (Prefect automations)")] = None,
+    notify_block: Annotated[Optional[list[str]], typer.Option(
+        help="a notification block saved in Prefect, TYPE/NAME (repeatable; e-mail: sendgrid-email/NAME or "
+             "an integration's block), told the same")] = None,
 ) -> None:
     """Serve the harvest (scheduled), backfill and harvest-shard deployments until interrupted.
 
@@ -172,7 +214,8 @@ def schedule(
     params: dict[str, Any] = {"registry": abs_path(registry), "db": abs_path(db), "proxy": proxy}
     deployments = load_entrypoint("flows/deployments.py:serve_all")
     crons = list(cron) if cron else list(sys.modules[deployments.__module__].DEFAULT_CRONS)
-    deployments({k: v for k, v in params.items() if v is not None}, crons, timezone, limit, concurrency)
+    deployments({k: v for k, v in params.items() if v is not None}, crons, timezone, limit, concurrency,
+                list(notify or ()), list(notify_block or ()))
 
 
 STALE_AFTER_S = 3600  # an unfinished run with nothing recorded for this long is shown as interrupted
@@ -206,23 +249,86 @@ FAILING_HOSTS_SQL = """
     ORDER BY failed_requests DESC, host"""
 
 
+def _runs_lines(runs: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    """Each run as a head line and its indented detail lines (the fields that matter)."""
+    out = []
+    for r in runs:
+        took = ""
+        if r["finished_at"] is not None and r["started_at"] is not None:
+            took = f", took {_duration((r['finished_at'] - r['started_at']).total_seconds())}"
+        head = f"[bold]{r['run_id']}[/bold]  {r['kind']}  {_STATUS_STYLE.get(r['status'], r['status'])}"
+        parts = [f"{r[f'counties_{k}'] or 0} {k}" for k in ("ok", "partial", "failed", "empty")
+                 if r[f"counties_{k}"] or k == "ok"]
+        detail = [f"started {r['started_at']:%Y-%m-%d %H:%M:%S} UTC{took}",
+                  f"counties {r['counties_done']}: {', '.join(parts)}"
+                  + (f"; {r['counties_skipped']} registry rows skipped" if r["counties_skipped"] else ""),
+                  f"requests {r['requests'] or 0} ({r['retries'] or 0} retries), bodies {r['bodies_downloaded'] or 0}, "
+                  f"pages parsed {r['pages_parsed'] or 0}; reports {r['new_reports'] or 0} new, "
+                  f"{r['new_versions'] or 0} new versions, {r['withdrawn'] or 0} withdrawn"]
+        out.append((head, detail))
+    return out
+
+
+_STATUS_STYLE = {"finished": "finished", "running": "[cyan]running[/cyan]",
+                 "interrupted": "[yellow]interrupted[/yellow]"}
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def _section(title: str, items: list[tuple[str, list[str]]], empty: str) -> None:
+    from rich.padding import Padding
+
+    console.print(f"[bold underline]{title}[/bold underline]", highlight=False)
+    if not items:
+        console.print(f"  {empty}", highlight=False)
+    for head, detail in items:
+        console.print(Padding(head, (0, 0, 0, 2), expand=False), highlight=False)
+        for line in detail:
+            console.print(Padding(line, (0, 0, 0, 6), expand=False), highlight=False)
+    console.print()
+
+
 @app.command()
-def status(db: DbOpt = DEFAULT_DB, last: Annotated[int, typer.Option(help="runs to show")] = 5) -> None:
+def status(
+    db: DbOpt = DEFAULT_DB,
+    last: Annotated[int, typer.Option(help="runs to show")] = 5,
+    format: Annotated[str, typer.Option("--format", help="text (fits the terminal) | json (every column)")] = "text",  # noqa: A002
+) -> None:
     """The last runs (finished, running or interrupted), the counties that were not ok in the latest one
     and the hosts whose requests failed in the latest harvest."""
     import datetime as dt
+    import json
 
     from countyreports.warehouse.reader import query as run_query
 
+    if format not in ("text", "json"):
+        raise typer.BadParameter("--format must be text or json")
     stale = (dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(seconds=STALE_AFTER_S)).isoformat(" ")
-    print_arrow(run_query(db, f"""
-        SELECT run_id, kind, status, started_at, finished_at, counties_done, counties_ok, counties_partial,
-               counties_failed, counties_empty, requests, retries, bodies_downloaded, pages_parsed,
-               new_reports, new_versions, withdrawn
-        FROM ({runs_status_sql(stale)}) ORDER BY started_at DESC LIMIT {int(last)}"""), "table")
-    print_arrow(run_query(db, """
-        SELECT c.adcode, c.county, c.outcome, c.error, c.column_url
+    runs = run_query(db, f"SELECT * EXCLUDE (last_activity) FROM ({runs_status_sql(stale)}) "
+                         f"ORDER BY started_at DESC LIMIT {int(last)}").to_pylist()
+    counties = run_query(db, """
+        SELECT c.run_id, c.adcode, c.county, c.outcome, c.error, c.column_url, c.requests, c.warnings
         FROM county_runs c
         WHERE c.run_id = (SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1)
-          AND c.outcome <> 'ok' ORDER BY c.adcode"""), "table")
-    print_arrow(run_query(db, FAILING_HOSTS_SQL), "table")
+          AND c.outcome <> 'ok' ORDER BY c.adcode""").to_pylist()
+    hosts = run_query(db, FAILING_HOSTS_SQL).to_pylist()
+    if format == "json":
+        doc = {"runs": runs, "counties_not_ok": counties, "failing_hosts": hosts}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, default=str, indent=1) + "\n")
+        return
+    _section("Runs, latest first", _runs_lines(runs), f"no run in {db} yet")
+    latest = runs[0]["run_id"] if runs else ""
+    _section(f"Counties not ok in {latest or 'the latest run'}",
+             [(f"{c['adcode']} {c['county'] or ''}  [bold]{c['outcome']}[/bold]",
+               [c["error"] or "(no error recorded)"] + ([f"column {c['column_url']}"] if c["column_url"] else []))
+              for c in counties], "none")
+    _section("Hosts whose requests failed in the latest harvest",
+             [(f"{h['host']}  {h['failed_requests']} of {h['requests']} requests failed",
+               [f"errors: {h['errors']}", f"counties: {h['adcodes']}"]) for h in hosts], "none")
+    console.print("(every column: countyreports status --format json)", style="dim", highlight=False)

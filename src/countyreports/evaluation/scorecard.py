@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 import sys
+import textwrap
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -232,6 +234,18 @@ def format_result(result: EvalResult) -> str:
     return "\n".join(L)
 
 
+def fit_lines(text: str, width: int) -> str:
+    """Lines longer than `width` wrapped, their continuation indented under their first word."""
+    out = []
+    for line in text.splitlines():
+        if len(line) <= width:
+            out.append(line)
+            continue
+        indent = " " * (len(line) - len(line.lstrip()) + 4)
+        out += textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False) or [line]
+    return "\n".join(out)
+
+
 def run_eval_cli(snapshot: Path, db: Path, epoch: int = 1, as_json: bool = False,
                  floors_path: Path | None = None) -> int:
     """Body of ``countyreports eval``: prints the result; exit code 0 ok, 1 a floor failed,
@@ -249,7 +263,7 @@ def run_eval_cli(snapshot: Path, db: Path, epoch: int = 1, as_json: bool = False
             data["floors"] = {"checked": floors, "failed": failed}
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(format_result(result))
+        print(fit_lines(format_result(result), shutil.get_terminal_size().columns))
         if floors is not None:
             print()
             if failed:

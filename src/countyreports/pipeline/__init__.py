@@ -7,7 +7,8 @@ this process only loads.
 Every county's result is loaded by the single writer as soon as it is ready — the counties ready together in
 one short transaction (at most `settings.load_batch`) — so a crash loses at most the counties in flight, and
 re-running yields the same warehouse (loads are idempotent).
-flows/ composes these same functions into Prefect tasks (one task per batch of counties).
+flows/ composes these same functions into Prefect tasks (one task per batch of counties), and judges each run
+with `verdict` (`judge`: failed or not; `regressions`: counties that loaded last time and fail now).
 
 Two writer modes: `hold_writer=True` (default) keeps one DuckDB connection for the run; `hold_writer=False`
 opens the file for each county's load only (waiting while another process holds it), so several worker
@@ -24,12 +25,14 @@ from countyreports.pipeline.run import (
     ROBOTS_MAX_AGE, WRITER_WAIT_S, CountyOutcome, Run, close_run, crawl_options, fetch_settings, load_batch,
     load_one, load_registry, open_run, parse_pool, select_counties, utcnow, writer,
 )
+from countyreports.pipeline.verdict import Regression, Verdict, judge, regression_message, regressions
 from countyreports.settings import Settings
 
 __all__ = [
-    "ROBOTS_MAX_AGE", "WRITER_WAIT_S", "CountyOutcome", "Run", "close_run", "crawl_one", "crawl_options",
-    "fetch_settings", "harvest", "harvest_counties", "load_batch", "load_one", "load_registry", "open_run",
-    "parse_pool", "reparse_counties", "reparse_county", "select_counties", "submit_crawl", "utcnow", "writer",
+    "ROBOTS_MAX_AGE", "WRITER_WAIT_S", "CountyOutcome", "Regression", "Run", "Verdict", "close_run", "crawl_one",
+    "crawl_options", "fetch_settings", "harvest", "harvest_counties", "judge", "load_batch", "load_one",
+    "load_registry", "open_run", "parse_pool", "regression_message", "regressions", "reparse_counties",
+    "reparse_county", "select_counties", "submit_crawl", "utcnow", "writer",
 ]
 
 

@@ -23,10 +23,12 @@ from countyreports.crawl.archive import RawStore
 from countyreports.crawl.session import CrawlOptions
 from countyreports.crawl.fetch import Fetcher
 from countyreports.crawl.politeness import FetchSettings
+from countyreports.crawl.proxy import check_proxy
 from countyreports.crawl.processes import CrawlerPool, CrawlJob, merge_stats
 from countyreports.errors import RegistryError, WarehouseBusy
 from countyreports.models import County, CountyLoad
 from countyreports.registry.file import Registry, read_registry
+from countyreports.registry.selection import NO_REGISTRY, select
 from countyreports.settings import Settings
 from countyreports.warehouse.writer import LoadStats, Warehouse
 
@@ -114,14 +116,11 @@ def writer(settings: Settings, held: Warehouse | None = None,
 
 def select_counties(registry: Registry, adcodes: Iterable[str] | None = None,
                     province: str | None = None, prefecture: str | None = None) -> list[County]:
-    wanted = {a.strip() for a in adcodes or () if a.strip()}
-    return [c for c in registry.counties
-            if (not wanted or c.adcode in wanted) and (not province or c.province == province)
-            and (not prefecture or c.prefecture == prefecture)]
+    """The counties a run crawls; SelectionError naming unknown ones (with the nearest names) or when nothing is
+    selected (see `countyreports.registry.selection`)."""
+    return select(registry, adcodes, province, prefecture)
 
 
-NO_REGISTRY = ("no county registry given: pass --registry FILE (a CSV adcode,province,prefecture,county,homepage; "
-               "`countyreports registry list --format csv` starts one) or set COUNTYREPORTS_REGISTRY")
 
 
 def load_registry(settings: Settings) -> Registry:
@@ -145,6 +144,8 @@ def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] |
              registry_errors: Sequence[str] = (), *, years: Iterable[int] | None = None,
              hold_writer: bool = True, run_id: str | None = None) -> Run:
     reparse = kind == "reparse"  # no request: no crawler; rows rewritten all over: the writer's `bulk` settings
+    if not reparse:
+        check_proxy(settings.proxy or None)  # a dead proxy would make every county look like a dead portal
     held = Warehouse(settings.db_path, bulk=reparse) if hold_writer else None
     run_id = run_id or f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     started = utcnow()
