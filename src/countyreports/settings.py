@@ -59,6 +59,9 @@ class Settings:
     max_column_hops: int = _setting(6, 'pages fetched at most while looking for the report column')
     max_list_pages: int = _setting(40, 'list pages walked at most per column')
     recheck_days: int = _setting(30, 'age after which a known article page is re-checked')
+    adapters: bool = _setting(
+        True,
+        'use the CMS-family adapters (trs, hanweb, platform) besides the generic reader (false: the generic path alone)')
     allow_unlisted: bool = _setting(
         False,
         'let registry codes outside the national list through, with a warning (replicate.py load tests)')

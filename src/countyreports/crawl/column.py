@@ -64,7 +64,7 @@ def find_column(c: CountyCrawl, max_hops: int) -> tuple[Got | None, str | None, 
     return None, None, seen
 
 
-def walk_list(c: CountyCrawl, first: Got, html: str, max_pages: int) -> tuple[list[Link], bool, bool]:
+def walk_list(c: CountyCrawl, first: Got, html: str, max_pages: int, adapters: bool = True) -> tuple[list[Link], bool, bool]:
     """All items of a column's list pages; the flags: every page walked (not cut by `max_pages`), and every
     page walked could be read."""
     items: list[Link] = []
@@ -80,7 +80,7 @@ def walk_list(c: CountyCrawl, first: Got, html: str, max_pages: int) -> tuple[li
                 c.warnings.append(f"list page unreadable: {url} ({got_error(_got)})")
                 complete = readable = False
                 continue
-        page = discover.parse_list(page_html, url, hosts=tuple(c.scope))
+        page = discover.parse_list(page_html, url, hosts=tuple(c.scope), adapters=adapters)
         items.extend(page.items)
         for nxt in page.next_pages:
             if nxt not in done and host_of(nxt) in c.scope:

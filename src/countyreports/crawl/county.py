@@ -141,7 +141,7 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
             list_changed = not (column.unchanged and remembered == column.url
                                 and state.get("column_ok", True))
             if list_changed:
-                items, complete, list_readable = walk_list(c, column, column_html, opts.max_list_pages)
+                items, complete, list_readable = walk_list(c, column, column_html, opts.max_list_pages, opts.adapters)
             else:
                 items = [Link(u, p.title or "") for u, p in known_pages.items() if p.kind != "skipped"]
                 complete = False

@@ -30,6 +30,7 @@ class CrawlOptions:
     max_column_hops: int = 6
     max_list_pages: int = 40
     recheck_days: int = 30
+    adapters: bool = True  # the CMS-family adapters (False: the generic reader alone)
     years: frozenset[int] | None = None  # load only reports on these years (backfill)
     parser: Executor | None = None  # where parse_report runs (a process pool); None: in this thread
 

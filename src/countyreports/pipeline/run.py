@@ -172,7 +172,8 @@ def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] |
 
 def crawl_options(settings: Settings, years: frozenset[int] | None, parser: Executor | None) -> CrawlOptions:
     return CrawlOptions(max_column_hops=settings.max_column_hops, max_list_pages=settings.max_list_pages,
-                        recheck_days=settings.recheck_days, years=years, parser=parser)
+                        recheck_days=settings.recheck_days, years=years, parser=parser,
+                        adapters=settings.adapters)
 
 
 def parse_pool(settings: Settings) -> Executor | None:

@@ -208,7 +208,7 @@ def article_links(html: str, url: str, *, hosts: Iterable[str] = ()) -> tuple[Li
     return c.dedupe(out)
 
 
-def parse_list(html: str, url: str, *, hosts: Iterable[str] = ()) -> ListPage:
+def parse_list(html: str, url: str, *, hosts: Iterable[str] = (), adapters: bool = True) -> ListPage:
     """Entries of a column list page and the further list pages of the same column.
 
     The family adapter is chosen by `detect_family`; when it finds no entries the generic
@@ -217,7 +217,7 @@ def parse_list(html: str, url: str, *, hosts: Iterable[str] = ()) -> ListPage:
     off-site links are left out; an attachment listed as an entry (a .pdf in the list) is kept.
     """
     scope = frozenset(hosts)
-    fam = detect_family(html, url)
+    fam = detect_family(html, url) if adapters else Family.GENERIC
     mod = _FAMILIES.get(fam, generic)
     page = mod.parse_list(html, url, hosts=scope)
     if not page.items and mod is not generic:
