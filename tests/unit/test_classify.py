@@ -132,6 +132,9 @@ def test_genre_titles(title: str, county: str, kind: PageKind) -> None:
     ("乡宁县2023年度法治政府建设工作要点...", False),
     ("乡宁县扎实推进法治政府建设示范...", False),
     ("上一页", False),
+    ("乡宁县关于2023年法治政府建设工作情况和202...", True),  # cut inside next year's plan
+    ("乡宁县2023年法治政府建设工作总结及2024年工作...", True),
+    ("乡宁县2023年法治政府建设工作情况和相关...", False),
 ])
 def test_cut_list_titles(shown: str, keep: bool) -> None:
     assert could_be_county_report(shown, "乡宁县") is keep

@@ -220,9 +220,18 @@ def status(db: DbOpt = DEFAULT_DB, last: Annotated[int, typer.Option(help="runs 
                counties_failed, counties_empty, requests, retries, bodies_downloaded, pages_parsed,
                new_reports, new_versions, withdrawn
         FROM ({runs_status_sql(stale)}) ORDER BY started_at DESC LIMIT {int(last)}"""), "table")
-    print_arrow(run_query(db, """
-        SELECT c.adcode, c.county, c.outcome, c.error, c.column_url
+    not_ok = run_query(db, """
+        SELECT c.adcode, c.county, c.outcome, c.error, c.column_url,
+               array_to_string(c.search_tried, chr(10)) AS best_pages_tried
         FROM county_runs c
         WHERE c.run_id = (SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1)
-          AND c.outcome <> 'ok' ORDER BY c.adcode"""), "table")
+          AND c.outcome <> 'ok' ORDER BY c.adcode""")
+    print_arrow(not_ok, "table")
+    outcomes = not_ok.column("outcome").to_pylist()
+    if "blocked" in outcomes:
+        console.print(f"{outcomes.count('blocked')} counties answered with an anti-bot challenge or a firewall's "
+                      "block (outcome blocked): try through a proxy inside China, `--proxy URL` or COUNTYREPORTS_PROXY.")
+    if any(not_ok.column("best_pages_tried").to_pylist()):
+        console.print("No report column found: the best pages tried are listed with their scores; when you know the "
+                      "column, give it in the registry's `column_url` column.")
     print_arrow(run_query(db, FAILING_HOSTS_SQL), "table")

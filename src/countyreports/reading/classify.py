@@ -110,6 +110,9 @@ _ENDING_PREFIXES = frozenset(e[:i] for e in _ENDINGS for i in range(len(e) + 1))
 _PLAN_CLAUSE = re.compile(
     f"(?:{'|'.join(PLAN_CONNECTORS)})(?:{'|'.join(PLAN_WHEN)}|(?:[12]\\d{{3}}|[〇零○一二][〇零○一二三四五六七八九]{{3}})年度?)?"
     f"(?:工作)?(?:{'|'.join(PLAN_WORDS)})(?=的?(?:报告|$))")
+_PLAN_CUT = re.compile(
+    f"^(.*?)(?:{'|'.join(PLAN_CONNECTORS)})(?:[12]\\d{{0,3}}|[〇零○一二][〇零○一二三四五六七八九]{{0,3}}|"
+    f"{'|'.join(PLAN_WHEN)}|下)?年?度?(?:工作?)?(?:{'|'.join(w[:1] for w in PLAN_WORDS)})?$")
 _YEAR_PARTIAL = re.compile(r"^(?:[12]\d{0,3}|[〇零○一二][〇零○一二三四五六七八九]{0,3})(?:年度?)?$")
 
 
@@ -247,7 +250,11 @@ def could_be_county_report(list_title: str, county: str) -> bool:
     split = _split_topic(t)
     if split is not None:
         before, after = split
-        return _ending(after) in _ENDING_PREFIXES and _issuer_kind(before, county) is PageKind.COUNTY_REPORT
+        ending = _ending(after)
+        planned = _PLAN_CUT.match(ending)  # cut inside next year's plan: `…工作情况和202…`
+        if planned and planned.group(1) in _ENDINGS:
+            ending = planned.group(1)
+        return ending in _ENDING_PREFIXES and _issuer_kind(before, county) is PageKind.COUNTY_REPORT
     if any(w in t for w in NEWS_MARKERS):
         return False
     # the cut fell before the topic: what is visible must be a report's opening, the last

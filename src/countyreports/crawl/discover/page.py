@@ -1,0 +1,189 @@
+"""One fetched page as the column search sees it (pure): what it is called, where its links lead, what it lists.
+
+`read_page(text, url, hosts=…)` parses the page once and gives a `PageView`: its names and their score (with the
+context of its breadcrumb and of the link that led to it), the links that may lead to the report column
+(scored, on any host: the search decides what is in scope), its list (any shape, pages of any kind, records in
+scripts, a JSON answer), its per-year sub-columns, every entry-like link (for the title classifier), list APIs
+named by its scripts, its GET search forms, and who it says it belongs to (网站标识码, 主办单位).
+
+With `adapters`, a page of a known CMS family is read by that family's adapter first (`FAMILIES`); the generic
+reader is the fallback and, with adapters off, the only reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import ModuleType
+
+from countyreports.crawl.discover import common as c
+from countyreports.crawl.discover import generic, gkmlpt, hanweb, platform, trs
+from countyreports.crawl.discover.forms import SearchForm, search_forms
+from countyreports.crawl.discover.keywords import MORE_TEXTS, NEGATIVE_TEXT, NEGATIVE_URL, OWNER_RE, YEAR_RE
+from countyreports.crawl.discover.listing import all_items, column_shapes
+from countyreports.crawl.discover.names import (
+    breadcrumb, is_year_label, meta, own_names, page_score, scored, topic_of, url_score,
+)
+from countyreports.crawl.discover.scripts import api_urls, json_pages, json_records, read_json
+from countyreports.models import Family, Link
+from countyreports.registry.identity import site_code_from_html
+
+ScoredLink = c.ScoredLink
+FAMILIES: dict[Family, ModuleType] = {Family.TRS: trs, Family.HANWEB: hanweb, Family.PLATFORM: platform,
+                                      Family.GKMLPT: gkmlpt}
+MIN_FAMILY_EVIDENCE = 3
+MAX_PATTERN_HITS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    url: str
+    family: Family
+    names: tuple[str, ...]  # the page's own names, most trusted first
+    crumbs: tuple[str, ...]  # breadcrumb texts
+    crumb_urls: frozenset[str]
+    score: int  # its best name's score (own, in context, or the link's that led here)
+    own_score: int  # the same without the link that led here
+    reason: str
+    topic: str  # the topic column the page stands for ("" when none): the context of its links
+    candidates: tuple[ScoredLink, ...]  # links that may lead to the report column, any host, best first
+    items: tuple[Link, ...]  # its list
+    next_pages: tuple[str, ...]  # further pages of that list
+    subcolumns: tuple[str, ...]  # per-year sub-columns
+    articles: tuple[Link, ...]  # every entry-like link of the page
+    apis: tuple[str, ...]  # list endpoints its scripts name
+    forms: tuple[SearchForm, ...]
+    site_code: str | None
+    owners: tuple[str, ...]  # who the page says runs the site (meta SiteName, 主办单位…)
+    is_json: bool = False
+
+    @property
+    def listy(self) -> bool:
+        return bool(self.items or self.subcolumns or self.next_pages or self.apis)
+
+    @property
+    def is_article(self) -> bool:
+        return c.is_article_url(self.url) or c.is_attachment(self.url)
+
+
+def detect_family(html: str, url: str) -> Family:
+    """CMS family of a page from its markup and URL shapes; GENERIC when nothing is telling."""
+    path = url.split("://", 1)[-1].split("/", 1)[-1].split("?", 1)[0]
+    scores: dict[Family, int] = {}
+    for fam, mod in FAMILIES.items():
+        score = sum(w * min(len(p.findall(html or "")), MAX_PATTERN_HITS) for p, w in mod.HTML_SIGNALS)
+        score += sum(w for p, w in mod.URL_SIGNALS if p.search("/" + path if p.pattern.startswith("^") else url))
+        scores[fam] = score
+    best = max(scores, key=lambda f: scores[f])
+    return best if scores[best] >= MIN_FAMILY_EVIDENCE else Family.GENERIC
+
+
+def candidates(tree: c.LexborHTMLParser, url: str, topic: str) -> tuple[ScoredLink, ...]:
+    """Links that may lead to the report column, best first: scored by their text, title or image alt (a
+    "更多" link by its block's heading), in the context of the page's topic, and by URL hints."""
+    base = c.base_url(tree, url)
+    best: dict[str, ScoredLink] = {}
+    order: dict[str, int] = {}
+    for i, (a, u) in enumerate(c.anchors(tree, base)):
+        if u == url or c.is_attachment(u) or c.is_article_url(u) or NEGATIVE_URL.search(u):
+            continue
+        text = c.clean(a.text(separator=" "))
+        title = c.clean(a.attributes.get("title"))
+        label = c.label_of(a)
+        if label in MORE_TEXTS or not label:
+            label = text = c.block_heading(a)
+        if (YEAR_RE.search(label) and len(label) > 10) or is_year_label(label):
+            continue  # an article title, or a per-year part of a column
+        if NEGATIVE_TEXT.search(label) or (title and NEGATIVE_TEXT.search(title)):
+            continue
+        ts, tr = max(scored(label, topic), scored(title, topic))
+        us, ur = url_score(u)
+        if label and not ts and us < 50:
+            us = 0  # a weak URL hint does not rescue a link whose words say otherwise (通知公告)
+        score = max(ts, us) + (5 if ts and us else 0)
+        if score <= 0:
+            continue
+        link = ScoredLink(url=u, text=label, score=score, reason=tr if ts >= us else ur, context=topic)
+        if u not in best or best[u].score < score:
+            best[u] = link
+        order.setdefault(u, i)
+    return tuple(sorted(best.values(), key=lambda s: (-s.score, order[s.url])))
+
+
+def subcolumns(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], crumb_urls: frozenset[str]) -> tuple[str, ...]:
+    """Links to per-year parts of this column (2023年, 2023年度 …)."""
+    out: list[str] = []
+    for a, u in c.anchors(tree, c.base_url(tree, url)):
+        if (is_year_label(c.label_of(a)) and u != url and u not in crumb_urls and c.same_site(u, hosts)
+                and not c.is_article_url(u) and not c.is_attachment(u)
+                and not c.in_excluded_container(a, ambiguous=False) and u not in out):
+            out.append(u)
+    return tuple(out)
+
+
+def owners(tree: c.LexborHTMLParser, html: str) -> tuple[str, ...]:
+    out = [meta(tree, "SiteName") or ""]
+    out += [m.group(1) for m in OWNER_RE.finditer(html[-20000:])]
+    return tuple(dict.fromkeys(o for o in out if o))
+
+
+def _json_view(value: object, url: str, hosts: frozenset[str], via: str, via_context: str) -> PageView:
+    score, reason = scored(via, via_context) if via else (0, "")
+    items = json_records(value, url, hosts)
+    return PageView(url, Family.GENERIC, (), (), frozenset(), score, 0, reason, topic_of([via]), (), items,
+                    json_pages(value, url), (), items, (), (), None, (), True)
+
+
+def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), charset: str = "utf-8",
+              via: str = "", via_context: str = "", adapters: bool = True) -> PageView:
+    """The page as the column search sees it (see the module doc); `hosts`: the county's scope entries."""
+    scope = frozenset({c.host_of(url), *hosts})
+    if text.lstrip()[:1] in ("{", "["):
+        value = read_json(text)
+        if value is not None:
+            return _json_view(value, url, scope, via, via_context)
+    tree = c.parse(text)
+    crumbs = breadcrumb(tree)
+    names = own_names(tree, crumbs)
+    own_score, _ = page_score(names, crumbs)
+    score, reason = page_score(names, crumbs, via, via_context)
+    topic = topic_of([*names, via]) or topic_of(crumbs)
+    fam = detect_family(text, url) if adapters else Family.GENERIC
+    cands = list(candidates(tree, url, topic))
+    shapes = column_shapes(tree, url)
+    items: tuple[Link, ...] = ()
+    nexts: list[str] = []
+    if fam is Family.GKMLPT:
+        column = gkmlpt.report_column(text, url)
+        if column is not None:
+            score, reason, names = max(score, column[0]), "gkmlpt", [*names, column[1]]
+            nexts += column[2]
+    elif fam is not Family.GENERIC:
+        page = FAMILIES[fam].parse_list(text, url, hosts=scope)
+        items, nexts = page.items, list(page.next_pages)
+    generic_list = generic.parse_list(text, url, hosts=scope, tree=tree, shapes=shapes)
+    items = items or generic_list.items
+    for u in generic_list.next_pages:
+        if u not in nexts and u not in {i.url for i in items}:
+            nexts.append(u)
+    crumb_urls = frozenset(u for a, u in c.anchors(tree, c.base_url(tree, url)) if _in_crumb(a))
+    articles = c.dedupe([*items, *all_items(tree, url, scope, shapes)])
+    return PageView(
+        url=url, family=fam, names=tuple(names), crumbs=tuple(crumbs), crumb_urls=crumb_urls, score=score,
+        own_score=own_score, reason=reason, topic=topic, candidates=tuple(cands), items=items,
+        next_pages=tuple(nexts), subcolumns=subcolumns(tree, url, scope, crumb_urls),
+        articles=articles, apis=api_urls(text, url, scope), forms=search_forms(tree, url, charset),
+        site_code=site_code_from_html(text), owners=owners(tree, text))
+
+
+_CRUMB_TOKENS = re.compile(r"crumb|position|location|dqwz|weizhi|curpos|path|place|wz\b", re.I)
+
+
+def _in_crumb(a: c.LexborNode) -> bool:
+    for anc in c.ancestors(a):
+        tokens = f"{anc.attributes.get('class') or ''} {anc.attributes.get('id') or ''}"
+        if tokens.strip() and _CRUMB_TOKENS.search(tokens):
+            return True
+        if anc.tag in ("body", "html"):
+            break
+    return False
