@@ -88,13 +88,21 @@ def _need_registry(registry: Optional[Path]) -> None:
         raise typer.Exit(2)
 
 
+def _registry(registry: Optional[Path]) -> Optional[str]:
+    """The registry parameter of a flow: an absolute path, or `national` (the shipped list with every portal)."""
+    from countyreports.registry.portals import NATIONAL
+
+    return NATIONAL if registry is not None and str(registry) == NATIONAL else abs_path(registry)
+
+
 def _adcodes(counties: Optional[str]) -> Optional[list[str]]:
     return [c for c in (counties or "").split(",") if c] or None
 
 
 @app.command()
 def harvest(
-    registry: Annotated[Optional[Path], typer.Option(help="county registry CSV")] = None,
+    registry: Annotated[Optional[Path], typer.Option(
+        help="county registry CSV, or `national`: every county's portal (shipped)")] = None,
     db: DbOpt = DEFAULT_DB,
     proxy: Annotated[Optional[str], typer.Option(help="HTTP proxy URL, e.g. the replay portal")] = None,
     counties: Annotated[Optional[str], typer.Option(help="comma-separated adcodes")] = None,
@@ -113,7 +121,7 @@ def harvest(
     _need_registry(registry)
     _allow_unlisted(allow_unlisted)
     title = "reparse" if reparse else "harvest"
-    result = _run_flow("flows/harvest.py:harvest", title, registry=abs_path(registry), db=abs_path(db), proxy=proxy,
+    result = _run_flow("flows/harvest.py:harvest", title, registry=_registry(registry), db=abs_path(db), proxy=proxy,
                        counties=_adcodes(counties), province=province, prefecture=prefecture,
                        min_delay_s=min_delay, workers=workers, shards=shards, reparse=reparse)
     _print_counters(f"{title} {result['run_id']}", result)
@@ -122,7 +130,8 @@ def harvest(
 @app.command()
 def backfill(
     years: Annotated[str, typer.Option(help="report years: 2019-2023, 2019,2021 or 2022")],
-    registry: Annotated[Optional[Path], typer.Option(help="county registry CSV")] = None,
+    registry: Annotated[Optional[Path], typer.Option(
+        help="county registry CSV, or `national`: every county's portal (shipped)")] = None,
     db: DbOpt = DEFAULT_DB,
     proxy: Annotated[Optional[str], typer.Option(help="HTTP proxy URL, e.g. the replay portal")] = None,
     counties: Annotated[Optional[str], typer.Option(help="comma-separated adcodes")] = None,
@@ -141,7 +150,7 @@ def backfill(
     """Run the backfill flow once (flows/backfill.py:backfill): (re)load the given report years."""
     _need_registry(registry)
     _allow_unlisted(allow_unlisted)
-    result = _run_flow("flows/backfill.py:backfill", f"backfill {years}", years=years, registry=abs_path(registry),
+    result = _run_flow("flows/backfill.py:backfill", f"backfill {years}", years=years, registry=_registry(registry),
                        db=abs_path(db), proxy=proxy, counties=_adcodes(counties), province=province,
                        prefecture=prefecture, reparse=reparse, resume_run_id=resume, chunk_size=chunk_size,
                        min_delay_s=min_delay, workers=workers, shards=shards)
@@ -150,7 +159,8 @@ def backfill(
 
 @app.command()
 def schedule(
-    registry: Annotated[Optional[Path], typer.Option(help="county registry CSV")] = None,
+    registry: Annotated[Optional[Path], typer.Option(
+        help="county registry CSV, or `national`: every county's portal (shipped)")] = None,
     db: DbOpt = DEFAULT_DB,
     proxy: Annotated[Optional[str], typer.Option(help="HTTP proxy URL, e.g. the replay portal")] = None,
     cron: Annotated[Optional[list[str]], typer.Option(help="cron expression of the harvest (repeatable); "
@@ -169,7 +179,7 @@ def schedule(
     if not os.environ.get("PREFECT_API_URL"):
         err.print("[yellow]warning:[/yellow] PREFECT_API_URL is not set: a temporary server would forget the "
                   "deployments and never fire the schedule; start `prefect server start` and export it")
-    params: dict[str, Any] = {"registry": abs_path(registry), "db": abs_path(db), "proxy": proxy}
+    params: dict[str, Any] = {"registry": _registry(registry), "db": abs_path(db), "proxy": proxy}
     deployments = load_entrypoint("flows/deployments.py:serve_all")
     crons = list(cron) if cron else list(sys.modules[deployments.__module__].DEFAULT_CRONS)
     deployments({k: v for k, v in params.items() if v is not None}, crons, timezone, limit, concurrency)
@@ -230,7 +240,8 @@ def status(db: DbOpt = DEFAULT_DB, last: Annotated[int, typer.Option(help="runs 
     outcomes = not_ok.column("outcome").to_pylist()
     if "blocked" in outcomes:
         console.print(f"{outcomes.count('blocked')} counties answered with an anti-bot challenge or a firewall's "
-                      "block (outcome blocked): try through a proxy inside China, `--proxy URL` or COUNTYREPORTS_PROXY.")
+                      "block (outcome blocked): try through a proxy inside China, `--proxy URL` or "
+                      "COUNTYREPORTS_PROXY.")
     if any(not_ok.column("best_pages_tried").to_pylist()):
         console.print("No report column found: the best pages tried are listed with their scores; when you know the "
                       "column, give it in the registry's `column_url` column.")

@@ -121,7 +121,8 @@ def select_counties(registry: Registry, adcodes: Iterable[str] | None = None,
             and (not prefecture or c.prefecture == prefecture)]
 
 
-NO_REGISTRY = ("no county registry given: pass --registry FILE (a CSV adcode,province,prefecture,county,homepage; "
+NO_REGISTRY = ("no county registry given: pass --registry national (every county's portal, shipped) or "
+               "--registry FILE (a CSV adcode,province,prefecture,county,homepage[,column_url]; "
                "`countyreports registry list --format csv` starts one) or set COUNTYREPORTS_REGISTRY")
 
 
