@@ -130,3 +130,21 @@ def test_feed_must_answer_the_pending_request():
     other = type(ask)("http://elsewhere/", "find")
     with pytest.raises(ValueError):
         s.feed(other, Answer("http://elsewhere/", "<html></html>"))
+
+
+def test_a_homepage_redirecting_by_meta_refresh_is_followed():
+    pages = {"http://x.gov.cn/": '<html><head><meta http-equiv="refresh" content="0;url=/portal/index.html"></head></html>',
+             "http://x.gov.cn/portal/index.html": html('<a href="/fz/">法治政府建设年度报告</a>'),
+             "http://x.gov.cn/fz/": html(REPORTS, title="法治政府建设年度报告")}
+    s, asked = run(pages)
+    assert asked == ["http://x.gov.cn/", "http://x.gov.cn/portal/index.html", "http://x.gov.cn/fz/"]
+    assert s.column_url == "http://x.gov.cn/fz/" and list(s.items) == ["http://x.gov.cn/fz/202401/t20240101_1.html"]
+
+
+def test_a_column_whose_list_is_in_a_frame():
+    pages = {"http://x.gov.cn/": html('<a href="/fz/">法治政府建设年度报告</a>'),
+             "http://x.gov.cn/fz/": html('<iframe src="/cms/list.jsp?colid=7"></iframe>', title="法治政府建设年度报告"),
+             "http://x.gov.cn/cms/list.jsp?colid=7": html(REPORTS)}
+    s, asked = run(pages)
+    assert s.column_url == "http://x.gov.cn/fz/" and asked[-1] == "http://x.gov.cn/cms/list.jsp?colid=7"
+    assert list(s.items) == ["http://x.gov.cn/fz/202401/t20240101_1.html"]

@@ -195,3 +195,38 @@ def test_scope_is_the_homepage_site_and_its_subdomains_not_the_registrable_domai
     again = Scope.of("http://xiangfen.linfen.gov.cn/", platform.entries())
     assert again.entries() == platform.entries()
     assert common.same_site("http://sfj.ay.gov.cn/x", s.entries())
+
+
+# ------------------------------------------------------------------ pages that lead elsewhere
+
+def test_a_homepage_that_only_redirects_by_meta_refresh_or_script_leads_on():
+    refresh = page("", head='<meta http-equiv="refresh" content="0; url=/index.shtml">')
+    script = page('<script>window.location.href = "http://www.x.gov.cn/col/col1/index.html";</script>')
+    assert generic(refresh, "http://www.x.gov.cn/").redirect == "http://www.x.gov.cn/index.shtml"
+    assert generic(script, "http://www.x.gov.cn/").redirect == "http://www.x.gov.cn/col/col1/index.html"
+    long_page = page("<p>" + "正文" * 800 + '</p><script>if (m) { location.href = "/m/"; }</script>')
+    assert generic(long_page, "http://www.x.gov.cn/").redirect is None  # a real page with a mobile switch
+
+
+def test_a_list_in_a_frame_belongs_to_its_page():
+    html = page('<div class="crumb">当前位置：首页 &gt; 法治政府建设 &gt; 年度报告</div>'
+                '<iframe src="/xxgk/list.jsp?colid=88" width="100%"></iframe>', "年度报告")
+    got = generic(html, "http://www.x.gov.cn/fz/nb/")
+    assert got.frames == ("http://www.x.gov.cn/xxgk/list.jsp?colid=88",) and got.listy and got.score >= 90
+
+
+def test_menus_written_by_scripts_are_followed():
+    html = page("<script>document.write('<ul class=\"menu\"><li><a href=\"/zfxxgk/\">政府信息公开</a></li>"
+                "<li><a href=\"/fzzf/\">法治政府建设</a></li></ul>');</script>")
+    urls = [s.url for s in generic(html, "http://www.x.gov.cn/").candidates]
+    assert urls == ["http://www.x.gov.cn/fzzf/", "http://www.x.gov.cn/zfxxgk/"]  # 法治政府建设 before 政府信息公开
+
+
+def test_per_year_parts_named_like_reports_are_parts_of_the_column():
+    html = page('<div class="sub"><a href="/fz/nb/2023/index.html">2023年度法治政府建设年度报告</a>'
+                '<a href="/fz/nb/2022/index.html">2022年法治政府建设情况报告</a></div>'
+                '<ul><li><a href="/fz/nb/t20240101_1.html">某县2023年法治政府建设年度报告</a><span>2024-01-01</span></li></ul>',
+                "法治政府建设年度报告")
+    got = generic(html, "http://www.x.gov.cn/fz/nb/index.html")
+    assert got.subcolumns == ("http://www.x.gov.cn/fz/nb/2023/index.html", "http://www.x.gov.cn/fz/nb/2022/index.html")
+    assert [i.url for i in got.items] == ["http://www.x.gov.cn/fz/nb/t20240101_1.html"]

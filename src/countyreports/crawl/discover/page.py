@@ -24,7 +24,7 @@ from countyreports.crawl.discover.listing import all_items, column_shapes
 from countyreports.crawl.discover.names import (
     breadcrumb, is_year_label, meta, own_names, page_score, scored, topic_of, url_score,
 )
-from countyreports.crawl.discover.scripts import api_urls, json_pages, json_records, read_json
+from countyreports.crawl.discover.scripts import api_urls, fragments, json_pages, json_records, read_json
 from countyreports.models import Family, Link
 from countyreports.registry.identity import site_code_from_html
 
@@ -56,10 +56,12 @@ class PageView:
     site_code: str | None
     owners: tuple[str, ...]  # who the page says runs the site (meta SiteName, 主办单位…)
     is_json: bool = False
+    redirect: str | None = None  # a page that only sends the browser on (meta refresh, location = …)
+    frames: tuple[str, ...] = ()  # (i)frames on the county's site: the page's content lives there
 
     @property
     def listy(self) -> bool:
-        return bool(self.items or self.subcolumns or self.next_pages or self.apis)
+        return bool(self.items or self.subcolumns or self.next_pages or self.apis or self.frames)
 
     @property
     def is_article(self) -> bool:
@@ -110,13 +112,50 @@ def candidates(tree: c.LexborHTMLParser, url: str, topic: str) -> tuple[ScoredLi
     return tuple(sorted(best.values(), key=lambda s: (-s.score, order[s.url])))
 
 
-def subcolumns(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], crumb_urls: frozenset[str]) -> tuple[str, ...]:
-    """Links to per-year parts of this column (2023年, 2023年度 …)."""
+def subcolumns(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], crumb_urls: frozenset[str],
+               shapes: frozenset[str]) -> tuple[str, ...]:
+    """Links to per-year parts of this column: named by a year (2023年, 2023年度), or a column link named like a
+    year's report (2023年度法治政府建设年度报告 → /2023/index.html)."""
     out: list[str] = []
     for a, u in c.anchors(tree, c.base_url(tree, url)):
-        if (is_year_label(c.label_of(a)) and u != url and u not in crumb_urls and c.same_site(u, hosts)
-                and not c.is_article_url(u) and not c.is_attachment(u)
-                and not c.in_excluded_container(a, ambiguous=False) and u not in out):
+        label = c.label_of(a)
+        if u == url or u in crumb_urls or u in out or not c.same_site(u, hosts) or c.is_article_url(u) \
+                or c.is_attachment(u) or c.in_excluded_container(a, ambiguous=False):
+            continue
+        yearly_column = (YEAR_RE.search(label) and "报告" in label and scored(YEAR_RE.sub("", label))[0] >= 90
+                         and (c.is_column_url(u) or c.url_shape(u) in shapes))
+        if is_year_label(label) or yearly_column:
+            out.append(u)
+    return tuple(out)
+
+
+_REFRESH = re.compile(r"""<meta[^>]+http-equiv\s*=\s*["']?refresh["']?[^>]*content\s*=\s*["']?\s*\d*\s*;?\s*url\s*=\s*"""
+                      r"""['"]?([^"'>\s]+)""", re.I)
+_JS_GO = re.compile(r"""(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*["']([^"']+)["']|"""
+                    r"""location\.(?:replace|assign)\(\s*["']([^"']+)["']""")
+MAX_REDIRECT_TEXT = 200  # a page that sends the browser on says (almost) nothing itself
+
+
+def redirect_of(tree: c.LexborHTMLParser, html: str, url: str) -> str | None:
+    """Where a page that only sends the browser on leads (meta refresh, or a script setting location)."""
+    m = _REFRESH.search(html[:5000])
+    target = m.group(1) if m else None
+    if target is None:
+        body = tree.body
+        text = c.clean(body.text(separator=" ")) if body is not None else ""
+        if len(text) > MAX_REDIRECT_TEXT or len(tree.css("a[href]")) > 3:
+            return None
+        js = _JS_GO.search(html)
+        target = (js.group(1) or js.group(2)) if js else None
+    resolved = c.resolve(target, c.base_url(tree, url)) if target else None
+    return resolved if resolved and resolved != url else None
+
+
+def frames_of(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for node in tree.css("iframe[src], frame[src]"):
+        u = c.resolve(node.attributes.get("src"), c.base_url(tree, url))
+        if u and u != url and c.same_site(u, hosts) and not c.is_attachment(u) and u not in out:
             out.append(u)
     return tuple(out)
 
@@ -150,6 +189,12 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
     topic = topic_of([*names, via]) or topic_of(crumbs)
     fam = detect_family(text, url) if adapters else Family.GENERIC
     cands = list(candidates(tree, url, topic))
+    frags = fragments(text)
+    if frags:  # menus written by scripts (document.write, templates)
+        known = {s.url for s in cands}
+        frag_tree = c.parse("<html><body>" + "".join(frags) + "</body></html>")
+        cands += [s for s in candidates(frag_tree, url, topic) if s.url not in known]
+        cands.sort(key=lambda s: -s.score)
     shapes = column_shapes(tree, url)
     items: tuple[Link, ...] = ()
     nexts: list[str] = []
@@ -171,9 +216,10 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
     return PageView(
         url=url, family=fam, names=tuple(names), crumbs=tuple(crumbs), crumb_urls=crumb_urls, score=score,
         own_score=own_score, reason=reason, topic=topic, candidates=tuple(cands), items=items,
-        next_pages=tuple(nexts), subcolumns=subcolumns(tree, url, scope, crumb_urls),
+        next_pages=tuple(nexts), subcolumns=subcolumns(tree, url, scope, crumb_urls, shapes),
         articles=articles, apis=api_urls(text, url, scope), forms=search_forms(tree, url, charset),
-        site_code=site_code_from_html(text), owners=owners(tree, text))
+        site_code=site_code_from_html(text), owners=owners(tree, text), redirect=redirect_of(tree, text, url),
+        frames=frames_of(tree, url, scope))
 
 
 _CRUMB_TOKENS = re.compile(r"crumb|position|location|dqwz|weizhi|curpos|path|place|wz\b", re.I)

@@ -290,6 +290,10 @@ class ColumnSearch:
         name = view.names[0] if view.names else ask.via
         self.tried.append(Tried(answer.url, view.score, name, f"{len(view.items)} entries, "
                                 f"{report_like(view.items, self.county.county)} reports"))
+        if view.redirect and self.scope.allows(view.redirect):  # a page that only sends the browser on
+            self._push(Ask(view.redirect, "find", ask.via, ask.context, ask.depth), 10_000)
+        for frame in view.frames:  # the page's content lives in its frames: they stand for the page
+            self._push(Ask(frame, "find", ask.via or name, ask.context, ask.depth), max(view.score, MIN_SCORE + 1))
         for cand in view.candidates:
             if cand.score < MIN_SCORE or cand.url in self._seen:
                 continue
@@ -328,7 +332,7 @@ class ColumnSearch:
                 self.items.setdefault(link.url, link)
         follow = list(view.next_pages)
         if ask.depth < 2 and self.phase is Phase.LIST:
-            follow += [*view.subcolumns, *view.apis]
+            follow += [*view.subcolumns, *view.apis, *view.frames]
         for u in follow:
             if u not in self._list_seen and (self.scope.allows(u) or (ask.allow and host_of(u) == ask.allow)):
                 self._list_seen.add(u)
