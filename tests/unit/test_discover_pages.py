@@ -230,3 +230,20 @@ def test_per_year_parts_named_like_reports_are_parts_of_the_column():
     got = generic(html, "http://www.x.gov.cn/fz/nb/index.html")
     assert got.subcolumns == ("http://www.x.gov.cn/fz/nb/2023/index.html", "http://www.x.gov.cn/fz/nb/2022/index.html")
     assert [i.url for i in got.items] == ["http://www.x.gov.cn/fz/nb/t20240101_1.html"]
+
+
+def test_a_list_endpoint_with_its_request_data_and_scripted_links():
+    html = page('<ul id="list"></ul><script>var colId = 88; $.ajax({url: "/xxgk/api/getList", type: "get", '
+                'data: {columnId: colId, pageNo: 1, size: 15}, success: render});'
+                '$.ajax({url: "/xxgk/api/save", type: "POST", data: {columnId: 1, page: 1}});</script>'
+                '<div class="nav"><a href="javascript:void(0)" onclick="location.href=\'/zfxxgk/index.html\'">'
+                '政府信息公开</a><a href="javascript:openUrl(\'/fzzf/\')">法治政府建设</a><a href="#top">顶部</a></div>')
+    got = generic(html, "http://www.x.gov.cn/fz/index.html", frozenset({"www.x.gov.cn"}))
+    assert got.apis == ("http://www.x.gov.cn/xxgk/api/getList?columnId=88&pageNo=1&size=15",)
+    assert [s.url for s in got.candidates] == ["http://www.x.gov.cn/fzzf/", "http://www.x.gov.cn/zfxxgk/index.html"]
+
+
+def test_more_links_of_any_punctuation_take_their_block_heading():
+    for more in ("[更多]", "更多»", ">>更多", "MORE+", "查看更多>>"):
+        html = page(f'<div class="box"><h3>法治政府建设</h3><a href="/fzzf/">{more}</a></div>')
+        assert generic(html, "http://x.gov.cn/").candidates[0].text == "法治政府建设", more

@@ -268,10 +268,21 @@ def label_of(anchor: LexborNode) -> str:
     return clean(img.attributes.get("alt")) if img is not None else ""
 
 
+_SCRIPTED_URL = re.compile(r"""["']((?:https?://|/|\./|\.\./)[^"'\s<>]*|[\w./-]+\.(?:s?html?|jsp|php|aspx?|do)"""
+                           r"""(?:\?[^"'\s<>]*)?)["']""", re.I)
+
+
 def anchors(tree: LexborHTMLParser, base: str) -> Iterator[tuple[LexborNode, str]]:
-    """(anchor node, absolute url) for every web link of a page."""
-    for a in tree.css("a[href]"):
-        url = resolve(a.attributes.get("href"), base)
+    """(anchor node, absolute url) for every web link of a page; a scripted link (``href="javascript:…"`` or
+    ``#`` with ``onclick="location.href='/xxgk/'"``, ``openUrl('/xxgk/')``, ``window.open(…)``) gives the URL
+    its script opens."""
+    for a in tree.css("a[href], a[onclick]"):
+        href = a.attributes.get("href")
+        url = resolve(href, base)
+        if url is None:
+            script = f"{href or ''} {a.attributes.get('onclick') or ''}"
+            m = _SCRIPTED_URL.search(script) if ("(" in script or "=" in script) else None
+            url = resolve(m.group(1), base) if m else None
         if url:
             yield a, url
 

@@ -47,6 +47,8 @@ NEGATIVE_TEXT = re.compile(
 #: Link texts that only say "more": the column name is the heading of their block.
 MORE_TEXTS = frozenset({"更多", "更多>>", "更多>", "更多 >>", "更多+", "+更多", "MORE", "More", "more", "more>>",
                         ">>", "+", "查看更多", "more+"})
+#: the same, whatever punctuation surrounds it ([更多], 更多», >>更多, MORE+)
+MORE_RE = re.compile(r"^[^\w\u4e00-\u9fff]*(?:更多|查看更多|更多内容|more)[^\w\u4e00-\u9fff]*$", re.I)
 
 #: URL path hints (pinyin abbreviations used by Chinese government CMSs).
 URL_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
@@ -103,7 +105,7 @@ BAD_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "ftp:", "#", "about:",
 #: inside a token too ("xxgk-nav", "footer-wrap"); ambiguous ones ("page", "top", "side", ...)
 #: only as a whole token, because sites also use them for wrappers ("page-content").
 EXCLUDED_CONTAINER = re.compile(
-    r"nav|menu|footer|breadcrumb|crumb|pagination|pager|paging|pagebar|fenye|position|location|"
+    r"nav|menu|footer|breadcrumb|crumb|mbx|pagination|pager|paging|pagebar|fenye|position|location|"
     r"dqwz|weizhi|curpos|yqlj|friend|related|xgwz|xglj|xgxx|bdshare|share|qrcode|toolbar|"
     r"search(?![-_]?(?:result|res\b|list|item|content|main))",  # the search box, not a search's result list
     re.I,
@@ -115,13 +117,13 @@ EXCLUDED_CONTAINER_EXACT = frozenset(
 EXCLUDED_TAGS = frozenset({"header", "footer", "nav", "aside", "script", "style", "noscript"})
 
 #: Breadcrumb containers (class/id) and their lead-in texts.
-BREADCRUMB_CONTAINER = re.compile(r"crumb|position|location|dqwz|weizhi|curpos|path|place", re.I)
+BREADCRUMB_CONTAINER = re.compile(r"crumb|position|location|dqwz|weizhi|curpos|path|place|mbx|bread", re.I)
 BREADCRUMB_LEAD = re.compile(r"^\s*(当前位置|您的位置|您现在的位置|所在位置|当前页面|位置)\s*[:：]?")
 
 #: List titles on a column page.
 LIST_TITLE_SELECTORS = (
-    ".list-title", ".list_title", ".listtitle", ".lm-title", ".lmtitle", ".column-title",
-    ".col-title", ".title-bar", ".tit", "h2", "h3",
+    ".list-title", ".list_title", ".listtitle", ".lm-title", ".lmtitle", ".lm_name", ".lmmc", ".column-title",
+    ".column-name", ".columnName", ".channel-name", ".col-title", ".title-bar", ".tit", "h2", "h3",
 )
 
 DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")

@@ -19,7 +19,9 @@ from types import ModuleType
 from countyreports.crawl.discover import common as c
 from countyreports.crawl.discover import generic, gkmlpt, hanweb, platform, trs
 from countyreports.crawl.discover.forms import SearchForm, search_forms
-from countyreports.crawl.discover.keywords import MORE_TEXTS, NEGATIVE_TEXT, NEGATIVE_URL, OWNER_RE, YEAR_RE
+from countyreports.crawl.discover.keywords import (
+    MORE_RE, MORE_TEXTS, NEGATIVE_TEXT, NEGATIVE_URL, OWNER_RE, YEAR_RE,
+)
 from countyreports.crawl.discover.listing import all_items, column_shapes
 from countyreports.crawl.discover.names import (
     breadcrumb, is_year_label, meta, own_names, page_score, scored, topic_of, url_score,
@@ -92,7 +94,7 @@ def candidates(tree: c.LexborHTMLParser, url: str, topic: str) -> tuple[ScoredLi
         text = c.clean(a.text(separator=" "))
         title = c.clean(a.attributes.get("title"))
         label = c.label_of(a)
-        if label in MORE_TEXTS or not label:
+        if label in MORE_TEXTS or MORE_RE.match(label) or not label:
             label = text = c.block_heading(a)
         if (YEAR_RE.search(label) and len(label) > 10) or is_year_label(label):
             continue  # an article title, or a per-year part of a column

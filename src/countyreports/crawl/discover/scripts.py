@@ -6,7 +6,8 @@
   title-like and a URL-like field is an entry (a date-like field gives its date: a date string, or epoch
   seconds/milliseconds); the answer's paging numbers (total, page size) and the URL's page parameter give the
   further pages;
-* list endpoints a script names (``….json``, ``/api/…?…``, ``…?columnId=…&page=…``) are further list pages.
+* list endpoints a script names (``….json``, ``/api/…?…``, ``…?columnId=…&page=…``, or a URL whose request's
+  ``data: {columnId: 12, page: 1}`` says so) are further list pages (GET only).
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ _URL_LITERAL = re.compile(r"""["']((?:https?://|/|\./|\.\./)?[\w./%-]*[\w%-](?:\
 _STATIC = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|ico|woff2?|ttf|map)(?:\?|$)", re.I)
 _LIST_PARAM = re.compile(r"(?:column|channel|catalog|chnl|col|class|cat|node|category|type|menu|lm)_?id", re.I)
 _UNESCAPE = {'\\"': '"', "\\'": "'", "\\/": "/", "\\n": " ", "\\t": " ", "\\\\": "\\"}
-TITLE_KEY = re.compile(r"title|^name$|^subject$|^text$|标题", re.I)
+TITLE_KEY = re.compile(r"title|^name$|^subject$|^text$|^bt$|^biaoti$|标题", re.I)
 URL_KEY = re.compile(r"url|link|href|^path$|地址", re.I)
-DATE_KEY = re.compile(r"date|time|^rq$|fbrq|cwrq|日期", re.I)
+DATE_KEY = re.compile(r"date|time|rq$|sj$|日期|时间", re.I)
 MAX_APIS = 3
 
 
@@ -160,13 +161,43 @@ def json_pages(value: Any, url: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_DATA_OBJECT = re.compile(r"""^\s*(?:,\s*|[^;]{0,300}?\bdata\s*:\s*)(\{[^{}]{0,400}\})""", re.S)
+_POST = re.compile(r"""\b(?:type|method)\s*:\s*["']post["']|\$\.post\s*\(\s*$""", re.I)
+_DATA_PAIR = re.compile(r"""["']?([A-Za-z_$][\w$]*)["']?\s*:\s*(?:"([^"]{0,60})"|'([^']{0,60})'|(-?\d{1,9})\b|([A-Za-z_$][\w$.]*))""")
+_VAR = re.compile(r"""\b([A-Za-z_$][\w$]*)\s*=\s*(?:"([^"]{0,60})"|'([^']{0,60})'|(-?\d{1,9})\b)""")
+
+
+def _with_data(raw: str, script: str, end: int, start: int, names: dict[str, str]) -> str | None:
+    """The URL a script's request sends (`raw` plus its ``data: {…}`` as a query), or None for a POST."""
+    call = script[end:end + 700].split(";", 1)[0]  # this statement only
+    if _POST.search(script[max(0, start - 40):start]) or _POST.search(call):
+        return None
+    m = _DATA_OBJECT.match(call)
+    if m is None:
+        return raw
+    pairs = []
+    for p in _DATA_PAIR.finditer(m.group(1)):
+        literal = next((g for g in p.groups()[1:4] if g is not None), None)
+        value = literal if literal is not None else names.get(p.group(5) or "")
+        if value is not None:
+            pairs.append((p.group(1), value))
+    if not pairs:
+        return raw
+    return raw + ("&" if "?" in raw else "?") + urlencode(pairs)
+
+
 def api_urls(html: str, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
-    """List endpoints named in the page's scripts (see the module doc), on the county's hosts."""
+    """List endpoints named in the page's scripts (see the module doc), on the county's hosts: the URL literal,
+    with the query its ``data: {…}`` object (or ``$.get(url, {…})`` argument) sends; never a POST."""
     out: list[str] = []
     for script in scripts(html):
+        names = {m.group(1): next(g for g in m.groups()[1:] if g is not None) for m in _VAR.finditer(script)}
         for m in _URL_LITERAL.finditer(script):
-            raw = m.group(1)
-            if _STATIC.search(raw) or raw.endswith("/") or len(raw) < 6:
+            lit = m.group(1)
+            if _STATIC.search(lit) or lit.endswith("/") or len(lit) < 6 or not re.search(r"[./]", lit):
+                continue
+            raw = _with_data(lit, script, m.end(), m.start(), names)
+            if raw is None:
                 continue
             path, _, query = raw.partition("?")
             keys = [k for k, _v in parse_qsl(query, keep_blank_values=True)]
