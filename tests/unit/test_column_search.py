@@ -148,3 +148,15 @@ def test_a_column_whose_list_is_in_a_frame():
     s, asked = run(pages)
     assert s.column_url == "http://x.gov.cn/fz/" and asked[-1] == "http://x.gov.cn/cms/list.jsp?colid=7"
     assert list(s.items) == ["http://x.gov.cn/fz/202401/t20240101_1.html"]
+
+
+def test_a_provincial_platform_naming_the_county_in_its_header_is_the_county_s():
+    platform = ('<html><head><title>信息公开</title><meta name="SiteIDCode" content="1400000052"></head><body>'
+                '<div class="header"><div class="logo">乡宁县人民政府信息公开</div></div>{}'
+                '<div class="footer">主办单位：山西省人民政府办公厅 网站标识码：1400000052</div></body></html>')
+    pages = {"http://x.gov.cn/": html('<a href="http://xxgk.sx.gov.cn/site/xn/">政府信息公开</a>'),
+             "http://xxgk.sx.gov.cn/site/xn/": platform.format('<a href="/site/xn/fz/">法治政府建设年度报告</a>'),
+             "http://xxgk.sx.gov.cn/site/xn/fz/": platform.format(REPORTS)}
+    s, _ = run(pages)
+    assert s.column_url == "http://xxgk.sx.gov.cn/site/xn/fz/"
+    assert list(s.items) == ["http://xxgk.sx.gov.cn/fz/202401/t20240101_1.html"]

@@ -84,9 +84,13 @@ def test_broad_column_with_a_more_specific_child_is_not_the_column():
 
 
 def test_column_named_only_in_title_and_article_pages_are_not_columns():
-    html = page('<ul><li><a href="./202301/t20230101_1.html">报告</a> 2023-01-01</li></ul>')
+    html = page('<ul><li><a href="./202301/t20230101_1.html">某县2022年法治政府建设年度报告</a> 2023-01-01</li></ul>')
     assert is_report_column(html, "http://x.gov.cn/fz/index.html")
     assert not is_report_column(html, "http://x.gov.cn/fz/202301/t20230101_1.html")
+    # an article's page named after its column (ColumnName) lists nothing: not the column
+    article = ('<html><head><meta name="ColumnName" content="法治政府建设年度报告"><title>某县2023年法治政府建设年度报告'
+               '</title></head><body><h1>某县2023年法治政府建设年度报告</h1>' + "<p>" + "一年来，" * 400 + "</p></body></html>")
+    assert not is_report_column(article, "http://x.gov.cn/fz/show.jsp?docid=5")
 
 
 # ------------------------------------------------------------------ items

@@ -96,8 +96,9 @@ def _groups(tree: LexborHTMLParser, url: str, hosts: frozenset[str], shapes: fro
             continue
         date = c.row_date(a, c.row_of(a))
         strong = weak = False
-        if c.is_attachment(u):
+        if c.is_attachment(u):  # a file listed as an entry (a PDF report): dated, or among other files
             strong = date is not None
+            weak = not strong and len(title) >= MIN_WEAK_TITLE_LEN
         elif c.is_article_url(u):
             strong = True
         elif not _is_column_link(title, u, shapes):

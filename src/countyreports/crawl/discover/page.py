@@ -60,6 +60,7 @@ class PageView:
     is_json: bool = False
     redirect: str | None = None  # a page that only sends the browser on (meta refresh, location = …)
     frames: tuple[str, ...] = ()  # (i)frames on the county's site: the page's content lives there
+    article_like: bool = False  # an article's page (ArticleTitle meta, or a long text and hardly a list)
 
     @property
     def listy(self) -> bool:
@@ -67,7 +68,7 @@ class PageView:
 
     @property
     def is_article(self) -> bool:
-        return c.is_article_url(self.url) or c.is_attachment(self.url)
+        return self.article_like or c.is_article_url(self.url) or c.is_attachment(self.url)
 
 
 def detect_family(html: str, url: str) -> Family:
@@ -162,10 +163,32 @@ def frames_of(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str]) -> tupl
     return tuple(out)
 
 
+_HEADER = re.compile(r"logo|header|sitename|site-name|site_name|^top$|^head$", re.I)
+MAX_OWNER_LEN = 40
+
+
 def owners(tree: c.LexborHTMLParser, html: str) -> tuple[str, ...]:
+    """Who the page says runs its site: meta SiteName, the 主办单位/版权所有 of its footer, its header's site name."""
     out = [meta(tree, "SiteName") or ""]
     out += [m.group(1) for m in OWNER_RE.finditer(html[-20000:])]
+    for node in tree.css("header, div, td, span, a, h1"):
+        tokens = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".split()
+        if any(_HEADER.search(t) for t in tokens):
+            text = c.clean(node.text(separator=" ")) or c.clean((node.css_first("img[alt]") or node).attributes.get("alt"))
+            if text and len(text) <= MAX_OWNER_LEN:
+                out.append(text)
     return tuple(dict.fromkeys(o for o in out if o))
+
+
+MIN_ARTICLE_TEXT = 1500  # characters of paragraph text: an article's page, when it hardly lists anything
+
+
+def article_like(tree: c.LexborHTMLParser, items: tuple[Link, ...]) -> bool:
+    if meta(tree, "ArticleTitle"):
+        return True
+    if len(items) >= 3:
+        return False
+    return sum(len(c.clean(p.text())) for p in tree.css("p")) >= MIN_ARTICLE_TEXT
 
 
 def _json_view(value: object, url: str, hosts: frozenset[str], via: str, via_context: str) -> PageView:
@@ -221,7 +244,7 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         next_pages=tuple(nexts), subcolumns=subcolumns(tree, url, scope, crumb_urls, shapes),
         articles=articles, apis=api_urls(text, url, scope), forms=search_forms(tree, url, charset),
         site_code=site_code_from_html(text), owners=owners(tree, text), redirect=redirect_of(tree, text, url),
-        frames=frames_of(tree, url, scope))
+        frames=frames_of(tree, url, scope), article_like=article_like(tree, items))
 
 
 _CRUMB_TOKENS = re.compile(r"crumb|position|location|dqwz|weizhi|curpos|path|place|wz\b", re.I)

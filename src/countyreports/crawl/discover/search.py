@@ -102,12 +102,13 @@ def report_like(items: tuple[Link, ...], county: str) -> int:
 
 
 def accepts(view: PageView, scope: Scope | None = None, county: str = "", *, home: bool = False) -> bool:
-    """Whether a page is the report column: a report name (its own, or the link's that led here when it lists
-    something); else, not on the homepage, a topic name (法治政府建设) with a list, or a list of at least two
+    """Whether a page is the report column — never an article's page, never a page that lists nothing (no
+    entries, sub-columns, further pages, list APIs or frames): a report name (its own, or the link's that led
+    here); else, not on the homepage, a topic name (法治政府建设) with a list, or a list of at least two
     法治政府建设 reports, two thirds of its entries, under any name — unless it links a more specific column."""
-    if view.is_article:
+    if view.is_article or not view.listy:  # an article's page; a page that lists nothing
         return False
-    if view.score >= REPORT_SCORE and (view.own_score >= REPORT_SCORE or view.listy):
+    if view.score >= REPORT_SCORE:
         return True
     if home:
         return False
