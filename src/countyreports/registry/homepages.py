@@ -58,6 +58,7 @@ def import_homepages(src: Path | str, out: Path | str, *,
         raise RegistryError(f"{src}: not a UTF-8 text file") from exc
 
     created = not out.exists()
+    notes: tuple[str, ...]
     if created:
         if nat is None:
             raise RegistryError(f"{out} does not exist and there is no national list to start it from")

@@ -117,7 +117,7 @@ EXCLUDED_CONTAINER_EXACT = frozenset(
 EXCLUDED_TAGS = frozenset({"header", "footer", "nav", "aside", "script", "style", "noscript"})
 
 #: Breadcrumb containers (class/id) and their lead-in texts.
-BREADCRUMB_CONTAINER = re.compile(r"crumb|position|location|dqwz|weizhi|curpos|path|place|mbx|bread", re.I)
+BREADCRUMB_CONTAINER = re.compile(r"crumb|position|location|dqwz|weizhi|curpos|path|place|mbx|bread|\bwz\b", re.I)
 BREADCRUMB_LEAD = re.compile(r"^\s*(当前位置|您的位置|您现在的位置|所在位置|当前页面|位置)\s*[:：]?")
 
 #: List titles on a column page.

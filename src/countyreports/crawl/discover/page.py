@@ -20,7 +20,7 @@ from countyreports.crawl.discover import common as c
 from countyreports.crawl.discover import generic, gkmlpt, hanweb, platform, trs
 from countyreports.crawl.discover.forms import SearchForm, search_forms
 from countyreports.crawl.discover.keywords import (
-    MORE_RE, MORE_TEXTS, NEGATIVE_TEXT, NEGATIVE_URL, OWNER_RE, YEAR_RE,
+    BREADCRUMB_CONTAINER, MORE_RE, MORE_TEXTS, NEGATIVE_TEXT, NEGATIVE_URL, OWNER_RE, YEAR_RE,
 )
 from countyreports.crawl.discover.listing import all_items, column_shapes
 from countyreports.crawl.discover.names import (
@@ -247,13 +247,10 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         frames=frames_of(tree, url, scope), article_like=article_like(tree, items))
 
 
-_CRUMB_TOKENS = re.compile(r"crumb|position|location|dqwz|weizhi|curpos|path|place|wz\b", re.I)
-
-
 def _in_crumb(a: c.LexborNode) -> bool:
     for anc in c.ancestors(a):
         tokens = f"{anc.attributes.get('class') or ''} {anc.attributes.get('id') or ''}"
-        if tokens.strip() and _CRUMB_TOKENS.search(tokens):
+        if tokens.strip() and BREADCRUMB_CONTAINER.search(tokens):
             return True
         if anc.tag in ("body", "html"):
             break
