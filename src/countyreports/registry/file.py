@@ -226,7 +226,8 @@ def parse_registry(text: str, source: str = "<registry>", *,
             if reason:
                 warnings.append(RegistryProblem(lineno, adcode, reason, ProblemKind.UNLISTED))
             seen[adcode] = lineno
-            county = County(**row)
+            county = County(row["adcode"], row["province"], row["prefecture"], row["county"], row["homepage"],
+                            column_url=row.get("column_url", ""))
             (counties if county.homepage or county.column_url else no_home).append(county)
     except csv.Error as exc:
         raise RegistryError(f"{source}: not a valid CSV file (line {reader.line_num}: {exc})") from exc
