@@ -7,6 +7,7 @@ container names) are data in countyreports.crawl.discover.keywords, imported her
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ def base_url(tree: LexborHTMLParser, url: str) -> str:
     return url
 
 
+@functools.lru_cache(maxsize=16384)
 def resolve(href: str | None, base: str) -> str | None:
     """Absolute http(s) URL of an href (attribute value, already HTML-unescaped), fragment
     dropped; None for javascript:, mailto:, empty and other non-web links."""
