@@ -1,6 +1,7 @@
 """The search for a county's report column and the walk of its lists: a pure state machine (no I/O).
 
     search = ColumnSearch(county, Scope.of(county.homepage))
+    search.start()                                # or start_list(column_url, answer): a known column
     while (ask := search.next()) is not None:
         search.feed(ask, answer_to(ask))          # the caller fetches (crawl.column drives it with the fetcher)
     search.column_url, search.items, search.articles, search.tried, search.reason
