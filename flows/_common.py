@@ -158,10 +158,15 @@ def publish(kind: str, run_id: str, outcomes: Sequence[pipeline.CountyOutcome], 
     lines = [f"# {kind} run {run_id}", ""]
     lines += [f"- **{k}**: {v}" for k, v in counters.items()]
     lines += [f"- {n}" for n in notes]
-    failed = [o for o in outcomes if o.outcome in ("failed", "empty")]
+    failed = [o for o in outcomes if o.outcome in ("failed", "blocked", "empty")]
     if failed:
         lines += ["", "## Counties to look at", ""]
-        lines += [f"- {o.adcode} {o.county}: {o.outcome} {o.error or ''}" for o in failed]
+        for o in failed:
+            lines.append(f"- {o.adcode} {o.county}: {o.outcome} {o.error or ''}")
+            lines += [f"  - tried: {t}" for t in o.search_tried]  # the best pages: a column_url to give
+        if any(o.outcome == "blocked" for o in failed):
+            lines += ["", "Blocked counties answered with an anti-bot challenge: try through a proxy inside China "
+                      "(`--proxy URL`, `COUNTYREPORTS_PROXY`)."]
     if registry_errors:
         lines += ["", "## Registry rows skipped", ""] + [f"- {e}" for e in registry_errors]
     create_markdown_artifact(key=f"{kind}-summary", markdown="\n".join(lines),

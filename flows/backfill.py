@@ -34,14 +34,14 @@ CHUNK_SIZE = common.CHUNK_SIZE
 
 
 def finished_counties(db: Path, resume_run_id: str) -> set[str]:
-    """Adcodes the run `resume_run_id` (or a resumption of it) finished with any outcome but 'failed'."""
+    """Adcodes the run `resume_run_id` (or a resumption of it) finished with any outcome but 'failed' or 'blocked'."""
     from countyreports.warehouse.reader import query
 
     if not db.exists():
         return set()
     tbl = query(db, """
         SELECT DISTINCT c.adcode FROM county_runs c JOIN runs r USING (run_id)
-        WHERE c.outcome <> 'failed'
+        WHERE c.outcome NOT IN ('failed', 'blocked')
           AND (r.run_id = $root OR json_extract_string(r.params, '$.resume_of') = $root)""",
                 params={"root": resume_run_id}, wait_s=pipeline.WRITER_WAIT_S)
     return {r["adcode"] for r in tbl.to_pylist()}

@@ -37,7 +37,7 @@ runs_per_county AS (
     SELECT
         adcode,
         count(*) AS crawl_count,
-        count(*) FILTER (WHERE outcome = 'failed') AS failed_crawl_count
+        count(*) FILTER (WHERE outcome IN ('failed', 'blocked')) AS failed_crawl_count
     FROM stg_county_runs
     GROUP BY adcode
 )

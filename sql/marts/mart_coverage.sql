@@ -7,7 +7,7 @@
 -- coverage_status, first match wins:
 --   loaded        an active report for that county and year;
 --   withdrawn     the report was loaded once and has since disappeared from the portal;
---   portal_failed no report, and the county's last crawl failed (the portal could not be read: unknown);
+--   portal_failed no report, and the county's last crawl failed or was blocked (the portal could not be read);
 --   not_crawled   no report, and the county was never crawled or its last crawl was skipped;
 --   missing       no report, and the last crawl read the county's report column fine.
 -- is_past_deadline: the publication deadline (31 March of report_year + 1) had passed at the last crawl.
@@ -31,7 +31,7 @@ SELECT
     CASE
         WHEN r.is_active THEN 'loaded'
         WHEN r.report_id IS NOT NULL THEN 'withdrawn'
-        WHEN c.last_outcome = 'failed' THEN 'portal_failed'
+        WHEN c.last_outcome IN ('failed', 'blocked') THEN 'portal_failed'
         WHEN c.last_outcome IS NULL OR c.last_outcome = 'skipped' THEN 'not_crawled'
         ELSE 'missing'
     END AS coverage_status,

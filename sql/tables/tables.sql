@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS county_runs (
     run_id VARCHAR NOT NULL,
     adcode VARCHAR NOT NULL,
     county VARCHAR,
-    outcome VARCHAR NOT NULL,           -- ok | partial | empty | failed | skipped
+    outcome VARCHAR NOT NULL,           -- ok | partial | empty | blocked | failed | skipped
     error VARCHAR,
     column_url VARCHAR,
     reports_found INTEGER,
@@ -46,8 +46,10 @@ CREATE TABLE IF NOT EXISTS county_runs (
     warnings VARCHAR[],
     started_at TIMESTAMP,
     finished_at TIMESTAMP,
+    search_tried VARCHAR[],             -- no column found: the best pages the search judged, "score url name (note)"
     PRIMARY KEY (run_id, adcode)
 );
+ALTER TABLE county_runs ADD COLUMN IF NOT EXISTS search_tried VARCHAR[];
 
 -- one row per HTTP exchange the crawler made (after redirects)
 CREATE TABLE IF NOT EXISTS fetches (
@@ -199,6 +201,16 @@ CREATE TABLE IF NOT EXISTS columns (
     hosts VARCHAR[],
     found_at TIMESTAMP,
     last_ok TIMESTAMP
+);
+
+-- crawl state: one row per county, its last search for the report column (a failed one is not repeated
+-- before search_retry_days unless the homepage changed)
+CREATE TABLE IF NOT EXISTS column_searches (
+    adcode VARCHAR PRIMARY KEY,
+    searched_at TIMESTAMP NOT NULL,
+    found BOOLEAN NOT NULL,
+    column_url VARCHAR,
+    tried VARCHAR[]                     -- not found: the best pages judged, with their scores
 );
 
 -- crawl state: one row per origin, its last robots.txt answer (reused for up to 24 h, RFC 9309)

@@ -45,6 +45,7 @@ class Family(StrEnum):
     TRS = "trs"
     HANWEB = "hanweb"
     PLATFORM = "platform"
+    GKMLPT = "gkmlpt"  # Guangdong's shared 政府信息公开 platform (lists behind a JSON API)
     GENERIC = "generic"
 
 
@@ -79,6 +80,8 @@ class County:
     prefecture: str
     county: str
     homepage: str  # "" when unknown
+    column_url: str = ""  # the report column, when the registry names it (asked before any search)
+    alternates: tuple[str, ...] = ()  # other homepage URLs to try when `homepage` does not answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +291,7 @@ class CountyLoad:
     run_id: str
     adcode: str
     county: str
-    outcome: str  # ok | empty | failed | skipped
+    outcome: str  # ok | partial | empty | blocked | failed | skipped
     error: str | None
     column_url: str | None
     column_hosts: tuple[str, ...]
@@ -304,6 +307,8 @@ class CountyLoad:
     seen_report_ids: frozenset[str] = frozenset()  # reports confirmed on the portal by this crawl
     reparse: bool = False  # rebuilt from the archive: replace derived rows in place, touch no crawl dates
     reparse_same: int = 0  # re-parsed reports read exactly as stored (left out of `reports`: nothing to write)
+    searched: bool = False  # a column search was made (its time and result are kept: a failed one is not repeated)
+    search_tried: tuple[str, ...] = ()  # no column found: the best pages judged, with their scores
 
 
 # -- pickling ------------------------------------------------------------------------------------------------

@@ -56,9 +56,17 @@ class Settings:
         0,
         "processes that crawl (each with workers/N threads, parsing in them) while this one only loads "
         "(0: crawl in this process's threads, where one interpreter lock caps a crawl near 200 requests a second)")
-    max_column_hops: int = _setting(6, 'pages fetched at most while looking for the report column')
+    search_budget: int = _setting(
+        30, 'pages fetched at most while searching a county for its report column (best first, no depth limit)')
+    search_retry_days: int = _setting(
+        7, 'a county whose report column was not found is searched again after this many days, or when its '
+           'homepage changes (otherwise a run costs it one conditional request)')
     max_list_pages: int = _setting(40, 'list pages walked at most per column')
     recheck_days: int = _setting(30, 'age after which a known article page is re-checked')
+    adapters: bool = _setting(
+        True,
+        'use the CMS-family adapters (trs, hanweb, platform, gkmlpt) besides the generic reader '
+        '(false: the generic path alone)')
     allow_unlisted: bool = _setting(
         False,
         'let registry codes outside the national list through, with a warning (replicate.py load tests)')

@@ -700,7 +700,7 @@ def test_cli_harvest_has_reparse(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     monkeypatch.setattr(runs, "_run_flow", lambda _ep, _title, **kw: fake_flow(**kw))
     monkeypatch.delenv("COUNTYREPORTS_REGISTRY", raising=False)
     result = CliRunner().invoke(cli.app, ["harvest", "--reparse", "--db", str(tmp_path / "x.duckdb")])
-    assert result.exit_code == 2 and "no county registry given: pass --registry FILE" in result.output
+    assert result.exit_code == 2 and "no county registry given: pass --registry national" in result.output
     assert not calls  # stopped before the flow (and Prefect) started
     registry = tmp_path / "r.csv"
     registry.write_bytes((PORTAL / "counties.csv").read_bytes())

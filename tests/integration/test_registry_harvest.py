@@ -52,3 +52,25 @@ def test_unlisted_allowed_but_foreign_portal_not_loaded(tmp_path: Path, replay_e
     assert any("1410290008" in w or "141029" in w for w in rows["941029"])
     (errors,) = con.execute("SELECT registry_errors FROM runs").fetchone()
     assert [e for e in errors if e.startswith("line 4:")] and not [e for e in errors if e.startswith("line 3:")]
+
+
+def test_national_registry_through_the_replay_portal_records_every_county(tmp_path: Path, replay_epoch1) -> None:
+    """`--registry national` for one province through the replay portal, which holds none of those hosts but two:
+    every county gets an outcome; http answers 404, https through the proxy ends at once as a recorded failure
+    (the proxy refuses CONNECT), without retries. 乡宁县's host is the snapshot's 乡宁县; 平定县's, www.pd.gov.cn, is
+    the snapshot's 郫都区 (510117): its reports carry 郫都区's 网站标识码 and are not loaded as 平定县's."""
+    db = tmp_path / "national.duckdb"
+    counters = pipeline.harvest(Settings(db=str(db), registry="national", proxy=replay_epoch1.url,
+                                         min_delay_s=0.0, workers=16), province="山西省")[1]
+    con = duckdb.connect(str(db), read_only=True)
+    outcomes = dict(con.execute("SELECT adcode, outcome FROM county_runs").fetchall())
+    assert counters["counties_total"] == len(outcomes) == 117  # 山西省: every division has a homepage
+    assert outcomes["141029"] == "ok"  # 乡宁县: the one host the snapshot holds
+    errors = [r[0] for r in con.execute("SELECT error FROM fetches WHERE url LIKE 'https://%'").fetchall()]
+    assert errors and set(errors) == {"proxy-refused"} and counters["retries"] == 0
+    assert outcomes["140321"] == "empty"
+    (warnings,) = con.execute("SELECT warnings FROM county_runs WHERE adcode = '140321'").fetchone()
+    assert any(w.startswith("homepage identity: site code 5101170") and "郫都区" in w for w in warnings)
+    assert con.execute("SELECT count(*) FROM reports WHERE adcode = '140321'").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM county_runs WHERE outcome = 'failed' AND error LIKE "
+                       "'homepage unreadable%'").fetchone()[0] == 115

@@ -14,8 +14,9 @@ under a province (省直辖县级行政区划: 济源, 仙桃/潜江/天门/神�
 the four prefecture-level cities without counties (东莞 4419, 中山 4420, 儋州 4604, 嘉峪关 6202: the source gives
 them 4-digit codes), Taiwan, Hong Kong and Macau.
 
-Homepages: taken from tests/fixtures/portal/counties.csv (the 41 snapshot counties); empty elsewhere. The build
-fails when a snapshot county is missing from the source or its name/province/prefecture differs.
+Homepages: none here (the column stays, empty, so the file is a registry): the national list's homepages are
+``data/portals.csv`` (`countyreports.registry.portals`). The build fails when a snapshot county
+(tests/fixtures/portal/counties.csv) is missing from the source or its name/province/prefecture differs.
 """
 
 from __future__ import annotations
@@ -72,12 +73,11 @@ def build() -> str:
         for col in ("province", "prefecture", "county"):
             if r[col] != s[col]:
                 raise SystemExit(f"snapshot county {s['adcode']}: {col} {s[col]!r} != source {r[col]!r}")
-        r["homepage"] = s["homepage"]
     rows.sort(key=lambda r: r["adcode"])
     buf = io.StringIO()
     buf.write(f"# National list of China's county-level divisions (GB/T 2260 codes): {len(rows)} rows.\n")
     buf.write(f"# Source: {SOURCE}.\n")
-    buf.write("# Built by tests/tools/build_divisions.py; homepages only for the bundled snapshot's counties.\n")
+    buf.write("# Built by tests/tools/build_divisions.py; homepages: portals.csv (countyreports.registry.portals).\n")
     w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     w.writeheader()
     for r in rows:

@@ -47,10 +47,10 @@ from dataclasses import dataclass, field
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
-DIVISIONS = ROOT / "src" / "countyreports" / "data" / "divisions.csv"
+DIVISIONS = ROOT / "src" / "countyreports" / "registry" / "data" / "divisions.csv"
 SOURCE = ROOT / "tests" / "fixtures" / "portal"
 OUT = ROOT / "tests" / "fixtures" / "families"
 
@@ -134,6 +134,8 @@ PREFECTURE_HOSTS = {
     "三门峡市": "www.smx.gov.cn", "恩施土家族苗族自治州": "www.enshi.gov.cn", "赣州市": "www.ganzhou.gov.cn",
     "大理白族自治州": "www.dali.gov.cn",
 }
+#: the shared search service of Guangdong's 集约化 platform: the query names the site by its 网站标识码
+SHARED_SEARCH = "search.gd.gov.cn"
 PROVINCE_HOSTS = {
     "甘肃省": "www.gansu.gov.cn", "河南省": "www.henan.gov.cn", "陕西省": "www.shaanxi.gov.cn",
     "广东省": "www.gd.gov.cn", "安徽省": "www.ah.gov.cn", "湖北省": "www.hubei.gov.cn",
@@ -599,6 +601,52 @@ def cut(title: str, n: int) -> str:
 
 
 # ------------------------------------------------------------------------------------------------
+# The site's own search: the answer recorded for the question the crawler asks (issue 15, point 5)
+# ------------------------------------------------------------------------------------------------
+
+#: what a crawler asks a site's search form (countyreports.crawl.discover.keywords.SEARCH_QUERY)
+SEARCH_QUERY = "法治政府建设 年度报告"
+SEARCH_PER_PAGE = 10
+
+
+def search_matches(site: Site) -> list[tuple[str, str, dt.date]]:
+    """(url, title, date) of the site's articles a full-text search for SEARCH_QUERY finds, newest first."""
+    arts = [a for a in (*site.reports, *site.lookalikes) if a.url and ("法治政府建设" in a.title or "年度报告" in a.title)]
+    found = [(a.url, a.title, a.published) for a in arts]
+    for rid, urls in site.duplicates.items():
+        rep = next(a for a in site.reports if a.report_id == rid)
+        found += [(u, rep.title, rep.published) for u in urls]
+    return sorted(found, key=lambda r: (r[2], r[0]), reverse=True)
+
+
+def add_search(site: Site, frame: Callable[[str, str], str], action: str, fields: list[tuple[str, str]],
+               query_field: str, *, charset: str = "utf-8", others: list[tuple[str, str, dt.date]] | None = None) -> None:
+    """The result pages of the site's GET search form for SEARCH_QUERY, at the URL a browser submits (the form's
+    fields in order, encoded in the page's charset), paged by `&page=N`; `others`: results on other sites."""
+    query = urlencode([(k, SEARCH_QUERY if k == query_field else v) for k, v in fields], encoding=charset)
+    first = f"{action}?{query}"
+    rows = sorted([*search_matches(site), *(others or [])], key=lambda r: (r[2], r[0]), reverse=True)
+    pages = [rows[i:i + SEARCH_PER_PAGE] for i in range(0, len(rows), SEARCH_PER_PAGE)] or [[]]
+    urls = [first] + [f"{first}&page={k}" for k in range(2, len(pages) + 1)]
+    for k, chunk in enumerate(pages, start=1):
+        items = []
+        for url, title, day in chunk:
+            shown = esc(title).replace("法治政府建设", "<em>法治政府建设</em>").replace("年度报告", "<em>年度报告</em>")
+            items.append(f'<li class="result-item"><h3><a href="{url}" target="_blank">{shown}</a></h3>'
+                         f'<p class="summary">……{esc(title[:18])}……</p><p class="info"><span class="url">{url}</span> '
+                         f'<span class="date">{day:%Y-%m-%d}</span></p></li>')
+        pager = ""
+        if len(pages) > 1:
+            bits = [(f"<span>{j}</span>" if j == k else f'<a href="{urls[j - 1]}">{j}</a>') for j in range(1, len(pages) + 1)]
+            if k < len(pages):
+                bits.append(f'<a href="{urls[k]}">下一页</a>')
+            pager = '<div class="pagination">' + " ".join(bits) + "</div>"
+        body = (f'<div class="search-result"><div class="result-count">搜索“{esc(SEARCH_QUERY)}”，找到相关结果约{len(rows)}条'
+                f'</div><ul class="result-list">{"".join(items)}</ul>{pager}</div>')
+        site.add(urls[k - 1], frame(f"搜索结果-{site.site_name}", body), etag=False, note="site search results")
+
+
+# ------------------------------------------------------------------------------------------------
 # Family: 博达 VSB
 # ------------------------------------------------------------------------------------------------
 
@@ -908,7 +956,8 @@ def gkmlpt_site(site: Site) -> None:
     def page(title: str, crumbs: str, body: str) -> str:
         navh = "".join(f'<li><a href="{u}">{esc(t)}</a></li>' for t, u in nav)
         return (head(site, title) + f'<body>\n<div class="header"><h1 class="logo">{esc(site.site_name)}</h1>'
-                f'<form class="search" action="http://search.gd.gov.cn/search/all/{sid}" method="get" target="_blank">'
+                f'<form class="search" action="http://{SHARED_SEARCH}/search/all/{sid}" method="get" target="_blank">'
+                f'<input type="hidden" name="siteCode" value="{site.site_code}">'
                 f'<input type="text" name="keywords"><button type="submit">搜索</button></form></div>\n'
                 f'<div class="nav"><ul>{navh}</ul></div>\n<div class="crumbs">{crumbs}</div>\n{body}\n'
                 f'<div class="footer"><div class="links"><a href="http://{PROVINCE_HOSTS[site.div.province]}/">'
@@ -974,6 +1023,14 @@ def gkmlpt_site(site: Site) -> None:
     for col in tree_cols.values():
         for art in col.items:
             site.add(art.url, article(art, col), when=at(art.published, rng))
+    pref = f"http://{PREFECTURE_HOSTS[site.div.prefecture]}"
+    last = max(site.reports, key=lambda a: a.published)
+    add_search(site, lambda title, body: page(title, "", body), f"http://{SHARED_SEARCH}/search/all/{sid}",
+               [("siteCode", site.site_code), ("keywords", "")], "keywords",
+               others=[(f"{pref}/gkmlpt/content/0/{seeded('search', site.div.adcode).randint(100000, 999999)}/"
+                        f"post_{seeded('search', site.div.adcode, 2).randint(100000, 999999)}.html",
+                        f"{site.div.prefecture}人民政府关于{last.published.year - 1}年度法治政府建设情况的报告",
+                        last.published)])
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1127,6 +1184,8 @@ def anhui_site(site: Site) -> None:
     for col in _walk(home_gk):
         for art in col.items:
             site.add(art.url, article(art, col), when=at(art.published, rng))
+    add_search(site, lambda title, body: page(title, None, body), f"{www}/site/search/{org}", [("searchWord", "")],
+               "searchWord")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1270,6 +1329,8 @@ def arthash_site(site: Site) -> None:
     for col in _walk(home):
         for art in col.items:
             site.add(art.url, article(art, col), when=at(art.published, rng))
+    add_search(site, lambda title, body: page(title, None, body), f"{www}/guestweb4/s",
+               [("siteCode", site.site_code), ("searchWord", "")], "searchWord")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1431,6 +1492,8 @@ def querycms_site(site: Site) -> None:
     for col in _walk(home):
         for art in col.items:
             site.add(art.url, article(art, col), when=at(art.published, rng), etag=False)
+    add_search(site, lambda title, body: page(title, None, body), f"{www}/search.{fl}", [("keyword", "")], "keyword",
+               charset="gbk" if spec.encoding == "gbk" else "utf-8")
 
 
 BUILDERS: dict[str, Callable[[Site], None]] = {
@@ -1548,6 +1611,8 @@ def build(out: Path) -> dict[str, int]:
         "sibling_hosts": [{"county": s.div.county, "host": s.spec.host, "sibling": s.spec.sibling} for s in sites
                           if s.spec.sibling],
         "json_list_api": sorted({s.spec.host for s in sites if s.spec.family == "gkmlpt"}),
+        "site_search": sorted(u for s in sites for u, r in s.responses.items() if r.note == "site search results"),
+        "shared_search_service": SHARED_SEARCH,
     }
     (out / "gold" / "http.json").write_text(json.dumps(http, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return {"counties": len(sites), "reports": n_reports, "other_pages": n_pages, "responses": len(manifest)}

@@ -98,6 +98,19 @@ def test_list_page_titles(shown_titles: list[tuple[str, str, bool]]) -> None:
     ("我县举办领导干部法治专题讲座", "乡宁县", PageKind.NEWS),
     ("乡宁县开展秋季植树活动", "乡宁县", PageKind.UNRELATED),
     ("", "乡宁县", PageKind.UNRELATED),
+    # issue 15: the report with next year's plan, and other real wordings of the genre
+    ("乡宁县关于2023年法治政府建设工作情况和2024年工作安排的报告", "乡宁县", PageKind.COUNTY_REPORT),
+    ("乡宁县2023年法治政府建设工作总结及2024年工作计划", "乡宁县", PageKind.COUNTY_REPORT),
+    ("乡宁县2023年度法治政府建设工作总结和2024年工作要点", "乡宁县", PageKind.COUNTY_REPORT),
+    ("乡宁县人民政府关于二〇二三年度法治政府建设情况和下一步工作打算的报告", "乡宁县", PageKind.COUNTY_REPORT),
+    ("乡宁县2023年法治政府建设工作总结报告", "乡宁县", PageKind.COUNTY_REPORT),
+    ("乡宁县2023年度法治政府建设工作落实情况报告", "乡宁县", PageKind.COUNTY_REPORT),
+    ("乡宁县法治政府建设2023年度报告", "乡宁县", PageKind.COUNTY_REPORT),
+    ("乡宁县司法局关于2023年法治政府建设工作情况和2024年工作安排的报告", "乡宁县", PageKind.DEPARTMENT_REPORT),
+    ("临汾市关于2023年法治政府建设工作情况和2024年工作安排的报告", "乡宁县", PageKind.UNRELATED),
+    ("乡宁县召开常务会议审议2023年度法治政府建设情况报告", "乡宁县", PageKind.DEPARTMENT_REPORT),
+    ("乡宁县人民政府办公室关于印发《乡宁县2024年法治政府建设工作要点》的通知", "乡宁县", PageKind.NOTICE),
+    ("乡宁县2024年法治政府建设工作要点", "乡宁县", PageKind.NOTICE),
 ])
 def test_genre_titles(title: str, county: str, kind: PageKind) -> None:
     assert classify_title(title, county) is kind
@@ -119,6 +132,9 @@ def test_genre_titles(title: str, county: str, kind: PageKind) -> None:
     ("乡宁县2023年度法治政府建设工作要点...", False),
     ("乡宁县扎实推进法治政府建设示范...", False),
     ("上一页", False),
+    ("乡宁县关于2023年法治政府建设工作情况和202...", True),  # cut inside next year's plan
+    ("乡宁县2023年法治政府建设工作总结及2024年工作...", True),
+    ("乡宁县2023年法治政府建设工作情况和相关...", False),
 ])
 def test_cut_list_titles(shown: str, keep: bool) -> None:
     assert could_be_county_report(shown, "乡宁县") is keep

@@ -15,8 +15,9 @@ from countyreports.crawl.discover import (
     is_report_column,
     parse_list,
 )
-from countyreports.crawl.discover.walk import ColumnWalk
-from countyreports.models import Family, Link
+from countyreports.crawl.discover.scope import Scope
+from countyreports.crawl.discover.search import Answer, ColumnSearch
+from countyreports.models import County, Family, Link
 
 BASE = "http://www.x.gov.cn/zwgk/fzzf/index.html"
 
@@ -83,9 +84,13 @@ def test_broad_column_with_a_more_specific_child_is_not_the_column():
 
 
 def test_column_named_only_in_title_and_article_pages_are_not_columns():
-    html = page('<ul><li><a href="./202301/t20230101_1.html">报告</a> 2023-01-01</li></ul>')
+    html = page('<ul><li><a href="./202301/t20230101_1.html">某县2022年法治政府建设年度报告</a> 2023-01-01</li></ul>')
     assert is_report_column(html, "http://x.gov.cn/fz/index.html")
     assert not is_report_column(html, "http://x.gov.cn/fz/202301/t20230101_1.html")
+    # an article's page named after its column (ColumnName) lists nothing: not the column
+    article = ('<html><head><meta name="ColumnName" content="法治政府建设年度报告"><title>某县2023年法治政府建设年度报告'
+               '</title></head><body><h1>某县2023年法治政府建设年度报告</h1>' + "<p>" + "一年来，" * 400 + "</p></body></html>")
+    assert not is_report_column(article, "http://x.gov.cn/fz/show.jsp?docid=5")
 
 
 # ------------------------------------------------------------------ items
@@ -144,6 +149,15 @@ def test_offsite_items_are_not_list_entries():
 # ------------------------------------------------------------------ walk over sub-columns
 
 
+def search(pages: dict[str, str], homepage: str, **kw: object) -> ColumnSearch:
+    """The column search over a dict of pages (404 for the others)."""
+    s = ColumnSearch(County("110101", "", "", "某县", homepage), Scope.of(homepage), **kw)  # type: ignore[arg-type]
+    s.start()
+    while (ask := s.next()) is not None:
+        s.feed(ask, Answer(ask.url, pages.get(ask.url), None if ask.url in pages else "http-404"))
+    return s
+
+
 def test_walk_descends_into_year_subcolumns():
     pages = {
         "http://y.gov.cn/": '<div class="menu"><a href="/xxgk/">政府信息公开</a></div>',
@@ -153,11 +167,9 @@ def test_walk_descends_into_year_subcolumns():
         "http://y.gov.cn/xxgk/fzbg/2023/": page('<ul><li><a href="./t20240110_5.html">某县2023年法治政府建设年度报告</a> 2024-01-10</li></ul>'),
         "http://y.gov.cn/xxgk/fzbg/2022/": page('<ul><li><a href="./t20230110_4.html">某县2022年法治政府建设年度报告</a> 2023-01-10</li></ul>'),
     }
-    walk = ColumnWalk("http://y.gov.cn/")
-    while (url := walk.next_url()) is not None:
-        walk.feed(url, pages.get(url), status=200 if url in pages else 404)
+    walk = search(pages, "http://y.gov.cn/")
     assert walk.column_url == "http://y.gov.cn/xxgk/fzbg/"
-    assert {i.url for i in walk.items} == {
+    assert set(walk.items) == {
         "http://y.gov.cn/xxgk/fzbg/2023/t20240110_5.html",
         "http://y.gov.cn/xxgk/fzbg/2022/t20230110_4.html",
     }

@@ -9,7 +9,9 @@ import pytest
 
 from countyreports.registry.divisions import data_path, load_divisions
 from countyreports.errors import RegistryError
-from countyreports.registry.file import ProblemKind, import_homepages, read_registry
+from countyreports.registry.file import ProblemKind, read_registry
+from countyreports.registry.homepages import import_homepages
+from countyreports.registry.portals import load_portals
 
 PORTAL = Path(__file__).resolve().parents[1] / "fixtures" / "portal"
 HEADER = "adcode,province,prefecture,county,homepage\n"
@@ -46,7 +48,7 @@ def test_national_list_shape():
     assert nat.notes and "Source" in " ".join(nat.notes)
 
 
-def test_snapshot_counties_are_in_the_national_list_with_their_names_and_homepages():
+def test_snapshot_counties_are_in_the_national_list_with_their_names():
     nat = load_divisions()
     with open(PORTAL / "counties.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -54,15 +56,43 @@ def test_snapshot_counties_are_in_the_national_list_with_their_names_and_homepag
     for r in rows:
         d = nat.get(r["adcode"])
         assert d is not None, r
-        assert (d.province, d.prefecture, d.county, d.homepage) == (
-            r["province"], r["prefecture"], r["county"], r["homepage"])
+        assert (d.province, d.prefecture, d.county) == (r["province"], r["prefecture"], r["county"])
 
 
-def test_the_data_file_is_itself_a_valid_registry():
+def test_the_data_file_is_itself_a_valid_registry_without_homepages():
     reg = read_registry(data_path())
     assert not reg.problems
-    assert len(reg.counties) == 41
-    assert len(reg.counties) + len(reg.no_homepage) == len(load_divisions())
+    assert len(reg.counties) == 0  # the national list's homepages are portals.csv
+    assert len(reg.no_homepage) == len(load_divisions())
+
+
+def test_the_national_registry_has_every_county_s_portal():
+    """portals.csv (its README): 2,840 of the 2,845 divisions have a homepage; 金门县, 西沙区, 南沙区 (no portal in
+    the source), 和康县 and 和安县 (set up after it) have none."""
+    reg = read_registry("national")
+    assert len(reg.counties) == 2840 and reg.problems == ()
+    assert sorted(c.adcode for c in reg.no_homepage) == ["350527", "460302", "460303", "653228", "653229"]
+    by = {c.adcode: c for c in reg.counties}
+    assert by["140828"].homepage == "http://www.sxxiaxian.gov.cn/"  # protocol-switch: the scheme that answered first
+    assert by["140828"].alternates == ("https://www.sxxiaxian.gov.cn/",)
+    assert load_divisions().get("140828").homepage == "https://www.sxxiaxian.gov.cn/"  # as listed
+    flagged = {w.adcode: w.reason for w in reg.warnings}
+    assert "not the county's own" in flagged["222404"]  # 珲春市: the prefecture's portal
+    assert "did not answer" in next(r for a, r in flagged.items() if by[a].homepage and "try --proxy" in r)
+    assert all(w.kind is ProblemKind.FLAGGED for w in reg.warnings)
+    assert load_portals()["141029"].homepage.startswith("http")
+
+
+def test_a_registry_may_give_the_report_column(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("adcode,province,prefecture,county,homepage,column_url\n"
+                    "141029,山西省,临汾市,乡宁县,http://www.xiangning.gov.cn/,http://www.xiangning.gov.cn/zwgk/fzzfjs/\n"
+                    "141023,山西省,临汾市,襄汾县,,http://xiangfen.linfen.gov.cn/49727/list.html\n"
+                    "141024,山西省,临汾市,洪洞县,http://hongtong.linfen.gov.cn/,ftp://x\n", encoding="utf-8")
+    reg = read_registry(path)
+    assert [(c.adcode, c.column_url) for c in reg.counties] == [
+        ("141029", "http://www.xiangning.gov.cn/zwgk/fzzfjs/"), ("141023", "http://xiangfen.linfen.gov.cn/49727/list.html")]
+    assert [(p.adcode, p.kind) for p in reg.problems] == [("141024", ProblemKind.BAD_SCHEME)]
 
 
 def test_bundled_snapshot_registry_passes_the_default_checks():
@@ -201,21 +231,22 @@ def test_no_national_check(tmp_path):
 
 def test_import_creates_from_national_list_and_reports_conflicts(tmp_path):
     src = tmp_path / "homes.csv"
-    src.write_text("adcode,county,homepage\n"
-                   "140105,小店区,http://www.xiaodian.gov.cn/\n"
-                   "141029,乡宁县,http://www.other.gov.cn/\n"
-                   "999999,,http://a.gov.cn/\n", encoding="utf-8")
+    src.write_text("adcode,county,homepage,column_url\n"
+                   "653229,和安县,http://www.hean.gov.cn/,\n"
+                   "141029,乡宁县,http://www.other.gov.cn/,http://www.other.gov.cn/fz/\n"
+                   "999999,,http://a.gov.cn/,\n", encoding="utf-8")
     out = tmp_path / "registry.csv"
     res = import_homepages(src, out)
     assert res.created
-    assert [c.adcode for c in res.added] == ["140105"]
+    assert [c.adcode for c in res.added] == ["653229"]  # a division the national list has no portal for
     assert [p.adcode for p in res.conflicts] == ["141029"] and res.conflicts[0].kind is ProblemKind.CONFLICT
     assert [p.kind for p in res.problems] == [ProblemKind.UNKNOWN_CODE]
     reg = read_registry(out)
     assert reg.problems == ()
-    homes = {c.adcode: c.homepage for c in reg.counties}
-    assert homes["140105"] == "http://www.xiaodian.gov.cn/"
-    assert homes["141029"] == "http://www.xiangning.gov.cn/"  # conflict: kept
+    homes = {c.adcode: c for c in reg.counties}
+    assert homes["653229"].homepage == "http://www.hean.gov.cn/"
+    assert homes["141029"].homepage == load_portals()["141029"].homepage  # conflict: the national one kept
+    assert homes["141029"].column_url == "http://www.other.gov.cn/fz/"  # a report column is always taken
     assert len(reg.counties) + len(reg.no_homepage) == len(load_divisions())
     res2 = import_homepages(src, out, overwrite=True)
     assert not res2.created and [c.adcode for c, _old in res2.replaced] == ["141029"]

@@ -17,7 +17,8 @@ from rich.console import Console
 from countyreports.cli.common import show_table
 from countyreports.registry.divisions import load_divisions
 from countyreports.errors import RegistryError
-from countyreports.registry.file import import_homepages, read_registry
+from countyreports.registry.file import read_registry
+from countyreports.registry.homepages import import_homepages
 from countyreports.settings import load_settings
 
 registry_app = typer.Typer(help="The county registry and the national list of county-level divisions.",

@@ -127,6 +127,13 @@ def _run(entrypoint: str, title: str, **params: Any) -> None:
         err.print(f"[yellow]warning:[/yellow] {result['verdict']}", highlight=False, soft_wrap=True)
 
 
+def _registry(registry: Optional[Path]) -> Optional[str]:
+    """The registry parameter of a flow: an absolute path, or `national` (the shipped list with every portal)."""
+    from countyreports.registry.portals import NATIONAL
+
+    return NATIONAL if registry is not None and str(registry) == NATIONAL else abs_path(registry)
+
+
 def _adcodes(counties: Optional[str]) -> Optional[list[str]]:
     return [c for c in (counties or "").split(",") if c] or None
 
@@ -134,7 +141,8 @@ def _adcodes(counties: Optional[str]) -> Optional[list[str]]:
 @app.command()
 @needs(registry=True, warehouse="write")
 def harvest(
-    registry: Annotated[Optional[Path], typer.Option(help="county registry CSV")] = None,
+    registry: Annotated[Optional[Path], typer.Option(
+        help="county registry CSV, or `national`: every county's portal (shipped)")] = None,
     db: DbOpt = DEFAULT_DB,
     proxy: Annotated[Optional[str], typer.Option(help="HTTP proxy URL, e.g. the replay portal")] = None,
     counties: Annotated[Optional[str], typer.Option(help="comma-separated adcodes")] = None,
@@ -151,7 +159,7 @@ def harvest(
 ) -> None:
     """Run the harvest flow once (flows/harvest.py:harvest)."""
     _allow_unlisted(allow_unlisted)
-    _run("flows/harvest.py:harvest", "reparse" if reparse else "harvest", registry=abs_path(registry),
+    _run("flows/harvest.py:harvest", "reparse" if reparse else "harvest", registry=_registry(registry),
          db=abs_path(db), proxy=proxy, counties=_adcodes(counties), province=province, prefecture=prefecture,
          min_delay_s=min_delay, workers=workers, shards=shards, reparse=reparse)
 
@@ -160,7 +168,8 @@ def harvest(
 @needs(registry=True, warehouse="write")
 def backfill(
     years: Annotated[str, typer.Option(help="report years: 2019-2023, 2019,2021 or 2022")],
-    registry: Annotated[Optional[Path], typer.Option(help="county registry CSV")] = None,
+    registry: Annotated[Optional[Path], typer.Option(
+        help="county registry CSV, or `national`: every county's portal (shipped)")] = None,
     db: DbOpt = DEFAULT_DB,
     proxy: Annotated[Optional[str], typer.Option(help="HTTP proxy URL, e.g. the replay portal")] = None,
     counties: Annotated[Optional[str], typer.Option(help="comma-separated adcodes")] = None,
@@ -178,7 +187,7 @@ def backfill(
 ) -> None:
     """Run the backfill flow once (flows/backfill.py:backfill): (re)load the given report years."""
     _allow_unlisted(allow_unlisted)
-    _run("flows/backfill.py:backfill", "backfill", years=years, registry=abs_path(registry), db=abs_path(db),
+    _run("flows/backfill.py:backfill", "backfill", years=years, registry=_registry(registry), db=abs_path(db),
          proxy=proxy, counties=_adcodes(counties), province=province, prefecture=prefecture, reparse=reparse,
          resume_run_id=resume, chunk_size=chunk_size, min_delay_s=min_delay, workers=workers, shards=shards)
 
@@ -186,7 +195,8 @@ def backfill(
 @app.command()
 @needs(registry=True, warehouse="write")
 def schedule(
-    registry: Annotated[Optional[Path], typer.Option(help="county registry CSV")] = None,
+    registry: Annotated[Optional[Path], typer.Option(
+        help="county registry CSV, or `national`: every county's portal (shipped)")] = None,
     db: DbOpt = DEFAULT_DB,
     proxy: Annotated[Optional[str], typer.Option(help="HTTP proxy URL, e.g. the replay portal")] = None,
     cron: Annotated[Optional[list[str]], typer.Option(help="cron expression of the harvest (repeatable); "
@@ -211,7 +221,7 @@ def schedule(
     if not os.environ.get("PREFECT_API_URL"):
         err.print("[yellow]warning:[/yellow] PREFECT_API_URL is not set: a temporary server would forget the "
                   "deployments and never fire the schedule; start `prefect server start` and export it")
-    params: dict[str, Any] = {"registry": abs_path(registry), "db": abs_path(db), "proxy": proxy}
+    params: dict[str, Any] = {"registry": _registry(registry), "db": abs_path(db), "proxy": proxy}
     deployments = load_entrypoint("flows/deployments.py:serve_all")
     crons = list(cron) if cron else list(sys.modules[deployments.__module__].DEFAULT_CRONS)
     deployments({k: v for k, v in params.items() if v is not None}, crons, timezone, limit, concurrency,
@@ -313,7 +323,8 @@ def status(
     runs = run_query(db, f"SELECT * EXCLUDE (last_activity) FROM ({runs_status_sql(stale)}) "
                          f"ORDER BY started_at DESC LIMIT {int(last)}").to_pylist()
     counties = run_query(db, """
-        SELECT c.run_id, c.adcode, c.county, c.outcome, c.error, c.column_url, c.requests, c.warnings
+        SELECT c.run_id, c.adcode, c.county, c.outcome, c.error, c.column_url, c.requests, c.warnings,
+               c.search_tried
         FROM county_runs c
         WHERE c.run_id = (SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1)
           AND c.outcome <> 'ok' ORDER BY c.adcode""").to_pylist()
@@ -326,8 +337,17 @@ def status(
     latest = runs[0]["run_id"] if runs else ""
     _section(f"Counties not ok in {latest or 'the latest run'}",
              [(f"{c['adcode']} {c['county'] or ''}  [bold]{c['outcome']}[/bold]",
-               [c["error"] or "(no error recorded)"] + ([f"column {c['column_url']}"] if c["column_url"] else []))
+               [c["error"] or "(no error recorded)"] + ([f"column {c['column_url']}"] if c["column_url"] else [])
+               + [f"tried {page}" for page in c["search_tried"] or ()])
               for c in counties], "none")
+    outcomes = [c["outcome"] for c in counties]
+    if "blocked" in outcomes:
+        console.print(f"{outcomes.count('blocked')} counties answered with an anti-bot challenge or a firewall's "
+                      "block (outcome blocked): try through a proxy inside China, `--proxy URL` or "
+                      "COUNTYREPORTS_PROXY.", highlight=False)
+    if any(c["search_tried"] for c in counties):
+        console.print("No report column found: the best pages tried are listed with their scores; when you know the "
+                      "column, give it in the registry's `column_url` column.", highlight=False)
     _section("Hosts whose requests failed in the latest harvest",
              [(f"{h['host']}  {h['failed_requests']} of {h['requests']} requests failed",
                [f"errors: {h['errors']}", f"counties: {h['adcodes']}"]) for h in hosts], "none")

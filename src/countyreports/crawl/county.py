@@ -6,8 +6,9 @@ raises for a broken page or host: failures are recorded (the `fetches` rows, `er
 
 Incremental runs (the state comes from earlier runs):
 
-* the report column found once is remembered and asked for first (conditional GET); it is discovered
-  again from the homepage only when that fails;
+* the report column found once is remembered and asked for first (conditional GET); it is searched for again
+  from the homepage only when that fails; a county whose search found no column is searched again only when
+  its homepage changed or after `search_retry_days` (`crawl.column`);
 * when page 1 of the column is unchanged (304, or the same bytes), no further list page is walked and
   known article pages are re-checked only when older than `recheck_days`;
 * when page 1 changed, every list page is walked (conditional GET each) and every listed item is
@@ -18,9 +19,12 @@ Incremental runs (the state comes from earlier runs):
   next run walks the whole list even when page 1 is unchanged), an article that failed is kept as a
   `pending` page (asked for again next run, whatever the column says).
 
+An article page that shows no publication date gets its list row's date.
+
 Outcomes: `ok`; `partial` (some article pages could not be read — the reports read are loaded, nothing is
 judged withdrawn); `empty` (the column was read and holds no county report: a county with zero reports is a
-failure to look at, not a success); `failed` (homepage or report column unreachable, or a crawler bug).
+failure to look at, not a success); `blocked` (the portal answered with an anti-bot challenge or a firewall's
+block: try through a proxy); `failed` (homepage or report column unreachable, or a crawler bug).
 """
 
 from __future__ import annotations
@@ -30,10 +34,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from countyreports.crawl.archive import RawStore
-from countyreports.crawl.column import find_column, walk_list
+from countyreports.crawl.column import ColumnResult, find_column
+from countyreports.crawl.discover.scope import Scope
 from countyreports.crawl.fetch import Fetcher
 from countyreports.crawl.session import (
-    CountyCrawl, CrawlOptions, Got, Validators, got_error, host_of, transient, utcnow,
+    CountyCrawl, CrawlOptions, Got, Validators, got_error, transient, utcnow,
 )
 from countyreports.models import County, CountyLoad, Link, PageKind, PageState, ParsedReport, Report
 from countyreports.reading.classify import classify_title, could_be_county_report
@@ -63,7 +68,7 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
     urls = [first_got.url]
     raw = [first_got.fetched.sha256 or ""]
     for extra in page_links[:MAX_ARTICLE_PAGES]:
-        if host_of(extra) not in c.scope or extra in urls:
+        if not c.scope.allows(extra) or extra in urls:
             continue
         got = c.get(extra)
         if got.body is None:
@@ -73,7 +78,7 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
         urls.append(got.url)
         raw.append(got.fetched.sha256 or "")
     att_doc: RawDoc | None = None
-    if att is not None and host_of(att.url) in c.scope:
+    if att is not None and c.scope.allows(att.url):
         got = c.get(att.url)
         if got.body is not None:
             att_doc = RawDoc(got.url, got.body, got.fetched.header("content-type"))
@@ -109,8 +114,8 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
     opts = opts or CrawlOptions()
     started = utcnow()
     known_pages: dict[str, PageState] = state.get("pages", {})
-    c = CountyCrawl(county, fetcher, store, validators,
-                    {host_of(county.homepage), *state.get("column_hosts", ())}, parser=opts.parser)
+    c = CountyCrawl(county, fetcher, store, validators, Scope.of(county.homepage, state.get("column_hosts", ())),
+                    parser=opts.parser)
     error: str | None = None
     column_url: str | None = None
     found: dict[str, Found] = {}
@@ -119,29 +124,20 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
     seen_ids: set[str] = set()  # reports confirmed on the portal by this crawl
     unreadable: list[str] = []  # article pages that could not be read (transient failures)
     list_readable = True
+    col: ColumnResult | None = None
     try:
-        column, column_html, seen = None, None, []
-        remembered = state.get("column_url")
-        if remembered:
-            column, column_html = c.html(remembered)
-            if column_html is None:
-                c.warnings.append(f"remembered column failed ({got_error(column)}); rediscovering")
-                column = None
-        if column is None:
-            column, column_html, seen = find_column(c, opts.max_column_hops)
-        if column is None or column_html is None:
-            error = next((w for w in c.warnings if w.startswith("homepage unreadable")),
-                         "report column not found")
+        col = find_column(c, opts, state)
+        seen = list(col.seen)
+        if col.column_url is None:
+            error = col.error or "report column not found"
             items: list[Link] = []
             list_changed = True
             complete = False
         else:
-            column_url = column.url
-            # page 1 unchanged, same column, and last time's list was read whole: the known items stand
-            list_changed = not (column.unchanged and remembered == column.url
-                                and state.get("column_ok", True))
+            column_url = col.column_url
+            list_changed = col.walked  # not walked: page 1 unchanged, and last time's list was read whole
             if list_changed:
-                items, complete, list_readable = walk_list(c, column, column_html, opts.max_list_pages)
+                items, complete, list_readable = list(col.items), col.complete, col.readable
             else:
                 items = [Link(u, p.title or "") for u, p in known_pages.items() if p.kind != "skipped"]
                 complete = False
@@ -149,8 +145,10 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
         now = utcnow()
         candidates: dict[str, Link] = {}
         for link in [*items, *seen]:
-            if link.url not in candidates and host_of(link.url) in c.scope:
+            if link.url not in candidates and c.scope.allows(link.url):
                 candidates[link.url] = link
+            elif link.date and link.url in candidates and not candidates[link.url].date:
+                candidates[link.url] = replace(candidates[link.url], date=link.date)
         present = set()
         for link in candidates.values():
             known = known_pages.get(link.url)
@@ -199,6 +197,8 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
                 c.warnings.append(f"{link.url}: {identity.message}; not loaded")
                 page_states.append(PageState(link.url, county.adcode, "foreign", parsed.title, None, None, now))
                 continue
+            if parsed.published is None and link.date is not None:  # the list row's date, when the page has none
+                parsed = replace(parsed, published=link.date)
             rid = f"{county.adcode}-{parsed.report_year}"
             sha = content_sha256(parsed.clean_text)
             page_states.append(PageState(link.url, county.adcode, str(kind), parsed.title, rid, sha, now))
@@ -216,7 +216,9 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
         present = None
     reports = tuple(f.report for f in found.values())
     known_reports = {p.report_id for p in known_pages.values() if p.report_id}
-    if error:
+    if col is not None and col.blocked:
+        outcome = "blocked"
+    elif error:
         outcome = "failed"
     elif unreadable:
         outcome = "partial"
@@ -229,11 +231,12 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
         present |= {r for r in known_reports if int(r.rsplit("-", 1)[1]) not in opts.years}
     return CountyLoad(
         run_id=run_id, adcode=county.adcode, county=county.county, outcome=outcome, error=error,
-        column_url=column_url, column_hosts=tuple(sorted(c.scope)), reports=reports,
+        column_url=column_url, column_hosts=c.scope.entries(), reports=reports,
         fetches=tuple(c.fetches), pages=tuple(page_states),
         present_report_ids=frozenset(present) if present is not None and outcome == "ok" else None,
         pages_parsed=c.pages_parsed, warnings=tuple(c.warnings), started_at=started, finished_at=utcnow(),
-        list_complete=list_readable, seen_report_ids=frozenset(seen_ids))
+        list_complete=list_readable, seen_report_ids=frozenset(seen_ids),
+        searched=bool(col and col.searched), search_tried=col.tried if col else ())
 
 
 def without_bodies(load: CountyLoad) -> CountyLoad:

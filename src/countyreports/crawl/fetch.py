@@ -1,7 +1,6 @@
 """Polite, safe HTTP fetching (the only module that imports httpx).
 
-Public API
-----------
+Public API:
 ``Fetcher(settings=FetchSettings(), proxy=None, transport=None)``
     ``.get(url, *, scope, etag=None, last_modified=None, follow_host_moves=False) -> Fetched``
     ``.stats() -> FetchStats`` (a consistent snapshot of the counters)
@@ -9,9 +8,7 @@ Public API
     ``.failed_hosts() -> frozenset[str]``, ``.close()``; usable as a context manager.
     One Fetcher is shared by all threads of a run: it is thread-safe.
 ``ERR_*``: the error strings below. ``FetchSettings``, ``FetchStats``, ``RobotsInfo``: in `countyreports.crawl.politeness`.
-
-Conventions
------------
+Conventions:
 * ``get`` never raises for a failed exchange: it returns a :class:`~countyreports.models.Fetched`
   whose ``error`` says why (so every exchange can be logged). It only raises on programming
   errors (e.g. a closed Fetcher).
@@ -33,21 +30,18 @@ Conventions
   ``fetched_at`` is when the call started, a timezone-aware UTC datetime.
 * ``headers`` keep the server's spelling (``Fetched.header()`` looks up case-insensitively).
 
-Scope and safety
-----------------
-* Only ``http``/``https``. ``scope`` is the set of host names (no port, any case) the caller allows;
-  a URL or redirect target on another host is not requested (``off-scope``).
+Scope and safety:
+* Only ``http``/``https``. ``scope`` is the set of host names (no port, any case) the caller allows, a
+  ``.site`` entry for a site and its subdomains; a URL or redirect target elsewhere is not requested (``off-scope``).
 * Redirects are followed by hand (at most ``max_redirects``), each hop checked for scope,
   robots, private addresses and loops. ``follow_host_moves=True`` (for a county's home page) lets
   a 301/302/307/308 go to a host outside ``scope`` for that call only; the new host is then in
   scope for the rest of that call and shows in ``final_url`` (the caller adds it to the county's
   hosts).
 * IP-literal hosts that are not global (private, loopback, link-local, reserved, multicast, and
-  ``localhost``) are refused unless requests go through the configured ``proxy``.
-  (Host names resolving to private addresses are not checked: DNS is the resolver's business.)
+  ``localhost``) are refused unless requests go through the configured ``proxy`` (names resolving to them
+  are the resolver's business). A proxy that refuses a CONNECT (4xx, 501) gives ``proxy-refused`` at once.
 
-Politeness and retries
-----------------------
 Per-host concurrency and delays, robots.txt (once per origin, with protego), retries with backoff or
 ``Retry-After``, and hosts given up: `countyreports.crawl.politeness`, which keeps that state for the Fetcher.
 """
@@ -65,8 +59,8 @@ from typing import Any
 import httpx
 
 from countyreports.models import Fetched
-from countyreports.crawl.politeness import (Counters, FetchSettings, FetchStats, Politeness, RobotsEntry, RobotsInfo,
-                                      Transient, is_private_host, norm_host, parse_retry_after)
+from countyreports.crawl.politeness import (Counters, FetchSettings, FetchStats, HostSet, Politeness, RobotsEntry,
+                                            RobotsInfo, Transient, is_private_host, norm_host, parse_retry_after)
 
 __all__ = ["Fetcher"]
 
@@ -85,10 +79,12 @@ ERR_CONNECT = "connect-error"
 ERR_NETWORK = "network-error"
 ERR_DECODING = "decoding-error"
 ERR_PROTOCOL = "protocol-error"
+ERR_PROXY_REFUSED = "proxy-refused"  # the proxy answered CONNECT with 4xx or 501: retrying will not help
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _HOST_MOVES = frozenset({301, 302, 307, 308})
 _ERROR_BODY_DRAIN = 64 * 1024  # read small error bodies so the connection can be reused
+_REFUSED_BY_PROXY = frozenset({"501", "505"})  # CONNECT answers (besides 4xx) that no retry changes
 
 
 @dataclass(slots=True)
@@ -141,7 +137,7 @@ class Fetcher:
         """GET ``url`` politely; never raises for a failed exchange (see module docstring)."""
         if self._closed:
             raise RuntimeError("Fetcher is closed")
-        allowed = {norm_host(h) for h in scope}
+        allowed = HostSet(scope)
         result = self._fetch(url, allowed, etag, last_modified, follow_host_moves,
                              check_robots=self.settings.respect_robots,
                              max_body=self.settings.max_body_bytes)
@@ -196,7 +192,7 @@ class Fetcher:
         self.close()
 
     # ------------------------------------------------------------------ core
-    def _fetch(self, url: str, allowed: set[str], etag: str | None, last_modified: str | None,
+    def _fetch(self, url: str, allowed: HostSet, etag: str | None, last_modified: str | None,
                follow_host_moves: bool, *, check_robots: bool, max_body: int) -> Fetched:
         fetched_at = _now()
         t0 = time.perf_counter()
@@ -310,7 +306,11 @@ class Fetcher:
                 raise Transient(ERR_TIMEOUT, key) from exc
             except httpx.ConnectError as exc:
                 raise Transient(ERR_CONNECT, key) from exc
-            except (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError) as exc:
+            except httpx.ProxyError as exc:
+                if str(exc)[:3] in _REFUSED_BY_PROXY or str(exc)[:1] == "4":
+                    return _Answer(0, (), error=ERR_PROXY_REFUSED)
+                raise Transient(ERR_NETWORK, key) from exc
+            except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
                 raise Transient(ERR_NETWORK, key) from exc
             except httpx.DecodingError:
                 return _Answer(0, (), error=ERR_DECODING)
@@ -360,7 +360,7 @@ class Fetcher:
     def _load_robots(self, rob: RobotsEntry, origin: str, url: httpx.URL) -> None:
         host = norm_host(url.host)
         robots_url = str(url.copy_with(path="/robots.txt", query=None, fragment=None))
-        fetched = self._fetch(robots_url, {host}, None, None, False, check_robots=False,
+        fetched = self._fetch(robots_url, HostSet((host,)), None, None, False, check_robots=False,
                               max_body=self.settings.max_robots_bytes)
         self._stats.add(robots_fetches=1)
         self._polite.apply_robots(rob, origin, host, fetched)

@@ -39,7 +39,7 @@ import random
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -322,6 +322,20 @@ def parse_retry_after(value: str | None) -> float | None:
 
 def norm_host(host: str) -> str:
     return host.strip().lower().rstrip(".")
+
+
+class HostSet(set[str]):
+    """The hosts a request may go to: exact names, and ``.site`` entries for a site and its subdomains
+    (`countyreports.crawl.discover.scope`)."""
+
+    def __init__(self, entries: Iterable[str] = ()) -> None:
+        super().__init__(norm_host(h) for h in entries)
+        self._sites = tuple(h[1:] for h in self if h.startswith("."))
+
+    def __contains__(self, host: object) -> bool:
+        if not isinstance(host, str):
+            return False
+        return super().__contains__(host) or any(host == s or host.endswith("." + s) for s in self._sites)
 
 
 def is_private_host(host: str) -> bool:

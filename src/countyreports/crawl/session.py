@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from countyreports.crawl.archive import RawStore
+from countyreports.crawl.discover.scope import Scope
 from countyreports.crawl.fetch import ERR_CONNECT, ERR_HOST_FAILED, ERR_NETWORK, ERR_TIMEOUT, Fetcher
 from countyreports.models import County, Fetched
 from countyreports.text.decode import decode_html
@@ -27,9 +28,11 @@ def utcnow() -> dt.datetime:
 
 @dataclass(frozen=True, slots=True)
 class CrawlOptions:
-    max_column_hops: int = 6
+    search_budget: int = 30  # pages fetched at most while searching for the report column
     max_list_pages: int = 40
     recheck_days: int = 30
+    search_retry_days: int = 7  # a failed search is made again after this many days (or a changed homepage)
+    adapters: bool = True  # the CMS-family adapters (False: the generic reader alone)
     years: frozenset[int] | None = None  # load only reports on these years (backfill)
     parser: Executor | None = None  # where parse_report runs (a process pool); None: in this thread
 
@@ -56,20 +59,21 @@ class CountyCrawl:
     fetcher: Fetcher
     store: RawStore
     validators: Validators
-    scope: set[str]
+    scope: Scope
     fetches: list[tuple[str, Fetched]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pages_parsed: int = 0
     parser: Executor | None = None
 
-    def get(self, url: str, *, moves: bool = False) -> Got:
-        """Fetch (conditionally when an archived copy is known) and return the bytes."""
+    def get(self, url: str, *, moves: bool = False, allow: str = "") -> Got:
+        """Fetch (conditionally when an archived copy is known) and return the bytes; `allow`: a host outside
+        the scope this one request may go to."""
         etag = lm = None
         known = self.validators.get(url)
         if known and known[2] and self.store.has(known[2]):
             etag, lm = known[0], known[1]
-        f = self.fetcher.get(url, scope=frozenset(self.scope), etag=etag, last_modified=lm,
-                             follow_host_moves=moves)
+        scope = self.scope.entries() + ((allow,) if allow else ())
+        f = self.fetcher.get(url, scope=scope, etag=etag, last_modified=lm, follow_host_moves=moves)
         self.fetches.append((self.county.adcode, f))
         if f.not_modified and known and known[2]:
             return Got(f, self.store.get(known[2]), True)
@@ -79,11 +83,13 @@ class CountyCrawl:
             return Got(f, f.body, same)
         return Got(f, None, False)
 
-    def html(self, url: str, *, moves: bool = False) -> tuple[Got, str | None]:
-        got = self.get(url, moves=moves)
+    def html(self, url: str, *, moves: bool = False, allow: str = "") -> tuple[Got, str | None, str]:
+        """The page as text, and the charset it was decoded with."""
+        got = self.get(url, moves=moves, allow=allow)
         if got.body is None:
-            return got, None
-        return got, decode_html(got.body, got.fetched.header("content-type")).text
+            return got, None, "utf-8"
+        decoded = decode_html(got.body, got.fetched.header("content-type"))
+        return got, decoded.text, decoded.encoding
 
 
 _TRANSIENT_ERRORS = frozenset({ERR_TIMEOUT, ERR_CONNECT, ERR_NETWORK, ERR_HOST_FAILED})

@@ -54,6 +54,7 @@ class CountyOutcome:
     new_versions: int
     requests: int
     warnings: tuple[str, ...] = ()
+    search_tried: tuple[str, ...] = ()  # no column found: the best pages judged, with their scores
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -172,8 +173,9 @@ def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] |
 
 
 def crawl_options(settings: Settings, years: frozenset[int] | None, parser: Executor | None) -> CrawlOptions:
-    return CrawlOptions(max_column_hops=settings.max_column_hops, max_list_pages=settings.max_list_pages,
-                        recheck_days=settings.recheck_days, years=years, parser=parser)
+    return CrawlOptions(search_budget=settings.search_budget, max_list_pages=settings.max_list_pages,
+                        recheck_days=settings.recheck_days, search_retry_days=settings.search_retry_days,
+                        years=years, parser=parser, adapters=settings.adapters)
 
 
 def parse_pool(settings: Settings) -> Executor | None:
@@ -199,7 +201,8 @@ def load_batch(run: Run, loads: Sequence[CountyLoad]) -> list[CountyOutcome]:
             run.withdrawn += stats.withdrawn
             out = CountyOutcome(load.adcode, load.county, load.outcome, load.error,
                                 len(load.reports) + load.reparse_same,
-                                stats.new_reports, stats.new_versions, len(load.fetches), load.warnings)
+                                stats.new_reports, stats.new_versions, len(load.fetches), load.warnings,
+                                load.search_tried)
             run.outcomes.append(out)
             outs.append(out)
     return outs
@@ -216,7 +219,7 @@ def close_run(run: Run) -> dict[str, int]:
     counters = {
         "counties_total": len(run.outcomes),
         "counties_ok": sum(o.outcome == "ok" for o in run.outcomes),
-        "counties_failed": sum(o.outcome == "failed" for o in run.outcomes),
+        "counties_failed": sum(o.outcome in ("failed", "blocked") for o in run.outcomes),
         "counties_partial": sum(o.outcome == "partial" for o in run.outcomes),
         "counties_empty": sum(o.outcome == "empty" for o in run.outcomes),
         "counties_skipped": len(run.registry_errors),

@@ -60,11 +60,16 @@ ENDING_GROUPS = (
     ("", "工作"),
     ("", "年度", "年"),
     ("", "工作"),
-    ("", "情况", "开展情况", "推进情况", "工作情况", "进展情况"),
+    ("", "情况", "开展情况", "推进情况", "工作情况", "进展情况", "落实情况", "完成情况"),
     ("", "的"),
     ("", "年度"),
-    ("", "报告", "总结", "工作报告", "情况报告"),
+    ("", "报告", "总结", "工作报告", "情况报告", "总结报告"),
 )
+#: the next year's plan joined to the report (`…工作情况和2024年工作安排的报告`, `…工作总结及2024年工作计划`):
+#: connector, whose plan, what plan; removed before the ending is judged
+PLAN_CONNECTORS = ("和", "及", "暨", "与", "并")
+PLAN_WHEN = ("下一步", "下步", "下一年度", "下一年", "明年")
+PLAN_WORDS = ("计划", "安排", "打算", "思路", "要点", "重点", "谋划")
 #: tokens a cut list title may end inside (besides the county names and year digits)
 PARTIAL_TOKENS = ("中共", "中国共产党", "人民政府", "政府", "委员会", "关于", "年度") + TOPIC_WORDS
 #: ethnic groups named in autonomous counties/banners (`围场满族蒙古族自治县` → `围场县`)
@@ -102,6 +107,12 @@ _ADMIN_SUFFIX = "县区市旗"
 _UPPER_AREA = re.compile(r"(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|自治州|州|盟|地区))+(?=@)")
 _ENDINGS = frozenset("".join(p) for p in product(*ENDING_GROUPS))
 _ENDING_PREFIXES = frozenset(e[:i] for e in _ENDINGS for i in range(len(e) + 1))
+_PLAN_CLAUSE = re.compile(
+    f"(?:{'|'.join(PLAN_CONNECTORS)})(?:{'|'.join(PLAN_WHEN)}|(?:[12]\\d{{3}}|[〇零○一二][〇零○一二三四五六七八九]{{3}})年度?)?"
+    f"(?:工作)?(?:{'|'.join(PLAN_WORDS)})(?=的?(?:报告|$))")
+_PLAN_CUT = re.compile(
+    f"^(.*?)(?:{'|'.join(PLAN_CONNECTORS)})(?:[12]\\d{{0,3}}|[〇零○一二][〇零○一二三四五六七八九]{{0,3}}|"
+    f"{'|'.join(PLAN_WHEN)}|下)?年?度?(?:工作?)?(?:{'|'.join(w[:1] for w in PLAN_WORDS)})?$")
 _YEAR_PARTIAL = re.compile(r"^(?:[12]\d{0,3}|[〇零○一二][〇零○一二三四五六七八九]{0,3})(?:年度?)?$")
 
 
@@ -206,7 +217,7 @@ def _ending(after: str) -> str:
 
 def classify_title(title: str, county: str) -> PageKind:
     """Kind of an article from its full title (`county` as in the registry; may be "")."""
-    t = _LEAD_TAG.sub("", fold_title(title))
+    t = _PLAN_CLAUSE.sub("", _LEAD_TAG.sub("", fold_title(title)))
     if not t:
         return PageKind.UNRELATED
     if _is_notice(t):
@@ -239,7 +250,11 @@ def could_be_county_report(list_title: str, county: str) -> bool:
     split = _split_topic(t)
     if split is not None:
         before, after = split
-        return _ending(after) in _ENDING_PREFIXES and _issuer_kind(before, county) is PageKind.COUNTY_REPORT
+        ending = _ending(after)
+        planned = _PLAN_CUT.match(ending)  # cut inside next year's plan: `…工作情况和202…`
+        if planned and planned.group(1) in _ENDINGS:
+            ending = planned.group(1)
+        return ending in _ENDING_PREFIXES and _issuer_kind(before, county) is PageKind.COUNTY_REPORT
     if any(w in t for w in NEWS_MARKERS):
         return False
     # the cut fell before the topic: what is visible must be a report's opening, the last

@@ -1,8 +1,9 @@
 """The national list of county-level divisions shipped with the package (``data/divisions.csv``).
 
-The file is a registry-shaped CSV (``adcode,province,prefecture,county,homepage,kind``) preceded by ``#``
-comment lines that give its source and date; `tests/tools/build_divisions.py` builds it (see the README).
-`load_divisions()` reads it once per process.
+The file is a registry-shaped CSV (``adcode,province,prefecture,county,homepage,kind``, its homepages empty)
+preceded by ``#`` comment lines that give its source and date; `tests/tools/build_divisions.py` builds it (see the
+README). `load_divisions()` reads it once per process and gives each division its portal's homepage from
+``data/portals.csv`` (`countyreports.registry.portals`).
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import functools
 import io
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
 from countyreports.models import County
+from countyreports.registry.portals import load_portals
 
 DATA_FILE = "divisions.csv"
 
@@ -105,6 +107,12 @@ def data_path() -> Path:
 
 @functools.lru_cache(maxsize=4)
 def load_divisions(path: str | None = None) -> Divisions:
-    """The bundled national list (or the list in `path`, same format). Cached."""
+    """The bundled national list, each division with its portal's homepage (`portals`), or the list in `path`
+    (same format, its own homepages). Cached."""
     p = Path(path) if path else data_path()
-    return parse_divisions(p.read_text(encoding="utf-8"), str(p))
+    divisions = parse_divisions(p.read_text(encoding="utf-8"), str(p))
+    if path:
+        return divisions
+    homes = load_portals()
+    return Divisions(tuple(replace(d, homepage=homes[d.adcode].homepage) if d.adcode in homes else d
+                           for d in divisions), divisions.source, divisions.notes)

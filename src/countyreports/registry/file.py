@@ -25,10 +25,12 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from countyreports.registry.divisions import Divisions, load_divisions, norm_name
+from countyreports.registry.portals import NATIONAL, load_portals
 from countyreports.errors import RegistryError
 from countyreports.models import County
 
 COLUMNS = ("adcode", "province", "prefecture", "county", "homepage")
+OPTIONAL = ("column_url",)  # the county's report column, when known: asked before any search
 _ADCODE = re.compile(r"^[1-9]\d{5}$")
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$", re.I)
 _IPV4 = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
@@ -47,6 +49,7 @@ class ProblemKind(StrEnum):
     MALFORMED_URL = "malformed_url"
     BAD_SCHEME = "bad_scheme"  # homepage scheme other than http/https
     UNLISTED = "unlisted"  # warning only: code outside the national list, let through by allow_unlisted
+    FLAGGED = "flagged"  # warning only: the shipped portal list flags the homepage (no answer, prefecture's …)
     CONFLICT = "conflict"  # import only: a different homepage is already in the registry
 
 
@@ -151,11 +154,10 @@ def _check_row(row: dict[str, str], national: Divisions | None, allow_unlisted: 
                         f"not {row['province']}")
     if not row["county"]:
         return ProblemKind.EMPTY_NAME, "empty county name"
-    url = row["homepage"]
-    if url:
-        bad = url_problem(url)
+    for url in (row["homepage"], row.get("column_url", "")):
+        bad = url_problem(url) if url else None
         if bad:
-            return bad
+            return bad[0], bad[1].replace("homepage", "column_url", 1) if url != row["homepage"] else bad[1]
     return None, warning
 
 
@@ -191,7 +193,7 @@ def parse_registry(text: str, source: str = "<registry>", *,
         raise RegistryError(
             f"{source}: not a county registry: missing column(s) {', '.join(missing)}; "
             f"expected a header row {','.join(COLUMNS)}{hint}")
-    idx = {c: header.index(c) for c in COLUMNS}
+    idx = {c: header.index(c) for c in (*COLUMNS, *OPTIONAL) if c in header}
     counties: list[County] = []
     problems: list[RegistryProblem] = []
     warnings: list[RegistryProblem] = []
@@ -211,7 +213,7 @@ def parse_registry(text: str, source: str = "<registry>", *,
                                                 f"{len(cells)} fields, {len(header)} expected",
                                                 ProblemKind.MALFORMED_ROW))
                 continue
-            row = {c: cells[i].strip() for c, i in idx.items()}
+            row = {c: cells[i].strip() if i < len(cells) else "" for c, i in idx.items()}
             adcode = row["adcode"]
             kind, reason = _check_row(row, nat, allow_unlisted)
             if kind is None and adcode in seen:
@@ -224,16 +226,38 @@ def parse_registry(text: str, source: str = "<registry>", *,
             if reason:
                 warnings.append(RegistryProblem(lineno, adcode, reason, ProblemKind.UNLISTED))
             seen[adcode] = lineno
-            county = County(**row)
-            (counties if county.homepage else no_home).append(county)
+            county = County(row["adcode"], row["province"], row["prefecture"], row["county"], row["homepage"],
+                            column_url=row.get("column_url", ""))
+            (counties if county.homepage or county.column_url else no_home).append(county)
     except csv.Error as exc:
         raise RegistryError(f"{source}: not a valid CSV file (line {reader.line_num}: {exc})") from exc
     return Registry(tuple(counties), tuple(problems), tuple(no_home), tuple(warnings), source)
 
 
+def national_registry() -> Registry:
+    """The national list as a registry, with the shipped homepages (`registry.portals`): a row the portal list
+    flags is a warning; a ``protocol-switch`` row asks the URL that answered first, the listed one next."""
+    portals = load_portals()
+    counties: list[County] = []
+    no_home: list[County] = []
+    warnings: list[RegistryProblem] = []
+    for line, d in enumerate(load_divisions(), start=1):
+        p = portals.get(d.adcode)
+        homes = p.homepages if p is not None else ()
+        county = County(d.adcode, d.province, d.prefecture, d.county, homes[0] if homes else "",
+                        alternates=tuple(homes[1:]))
+        (counties if county.homepage else no_home).append(county)
+        if p is not None and p.warning:
+            warnings.append(RegistryProblem(line, d.adcode, f"{d.county}: {p.warning}", ProblemKind.FLAGGED))
+    return Registry(tuple(counties), (), tuple(no_home), tuple(warnings), NATIONAL)
+
+
 def read_registry(path: Path | str, *, national: Divisions | None | Literal["bundled"] = BUNDLED,
                   allow_unlisted: bool = False) -> Registry:
-    """Read a registry file; see `parse_registry`. Raises RegistryError when it is not a registry."""
+    """Read a registry file (``national``: the national list with its shipped homepages); see `parse_registry`.
+    Raises RegistryError when it is not a registry."""
+    if str(path) == NATIONAL:
+        return national_registry()
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -255,146 +279,17 @@ def read_registry(path: Path | str, *, national: Divisions | None | Literal["bun
 
 
 def write_registry(path: Path | str, counties: list[County] | tuple[County, ...], notes: tuple[str, ...] = ()) -> None:
-    """Write counties as a registry CSV (UTF-8, header row, `# notes` first)."""
+    """Write counties as a registry CSV (UTF-8, header row, `# notes` first; a column_url column when one is set)."""
     path = Path(path)
     buf = io.StringIO()
     for note in notes:
         buf.write(f"# {note}\n")
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(COLUMNS)
+    columns = any(c.column_url for c in counties)
+    w.writerow((*COLUMNS, *OPTIONAL) if columns else COLUMNS)
     for c in counties:
-        w.writerow([c.adcode, c.province, c.prefecture, c.county, c.homepage])
+        w.writerow([c.adcode, c.province, c.prefecture, c.county, c.homepage, *([c.column_url] if columns else [])])
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(buf.getvalue(), encoding="utf-8")
     tmp.replace(path)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    """What `import_homepages` did. `conflicts` and `problems` are rows of the input that were not applied."""
-
-    out: Path
-    created: bool  # the output registry did not exist and was started from the national list
-    added: tuple[County, ...]  # homepage set where there was none
-    replaced: tuple[tuple[County, str], ...]  # (county with the new homepage, old homepage) when overwrite
-    unchanged: int
-    conflicts: tuple[RegistryProblem, ...]  # a different homepage is already set (kept unless overwrite)
-    problems: tuple[RegistryProblem, ...]  # bad input rows (skipped)
-
-
-def import_homepages(src: Path | str, out: Path | str, *,
-                     national: Divisions | None | Literal["bundled"] = BUNDLED,
-                     overwrite: bool = False, allow_unlisted: bool = False) -> ImportResult:
-    """Merge the homepages of `src` (a CSV with at least ``adcode,homepage``; ``county`` is checked when given)
-    into the registry `out`, creating it from the national list when it does not exist.
-
-    A homepage that differs from the one already in `out` is a conflict: reported, and the old one kept unless
-    `overwrite`. Bad input rows (malformed/unknown code, name mismatch, bad URL, duplicates) are reported and
-    skipped. Raises RegistryError when `src` is not such a CSV, or `out` exists and has bad rows (they would be
-    lost on rewrite).
-    """
-    src, out = Path(src), Path(out)
-    nat = _resolve_national(national)
-    try:
-        raw = src.read_bytes()
-    except OSError as exc:
-        raise RegistryError(f"cannot read {src}: {exc.strerror or exc}") from exc
-    if b"\x00" in raw[:65536]:
-        raise RegistryError(f"{src}: a binary file, not a CSV of adcode,homepage")
-    try:
-        text = raw.decode("utf-8").lstrip("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise RegistryError(f"{src}: not a UTF-8 text file") from exc
-
-    created = not out.exists()
-    if created:
-        if nat is None:
-            raise RegistryError(f"{out} does not exist and there is no national list to start it from")
-        base = [d.as_county() for d in nat]
-        notes = ("County registry: the national list of county-level divisions with homepages merged by "
-                 "`countyreports registry import`.",)
-    else:
-        reg = read_registry(out, national=nat, allow_unlisted=True)
-        if reg.problems:
-            listing = "; ".join(str(p) for p in reg.problems[:5])
-            raise RegistryError(f"{out} has {len(reg.problems)} bad row(s), fix them first "
-                                f"(countyreports registry validate {out}): {listing}")
-        base = sorted(reg.counties + reg.no_homepage, key=lambda c: c.adcode)
-        notes = tuple(line[1:].strip() for line in out.read_text(encoding="utf-8").lstrip("\ufeff").splitlines()
-                      if line.startswith("#"))
-    by_code = {c.adcode: c for c in base}
-
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = _first_row(reader)
-    except csv.Error as exc:
-        raise RegistryError(f"{src}: not a valid CSV file ({exc})") from exc
-    header = [h.strip().lower() for h in header or []]
-    if "adcode" not in header or "homepage" not in header:
-        raise RegistryError(f"{src}: expected a CSV with a header row holding at least adcode,homepage")
-    i_code, i_home = header.index("adcode"), header.index("homepage")
-    i_name = header.index("county") if "county" in header else None
-    added: list[County] = []
-    replaced: list[tuple[County, str]] = []
-    conflicts: list[RegistryProblem] = []
-    problems: list[RegistryProblem] = []
-    unchanged = 0
-    seen: dict[str, int] = {}
-    try:
-        for cells in reader:
-            line = reader.line_num
-            if not cells or all(not c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
-                continue
-            if len(cells) <= max(i_code, i_home, i_name or 0):
-                problems.append(RegistryProblem(line, cells[0].strip(), f"{len(cells)} fields, "
-                                                f"{len(header)} expected", ProblemKind.MALFORMED_ROW))
-                continue
-            adcode, url = cells[i_code].strip(), cells[i_home].strip()
-            name = cells[i_name].strip() if i_name is not None else ""
-            if not _ADCODE.match(adcode):
-                problems.append(RegistryProblem(line, adcode, f"malformed adcode {adcode!r} (6 digits expected)",
-                                                ProblemKind.MALFORMED_CODE))
-                continue
-            if adcode in seen:
-                problems.append(RegistryProblem(line, adcode, f"duplicate adcode {adcode} (first on line "
-                                                f"{seen[adcode]})", ProblemKind.DUPLICATE_CODE))
-                continue
-            seen[adcode] = line
-            cur = by_code.get(adcode)
-            if cur is None:
-                div = nat.get(adcode) if nat is not None else None
-                if div is not None:
-                    cur = div.as_county("")
-                elif allow_unlisted and name:
-                    cur = County(adcode, "", "", name, "")
-                else:
-                    problems.append(RegistryProblem(line, adcode, f"unknown adcode {adcode}: not in the national "
-                                                    "list nor in the registry", ProblemKind.UNKNOWN_CODE))
-                    continue
-            if name and norm_name(name) != norm_name(cur.county):
-                problems.append(RegistryProblem(line, adcode, f"name/code mismatch: {adcode} is {cur.county}, "
-                                                f"not {name}", ProblemKind.NAME_MISMATCH))
-                continue
-            if not url:
-                unchanged += 1
-                continue
-            bad = url_problem(url)
-            if bad:
-                problems.append(RegistryProblem(line, adcode, bad[1], bad[0]))
-                continue
-            if cur.homepage == url:
-                unchanged += 1
-                continue
-            new = County(cur.adcode, cur.province, cur.prefecture, cur.county, url)
-            if cur.homepage and not overwrite:
-                conflicts.append(RegistryProblem(line, adcode, f"{cur.county}: homepage {url} differs from "
-                                                 f"{cur.homepage} in the registry (kept; --overwrite to replace)",
-                                                 ProblemKind.CONFLICT))
-                continue
-            (replaced.append((new, cur.homepage)) if cur.homepage else added.append(new))
-            by_code[adcode] = new
-    except csv.Error as exc:
-        raise RegistryError(f"{src}: not a valid CSV file (line {reader.line_num}: {exc})") from exc
-    write_registry(out, sorted(by_code.values(), key=lambda c: c.adcode), notes)
-    return ImportResult(out, created, tuple(added), tuple(replaced), unchanged, tuple(conflicts), tuple(problems))

@@ -21,7 +21,8 @@ from countyreports.registry.divisions import Divisions, load_divisions
 from countyreports.registry.file import Registry
 
 NEAREST = 3  # nearest names offered for an unknown one
-NO_REGISTRY = ("no county registry given: pass --registry FILE (a CSV adcode,province,prefecture,county,homepage; "
+NO_REGISTRY = ("no county registry given: pass --registry national (every county's portal, shipped) or "
+               "--registry FILE (a CSV adcode,province,prefecture,county,homepage[,column_url]; "
                "`countyreports registry list --format csv` starts one) or set COUNTYREPORTS_REGISTRY")
 _YEAR_RANGE = (1990, 2100)
 

@@ -73,7 +73,8 @@ class LoadBatch:
             "reports_found": len(load.reports) + load.reparse_same,
             "new_reports": stats.new_reports, "new_versions": stats.new_versions,
             "requests": len(load.fetches), "pages_parsed": load.pages_parsed, "warnings": list(load.warnings),
-            "started_at": load.started_at, "finished_at": load.finished_at})
+            "started_at": load.started_at, "finished_at": load.finished_at,
+            "search_tried": list(load.search_tried) or None})
         return stats
 
     # -- reports --------------------------------------------------------------------------------------------
@@ -195,6 +196,10 @@ class LoadBatch:
             self._upsert("columns", load.adcode, {
                 "adcode": load.adcode, "column_url": load.column_url, "hosts": list(load.column_hosts),
                 "found_at": now, "last_ok": now if load.list_complete else None})
+        if load.searched:
+            self._upsert("column_searches", load.adcode, {
+                "adcode": load.adcode, "searched_at": now, "found": load.column_url is not None,
+                "column_url": load.column_url, "tried": list(load.search_tried)})
         pages = self.upserts.setdefault("pages", {})
         for p in load.pages:
             row = {"url": p.url, "adcode": p.adcode, "kind": p.kind, "title": p.title, "report_id": p.report_id,

@@ -119,6 +119,10 @@ class Warehouse:
         ).fetchall():
             st = states.setdefault(row[1], {"column_url": None, "column_hosts": (), "pages": {}})
             st["pages"][row[0]] = PageState(*row)
+        for adcode, at, found, tried in self.con.execute(
+                "SELECT adcode, searched_at, found, tried FROM column_searches").fetchall():
+            st = states.setdefault(adcode, {"column_url": None, "column_hosts": (), "pages": {}})
+            st["search"] = {"searched_at": at, "found": found, "tried": tuple(tried or ())}
         return states
 
     def all_validators(self) -> dict[str, tuple[str | None, str | None, str | None]]:
@@ -250,7 +254,7 @@ class Warehouse:
                 "content_sha256 = COALESCE(excluded.content_sha256, pages.content_sha256), "
                 "last_seen = excluded.last_seen, "
                 "last_checked = COALESCE(excluded.last_checked, pages.last_checked)")
-        for table in ("http_cache", "county_runs"):
+        for table in ("http_cache", "county_runs", "column_searches"):
             self._upsert(table, list(ups.get(table, {}).values()))
 
     def _replace_current_many(self, items: list[tuple[Report, int]]) -> None:
@@ -278,11 +282,13 @@ class Warehouse:
         # included, and rewrites updated text columns at the next checkpoint: those columns are set only where
         # they changed (clean_text and noise are most of the warehouse's bytes)
         self.con.execute(
-            "UPDATE reports SET report_year = u.report_year, title = u.title, published_date = u.published_date, "
+            "UPDATE reports SET report_year = u.report_year, title = u.title, "
+            "published_date = COALESCE(u.published_date, reports.published_date), "
             "issuer = u.issuer, signed_date = u.signed_date, encoding = u.encoding, site_id_code = u.site_id_code, "
             "source = u.source, parse_sha256 = u.parse_sha256 FROM _upd AS u WHERE reports.report_id = u.report_id")
         self.con.execute(
-            "UPDATE report_versions SET title = u.title, published_date = u.published_date FROM _upd AS u "
+            "UPDATE report_versions SET title = u.title, "
+            "published_date = COALESCE(u.published_date, report_versions.published_date) FROM _upd AS u "
             "WHERE report_versions.report_id = u.report_id AND report_versions.version = u.version")
         for table, key in (("reports", "reports.report_id = u.report_id"),
                            ("report_versions", "report_versions.report_id = u.report_id "

@@ -7,6 +7,7 @@ container names) are data in countyreports.crawl.discover.keywords, imported her
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -18,9 +19,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from countyreports.models import Link
 
 from countyreports.crawl.discover.keywords import (
-    COLUMN_TEXT_SCORES, NEGATIVE_TEXT, MORE_TEXTS, URL_SCORES, ARTICLE_URL, COLUMN_URL,
-    ATTACHMENT_URL, BAD_SCHEMES, EXCLUDED_CONTAINER, EXCLUDED_CONTAINER_EXACT, EXCLUDED_TAGS,
-    BREADCRUMB_CONTAINER, BREADCRUMB_LEAD, LIST_TITLE_SELECTORS, DATE_RE, ELLIPSIS_RE, SPACE_RE,
+    MORE_TEXTS, ARTICLE_URL, COLUMN_URL, ATTACHMENT_URL, BAD_SCHEMES, EXCLUDED_CONTAINER, EXCLUDED_CONTAINER_EXACT,
+    EXCLUDED_TAGS, DATE_RE, ELLIPSIS_RE, SPACE_RE, PAGE_PARAM,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -36,6 +36,7 @@ class ScoredLink:
     text: str
     score: int
     reason: str = ""
+    context: str = ""  # the topic column the link is under (its page's), for the page it leads to
 
 
 # --------------------------------------------------------------------------------------------
@@ -56,6 +57,7 @@ def base_url(tree: LexborHTMLParser, url: str) -> str:
     return url
 
 
+@functools.lru_cache(maxsize=16384)
 def resolve(href: str | None, base: str) -> str | None:
     """Absolute http(s) URL of an href (attribute value, already HTML-unescaped), fragment
     dropped; None for javascript:, mailto:, empty and other non-web links."""
@@ -84,8 +86,22 @@ def site_key(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def in_hosts(host: str, hosts: Iterable[str]) -> bool:
+    """Whether a host is one of `hosts`: exact names (with or without ``www.``), or ``.site`` entries that
+    stand for a site and its subdomains (`scope.Scope.entries`)."""
+    key = site_key(host)
+    for entry in hosts:
+        if entry.startswith("."):
+            site = entry[1:]
+            if key == site or key.endswith("." + site) or host == site or host.endswith("." + site):
+                return True
+        elif site_key(entry) == key:
+            return True
+    return False
+
+
 def same_site(url: str, hosts: Iterable[str]) -> bool:
-    return site_key(host_of(url)) in {site_key(h) for h in hosts}
+    return in_hosts(host_of(url), hosts)
 
 
 def is_attachment(url: str) -> bool:
@@ -100,6 +116,26 @@ def is_article_url(url: str) -> bool:
 
 def is_column_url(url: str) -> bool:
     return bool(COLUMN_URL.search(urlsplit(url).path))
+
+
+def url_shape(url: str) -> str:
+    """A URL with its numbers, hashes and page numbers blanked: list pages of one CMS share a shape
+    (``List.aspx?ClassID=#``), its article pages another (``Show.aspx?id=#``)."""
+    parts = urlsplit(url)
+    path = _SHAPE_HEX.sub("h", parts.path.lower())
+    path = _SHAPE_NUM.sub("#", path)
+    keys = []
+    for pair in sorted(p for p in parts.query.split("&") if p):
+        key, _, value = pair.partition("=")
+        if PAGE_PARAM.match(key):
+            continue
+        value = _SHAPE_NUM.sub("#", _SHAPE_HEX.sub("h", value.lower()))
+        keys.append(f"{key.lower()}={value}")
+    return path + ("?" + "&".join(keys) if keys else "")
+
+
+_SHAPE_HEX = re.compile(r"[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_SHAPE_NUM = re.compile(r"\d+")
 
 
 def column_dir(url: str) -> str:
@@ -157,31 +193,6 @@ def block_heading(anchor: LexborNode) -> str:
                 if text and text not in MORE_TEXTS and len(text) <= 20:
                     return text
     return ""
-
-
-def text_score(text: str) -> tuple[int, str]:
-    """Score of a column name / link text (0 when it is not on the way to the report column)."""
-    text = clean(text)
-    if not text or len(text) > 40 or NEGATIVE_TEXT.search(text):
-        return 0, ""
-    for pattern, score, reason in COLUMN_TEXT_SCORES:
-        if pattern.search(text):
-            return score, reason
-    return 0, ""
-
-
-def url_score(url: str) -> tuple[int, str]:
-    parts = urlsplit(url)
-    path = parts.path
-    for pattern, score, reason in URL_SCORES:
-        if pattern.search(path):
-            return score, reason
-    return 0, ""
-
-
-# --------------------------------------------------------------------------------------------
-# Containers, rows, anchors
-# --------------------------------------------------------------------------------------------
 
 
 def ancestors(node: LexborNode) -> Iterator[LexborNode]:
@@ -247,10 +258,33 @@ def row_date(anchor: LexborNode, row: LexborNode | None) -> dt.date | None:
     return None
 
 
+def label_of(anchor: LexborNode) -> str:
+    """What an anchor says: its text, else its `title`, else the `alt` of its image."""
+    text = clean(anchor.text(separator=" "))
+    if text:
+        return text
+    title = clean(anchor.attributes.get("title"))
+    if title:
+        return title
+    img = anchor.css_first("img[alt]")
+    return clean(img.attributes.get("alt")) if img is not None else ""
+
+
+_SCRIPTED_URL = re.compile(r"""["']((?:https?://|/|\./|\.\./)[^"'\s<>]*|[\w./-]+\.(?:s?html?|jsp|php|aspx?|do)"""
+                           r"""(?:\?[^"'\s<>]*)?)["']""", re.I)
+
+
 def anchors(tree: LexborHTMLParser, base: str) -> Iterator[tuple[LexborNode, str]]:
-    """(anchor node, absolute url) for every web link of a page."""
-    for a in tree.css("a[href]"):
-        url = resolve(a.attributes.get("href"), base)
+    """(anchor node, absolute url) for every web link of a page; a scripted link (``href="javascript:…"`` or
+    ``#`` with ``onclick="location.href='/xxgk/'"``, ``openUrl('/xxgk/')``, ``window.open(…)``) gives the URL
+    its script opens."""
+    for a in tree.css("a[href], a[onclick]"):
+        href = a.attributes.get("href")
+        url = resolve(href, base)
+        if url is None:
+            script = f"{href or ''} {a.attributes.get('onclick') or ''}"
+            m = _SCRIPTED_URL.search(script) if ("(" in script or "=" in script) else None
+            url = resolve(m.group(1), base) if m else None
         if url:
             yield a, url
 
@@ -269,43 +303,3 @@ def dedupe(links: Iterable[Link]) -> tuple[Link, ...]:
     return tuple(seen.values())
 
 
-def meta(tree: LexborHTMLParser, name: str) -> str | None:
-    low = name.lower()
-    for node in tree.css("meta[name]"):
-        if (node.attributes.get("name") or "").lower() == low:
-            return clean(node.attributes.get("content"))
-    return None
-
-
-def breadcrumb(tree: LexborHTMLParser) -> list[str]:
-    """Texts of the breadcrumb items ("当前位置：首页 > 政府信息公开 > 法治政府建设年度报告")."""
-    for node in tree.css("div, p, span, nav, section, td, ol, ul"):
-        tokens = _tokens(node)
-        text = clean(node.text(separator=" "))
-        if not text or len(text) > 200:
-            continue
-        if (tokens and BREADCRUMB_CONTAINER.search(tokens)) or BREADCRUMB_LEAD.match(text):
-            text = BREADCRUMB_LEAD.sub("", text)
-            parts = [clean(p) for p in re.split(r"\s*(?:>>|>|＞|›|»|→|\|)\s*|\s+/\s+", text)]
-            parts = [p for p in parts if p]
-            if parts:
-                return parts
-    return []
-
-
-def list_title(tree: LexborHTMLParser) -> str | None:
-    for sel in LIST_TITLE_SELECTORS:
-        node = tree.css_first(sel)
-        if node is not None and not in_excluded_container(node):
-            text = clean(node.text(separator=" "))
-            if text and len(text) <= 40:
-                return text
-    return None
-
-
-def page_title(tree: LexborHTMLParser) -> str | None:
-    node = tree.css_first("title")
-    if node is None:
-        return None
-    text = clean(node.text())
-    return clean(re.split(r"\s*[-_|—–]\s*", text)[0]) if text else None

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 from countyreports.models import Family, Link, ListPage
 
 from . import common as c
-from . import generic
+from . import listing, pager
 
 # --------------------------------------------------------------------------------------------
 # Tables
@@ -130,8 +130,8 @@ def parse_list(html: str, url: str, *, hosts: frozenset[str] = frozenset()) -> L
     nexts = list(page_urls(html, url, len(recs)))
     if not recs:  # server-rendered Hanweb list, or not a datastore page at all
         tree = c.parse(html)
-        items = generic.heuristic_items(tree, url, scope)
-        for u in generic.page_links(tree, url, scope):
+        items = listing.list_items(tree, url, scope)
+        for u in pager.page_links(tree, url, scope):
             if u not in nexts:
                 nexts.append(u)
     return ListPage(url=url, items=items, next_pages=tuple(nexts), family=Family.HANWEB)

@@ -15,6 +15,7 @@ COLUMN_TEXT_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
         (r"法治政府建设(工作)?年度报告", 100, "exact"),
         (r"法治政府建设.{0,8}报告", 95, "report"),
         (r"法治(政府)?建设.{0,4}年报", 92, "report"),
+        (r"(法治政府|依法行政|依法治(县|区|旗|市))(工作)?.{0,6}(报告|年报)", 90, "report"),
         (r"法治政府建设", 80, "fzzfjs"),
         (r"法治政府", 75, "fzzf"),
         (r"依法行政", 68, "yfxz"),
@@ -29,6 +30,14 @@ COLUMN_TEXT_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
     )
 )
 
+#: A column name that says only "report" (年度报告, 工作报告, 报告): the report column when its parent is a
+#: topic column (法治政府建设 › 年度报告); scored as the parent's name followed by it.
+REPORT_WORDS = re.compile(r"^(?:本级|县级|政府)?(?:年度|工作|情况|建设|年度工作|工作情况)*(?:报告|年报|总结)$")
+#: A column name that is a year (per-year sub-columns: 2023年, 2023年度, 二〇二三年): a part of its column.
+YEAR_LABEL = re.compile(r"^(?:(?:19|20)\d{2}|[〇零○一二][〇零○一二三四五六七八九]{3})\s*(?:年度?|年度报告|年报)?$")
+#: The lowest score of a topic column (法治建设 and above): its child named by REPORT_WORDS is the report column.
+TOPIC_SCORE = 55
+
 #: Texts that are never the way to the report column (sibling traps).
 NEGATIVE_TEXT = re.compile(
     r"(信息公开|政务公开)(工作)?(年度)?(年报|报告)|年报$|指南|制度$|依申请|申请表|搜索|检索|登录|注册"
@@ -38,6 +47,8 @@ NEGATIVE_TEXT = re.compile(
 #: Link texts that only say "more": the column name is the heading of their block.
 MORE_TEXTS = frozenset({"更多", "更多>>", "更多>", "更多 >>", "更多+", "+更多", "MORE", "More", "more", "more>>",
                         ">>", "+", "查看更多", "more+"})
+#: the same, whatever punctuation surrounds it ([更多], 更多», >>更多, MORE+)
+MORE_RE = re.compile(r"^[^\w\u4e00-\u9fff]*(?:更多|查看更多|更多内容|more)[^\w\u4e00-\u9fff]*$", re.I)
 
 #: URL path hints (pinyin abbreviations used by Chinese government CMSs).
 URL_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
@@ -52,21 +63,30 @@ URL_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
 )
 
 #: URLs that are never column candidates (search, login, robots-disallowed dynamic modules).
-NEGATIVE_URL = re.compile(r"/search|[?&](q|keyword|searchword)=|/login|/member/|/interact/", re.I)
+NEGATIVE_URL = re.compile(r"/search|[?&](q|keyword|keywords|searchword)=|/login|/member/|/interact/", re.I)
 
-#: Article (leaf) page URL patterns of the CMS families and common others.
+#: Article (leaf) page URL shapes of Chinese government CMSs (any family: a list row with such a URL is an
+#: entry even without a date).
 ARTICLE_URL = re.compile(
     r"/t\d{8}_\d+(?:_\d+)?\.s?html?$"  # TRS
     r"|/art/\d{4}/\d{1,2}/\d{1,2}/art_\d+_\d+\.html"  # Hanweb
+    r"|/art/\d{4}/(?:\d{1,2}/){0,2}art_[0-9a-z_]{6,}\.html"  # art/YYYY/art_<hash>.html (Gansu, Henan)
     r"|/content_\d+(?:_\d+)?\.html?$"  # provincial platform
     r"|/art_\d+_\d+\.html"
+    r"|/post_\d+(?:_\d+)?\.s?html?$"  # Guangdong gkmlpt
     r"|/\d{4}-?\d{2}/\d{2}/[^/]+\.s?html?$"
     r"|/\d{6,8}/[0-9a-z_]{6,}\.s?html?$"
     r"|/info/\d+/\d+\.html?$"  # VSB
-    r"|/(detail|content|article|show)[^/]*[?/].*\d{3,}"
-    r"|[?&](articleid|docid|infoid|newsid|contentid)=\d+",
+    r"|/public/\d+/\d+\.html?$"  # Anhui 信息公开
+    r"|/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\.\w+)?$"  # UUID paths
+    r"|/[0-9a-f]{24,}\.s?html?$"  # hash paths
+    r"|/(detail|content|article|show|view)[^/]*[?/].*\d{3,}"
+    r"|[?&](articleid|docid|infoid|newsid|contentid|wbnewsid|artid|itemid|aid|nid|id)=[0-9a-z-]{2,}(&|$)",
     re.I,
 )
+
+#: Query parameters that number the pages of a list (``?page=2``, ``&pageIndex=3``, ``pageNo``).
+PAGE_PARAM = re.compile(r"^(?:page|pageindex|pageno|pagenum|pagenumber|curpage|currentpage|p|pn|pg|pageid|start)$", re.I)
 
 #: URLs that look like column / list pages.
 COLUMN_URL = re.compile(
@@ -85,8 +105,9 @@ BAD_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "ftp:", "#", "about:",
 #: inside a token too ("xxgk-nav", "footer-wrap"); ambiguous ones ("page", "top", "side", ...)
 #: only as a whole token, because sites also use them for wrappers ("page-content").
 EXCLUDED_CONTAINER = re.compile(
-    r"nav|menu|footer|breadcrumb|crumb|pagination|pager|paging|pagebar|fenye|position|location|"
-    r"dqwz|weizhi|curpos|yqlj|friend|related|xgwz|xglj|xgxx|bdshare|share|qrcode|toolbar|search",
+    r"nav|menu|footer|breadcrumb|crumb|mbx|pagination|pager|paging|pagebar|fenye|position|location|"
+    r"dqwz|weizhi|curpos|yqlj|friend|related|xgwz|xglj|xgxx|bdshare|share|qrcode|toolbar|"
+    r"search(?![-_]?(?:result|res\b|list|item|content|main))",  # the search box, not a search's result list
     re.I,
 )
 EXCLUDED_CONTAINER_EXACT = frozenset(
@@ -96,13 +117,13 @@ EXCLUDED_CONTAINER_EXACT = frozenset(
 EXCLUDED_TAGS = frozenset({"header", "footer", "nav", "aside", "script", "style", "noscript"})
 
 #: Breadcrumb containers (class/id) and their lead-in texts.
-BREADCRUMB_CONTAINER = re.compile(r"crumb|position|location|dqwz|weizhi|curpos|path|place", re.I)
+BREADCRUMB_CONTAINER = re.compile(r"crumb|position|location|dqwz|weizhi|curpos|path|place|mbx|bread|\bwz\b", re.I)
 BREADCRUMB_LEAD = re.compile(r"^\s*(当前位置|您的位置|您现在的位置|所在位置|当前页面|位置)\s*[:：]?")
 
 #: List titles on a column page.
 LIST_TITLE_SELECTORS = (
-    ".list-title", ".list_title", ".listtitle", ".lm-title", ".lmtitle", ".column-title",
-    ".col-title", ".title-bar", ".tit", "h2", "h3",
+    ".list-title", ".list_title", ".listtitle", ".lm-title", ".lmtitle", ".lm_name", ".lmmc", ".column-title",
+    ".column-name", ".columnName", ".channel-name", ".col-title", ".title-bar", ".tit", "h2", "h3",
 )
 
 DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
@@ -110,3 +131,13 @@ YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 ELLIPSIS_RE = re.compile(r"(\.{2,}|…+|．{2,}|。{3,})\s*$")
 SPACE_RE = re.compile(r"\s+")
 
+
+#: Owners of a site as its header and footer name them (主办单位：乡宁县人民政府办公室).
+OWNER_RE = re.compile(r"(?:主办单位|主办|主管单位|承办单位|版权所有|Copyright\s*©?|©)\s*[:：]?\s*(?:&nbsp;|\s)*"
+                      r"([\u4e00-\u9fff（）()]{2,40})")
+
+#: What the site's own search is asked (point 5 of issue 15), and the words that make a form a search form.
+SEARCH_QUERY = "法治政府建设 年度报告"
+SEARCH_FORM_HINT = re.compile(r"search|sousuo|query|搜索|检索|查询|\bs\b|/s\?|jsearch|guestweb|so\.", re.I)
+SEARCH_FIELD_NAMES = re.compile(r"^(?:q|query|keyword|keywords|searchword|searchwords|wd|kw|word|words|qt|key|"
+                                r"searchkey|searchtext|text|title|content|showkeycode|s)$", re.I)

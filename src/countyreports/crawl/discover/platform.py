@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from countyreports.models import Family, ListPage
 
 from . import common as c
-from . import generic
+from . import listing, pager
 
 # --------------------------------------------------------------------------------------------
 # Tables
@@ -44,7 +44,7 @@ def page_urls(html: str, url: str) -> tuple[str, ...]:
     if not m:
         return ()
     current = int(m.group(1) or 1)
-    total = generic.total_pages(c.parse(html))
+    total = pager.total_pages(c.parse(html))
     if not total or total <= 1:
         return ()
     folder = c.column_dir(url)
@@ -55,8 +55,8 @@ def page_urls(html: str, url: str) -> tuple[str, ...]:
 def parse_list(html: str, url: str, *, hosts: frozenset[str] = frozenset()) -> ListPage:
     tree = c.parse(html)
     scope = frozenset({c.host_of(url), *hosts})
-    items = generic.row_items(tree, url, ITEM_SELECTORS, scope) or generic.heuristic_items(tree, url, scope)
-    nexts = list(generic.page_links(tree, url, scope))
+    items = listing.row_items(tree, url, ITEM_SELECTORS, scope) or listing.list_items(tree, url, scope)
+    nexts = list(pager.page_links(tree, url, scope))
     for u in page_urls(html, url):
         if u not in nexts:
             nexts.append(u)

@@ -13,7 +13,7 @@ import re
 from countyreports.models import Family, ListPage
 
 from . import common as c
-from . import generic
+from . import listing, pager
 
 # --------------------------------------------------------------------------------------------
 # Tables
@@ -88,9 +88,9 @@ def _number(arg: str, var: re.Pattern[str], html: str) -> int | None:
 def parse_list(html: str, url: str, *, hosts: frozenset[str] = frozenset()) -> ListPage:
     tree = c.parse(html)
     scope = frozenset({c.host_of(url), *hosts})
-    items = generic.row_items(tree, url, ITEM_SELECTORS, scope) or generic.heuristic_items(tree, url, scope)
+    items = listing.row_items(tree, url, ITEM_SELECTORS, scope) or listing.list_items(tree, url, scope)
     nexts = list(page_urls(html, url))
-    for u in generic.page_links(tree, url, scope):
+    for u in pager.page_links(tree, url, scope):
         if u not in nexts:
             nexts.append(u)
     return ListPage(url=url, items=items, next_pages=tuple(nexts), family=Family.TRS)

@@ -1,0 +1,256 @@
+"""One fetched page as the column search sees it (pure): what it is called, where its links lead, what it lists.
+
+`read_page(text, url, hosts=…)` parses the page once and gives a `PageView`: its names and their score (with the
+context of its breadcrumb and of the link that led to it), the links that may lead to the report column
+(scored, on any host: the search decides what is in scope), its list (any shape, pages of any kind, records in
+scripts, a JSON answer), its per-year sub-columns, every entry-like link (for the title classifier), list APIs
+named by its scripts, its GET search forms, and who it says it belongs to (网站标识码, 主办单位).
+
+With `adapters`, a page of a known CMS family is read by that family's adapter first (`FAMILIES`); the generic
+reader is the fallback and, with adapters off, the only reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import ModuleType
+
+from countyreports.crawl.discover import common as c
+from countyreports.crawl.discover import generic, gkmlpt, hanweb, platform, trs
+from countyreports.crawl.discover.forms import SearchForm, search_forms
+from countyreports.crawl.discover.keywords import (
+    BREADCRUMB_CONTAINER, MORE_RE, MORE_TEXTS, NEGATIVE_TEXT, NEGATIVE_URL, OWNER_RE, YEAR_RE,
+)
+from countyreports.crawl.discover.listing import all_items, column_shapes
+from countyreports.crawl.discover.names import (
+    breadcrumb, is_year_label, meta, own_names, page_score, scored, topic_of, url_score,
+)
+from countyreports.crawl.discover.scripts import api_urls, fragments, json_pages, json_records, read_json
+from countyreports.models import Family, Link
+from countyreports.registry.identity import site_code_from_html
+
+ScoredLink = c.ScoredLink
+FAMILIES: dict[Family, ModuleType] = {Family.TRS: trs, Family.HANWEB: hanweb, Family.PLATFORM: platform,
+                                      Family.GKMLPT: gkmlpt}
+MIN_FAMILY_EVIDENCE = 3
+MAX_PATTERN_HITS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    url: str
+    family: Family
+    names: tuple[str, ...]  # the page's own names, most trusted first
+    crumbs: tuple[str, ...]  # breadcrumb texts
+    crumb_urls: frozenset[str]
+    score: int  # its best name's score (own, in context, or the link's that led here)
+    own_score: int  # the same without the link that led here
+    reason: str
+    topic: str  # the topic column the page stands for ("" when none): the context of its links
+    candidates: tuple[ScoredLink, ...]  # links that may lead to the report column, any host, best first
+    items: tuple[Link, ...]  # its list
+    next_pages: tuple[str, ...]  # further pages of that list
+    subcolumns: tuple[str, ...]  # per-year sub-columns
+    articles: tuple[Link, ...]  # every entry-like link of the page
+    apis: tuple[str, ...]  # list endpoints its scripts name
+    forms: tuple[SearchForm, ...]
+    site_code: str | None
+    owners: tuple[str, ...]  # who the page says runs the site (meta SiteName, 主办单位…)
+    is_json: bool = False
+    redirect: str | None = None  # a page that only sends the browser on (meta refresh, location = …)
+    frames: tuple[str, ...] = ()  # (i)frames on the county's site: the page's content lives there
+    article_like: bool = False  # an article's page (ArticleTitle meta, or a long text and hardly a list)
+
+    @property
+    def listy(self) -> bool:
+        return bool(self.items or self.subcolumns or self.next_pages or self.apis or self.frames)
+
+    @property
+    def is_article(self) -> bool:
+        return self.article_like or c.is_article_url(self.url) or c.is_attachment(self.url)
+
+
+def detect_family(html: str, url: str) -> Family:
+    """CMS family of a page from its markup and URL shapes; GENERIC when nothing is telling."""
+    path = url.split("://", 1)[-1].split("/", 1)[-1].split("?", 1)[0]
+    scores: dict[Family, int] = {}
+    for fam, mod in FAMILIES.items():
+        score = sum(w * min(len(p.findall(html or "")), MAX_PATTERN_HITS) for p, w in mod.HTML_SIGNALS)
+        score += sum(w for p, w in mod.URL_SIGNALS if p.search("/" + path if p.pattern.startswith("^") else url))
+        scores[fam] = score
+    best = max(scores, key=lambda f: scores[f])
+    return best if scores[best] >= MIN_FAMILY_EVIDENCE else Family.GENERIC
+
+
+def candidates(tree: c.LexborHTMLParser, url: str, topic: str) -> tuple[ScoredLink, ...]:
+    """Links that may lead to the report column, best first: scored by their text, title or image alt (a
+    "更多" link by its block's heading), in the context of the page's topic, and by URL hints."""
+    base = c.base_url(tree, url)
+    best: dict[str, ScoredLink] = {}
+    order: dict[str, int] = {}
+    for i, (a, u) in enumerate(c.anchors(tree, base)):
+        if u == url or c.is_attachment(u) or c.is_article_url(u) or NEGATIVE_URL.search(u):
+            continue
+        title = c.clean(a.attributes.get("title"))
+        label = c.label_of(a)
+        if label in MORE_TEXTS or MORE_RE.match(label) or not label:
+            label = c.block_heading(a)
+        if (YEAR_RE.search(label) and len(label) > 10) or is_year_label(label):
+            continue  # an article title, or a per-year part of a column
+        if NEGATIVE_TEXT.search(label) or (title and NEGATIVE_TEXT.search(title)):
+            continue
+        ts, tr = max(scored(label, topic), scored(title, topic))
+        us, ur = url_score(u)
+        if label and not ts and us < 50:
+            us = 0  # a weak URL hint does not rescue a link whose words say otherwise (通知公告)
+        score = max(ts, us) + (5 if ts and us else 0)
+        if score <= 0:
+            continue
+        link = ScoredLink(url=u, text=label, score=score, reason=tr if ts >= us else ur, context=topic)
+        if u not in best or best[u].score < score:
+            best[u] = link
+        order.setdefault(u, i)
+    return tuple(sorted(best.values(), key=lambda s: (-s.score, order[s.url])))
+
+
+def subcolumns(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], crumb_urls: frozenset[str],
+               shapes: frozenset[str]) -> tuple[str, ...]:
+    """Links to per-year parts of this column: named by a year (2023年, 2023年度), or a column link named like a
+    year's report (2023年度法治政府建设年度报告 → /2023/index.html)."""
+    out: list[str] = []
+    for a, u in c.anchors(tree, c.base_url(tree, url)):
+        label = c.label_of(a)
+        if u == url or u in crumb_urls or u in out or not c.same_site(u, hosts) or c.is_article_url(u) \
+                or c.is_attachment(u) or c.in_excluded_container(a, ambiguous=False):
+            continue
+        yearly_column = (YEAR_RE.search(label) and "报告" in label and scored(YEAR_RE.sub("", label))[0] >= 90
+                         and (c.is_column_url(u) or c.url_shape(u) in shapes))
+        if is_year_label(label) or yearly_column:
+            out.append(u)
+    return tuple(out)
+
+
+_REFRESH = re.compile(r"""<meta[^>]+http-equiv\s*=\s*["']?refresh["']?[^>]*content\s*=\s*["']?\s*\d*\s*;?\s*url\s*=\s*"""
+                      r"""['"]?([^"'>\s]+)""", re.I)
+_JS_GO = re.compile(r"""(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*["']([^"']+)["']|"""
+                    r"""location\.(?:replace|assign)\(\s*["']([^"']+)["']""")
+MAX_REDIRECT_TEXT = 200  # a page that sends the browser on says (almost) nothing itself
+
+
+def redirect_of(tree: c.LexborHTMLParser, html: str, url: str) -> str | None:
+    """Where a page that only sends the browser on leads (meta refresh, or a script setting location)."""
+    m = _REFRESH.search(html[:5000])
+    target = m.group(1) if m else None
+    if target is None:
+        body = tree.body
+        text = c.clean(body.text(separator=" ")) if body is not None else ""
+        if len(text) > MAX_REDIRECT_TEXT or len(tree.css("a[href]")) > 3:
+            return None
+        js = _JS_GO.search(html)
+        target = (js.group(1) or js.group(2)) if js else None
+    resolved = c.resolve(target, c.base_url(tree, url)) if target else None
+    return resolved if resolved and resolved != url else None
+
+
+def frames_of(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for node in tree.css("iframe[src], frame[src]"):
+        u = c.resolve(node.attributes.get("src"), c.base_url(tree, url))
+        if u and u != url and c.same_site(u, hosts) and not c.is_attachment(u) and u not in out:
+            out.append(u)
+    return tuple(out)
+
+
+_HEADER = re.compile(r"logo|header|sitename|site-name|site_name|^top$|^head$", re.I)
+MAX_OWNER_LEN = 40
+
+
+def owners(tree: c.LexborHTMLParser, html: str) -> tuple[str, ...]:
+    """Who the page says runs its site: meta SiteName, the 主办单位/版权所有 of its footer, its header's site name."""
+    out = [meta(tree, "SiteName") or ""]
+    out += [m.group(1) for m in OWNER_RE.finditer(html[-20000:])]
+    for node in tree.css("header, div, td, span, a, h1"):
+        tokens = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".split()
+        if any(_HEADER.search(t) for t in tokens):
+            text = c.clean(node.text(separator=" ")) or c.clean((node.css_first("img[alt]") or node).attributes.get("alt"))
+            if text and len(text) <= MAX_OWNER_LEN:
+                out.append(text)
+    return tuple(dict.fromkeys(o for o in out if o))
+
+
+MIN_ARTICLE_TEXT = 1500  # characters of paragraph text: an article's page, when it hardly lists anything
+
+
+def article_like(tree: c.LexborHTMLParser, items: tuple[Link, ...]) -> bool:
+    if meta(tree, "ArticleTitle"):
+        return True
+    if len(items) >= 3:
+        return False
+    return sum(len(c.clean(p.text())) for p in tree.css("p")) >= MIN_ARTICLE_TEXT
+
+
+def _json_view(value: object, url: str, hosts: frozenset[str], via: str, via_context: str) -> PageView:
+    score, reason = scored(via, via_context) if via else (0, "")
+    items = json_records(value, url, hosts)
+    return PageView(url, Family.GENERIC, (), (), frozenset(), score, 0, reason, topic_of([via]), (), items,
+                    json_pages(value, url), (), items, (), (), None, (), True)
+
+
+def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), charset: str = "utf-8",
+              via: str = "", via_context: str = "", adapters: bool = True) -> PageView:
+    """The page as the column search sees it (see the module doc); `hosts`: the county's scope entries."""
+    scope = frozenset({c.host_of(url), *hosts})
+    if text.lstrip()[:1] in ("{", "["):
+        value = read_json(text)
+        if value is not None:
+            return _json_view(value, url, scope, via, via_context)
+    tree = c.parse(text)
+    crumbs = breadcrumb(tree)
+    names = own_names(tree, crumbs)
+    own_score, _ = page_score(names, crumbs)
+    score, reason = page_score(names, crumbs, via, via_context)
+    topic = topic_of([*names, via]) or topic_of(crumbs)
+    fam = detect_family(text, url) if adapters else Family.GENERIC
+    cands = list(candidates(tree, url, topic))
+    frags = fragments(text)
+    if frags:  # menus written by scripts (document.write, templates)
+        known = {s.url for s in cands}
+        frag_tree = c.parse("<html><body>" + "".join(frags) + "</body></html>")
+        cands += [s for s in candidates(frag_tree, url, topic) if s.url not in known]
+        cands.sort(key=lambda s: -s.score)
+    shapes = column_shapes(tree, url)
+    items: tuple[Link, ...] = ()
+    nexts: list[str] = []
+    if fam is Family.GKMLPT:
+        column = gkmlpt.report_column(text, url)
+        if column is not None:
+            score, reason, names = max(score, column[0]), "gkmlpt", [*names, column[1]]
+            nexts += column[2]
+    elif fam is not Family.GENERIC:
+        page = FAMILIES[fam].parse_list(text, url, hosts=scope)
+        items, nexts = page.items, list(page.next_pages)
+    generic_list = generic.parse_list(text, url, hosts=scope, tree=tree, shapes=shapes)
+    items = items or generic_list.items
+    for u in generic_list.next_pages:
+        if u not in nexts and u not in {i.url for i in items}:
+            nexts.append(u)
+    crumb_urls = frozenset(u for a, u in c.anchors(tree, c.base_url(tree, url)) if _in_crumb(a))
+    articles = c.dedupe([*items, *all_items(tree, url, scope, shapes)])
+    return PageView(
+        url=url, family=fam, names=tuple(names), crumbs=tuple(crumbs), crumb_urls=crumb_urls, score=score,
+        own_score=own_score, reason=reason, topic=topic, candidates=tuple(cands), items=items,
+        next_pages=tuple(nexts), subcolumns=subcolumns(tree, url, scope, crumb_urls, shapes),
+        articles=articles, apis=api_urls(text, url, scope), forms=search_forms(tree, url, charset),
+        site_code=site_code_from_html(text), owners=owners(tree, text), redirect=redirect_of(tree, text, url),
+        frames=frames_of(tree, url, scope), article_like=article_like(tree, items))
+
+
+def _in_crumb(a: c.LexborNode) -> bool:
+    for anc in c.ancestors(a):
+        tokens = f"{anc.attributes.get('class') or ''} {anc.attributes.get('id') or ''}"
+        if tokens.strip() and BREADCRUMB_CONTAINER.search(tokens):
+            return True
+        if anc.tag in ("body", "html"):
+            break
+    return False

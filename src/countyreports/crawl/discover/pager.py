@@ -1,0 +1,169 @@
+"""Pagination of a list page, of any kind (pure): the further pages of the same list.
+
+* links: 下一页 / 尾页 / page numbers (``2``, ``[2]``) inside a pager block, and any page-number link whose URL is
+  the page's own with another page number (``?page=3``, ``&pageIndex=3``, ``list_3.html``);
+* script-only pagers: a pager written by a script from numbers in the page — positional calls
+  (``createPageHTML(7, 0, "index", "html")``, ``createPageHTML("page_div", 7, 0, "index", "html", 67)``) or
+  configurations (``{total: 23, size: 6, current: 1, prefix: "index", suffix: "html"}``, ``var countPage = 3``):
+  pages ``<prefix>.<suffix>``, ``<prefix>_<k>.<suffix>`` numbered from the first page's own number (0 or 1).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from countyreports.crawl.discover import common as c
+
+NEXT_TEXTS = frozenset(
+    {"下一页", "下页", "后一页", "下一頁", "尾页", "末页", "最后一页", "尾頁", ">", ">>", "»", "›",
+     "next", "Next", "NEXT", "next page", "Next Page"}
+)
+PREV_TEXTS = frozenset({"上一页", "上页", "前一页", "首页", "第一页", "<", "<<", "«", "‹", "prev", "Prev"})
+PAGER_CONTAINER = re.compile(r"pag|fenye|pager|pages|paging|turn|fy", re.I)
+TOTAL_PAGES_RE = re.compile(r"共\s*(\d+)\s*页|\d+\s*/\s*(\d+)\s*页")
+_PAGE_NUMBER = re.compile(r"^[\[【(（]?\s*(\d{1,4})\s*[\]】)）]?$")
+MAX_SCRIPT_PAGES = 200
+
+# -- script pagers: which names mean what (lower case, without _ and $) -------------------------------------
+COUNT_KEYS = frozenset({"countpage", "pagecount", "totalpage", "totalpages", "pages", "pagetotal", "pagecounts",
+                        "totalpagenum", "maxpage", "pagesum", "allpage"})
+TOTAL_KEYS = frozenset({"total", "count", "totalrecord", "totalrecords", "recordcount", "totalcount", "rowcount", "totalnum",
+                        "records", "totalsize", "allcount"})
+SIZE_KEYS = frozenset({"size", "pagesize", "perpage", "rows", "limit", "pernum", "pagenum", "numperpage"})
+CURRENT_KEYS = frozenset({"current", "currentpage", "curpage", "pageindex", "cur", "pageno", "pagecurrent", "curr",
+                          "page", "nowpage", "currpage"})
+STEM_KEYS = frozenset({"prefix", "filename", "name", "pageprefix", "pagename"})
+EXT_KEYS = frozenset({"suffix", "ext", "extension", "filetype", "pagesuffix"})
+PAGE_EXTS = frozenset({"html", "htm", "shtml", "jsp", "asp", "aspx", "php"})
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
+_CALL = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(([^()]{0,300})\)")
+_PAIR = re.compile(r"""([A-Za-z_$][\w$]*)["']?\s*[:=]\s*(?:"([^"]{0,40})"|'([^']{0,40})'|(-?\d{1,7})\b)""")
+_ARG = re.compile(r"""\s*(?:"([^"]*)"|'([^']*)'|(-?\d+)|([A-Za-z_$][\w$]*))\s*$""")
+
+
+def page_links(tree: LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
+    """Further list pages named by links (下一页, 尾页, page numbers)."""
+    base = c.base_url(tree, url)
+    shape = c.url_shape(url)
+    out: list[str] = []
+    for a, u in c.anchors(tree, base):
+        if u == url or not c.same_site(u, hosts) or c.is_article_url(u) or c.is_attachment(u):
+            continue
+        text = c.clean(a.text()) or c.clean(a.attributes.get("title"))
+        if text in PREV_TEXTS:
+            continue
+        number = _PAGE_NUMBER.match(text) is not None
+        in_pager = any(PAGER_CONTAINER.search(f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}")
+                       for n in c.ancestors(a))
+        if text in NEXT_TEXTS or (number and (in_pager or c.url_shape(u) == shape)):
+            if u not in out:
+                out.append(u)
+    return tuple(out)
+
+
+def total_pages(tree: LexborHTMLParser) -> int | None:
+    for node in tree.css("div, span, p, td"):
+        tokens = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if PAGER_CONTAINER.search(tokens):
+            m = TOTAL_PAGES_RE.search(node.text(separator=" "))
+            if m:
+                return int(m.group(1) or m.group(2))
+    return None
+
+
+def _key(name: str) -> str:
+    return name.replace("_", "").replace("$", "").lower()
+
+
+def _assignments(html: str) -> dict[str, str]:
+    """``name = value`` / ``name: value`` pairs of the page's scripts (numbers and short strings), last wins."""
+    out: dict[str, str] = {}
+    for script in _SCRIPT.findall(html):
+        for m in _PAIR.finditer(script):
+            value = next((g for g in m.groups()[1:] if g is not None), None)
+            if value is not None:
+                out[m.group(1)] = value
+    return out
+
+
+def _from_calls(html: str, names: dict[str, str]) -> list[tuple[int, int, str, str]]:
+    """(pages, current, stem, ext) from positional pager calls: two numbers, then a stem and an extension."""
+    found = []
+    for script in _SCRIPT.findall(html):
+        for m in _CALL.finditer(script):
+            if m.group(1) in ("function", "if", "for", "while", "switch", "catch"):
+                continue
+            values: list[int | str] = []
+            for raw in m.group(2).split(","):
+                a = _ARG.match(raw)
+                if a is None:
+                    break
+                s, s2, num, ident = a.groups()
+                if num is not None:
+                    values.append(int(num))
+                elif ident is not None and ident in names and names[ident].lstrip("-").isdigit():
+                    values.append(int(names[ident]))
+                else:
+                    values.append(s if s is not None else s2 if s2 is not None else "")
+            numbers = [v for v in values if isinstance(v, int)]
+            strings = [v for v in values if isinstance(v, str)]
+            exts = [i for i, v in enumerate(values) if isinstance(v, str) and v.lower() in PAGE_EXTS]
+            if len(numbers) >= 2 and exts and exts[0] > 0 and isinstance(values[exts[0] - 1], str) and strings:
+                stem = str(values[exts[0] - 1])
+                if re.fullmatch(r"[\w-]{1,30}", stem):
+                    found.append((numbers[0], numbers[1], stem, str(values[exts[0]])))
+    return found
+
+
+def _from_config(names: dict[str, str]) -> tuple[int, int, str, str] | None:
+    by_key: dict[str, str] = {}
+    for name, value in names.items():
+        by_key.setdefault(_key(name), value)
+
+    def number(keys: frozenset[str]) -> int | None:
+        for k in keys:
+            v = by_key.get(k)
+            if v is not None and v.lstrip("-").isdigit():
+                return int(v)
+        return None
+
+    def text(keys: frozenset[str]) -> str | None:
+        return next((by_key[k] for k in keys if k in by_key and not by_key[k].isdigit()), None)
+
+    pages = number(COUNT_KEYS)
+    total, size = number(TOTAL_KEYS), number(SIZE_KEYS)
+    if pages is None and total is not None and size:
+        pages = math.ceil(total / size)
+    current = number(CURRENT_KEYS)
+    stem, ext = text(STEM_KEYS), text(EXT_KEYS)
+    if pages is None or current is None or not stem or not ext or ext.lower().lstrip(".") not in PAGE_EXTS:
+        return None
+    return pages, current, stem, ext.lstrip(".")
+
+
+def script_pages(html: str, url: str) -> tuple[str, ...]:
+    """Other pages of the list announced by a script-only pager (see the module doc)."""
+    if "<script" not in html.lower():
+        return ()
+    names = _assignments(html)
+    for pages, current, stem, ext in [*_from_calls(html, names), *filter(None, [_from_config(names)])]:
+        if pages <= 1 or current < 0:
+            continue
+        own = re.search(rf"/{re.escape(stem)}(?:_(\d+))?\.{re.escape(ext)}$", url.split("?", 1)[0])
+        if own is None and not url.split("?", 1)[0].endswith("/"):
+            continue  # the pager speaks of other files than this page's
+        folder = c.column_dir(url)
+        if own is None or own.group(1) is None:  # the first page: its number (0 or 1) numbers the others
+            first = min(current, 1)
+            numbers = range(first + 1, first + min(pages, MAX_SCRIPT_PAGES))
+            return tuple(f"{folder}{stem}_{k}.{ext}" for k in numbers)
+        # a later page, stem_<here>: numbered from 0 when here is 1 (from 1, the second page is stem_2), from 1
+        # when here is the page count; else both are possible, and the walk drops a page that is not there
+        here = int(own.group(1))
+        last = min(pages, MAX_SCRIPT_PAGES)
+        numbers = range(1, last) if here == 1 else range(2, last + 1) if here == last else range(1, last + 1)
+        return (f"{folder}{stem}.{ext}",) + tuple(f"{folder}{stem}_{k}.{ext}" for k in numbers if k != here)
+    return ()

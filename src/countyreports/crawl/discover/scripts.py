@@ -1,0 +1,225 @@
+"""Lists that a page's scripts hold or fetch (pure): records embedded in scripts, JSON record lists, list APIs.
+
+* HTML fragments inside scripts — CDATA sections (``<datastore><record><![CDATA[<li><a …>…</a></li>]]>``) and
+  string literals holding ``<a href>`` — are read as a list, like the page's own HTML;
+* JSON — a list API's answer, or a value assigned in a script — is read generically: every object with a
+  title-like and a URL-like field is an entry (a date-like field gives its date: a date string, or epoch
+  seconds/milliseconds); the answer's paging numbers (total, page size) and the URL's page parameter give the
+  further pages;
+* list endpoints a script names (``….json``, ``/api/…?…``, ``…?columnId=…&page=…``, or a URL whose request's
+  ``data: {columnId: 12, page: 1}`` says so) are further list pages (GET only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from typing import Any, Iterator
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from countyreports.crawl.discover import common as c
+from countyreports.crawl.discover.keywords import PAGE_PARAM
+from countyreports.crawl.discover.listing import list_items
+from countyreports.crawl.discover.pager import COUNT_KEYS, SIZE_KEYS, TOTAL_KEYS
+from countyreports.models import Link
+
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+_JS_STRING = re.compile(r""""((?:[^"\\\n]|\\.)*<a\s(?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*<a\s(?:[^'\\\n]|\\.)*)'""", re.I)
+_HAS_ANCHOR = re.compile(r"<a\s[^>]*href", re.I)
+_JSON_START = re.compile(r"(?:=|\(|:)\s*([\[{])")
+_URL_LITERAL = re.compile(r"""["']((?:https?://|/|\./|\.\./)?[\w./%-]*[\w%-](?:\.json|\.do|\.action|\.ashx|\.jsp|\.php|\.aspx|/)?"""
+                          r"""(?:\?[^"'\s<>]*)?)["']""")
+_STATIC = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|ico|woff2?|ttf|map)(?:\?|$)", re.I)
+_LIST_PARAM = re.compile(r"(?:column|channel|catalog|chnl|col|class|cat|node|category|type|menu|lm)_?id", re.I)
+_UNESCAPE = {'\\"': '"', "\\'": "'", "\\/": "/", "\\n": " ", "\\t": " ", "\\\\": "\\"}
+TITLE_KEY = re.compile(r"title|^name$|^subject$|^text$|^bt$|^biaoti$|标题", re.I)
+URL_KEY = re.compile(r"url|link|href|^path$|地址", re.I)
+DATE_KEY = re.compile(r"date|time|rq$|sj$|日期|时间", re.I)
+MAX_APIS = 3
+
+
+def scripts(html: str) -> list[str]:
+    return _SCRIPT.findall(html) if "<script" in html.lower() else []
+
+
+def fragments(html: str) -> list[str]:
+    """HTML fragments with links inside the page's scripts (CDATA sections, string literals); in an XML
+    document (a list API's answer), its CDATA sections."""
+    out: list[str] = []
+    head = html[:2000].lower()
+    bodies = scripts(html) if ("<html" in head or "<body" in head or "<!doctype" in head) else [html]
+    for script in bodies:
+        if not _HAS_ANCHOR.search(script):
+            continue
+        cdata = _CDATA.findall(script)
+        if cdata:
+            out += [f for f in cdata if _HAS_ANCHOR.search(f)]
+            continue
+        for m in _JS_STRING.finditer(script):
+            raw = m.group(1) if m.group(1) is not None else m.group(2)
+            for k, v in _UNESCAPE.items():
+                raw = raw.replace(k, v)
+            out.append(re.sub(r"\\u([0-9a-fA-F]{4})", lambda u: chr(int(u.group(1), 16)), raw))
+    return out
+
+
+def fragment_items(html: str, url: str, hosts: frozenset[str]) -> tuple[Link, ...]:
+    """The list that the page's scripts hold, read like any HTML list."""
+    frags = fragments(html)
+    if not frags:
+        return ()
+    tree = c.parse("<html><body><div>" + "".join(frags) + "</div></body></html>")
+    return list_items(tree, url, hosts)
+
+
+def _json_values(html: str) -> Iterator[Any]:
+    for script in scripts(html):
+        for m in _JSON_START.finditer(script):
+            start = m.start(1)
+            try:
+                value, _end = json.JSONDecoder().raw_decode(script, start)
+            except ValueError:
+                continue
+            yield value
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        seconds = value / 1000 if value > 1e11 else value
+        if 6e8 < seconds < 4.2e9:
+            return dt.datetime.fromtimestamp(seconds, dt.timezone(dt.timedelta(hours=8))).date()
+        return None
+    return c.parse_date(str(value)) if isinstance(value, str) else None
+
+
+def _walk(value: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(value, dict):
+        yield value
+        for v in value.values():
+            yield from _walk(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _walk(v)
+
+
+def json_records(value: Any, url: str, hosts: frozenset[str]) -> tuple[Link, ...]:
+    """Every object of a JSON value with a title-like and a URL-like field, as an entry."""
+    links: list[Link] = []
+    for obj in _walk(value):
+        title = next((v for k, v in obj.items() if isinstance(v, str) and TITLE_KEY.search(k) and len(v.strip()) >= 4),
+                     None)
+        if title is None:
+            continue
+        target = None
+        for k, v in obj.items():
+            if isinstance(v, str) and URL_KEY.search(k) and v.strip() and not v.strip().startswith(("#", "javascript")):
+                target = c.resolve(v, url)
+                if target:
+                    break
+        if not target or not c.same_site(target, hosts) or target == url:
+            continue
+        date = next((d for k, v in obj.items() if DATE_KEY.search(k) and (d := _date(v)) is not None), None)
+        links.append(Link(url=target, text=c.clean(title), date=date))
+    return c.dedupe(links)
+
+
+def script_records(html: str, url: str, hosts: frozenset[str]) -> tuple[Link, ...]:
+    """Entries of the JSON values a page's scripts assign (``var list = [{"title": …, "url": …}]``)."""
+    out: list[Link] = []
+    for value in _json_values(html):
+        out += json_records(value, url, hosts)
+    return c.dedupe(out)
+
+
+def json_pages(value: Any, url: str) -> tuple[str, ...]:
+    """The further pages of a JSON list answer: its paging numbers, the URL's page parameter."""
+    if not isinstance(value, dict):
+        return ()
+    nums = {k.replace("_", "").lower(): v for k, v in value.items() if isinstance(v, int) and not isinstance(v, bool)}
+    pages = next((nums[k] for k in COUNT_KEYS if k in nums), None)
+    total = next((nums[k] for k in TOTAL_KEYS if k in nums), None)
+    size = next((nums[k] for k in SIZE_KEYS if k in nums), None)
+    if pages is None and total is not None and size:
+        pages = math.ceil(total / size)
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    at = next((i for i, (k, v) in enumerate(query) if PAGE_PARAM.match(k) and v.isdigit()), None)
+    if not pages or at is None:
+        return ()
+    here = int(query[at][1])
+    out = []
+    for k in range(1, min(pages, 200) + 1):
+        if k != here:
+            q = list(query)
+            q[at] = (q[at][0], str(k))
+            out.append(urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(q, safe="/,:"), "")))
+    return tuple(out)
+
+
+_DATA_OBJECT = re.compile(r"""^\s*(?:,\s*|[^;]{0,300}?\bdata\s*:\s*)(\{[^{}]{0,400}\})""", re.S)
+_POST = re.compile(r"""\b(?:type|method)\s*:\s*["']post["']|\$\.post\s*\(\s*$""", re.I)
+_DATA_PAIR = re.compile(r"""["']?([A-Za-z_$][\w$]*)["']?\s*:\s*(?:"([^"]{0,60})"|'([^']{0,60})'|(-?\d{1,9})\b|([A-Za-z_$][\w$.]*))""")
+_VAR = re.compile(r"""\b([A-Za-z_$][\w$]*)\s*=\s*(?:"([^"]{0,60})"|'([^']{0,60})'|(-?\d{1,9})\b)""")
+
+
+def _with_data(raw: str, script: str, end: int, start: int, names: dict[str, str]) -> str | None:
+    """The URL a script's request sends (`raw` plus its ``data: {…}`` as a query), or None for a POST."""
+    call = script[end:end + 700].split(";", 1)[0]  # this statement only
+    if _POST.search(script[max(0, start - 40):start]) or _POST.search(call):
+        return None
+    m = _DATA_OBJECT.match(call)
+    if m is None:
+        return raw
+    pairs = []
+    for p in _DATA_PAIR.finditer(m.group(1)):
+        literal = next((g for g in p.groups()[1:4] if g is not None), None)
+        value = literal if literal is not None else names.get(p.group(5) or "")
+        if value is not None:
+            pairs.append((p.group(1), value))
+    if not pairs:
+        return raw
+    return raw + ("&" if "?" in raw else "?") + urlencode(pairs)
+
+
+def api_urls(html: str, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
+    """List endpoints named in the page's scripts (see the module doc), on the county's hosts: the URL literal,
+    with the query its ``data: {…}`` object (or ``$.get(url, {…})`` argument) sends; never a POST."""
+    out: list[str] = []
+    for script in scripts(html):
+        names = {m.group(1): next(g for g in m.groups()[1:] if g is not None) for m in _VAR.finditer(script)}
+        for m in _URL_LITERAL.finditer(script):
+            lit = m.group(1)
+            if _STATIC.search(lit) or lit.endswith("/") or len(lit) < 6 or not re.search(r"[./]", lit):
+                continue
+            raw = _with_data(lit, script, m.end(), m.start(), names)
+            if raw is None:
+                continue
+            path, _, query = raw.partition("?")
+            keys = [k for k, _v in parse_qsl(query, keep_blank_values=True)]
+            listy = path.endswith(".json") or ("/api/" in path and query) or (
+                any(_LIST_PARAM.search(k) for k in keys) and any(PAGE_PARAM.match(k) for k in keys))
+            if not listy:
+                continue
+            u = c.resolve(raw, url)
+            if u and u != url and c.same_site(u, hosts) and u not in out:
+                out.append(u)
+    return tuple(out[:MAX_APIS])
+
+
+def read_json(text: str) -> Any | None:
+    """A JSON document (or JSONP: ``callback({...})``), or None."""
+    s = text.strip()
+    if s[:1] not in "[{":
+        m = re.match(r"^[\w$.]+\s*\((.*)\)\s*;?$", s, re.S)
+        if m is None:
+            return None
+        s = m.group(1)
+    try:
+        return json.loads(s)
+    except ValueError:
+        return None

@@ -1,0 +1,361 @@
+"""The search for a county's report column and the walk of its lists: a pure state machine (no I/O).
+
+    search = ColumnSearch(county, Scope.of(county.homepage))
+    search.start()                                # or start_list(column_url, answer): a known column
+    while (ask := search.next()) is not None:
+        search.feed(ask, answer_to(ask))          # the caller fetches (crawl.column drives it with the fetcher)
+    search.column_url, search.items, search.articles, search.tried, search.reason
+
+Phases:
+
+* **find** — best first, with a page budget and no fixed depth: a frontier of links scored by their words in
+  the context of their page, link title, image alt and URL hints (`page.candidates`), expanded best first;
+  首页 → 政府信息公开 → 法定主动公开内容 → 法治政府建设 → 年度报告 is an ordinary path. Each page fetched is judged
+  (`accepts`) and searched for entries (`articles`). Links off the county's site are asked only as *probes*
+  (at most `max_probes`): a probed page that carries the county's identity (its 网站标识码 under the county's
+  code, or the county named as the site's owner) adds its host to the scope; any other is dropped.
+* **list** — the column's list pages: its pages (links, script pagers, JSON paging), its per-year
+  sub-columns, the list APIs its scripts name, at most `max_list_pages`.
+* **site search** — when no column is found: the homepage's GET search form (never a guessed URL) is asked
+  `keywords.SEARCH_QUERY`, and its results are read like a list. A form whose target is off the county's
+  site is used only when its query carries the county's 网站标识码 (a shared 集约化 search service); results
+  count only on the county's site.
+
+The homepage answering an anti-bot challenge ends the search as *blocked*; a dead homepage as unreadable.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from countyreports.crawl.discover import common as c
+from countyreports.crawl.discover.keywords import SEARCH_QUERY
+from countyreports.crawl.discover.page import PageView, read_page
+from countyreports.crawl.discover.scope import Scope, host_of
+from countyreports.models import County, Link, PageKind
+from countyreports.reading.classify import classify_title, county_aliases
+
+#: a page named at least this well is the report column
+REPORT_SCORE = 90
+#: a topic column (法治政府建设, 依法行政 …) that lists entries and links no more specific column is the column
+BROAD_SCORE = 55
+#: links scoring less are not worth a request
+MIN_SCORE = 25
+#: an off-site link scoring less is not probed
+PROBE_SCORE = 36
+PROBE_PENALTY = 10
+MAX_SEARCH_PAGES = 5
+TRIED_KEPT = 5
+
+
+class Phase(StrEnum):
+    HOME = "home"
+    FIND = "find"
+    LIST = "list"
+    SEARCH = "search"
+    DONE = "done"
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """A page the search wants: what for, and the link that led to it."""
+
+    url: str
+    kind: str  # home | find | probe | list | search
+    via: str = ""
+    context: str = ""
+    depth: int = 0
+    allow: str = ""  # a host outside the scope this one request may go to (a probe, a shared search service)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What the caller got for an `Ask`."""
+
+    url: str  # the final URL (after redirects)
+    text: str | None  # None: no usable page
+    error: str | None = None
+    transient: bool = False  # a failure worth asking again later (network, 5xx)
+    blocked: str | None = None  # an anti-bot answer, and why
+    charset: str = "utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class Tried:
+    """A page the find phase judged, for a county whose column was not found."""
+
+    url: str
+    score: int
+    name: str
+    note: str
+
+    def __str__(self) -> str:
+        return f"{self.score:3d} {self.url} {self.name} ({self.note})"
+
+
+def report_like(items: tuple[Link, ...], county: str) -> int:
+    """Entries whose titles are 法治政府建设 reports (the county's, or a department's)."""
+    kinds = (PageKind.COUNTY_REPORT, PageKind.DEPARTMENT_REPORT)
+    return sum(classify_title(i.text, county) in kinds for i in items)
+
+
+def accepts(view: PageView, scope: Scope | None = None, county: str = "", *, home: bool = False) -> bool:
+    """Whether a page is the report column — never an article's page, never a page that lists nothing (no
+    entries, sub-columns, further pages, list APIs or frames): a report name (its own, or the link's that led
+    here); else, not on the homepage, a topic name (法治政府建设) with a list, or a list of at least two
+    法治政府建设 reports, two thirds of its entries, under any name — unless it links a more specific column."""
+    if view.is_article or not view.listy:  # an article's page; a page that lists nothing
+        return False
+    if view.score >= REPORT_SCORE:
+        return True
+    if home:
+        return False
+
+    def linked(floor: int) -> bool:
+        return any(s.score >= floor and s.score > view.score and s.url not in view.crumb_urls
+                   and (scope is None or scope.allows(s.url)) for s in view.candidates)
+
+    if linked(REPORT_SCORE):
+        return False
+    if view.score >= BROAD_SCORE and view.items:
+        return True
+    reports = report_like(view.items, county)
+    return reports >= 2 and 3 * reports >= 2 * len(view.items) and not linked(BROAD_SCORE)
+
+
+@dataclass
+class ColumnSearch:
+    county: County
+    scope: Scope
+    budget: int = 30
+    max_list_pages: int = 40
+    adapters: bool = True
+    max_probes: int = 3
+
+    phase: Phase = Phase.HOME
+    column_url: str | None = None
+    via_search: bool = False  # the list is the site search's results
+    reason: str = ""
+    blocked: str | None = None
+    list_complete: bool = True  # every list page walked (not cut by max_list_pages)
+    list_readable: bool = True  # no list page failed transiently
+    items: dict[str, Link] = field(default_factory=dict)
+    articles: dict[str, Link] = field(default_factory=dict)
+    tried: list[Tried] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    find_requests: int = 0
+
+    _frontier: list[tuple[int, int, Ask]] = field(default_factory=list)
+    _seen: set[str] = field(default_factory=set)
+    _list: list[Ask] = field(default_factory=list)
+    _list_seen: set[str] = field(default_factory=set)
+    _list_pages: int = 0
+    _probes: int = 0
+    _home: PageView | None = None
+    _pending: Ask | None = None
+    _seq: itertools.count = field(default_factory=itertools.count)
+
+    # ------------------------------------------------------------------ requests
+    def start(self, homepage: str | None = None) -> None:
+        self._push(Ask(homepage or self.county.homepage, "home"), 10_000)
+
+    def start_list(self, column_url: str, answer: Answer) -> None:
+        """Walk a known column, whose first page the caller has already (a remembered or registered one)."""
+        self.phase = Phase.LIST
+        self.column_url = column_url
+        self._list_seen.add(column_url)
+        # a column off the county's site (a shared search service's results, a registry's column_url): its
+        # own host is asked for its pages; its entries count only on the county's site
+        allow = "" if self.scope.allows(column_url) else host_of(column_url)
+        self._on_list(Ask(column_url, "list", depth=0, allow=allow), answer)
+
+    def next(self) -> Ask | None:
+        """The next page to fetch, or None when the search is over."""
+        if self._pending is not None:
+            return self._pending
+        ask = self._next()
+        if ask is not None:
+            self._pending = ask
+            self.requests.append(ask.url)
+        return ask
+
+    def _next(self) -> Ask | None:
+        if self.phase in (Phase.HOME, Phase.FIND):
+            while self._frontier and self.find_requests < self.budget:
+                _prio, _n, ask = heapq.heappop(self._frontier)
+                if ask.url in self._seen:
+                    continue
+                self._seen.add(ask.url)
+                self.find_requests += 1
+                return ask
+            if self.phase is Phase.FIND:
+                self._start_site_search()
+        if self.phase in (Phase.LIST, Phase.SEARCH):
+            while self._list:
+                ask = self._list.pop(0)
+                limit = self.max_list_pages if self.phase is Phase.LIST else MAX_SEARCH_PAGES
+                if self._list_pages >= limit:
+                    self.list_complete = False
+                    break
+                self._list_pages += 1
+                return ask
+            self._finish("site search results walked" if self.via_search else "column walked" if self.column_url
+                         else f"report column not found in {self.find_requests} pages; the site search found nothing")
+        return None
+
+    def feed(self, ask: Ask, answer: Answer) -> None:
+        """The answer to the Ask last returned by `next`."""
+        if ask != self._pending:
+            raise ValueError(f"feed() for {ask.url!r} but the pending request is "
+                             f"{self._pending.url if self._pending else None!r}")
+        self._pending = None
+        self._seen.add(answer.url)
+        if ask.kind == "home":
+            self._on_home(ask, answer)
+        elif ask.kind in ("find", "probe"):
+            self._on_find(ask, answer)
+        else:
+            self._on_list(ask, answer)
+
+    # ------------------------------------------------------------------ results
+    @property
+    def done(self) -> bool:
+        return self.phase is Phase.DONE
+
+    @property
+    def candidates(self) -> tuple[Link, ...]:
+        """The column's entries, then the entry-like links seen on the way."""
+        return c.dedupe([*self.items.values(), *self.articles.values()])
+
+    def best_tried(self) -> tuple[str, ...]:
+        return tuple(str(t) for t in sorted(self.tried, key=lambda t: -t.score)[:TRIED_KEPT])
+
+    # ------------------------------------------------------------------ internals
+    def _push(self, ask: Ask, priority: int) -> None:
+        if ask.url not in self._seen:
+            heapq.heappush(self._frontier, (-priority, next(self._seq), ask))
+
+    def _finish(self, reason: str) -> None:
+        self.phase = Phase.DONE
+        self.reason = self.reason or reason
+        self._frontier.clear()
+        self._list.clear()
+
+    def _read(self, ask: Ask, answer: Answer) -> PageView:
+        return read_page(answer.text or "", answer.url, hosts=frozenset(self.scope.entries()),
+                         charset=answer.charset, via=ask.via, via_context=ask.context, adapters=self.adapters)
+
+    def _on_home(self, ask: Ask, answer: Answer) -> None:
+        if answer.blocked:
+            self.blocked = answer.blocked
+            self._finish(f"blocked: {answer.blocked}")
+            return
+        if answer.text is None:
+            self._finish(f"homepage unreadable: {ask.url} ({answer.error or 'no page'})")
+            return
+        if not self.scope.allows(answer.url):  # the county's homepage moved to another host
+            self.scope.add_site(host_of(answer.url))
+            self.warnings.append(f"homepage moved to {answer.url}")
+        self.phase = Phase.FIND
+        view = self._read(ask, answer)
+        self._home = view
+        self._judge(ask, answer, view, home=True)
+
+    def _on_find(self, ask: Ask, answer: Answer) -> None:
+        if answer.text is None:
+            self.tried.append(Tried(ask.url, 0, ask.via, answer.blocked or answer.error or "no page"))
+            return
+        if ask.kind == "probe":
+            view = self._read(ask, answer)
+            if not self._owned(view):
+                self.tried.append(Tried(ask.url, 0, ask.via, "another site: not the county's identity"))
+                return
+            self.scope.add_host(host_of(answer.url))
+        elif not self.scope.allows(answer.url):
+            self.tried.append(Tried(ask.url, 0, ask.via, f"redirected off the county's site to {answer.url}"))
+            return
+        self._judge(ask, answer, self._read(ask, answer), home=False)
+
+    def _judge(self, ask: Ask, answer: Answer, view: PageView, *, home: bool) -> None:
+        for link in view.articles:
+            self.articles.setdefault(link.url, link)
+        if accepts(view, self.scope, self.county.county, home=home):
+            self.phase = Phase.LIST
+            self.column_url = answer.url
+            self._list_seen.add(answer.url)
+            self._take_list(Ask(answer.url, "list", depth=0), view)
+            return
+        name = view.names[0] if view.names else ask.via
+        self.tried.append(Tried(answer.url, view.score, name, f"{len(view.items)} entries, "
+                                f"{report_like(view.items, self.county.county)} reports"))
+        if view.redirect and self.scope.allows(view.redirect):  # a page that only sends the browser on
+            self._push(Ask(view.redirect, "find", ask.via, ask.context, ask.depth), 10_000)
+        for frame in view.frames:  # the page's content lives in its frames: they stand for the page
+            self._push(Ask(frame, "find", ask.via or name, ask.context, ask.depth), max(view.score, MIN_SCORE + 1))
+        for cand in view.candidates:
+            if cand.score < MIN_SCORE or cand.url in self._seen:
+                continue
+            nxt = Ask(cand.url, "find", cand.text, cand.context, ask.depth + 1)
+            if self.scope.allows(cand.url):
+                self._push(nxt, cand.score)
+            elif cand.score >= PROBE_SCORE and self._probes < self.max_probes:
+                self._probes += 1
+                self._push(Ask(cand.url, "probe", cand.text, cand.context, ask.depth + 1, host_of(cand.url)),
+                           cand.score - PROBE_PENALTY)
+
+    def _owned(self, view: PageView) -> bool:
+        """A page of another host is the county's when its 网站标识码 is under the county's code, or its owner
+        is named as the county (主办单位：乡宁县人民政府办公室)."""
+        if view.site_code and view.site_code.strip()[:6] == self.county.adcode:
+            return True
+        names = [n for n in county_aliases(self.county.county) if len(n) >= 3 or n == self.county.county]
+        return any(n in owner for owner in view.owners for n in names)
+
+    def _on_list(self, ask: Ask, answer: Answer) -> None:
+        if answer.text is None:
+            self.warnings.append(f"list page unreadable: {ask.url} ({answer.error or 'no page'})")
+            if answer.transient:
+                self.list_readable = False
+            return
+        if not (self.scope.allows(answer.url) or host_of(answer.url) == ask.allow):
+            self.warnings.append(f"list page off the county's site: {answer.url}")
+            return
+        self._take_list(ask, self._read(ask, answer))
+        if ask.kind == "search" and self.column_url is None and self.items:
+            self.column_url, self.via_search = ask.url, True
+
+    def _take_list(self, ask: Ask, view: PageView) -> None:
+        for link in view.items:
+            if self.scope.allows(link.url):  # a shared search service's results: only the county's own
+                self.items.setdefault(link.url, link)
+        follow = list(view.next_pages)
+        if ask.depth < 2 and self.phase is Phase.LIST:
+            follow += [*view.subcolumns, *view.apis, *view.frames]
+        for u in follow:
+            if u not in self._list_seen and (self.scope.allows(u) or (ask.allow and host_of(u) == ask.allow)):
+                self._list_seen.add(u)
+                self._list.append(Ask(u, "list" if self.phase is Phase.LIST else "search", depth=ask.depth + 1,
+                                      allow=ask.allow))
+
+    def _start_site_search(self) -> None:
+        """No column found: ask the homepage's search form (see the module doc), or give up."""
+        home = self._home
+        own_code = home.site_code if home and home.site_code and home.site_code[:6] == self.county.adcode else None
+        for form in home.forms if home else ():
+            target = form.url(SEARCH_QUERY)
+            if self.scope.allows(target):
+                allow = ""
+            elif own_code and form.carries(own_code):
+                allow = host_of(target)
+            else:
+                continue
+            self.phase = Phase.SEARCH
+            self._list_seen.add(target)
+            self._list.append(Ask(target, "search", "site search", allow=allow))
+            return
+        self._finish(f"report column not found in {self.find_requests} pages" + (
+            f" (the budget, {self.budget})" if self.find_requests >= self.budget else "") + "; no site search to ask")
