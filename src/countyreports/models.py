@@ -151,7 +151,11 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
-    """A coded indicator mention with provenance (offsets into clean_text)."""
+    """A coded indicator mention with provenance (offsets into clean_text).
+
+    `value_kind` is "value" (the figure of the year) or "change" (a difference stated as such, 较上年增加12件:
+    `value` is the signed change, never the year's value); `cues` are the words that decided the code, as
+    "concept:word" (reading/indicators/concepts.py), the measure word last."""
 
     code: str
     value: float
@@ -163,6 +167,8 @@ class Indicator:
     sentence: str
     char_start: int
     char_end: int
+    value_kind: str = "value"
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +187,7 @@ class Mention:
     char_start: int
     char_end: int
     code: str | None = None  # the indicator code, when the mention is coded
+    value_kind: str = "value"  # "value", or "change" for a stated difference (signed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,11 +160,13 @@ def to_json(parsed: ParsedReport) -> dict[str, object]:
                       "secondary_kind": str(s.secondary_kind) if s.secondary_kind else None,
                       "title": s.title} for s in parsed.sections],
         "indicators": [{"code": i.code, "value": i.value, "unit": i.unit, "approx": i.approx,
-                        "from_value": i.from_value, "section_path": i.section_path, "surface": i.surface,
-                        "sentence": i.sentence} for i in parsed.indicators],
+                        "from_value": i.from_value, "value_kind": i.value_kind, "section_path": i.section_path,
+                        "surface": i.surface, "sentence": i.sentence, "cues": list(i.cues)}
+                       for i in parsed.indicators],
         "mentions": [{"value": m.value, "measure": m.measure, "unit": m.unit, "approx": m.approx,
-                      "from_value": m.from_value, "before": m.before, "surface": m.surface,
-                      "section_path": m.section_path, "code": m.code} for m in parsed.mentions],
+                      "from_value": m.from_value, "value_kind": m.value_kind, "before": m.before,
+                      "surface": m.surface, "section_path": m.section_path, "code": m.code}
+                     for m in parsed.mentions],
     }
 
 
