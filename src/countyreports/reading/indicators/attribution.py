@@ -46,11 +46,12 @@ class Around:
     """The cue words around one quantity, by level (see module doc), and the spans they were read from."""
 
     __slots__ = ("own_left", "own_right", "clause_left", "clause_right", "sentence", "l0", "c0", "c1",
-                 "after_break", "dist_rank", "dist_count", "_lead", "_lead_of")
+                 "after_break", "dist_rank", "dist_count", "list_item", "prev_code", "prev_end", "_lead", "_lead_of")
 
     def __init__(self, own_left: list[Hit], own_right: list[Hit], clause_left: list[Hit],
                  clause_right: list[Hit], sentence: list[Hit], l0: int, c0: int, c1: int, after_break: bool,
-                 dist_rank: int, dist_count: int, lead_of: LeadSource) -> None:
+                 dist_rank: int, dist_count: int, list_item: bool, prev_code: str | None, prev_end: int,
+                 lead_of: LeadSource) -> None:
         self.own_left = own_left  # own segment, before the number
         self.own_right = own_right  # own segment, after the measure
         self.clause_left = clause_left  # the rest of the clause, before / after the own segment
@@ -62,6 +63,9 @@ class Around:
         self.after_break = after_break  # the clause starts right after a lost span (U+FFFD)
         self.dist_rank = dist_rank  # rank of the figure among those after 分别 in its clause (-1: none)
         self.dist_count = dist_count
+        self.list_item = list_item  # the segment continues a list after the figure before it (、政府合同86件)
+        self.prev_code = prev_code  # the code of the figure before it in its sentence (None: none coded)
+        self.prev_end = prev_end  # where that figure ends (-1: none in the sentence)
         self._lead: list[Hit] | None = None
         self._lead_of = lead_of
 
@@ -266,8 +270,17 @@ def attribute(t: str, q: Qty, ar: Around) -> Reading:
     # — unless that object is a part of a total (其中规范性文件12件、…) or a generic word (共涉及文件64件) — and
     # the figure is not a change said of its own (净增3120户 is no 新增)
     acts_open = residue <= 1 and not any(h.cue.role == "action" for h in own) and (
-        not own_objects or _has(ar.own_left, "part") or _has(ar.clause_left, "part")
+        not own_objects or _has(ar.own_left, "part") or _has(ar.clause_left, "part") or ar.list_item
         or all("doc_generic" in h.cue.concepts for h in own_objects)) and not (verb is not None and not own_objects)
+    if residue <= 1 and ar.prev_code is not None and ar.dist_rank < 0 and all(h.cue.role in TRANSPARENT for h in own):
+        # nothing but 达到/为/共 (…较上年增加120人，达到1560人): the code of the figure before it, if it fits
+        code = ar.prev_code
+        if q.base in CODES[code].measures or (q.base == "个百分点" and kind == "change"
+                                              and CODES[code].unit == "percent"):
+            if (q.base == "%" and kind == "change") or (q.base == "个百分点" and kind != "change"):
+                return none
+            return Reading(code, kind, sign, (f"ellipsis:{code}", f"measure:{q.measure or q.base}"),
+                           q.unit_start, q.end)
     if q.base == "%" or q.base == "个百分点":
         if (q.base == "%") == (kind == "change"):
             return none
@@ -296,9 +309,11 @@ def attribute(t: str, q: Qty, ar: Around) -> Reading:
     part = _has(ar.own_left, "part")
     if part and not key[1] and key[2] < OWN and not (c_hit and c_hit.start >= ar.l0):
         return none  # 其中…: a part, coded only by its own words
-    if f.lead and key[2] < OWN and not part and any(
-            h.cue.role not in TRANSPARENT and not any(c in h.cue.concepts for c in f.actions) for h in own):
-        return none  # 听取…汇报4次 after 政府常务会议…6次: a figure of its own, not of the body before it
+    if (f.lead and key[2] < OWN and not part and o_hit is not None and o_hit.end <= ar.prev_end
+            and any(c in h.cue.concepts for h in own for c in f.context)):
+        return none  # 听取法治…汇报4次 after 政府常务会议…6次: its own topic, not a figure of the body before it
+    if part and any(h.cue.role == "blocker" for h in own):
+        return none  # 其中乡镇综合执法人员212人: a part by unit or place
     if f.lead and (_has(own, "subordinate") or _has(ar.clause_left, "subordinate")):
         return none
     if f.stock and kind == "value" and o_hit is not None and o_hit.start >= ar.l0:

@@ -50,8 +50,9 @@ CONCEPTS: dict[str, Concept] = {
     "rol_topic": Concept("context", _w("法治 依法治 依法行政 法制建设 法制工作 全面依法 法治政府 法治建设 法治工作")),
     "deliberate": Concept("glue", _w("研究 听取 审议 部署 讨论 专题研究 议题 议程 汇报 涉及 列入 纳入 安排")),
     "study": Concept("action", _w(
-        "学法 学习法律法规 学习宪法 法律法规 集体学习 专题学习 法治讲座 法治学习 法治专题 讲法 学习习近平法治思想 "
-        "习近平法治思想 学习民法典")),
+        "学法 学习法律法规 学习宪法 法律法规 法治讲座 法治学习 法治专题 讲法 学习习近平法治思想 习近平法治思想 "
+        "学习民法典 集体学法 专题学法 法治专题学习")),
+    "study_generic": Concept("action", _w("集体学习 专题学习 学习研讨 专题辅导 学习")),
     # ------------------------------------------------------------------ legality review and advice
     "adviser": Concept("context", _w("法律顾问 公职律师 顾问律师 政府律师 法律顾问团")),
     "opinion": Concept("object", _w("法律意见 意见书 法律建议 法律审查意见")),
@@ -98,7 +99,8 @@ CONCEPTS: dict[str, Concept] = {
     "pufa": Concept("object", _w(
         "普法 法治宣传 法律宣传 法制宣传 宣传教育 法治教育 送法 以案释法 法治文艺 法治文化 宪法宣传 "
         "宣传活动 宣讲 讲堂 法律进 宪法进 民法典进 法律知识 法治知识 知识竞赛 宣传 法治讲座 进社区 进企业 进乡村 "
-        "进农村 进校园 进机关 进单位 进万家 进村 进家庭 进网络 进寺庙 进军营 进景区 进市场 进园区 进工地")),
+        "进农村 进校园 进机关 进单位 进万家 进村 进家庭 进网络 进寺庙 进军营 进景区 进市场 进园区 进工地 五进 六进 七进 "
+        "八进 九进")),
     "activity": Concept("context", _w("活动 讲座 演出 巡演 宣传日 宣传周 宣传月")),
     "audience": Concept("object", _w(
         "受教育 受益 惠及 覆盖 受众 听众 观众 参与 群众 参加人员 参与人数 受教育人数 教育群众 参与人次")),
@@ -120,6 +122,8 @@ CONCEPTS: dict[str, Concept] = {
     "certif": Concept("object", _w("证明事项 证明材料 证明")),
     "market": Concept("object", _w("市场主体 经营主体")),
     "new": Concept("action", _w("新增 新登记 新设立 新注册 新发展 新办 新开办 新成立 新设")),
+    "net": Concept("action", _w("净增 净增加 净增长")),
+    "net_down": Concept("action", _w("净减少 净减")),
     "stock": Concept("glue", _w("实有 现有 共有 保有量 保有 总量 总数 登记在册 存量 目前")),
     "tax": Concept("object", _w(
         "减税降费 减税 降费 税费减免 减免税费 减免税收 减轻企业负担 减负 税费优惠 减免 降成本 减征 免征")),
@@ -137,7 +141,7 @@ CONCEPTS: dict[str, Concept] = {
         "律师事务所 事务所 机构 司法所 户籍 工作人员 人员名单 名单")),
     # ------------------------------------------------------------------ words about the figure
     "rate": Concept("rate", _w("率 比例 比率 百分比 占比 占")),
-    "up": Concept("frame", _w("增加 增长 上升 提高 提升 扩大 多出 多 净增 增")),
+    "up": Concept("frame", _w("增加 增长 上升 提高 提升 扩大 多出 多 增")),
     "down": Concept("frame", _w("减少 下降 降低 压减 精简 缩减 削减 压缩 取消 少 缩小 降 减")),
     "baseline": Concept("frame", _w(
         "较上年 比上年 同比 环比 比去年 较去年 与上年相比 与去年相比 较上一年 比上一年 较改革前 比改革前 "
@@ -180,7 +184,7 @@ IMPLIES: dict[str, tuple[str, ...]] = {
     "normdoc": ("review_object",), "decision": ("review_object",), "contract": ("review_object",),
     "doc_generic": ("review_object",),
     "opinion": ("adviser_topic",), "adviser": ("adviser_topic",),
-    "legality": ("review",), "recon_close": ("close", "recon"),
+    "legality": ("review",), "recon_close": ("close", "recon"), "net": ("up",), "net_down": ("down",),
     "pufa": ("pufa_topic",), "material": (), "recon": ("recon_topic",),
 }
 

@@ -180,6 +180,8 @@ def read(p: Prepared, hits_of: list[list[Hit]], sections: Sequence[Section] = ()
     mentions: list[Mention] = []
     live = p.live
     sentence_span, sentence = (0, -1), ""
+    prev_code: str | None = None
+    prev_sentence = (0, -1)
     for k, i in enumerate(live):
         q, (c0, c1), s = qs[i], p.clauses[i], p.sents[i]
         prev = qs[live[k - 1]] if k else None
@@ -216,10 +218,13 @@ def read(p: Prepared, hits_of: list[list[Hit]], sections: Sequence[Section] = ()
         if lead is None:
             lead = leads[s[0]] = _lead(t, s[0], p.sent_ends)
         rank, count = _distributive(t, qs, live, k, c0, c1)
+        list_item = prev is not None and l0 == prev.end and t[l0:l0 + 1] == "、"
         around = Around(own_l, own_r, cl_l, cl_r, sent, l0, c0, c1, c0 > 0 and t[c0 - 1] == "\ufffd", rank, count,
-                        lead)
+                        list_item, prev_code if prev_sentence == s else None,
+                        prev.end if prev is not None and prev_sentence == s else -1, lead)
         r = attribute(t, q, around)
         code = r.code
+        prev_code, prev_sentence = code, s
         if code is not None and plans and bisect_right(plans, q.start) & 1:
             code = None  # next year's plan
         if code is None and q.weak:

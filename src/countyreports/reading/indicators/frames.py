@@ -55,6 +55,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame("gov_meetings_rule_of_law", objects=("gov_exec",), context=("rol_topic",),
           avoid=(*_LEAD_AVOID, "party_sc", "center_group"), lead=True),
     Frame("study_sessions_party_group", objects=("center_group",), actions=("study",), lead=True),
+    Frame("study_sessions_party_group", objects=("center_group",), actions=("study_generic",),
+          context=("rol_topic", "law_title", "study"), lead=True),
     Frame("study_sessions_exec_meeting", objects=("gov_exec",), actions=("study",),
           avoid=("party_sc", "center_group"), lead=True),
     # legality review
