@@ -421,6 +421,8 @@ def _match(f: Frame, objects: list[list[Hit]], ar: Around, own: list[Hit], open_
                 break
         if o_hit is None:
             return None
+    if o_level < OWN and f.avoid_lent and any(c in h.cue.concepts for h in own for c in f.avoid_lent):
+        return None
     return _actions_and_context(f, o_level, o_hit, objects, ar, own, acts_open)
 
 

@@ -14,7 +14,8 @@ A figure takes the code of the best frame its clause satisfies (attribution.py):
 * ``context``: a topic that must stand somewhere in the sentence or the paragraph (``执法`` for training);
   ``context_clause``: ... in the figure's own clause;
 * ``avoid``: none of them among the figure's own words (a 维持/驳回 part of the reconsideration cases,
-  a 划转 approval item, a 清理 of normative documents read as a review);
+  a 划转 approval item, a 清理 of normative documents read as a review); ``avoid_lent``: … when the object
+  is lent by other words (``结案560起`` after ``立案查处…600余起`` is a part; ``办结法律援助案件386件`` is not);
 * ``rate``: a percent code: the concept a rate word (率/比例/占) is attached to (败诉率, 出庭应诉的比率);
 * ``stock``: a code that counts a stock (items in force, staff, entities): a reduction or increase verb
   before it states a change (取消证明材料87项 = −87), not the value;
@@ -42,6 +43,7 @@ class Frame:
     stock: bool = False
     lead: bool = False
     multi: tuple[str, ...] = ()  # ≥ 2 distinct of these objects make the figure this code (a combined total)
+    avoid_lent: tuple[str, ...] = ()  # like `avoid`, when the object is lent by other words (结案560起 after 查处…)
 
 
 _REVIEWED = ("normdoc", "decision", "contract", "doc_generic")
@@ -94,7 +96,7 @@ FRAMES: tuple[Frame, ...] = (
           avoid=("other_trainee",)),
     Frame("enforcement_staff", objects=("enf_staff",), avoid=("cert", "exam", "training", "trainee", "new"),
           stock=True),
-    Frame("enforcement_cases", objects=("penalty",), avoid=("close", "carry", "pending")),
+    Frame("enforcement_cases", objects=("penalty",), avoid=("carry", "pending"), avoid_lent=("close",)),
     # publicity
     Frame("pufa_audience", objects=("audience",), context=("pufa",), avoid=("training", "trainee")),
     Frame("pufa_materials", objects=("material",), context=("pufa", "distribute"),
@@ -105,7 +107,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("disputes_mediation_success_rate", rate=("med_success",), context=("dispute_topic",)),
     Frame("disputes_mediated", objects=("dispute",), actions=("mediate", "med_success"),
           avoid=("carry", "pending")),
-    Frame("legal_aid_cases", objects=("legal_aid",), avoid=("close", "carry", "pending")),
+    Frame("legal_aid_cases", objects=("legal_aid",), avoid=("carry", "pending"), avoid_lent=("close",)),
     # business environment
     Frame("approval_items", objects=("approval",), avoid=("approval_out", "new"), stock=True),
     Frame("certification_items", objects=("certif",), avoid=("approval_out", "new"), stock=True),
