@@ -204,7 +204,7 @@ def split_sections_capped(clean_text: str) -> tuple[tuple[Section, ...], bool]:
                 body = clean_text[start:end].rstrip(" \t\u3000\r")
                 colon_list = bool(body) and body[-1] in _COLON
             continue
-        if len(out) >= MAX_SECTIONS:
+        if len(out) >= MAX_SECTIONS - 1:  # (the open heading's section is the last one)
             capped = True
             break
         del stack[accepted:]

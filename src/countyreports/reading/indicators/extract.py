@@ -25,12 +25,13 @@ from dataclasses import dataclass, fields
 from operator import lt
 
 from countyreports.models import Indicator, Mention, Section, SectionKind, positional
-from countyreports.reading.indicators.attribution import Around, LeadSource, attribute
+from countyreports.reading.indicators.attribution import attribute
 from countyreports.reading.indicators.breaks import (
     bounded, clause_at, clause_marks, sentence_at, sentence_ends, sentences_over,
 )
 from countyreports.reading.indicators.cues import Hit, scan_cues
 from countyreports.reading.indicators.quantities import Qty, mark_brackets, pair_quantities, scan_quantities
+from countyreports.reading.indicators.scope import LeadSource, Scope
 from countyreports.reading.indicators.taxonomy import CODES, LOOKALIKES, MEASURE_UNITS
 
 MAX_MENTIONS = 5000  # quantities read per text at most (a real report holds a few hundred)
@@ -144,20 +145,19 @@ def prepare(clean_text: str) -> Prepared | None:
 
 
 def windows(p: Prepared) -> list[list[Hit]]:
-    """Step 2: the cue words of each live quantity's sentence window (shared by the quantities of a short
-    sentence), words overlapping a quantity left out."""
+    """Step 2: the cue words of each live quantity's sentence window, words overlapping a quantity left out.
+    A sentence is scanned once; a long one (over 2 × REACH) lends each quantity only the words within REACH."""
     t, qs = p.t, p.qs
     q_starts = [q.start for q in qs]
     out: list[list[Hit]] = []
-    memo: dict[tuple[int, int], list[Hit]] = {}
+    memo: dict[tuple[int, int], tuple[list[Hit], list[int]]] = {}
     for i in p.live:
         q, s = qs[i], p.sents[i]
-        w = s if s[1] - s[0] <= 2 * REACH else bounded(s, q.unit_start, q.end, REACH)
-        hits = memo.get(w)
-        if hits is None:
-            hits = []
-            k = bisect_left(q_starts, w[0])
-            for h in scan_cues(t, w[0], w[1]):
+        got = memo.get(s)
+        if got is None:
+            hits: list[Hit] = []
+            k = bisect_left(q_starts, s[0])
+            for h in scan_cues(t, s[0], s[1]):
                 while k < len(qs) and qs[k].end <= h.start:
                     k += 1
                 if k < len(qs) and qs[k].start < h.end:
@@ -165,7 +165,11 @@ def windows(p: Prepared) -> list[list[Hit]]:
                 hits.append(h)
             if len(memo) > 64:
                 memo.clear()
-            memo[w] = hits
+            got = memo[s] = (hits, [h.start for h in hits])
+        hits, starts = got
+        if s[1] - s[0] > 2 * REACH:
+            w = bounded(s, q.unit_start, q.end, REACH)
+            hits = hits[bisect_left(starts, w[0]):bisect_left(starts, w[1])]
         out.append(hits)
     return out
 
@@ -219,10 +223,10 @@ def read(p: Prepared, hits_of: list[list[Hit]], sections: Sequence[Section] = ()
             lead = leads[s[0]] = _lead(t, s[0], p.sent_ends)
         rank, count = _distributive(t, qs, live, k, c0, c1)
         list_item = prev is not None and l0 == prev.end and t[l0:l0 + 1] == "、"
-        around = Around(own_l, own_r, cl_l, cl_r, sent, l0, c0, c1, c0 > 0 and t[c0 - 1] == "\ufffd", rank, count,
-                        list_item, prev_code if prev_sentence == s else None,
-                        prev.end if prev is not None and prev_sentence == s else -1, lead)
-        r = attribute(t, q, around)
+        scope = Scope(own_l, own_r, cl_l, cl_r, sent, l0, c0, c1, c0 > 0 and t[c0 - 1] == "\ufffd", rank, count,
+                      list_item, prev_code if prev_sentence == s else None,
+                      prev.end if prev is not None and prev_sentence == s else -1, lead)
+        r = attribute(t, q, scope)
         code = r.code
         prev_code, prev_sentence = code, s
         if code is not None and plans and bisect_right(plans, q.start) & 1:

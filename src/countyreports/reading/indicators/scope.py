@@ -1,0 +1,171 @@
+"""The words around one quantity, by level, and the small questions asked of them (pure functions).
+
+    Scope(own_left, own_right, clause_left, clause_right, sentence, …)   # built by extract.read
+    last_of(hits, concepts) / first_of(hits, concepts)                  # the nearest cue with a concept
+    head_of(t, q, scope)                                                 # the word next to the number
+
+Levels: the quantity's own segment (its clause between the figures before and after it; words after a 、
+or an opening bracket are the next figure's), the rest of its clause, the rest of its sentence (the clauses
+before, and those after that hold no figure), and the paragraph's lead (the short sentence before it on its
+line, read only when asked). A `Reading` is what attribution.py decides.
+"""
+
+from __future__ import annotations
+
+from countyreports.reading.indicators.cues import TRANSPARENT, Hit, scan_cues
+from countyreports.reading.indicators.quantities import Qty
+
+
+class LeadSource:
+    """Where the paragraph's lead of a sentence is, and its cue words once read (shared by the sentence)."""
+
+    __slots__ = ("t", "a", "b", "_hits")
+
+    def __init__(self, t: str, a: int, b: int) -> None:
+        self.t = t
+        self.a = a
+        self.b = b
+        self._hits: list[Hit] | None = None
+
+    def hits(self) -> list[Hit]:
+        if self._hits is None:
+            self._hits = scan_cues(self.t, self.a, self.b) if self.a < self.b else []
+        return self._hits
+
+
+class Scope:
+    """The cue words around one quantity, by level (module doc), and what the sentence says of its figures."""
+
+    __slots__ = ("own_left", "own_right", "clause_left", "clause_right", "sentence", "l0", "c0", "c1",
+                 "after_break", "dist_rank", "dist_count", "list_item", "prev_code", "prev_end", "_lead",
+                 "_lead_of")
+
+    def __init__(self, own_left: list[Hit], own_right: list[Hit], clause_left: list[Hit],
+                 clause_right: list[Hit], sentence: list[Hit], l0: int, c0: int, c1: int, after_break: bool,
+                 dist_rank: int, dist_count: int, list_item: bool, prev_code: str | None, prev_end: int,
+                 lead_of: LeadSource) -> None:
+        self.own_left = own_left  # own segment, before the number
+        self.own_right = own_right  # own segment, after the measure
+        self.clause_left = clause_left  # the rest of the clause, before / after the own segment
+        self.clause_right = clause_right
+        self.sentence = sentence  # the other clauses of the sentence that may lend words
+        self.l0 = l0  # where the own segment starts
+        self.c0 = c0  # the clause
+        self.c1 = c1
+        self.after_break = after_break  # the clause starts right after a lost span (U+FFFD)
+        self.dist_rank = dist_rank  # rank of the figure among those after 分别 in its clause (-1: none)
+        self.dist_count = dist_count
+        self.list_item = list_item  # the segment continues a list after the figure before it (、政府合同86件)
+        self.prev_code = prev_code  # the code of the figure before it in its sentence (None: none coded)
+        self.prev_end = prev_end  # where that figure ends (-1: none in the sentence)
+        self._lead: list[Hit] | None = None
+        self._lead_of = lead_of
+
+    def lead(self) -> list[Hit]:
+        """The cue words of the paragraph's lead (read only when asked: most figures never need it)."""
+        if self._lead is None:
+            self._lead = self._lead_of.hits()
+        return self._lead
+
+
+class Reading:
+    """What a quantity states: its code (None: no indicator), value kind, sign, the cues that decided it and
+    the span of its surface."""
+
+    __slots__ = ("code", "kind", "sign", "cues", "s0", "s1")
+
+    def __init__(self, code: str | None, kind: str, sign: float, cues: tuple[str, ...], s0: int, s1: int) -> None:
+        self.code = code
+        self.kind = kind
+        self.sign = sign
+        self.cues = cues
+        self.s0 = s0
+        self.s1 = s1
+
+
+def has(hits: list[Hit], concept: str) -> bool:
+    for h in hits:
+        if concept in h.cue.concepts:
+            return True
+    return False
+
+
+def last_of(hits: list[Hit], concepts: tuple[str, ...] | frozenset[str]) -> Hit | None:
+    """The last hit of `hits` with one of `concepts` (the nearest, for hits before a number)."""
+    found: Hit | None = None
+    for h in hits:
+        if not h.cue.concepts.isdisjoint(concepts):
+            found = h
+    return found
+
+
+def first_of(hits: list[Hit], concepts: tuple[str, ...] | frozenset[str]) -> Hit | None:
+    for h in hits:
+        if not h.cue.concepts.isdisjoint(concepts):
+            return h
+    return None
+
+
+def last_role(hits: list[Hit], roles: tuple[str, ...]) -> Hit | None:
+    """The last hit of `hits` in one of `roles`."""
+    found: Hit | None = None
+    for h in hits:
+        if h.cue.role in roles:
+            found = h
+    return found
+
+
+def nearest_role(hits: list[Hit], roles: tuple[str, ...], sc: Scope) -> Hit | None:
+    """The hit in `roles` nearest to the clause among sentence words (before it: the last; after: the first)."""
+    got: Hit | None = None
+    for h in hits:
+        if h.end <= sc.c0 and h.cue.role in roles:
+            got = h
+    if got is None:
+        for h in hits:
+            if h.start >= sc.c1 and h.cue.role in roles:
+                return h
+    return got
+
+
+def residue(t: str, a: int, b: int, hits: list[Hit], transparent_only: bool) -> int:
+    """Ideographs of t[a:b] not covered by `hits` (by their transparent ones only, when asked)."""
+    n = 0
+    pos = a
+    for h in hits:
+        if h.end <= a or h.start >= b:
+            continue
+        if transparent_only and h.cue.role not in TRANSPARENT:
+            continue
+        if h.start > pos:
+            n += _ideographs(t, pos, h.start)
+        pos = max(pos, h.end)
+    return n + _ideographs(t, pos, b)
+
+
+def _ideographs(t: str, a: int, b: int) -> int:
+    n = 0
+    for i in range(a, b):
+        if "\u4e00" <= t[i] <= "\u9fff":
+            n += 1
+    return n
+
+
+def head_of(t: str, q: Qty, sc: Scope) -> Hit | None:
+    """The word next to the number: the last non-transparent word before it with nothing but transparent
+    words between, else the first one after the measure."""
+    left = sc.own_left
+    for k in range(len(left) - 1, -1, -1):
+        h = left[k]
+        if h.cue.role in TRANSPARENT:
+            continue
+        if residue(t, h.end, q.unit_start, left, True) == 0:
+            return h
+        break
+    for h in sc.own_right:
+        if h.cue.role in TRANSPARENT:
+            continue
+        if residue(t, q.end, h.start, sc.own_right, True) == 0:
+            return h
+        break
+    return None
