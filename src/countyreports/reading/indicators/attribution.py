@@ -26,7 +26,9 @@ word is attached to; a rate's change is only in 个百分点 (a relative % chang
 
 from __future__ import annotations
 
-from countyreports.reading.indicators.cues import TRANSPARENT, Hit
+from typing import Final
+
+from countyreports.reading.indicators.cues import TRANSPARENT, Hit, glue_in
 from countyreports.reading.indicators.frames import FRAMES, Frame
 from countyreports.reading.indicators.quantities import Qty, ends_with_to
 from countyreports.reading.indicators.scope import (
@@ -34,23 +36,35 @@ from countyreports.reading.indicators.scope import (
 )
 from countyreports.reading.indicators.taxonomy import CODES
 
-OWN, CLAUSE, SENTENCE, PARAGRAPH = 4, 3, 2, 1
-_OBJECT_ROLES = ("object", "blocker")
-_PREPOSITIONS = frozenset("向对报经与同和给为在于")  # a clause opening with one names no subject first
-_SPECIFIC = frozenset(("normdoc", "decision", "contract"))
-_REVIEW = frozenset(("normdoc", "decision", "contract", "doc_generic"))
-_UP_DOWN = frozenset(("up", "down"))
-_RATE_FRAMES: tuple[Frame, ...] = tuple(f for f in FRAMES if f.rate)
-_RATE_CONCEPTS = frozenset(c for f in _RATE_FRAMES for c in f.rate)
-#: frames by the measure they accept, with their index (table order) and concept sets
-_BY_MEASURE: dict[str, list[tuple[int, Frame, frozenset[str], frozenset[str]]]] = {}
+OWN: Final = 4  # the levels of the words around a quantity
+CLAUSE: Final = 3
+SENTENCE: Final = 2
+PARAGRAPH: Final = 1
+_OBJECT_ROLES: Final = ("object", "blocker")
+_PREPOSITIONS: Final = frozenset("向对报经与同和给为在于")  # a clause opening with one names no subject first
+_SPECIFIC: Final = frozenset(("normdoc", "decision", "contract"))
+_REVIEW_ORDER: Final = ("normdoc", "decision", "contract", "doc_generic")
+_REVIEW: Final = frozenset(_REVIEW_ORDER)
+_UP_DOWN: Final = frozenset(("up", "down"))
+_RATE_FRAMES: Final[tuple[Frame, ...]] = tuple(f for f in FRAMES if f.rate)
+_RATE_CONCEPTS: Final = frozenset(c for f in _RATE_FRAMES for c in f.rate)
+_CODED_MEASURES: Final = frozenset(m for spec in CODES.values() for m in spec.measures) | {"个百分点"}
+_Entry = tuple[int, Frame, frozenset[str]]  # a frame, its index (table order) and its avoid set
+#: frames by the measure they accept: those that need no object of their own (or are a combined total) ...
+_FREE: Final[dict[str, list[_Entry]]] = {}
+#: ... and the others by their object concepts (only the frames whose object is around a figure are tried)
+_BY_OBJECT: Final[dict[str, dict[str, list[_Entry]]]] = {}
 for _i, _f in enumerate(FRAMES):
     if not _f.rate:
         for _m in CODES[_f.code].measures:
-            _BY_MEASURE.setdefault(_m, []).append((_i, _f, frozenset(_f.avoid), frozenset(_f.objects)))
+            _entry = (_i, _f, frozenset(_f.avoid))
+            if not _f.objects or _f.multi:
+                _FREE.setdefault(_m, []).append(_entry)
+            for _c in () if _f.multi else _f.objects:
+                _BY_OBJECT.setdefault(_m, {}).setdefault(_c, []).append(_entry)
 
 
-def _change(t: str, q: Qty, sc: Scope) -> Hit | None:
+def _change(t: str, q: Qty, sc: Scope, glue: list[Hit]) -> Hit | None:
     """The change word that makes `q` a difference (None: a value) — see module doc."""
     if q.from_value is not None or ends_with_to(t[max(sc.l0, q.unit_start - 16):q.unit_start]):
         return None
@@ -59,7 +73,7 @@ def _change(t: str, q: Qty, sc: Scope) -> Hit | None:
         h = left[k]
         cs = h.cue.concepts
         if "up" in cs or "down" in cs:
-            if residue(t, h.end, q.unit_start, left, True) == 0 or has(left, "baseline"):
+            if residue(t, h.end, q.unit_start, left, True, glue) == 0 or has(left, "baseline"):
                 return h
             return None
         if h.cue.role not in TRANSPARENT and h.cue.role != "action":
@@ -71,31 +85,38 @@ def _sign(h: Hit) -> float:
     return 1.0 if "up" in h.cue.concepts else -1.0
 
 
-def _vetoed(q: Qty, sc: Scope) -> bool:
+def _concepts(hits: list[Hit]) -> set[str]:
+    out: set[str] = set()
+    for h in hits:
+        out.update(h.cue.concepts)
+    return out
+
+
+_OWN_VETO: Final = frozenset(("per", "carry", "compare_other", "plan", "future", "peer_units"))
+_CLAUSE_VETO: Final = frozenset(("plan", "future", "peer_units"))
+
+
+def _vetoed(t: str, q: Qty, sc: Scope, own_left: set[str], clause_left: set[str]) -> bool:
     if q.bracketed or q.kind != "value":
         return True
-    own, clause = sc.own_left, sc.clause_left
-    for c in ("per", "carry", "compare_other"):
-        if has(own, c):
-            return True
-    for hits in (own, sc.own_right, clause, sc.clause_right):
-        if has(hits, "plan"):
-            return True
-    if has(own, "future") or has(clause, "future") or has(own, "peer_units") or has(clause, "peer_units"):
+    if not _OWN_VETO.isdisjoint(own_left) or not _CLAUSE_VETO.isdisjoint(clause_left):
         return True
-    for h in sc.sentence:
-        if h.start < q.start and "future" in h.cue.concepts:
-            return True
-    return _other_subject(clause + own)
+    if "plan" in sc.concepts and (has(sc.own_right, "plan") or has(sc.clause_right, "plan")):
+        return True
+    if "future" in sc.concepts:
+        for h in sc.sentence:
+            if h.start < q.start and "future" in h.cue.concepts:
+                return True
+    return "other_body" in sc.concepts and _other_subject(t, sc.c0, sc.clause_left + sc.own_left)
 
 
-def _other_subject(hits: list[Hit]) -> bool:
+def _other_subject(t: str, start: int, hits: list[Hit]) -> bool:
     """Is the subject — the first word of `hits` that says something — another body (全省, 中级人民法院 …)?
     A clause that opens with a preposition (向县人大常委会报送…) names its subject elsewhere."""
-    for k, h in enumerate(hits):
+    if start < len(t) and t[start] in _PREPOSITIONS:
+        return False
+    for h in hits:
         if h.cue.role == "glue":
-            if k == 0 and h.cue.word in _PREPOSITIONS:
-                return False
             continue
         return "other_body" in h.cue.concepts
     return False
@@ -104,19 +125,23 @@ def _other_subject(hits: list[Hit]) -> bool:
 def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     """The reading of quantity `q` (module doc)."""
     none = Reading(None, "value", 1.0, (), q.unit_start, q.end)
-    verb = _change(t, q, sc)
+    glue = glue_in(t, sc.l0, q.unit_start)  # the glue words before the number, for transparency
+    verb = _change(t, q, sc, glue)
     kind, sign = ("change", _sign(verb)) if verb is not None else ("value", 1.0)
     none.kind = kind
-    if _vetoed(q, sc):
+    if q.base not in _CODED_MEASURES:
         return none
-    head = head_of(t, q, sc)
+    own_left_cs, clause_left_cs = _concepts(sc.own_left), _concepts(sc.clause_left)
+    if _vetoed(t, q, sc, own_left_cs, clause_left_cs):
+        return none
+    head = head_of(t, q, sc, glue)
     if head is not None and head.cue.role == "blocker":
         return none
-    res = residue(t, sc.l0, q.unit_start, sc.own_left, False)
+    res = residue(t, sc.l0, q.unit_start, sc.own_left, False, glue)
     own = sc.own_left + sc.own_right
     own_objects = [h for h in own if h.cue.role in _OBJECT_ROLES]
     open_ = res <= 1 and not own_objects
-    if open_ and _other_subject([h for h in sc.sentence if h.end <= sc.c0]):
+    if open_ and "other_body" in sc.concepts and _other_subject(t, sc.s0, [h for h in sc.sentence if h.end <= sc.c0]):
         return none  # 全省…败诉率为11.6%，同比下降2.2个百分点: the words lent are another body's
     if res <= 1 and sc.prev_code is not None and sc.dist_rank < 0 and all(h.cue.role in TRANSPARENT for h in own):
         return _ellipsis(q, sc.prev_code, kind, sign, none)
@@ -124,24 +149,22 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
         if (q.base == "%") == (kind == "change"):
             return none
         return _rate(t, q, sc, open_, kind, sign, verb, none)
-    frames = _BY_MEASURE.get(q.base)
-    if frames is None:
+    by_object = _BY_OBJECT.get(q.base)
+    if by_object is None:
         return none
     # an action said elsewhere applies to the figure when its own words name no action and no object — unless
     # that object is a part of a total (其中规范性文件12件、…), a list item (、政府合同86件) or generic (共涉及文件64件)
     # — and when the figure is not a change said of its own (净增3120户 is no 新增)
+    part = "part" in own_left_cs
     acts_open = res <= 1 and not any(h.cue.role == "action" for h in own) and (
-        not own_objects or has(sc.own_left, "part") or has(sc.clause_left, "part") or sc.list_item
+        not own_objects or part or "part" in clause_left_cs or sc.list_item
         or all("doc_generic" in h.cue.concepts for h in own_objects)) and not (verb is not None and not own_objects)
     objects, own = _objects(sc, own)
-    own_cs: set[str] = set()
-    for h in own:
-        own_cs.update(h.cue.concepts)
-    review = _review(objects, open_)
+    own_cs = _concepts(own)
+    review = _review(objects, open_) if not _REVIEW.isdisjoint(sc.concepts) else (0, None)
     best: tuple[tuple[int, int, int, int, int, int], Frame, Hit | None, Hit | None, Hit | None] | None = None
-    for i, f, avoid, f_objects in frames:
-        if not avoid.isdisjoint(own_cs) or (f_objects and not open_ and f_objects.isdisjoint(own_cs)
-                                            and not f.multi and review[1] is None):
+    for i, f, avoid in _candidates(q.base, by_object, own_cs, sc, open_ and len(objects) > 2, review[1]):
+        if not avoid.isdisjoint(own_cs):
             continue
         got = _match(f, objects, sc, own, open_, acts_open, review)
         if got is None:
@@ -155,11 +178,10 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     if best is None:
         return none
     key, f, o_hit, a_hit, c_hit = best
-    part = has(sc.own_left, "part")
     if part and (not key[1] and key[2] < OWN and not (c_hit and c_hit.start >= sc.l0)
                  or any(h.cue.role == "blocker" for h in own)):
         return none  # 其中…: a part, coded only by its own words, never one by unit or place (其中乡镇…212人)
-    if f.lead and (has(own, "subordinate") or has(sc.clause_left, "subordinate")):
+    if f.lead and ("subordinate" in own_cs or "subordinate" in clause_left_cs):
         return none
     if (f.lead and key[2] < OWN and not part and o_hit is not None and o_hit.end <= sc.prev_end
             and not frozenset(f.context).isdisjoint(own_cs)):
@@ -174,6 +196,30 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     if sc.after_break and _abuts_break(t, sc):
         return none  # the words that decide start right after a lost span: they may be cut
     return Reading(f.code, kind, sign if kind == "change" else 1.0, _labels(used, q), *_span(q, used, sc))
+
+
+def _candidates(base: str, by_object: dict[str, list[_Entry]], own_cs: set[str], sc: Scope, lent: bool,
+                specific: str | None) -> list[_Entry]:
+    """The frames worth trying: those that need no object, and those whose object is among the figure's own
+    words — or, when its segment lends (`lent`), anywhere in its sentence or the paragraph's lead."""
+    out: list[_Entry] = list(_FREE.get(base, ()))
+    seen: set[int] = set()
+    pools: list[set[str] | frozenset[str]] = [own_cs]
+    if lent:
+        pools.append(sc.concepts)
+        lead: set[str] = set()
+        for h in sc.lead():
+            lead |= h.cue.concepts
+        pools.append(lead)
+    if specific is not None:
+        pools.append(frozenset((specific,)))
+    for pool in pools:
+        for c in pool:
+            for entry in by_object.get(c, ()):
+                if entry[0] not in seen:
+                    seen.add(entry[0])
+                    out.append(entry)
+    return out
 
 
 def _ellipsis(q: Qty, code: str, kind: str, sign: float, none: Reading) -> Reading:
@@ -194,7 +240,7 @@ def _abuts_break(t: str, sc: Scope) -> bool:
     hits = sc.clause_left + sc.own_left
     for h in hits:
         if h.cue.role not in TRANSPARENT:
-            return residue(t, sc.c0, h.start, hits, True) == 0
+            return residue(t, sc.c0, h.start, hits, True, glue_in(t, sc.c0, h.start)) == 0
     return False
 
 
@@ -237,10 +283,15 @@ def _review(objects: list[list[Hit]], open_: bool) -> tuple[int, str | None]:
     for k, hits in enumerate(objects):
         kinds: set[str] = set()
         for h in hits:
-            kinds.update(h.cue.concepts & _REVIEW)
+            if not h.cue.concepts.isdisjoint(_REVIEW):
+                for c in _REVIEW_ORDER:
+                    if c in h.cue.concepts:
+                        kinds.add(c)
         if kinds and not found and (k == 0 or open_):
             found = len(kinds)
-        specific |= kinds & _SPECIFIC
+        for c in kinds:
+            if c in _SPECIFIC:
+                specific.add(c)
     return found, (next(iter(specific)) if len(specific) == 1 else None)
 
 
@@ -336,9 +387,9 @@ def _rate(t: str, q: Qty, sc: Scope, open_: bool, kind: str, sign: float, verb: 
     else:
         for k in range(len(before) - 1, -1, -1):
             h = before[k]
-            if h.cue.role == "glue" and h.cue.word in ("的", "之"):
+            if h.cue.role in TRANSPARENT:
                 continue
-            if residue(t, h.end, rate.start, before, True) == 0:
+            if residue(t, h.end, rate.start, before, True, glue_in(t, h.end, rate.start)) == 0:
                 attached = h
             break
     if attached is None:

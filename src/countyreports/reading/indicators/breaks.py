@@ -11,15 +11,17 @@ what a quantity reads of its sentence never grows with the length of a sentence 
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from bisect import bisect_left
 
-_SENT_ENDS = "。\n；;!！?？"  # the clause breaks that end a sentence
+_SENT_ENDS: Final = "。\n；;!！?？"  # the clause breaks that end a sentence
 #: the other clause breaks; a comma between two digits is a thousands separator (1,340), not a break
-_CLAUSE_ENDS = "，,\ufffd"
-_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_CLAUSE_ENDS: Final = "，,\ufffd"
+_DIGITS: Final = frozenset("0123456789０１２３４５６７８９")
 _CHAR_RX: dict[str, re.Pattern[str]] = {}  # a regex per character asked for: callers use a few fixed ones
-_MATCH_START = re.Match.start
+_MATCH_START: Final = re.Match.start
 
 
 def clause_marks(t: str) -> list[str]:

@@ -4,76 +4,152 @@ inside another.
     scan_cues(t, a, b) -> [Hit(start, end, CueWord(word, concepts, role)), ...]   # in text order
 
 A longer word shadows the shorter ones it contains (出庭应诉 is read as ``appear``, never as its 应诉);
-words that only overlap are both kept. The words are indexed by their first character; one pass over
-[a, b), so the work is linear in b − a
+words that only overlap are both kept. The glue words (共, 全年, 达到 …, role ``glue``) are in a table of their
+own, read only over the few characters next to a number (`glue_in`): a sentence is scanned for the words
+that mean something. One pass over [a, b), so the work is linear in b − a
 (`SCANNED` counts the characters scanned, for the linearity test).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Final
 
 from countyreports.reading.indicators.concepts import CONCEPTS, IMPLIES
 
 #: a word in several concepts takes the role that ranks first here (the concept table keeps roles apart)
-ROLE_RANK = {"object": 0, "blocker": 1, "action": 2, "rate": 3, "context": 4, "frame": 5, "glue": 6}
+ROLE_RANK: Final = {"object": 0, "blocker": 1, "action": 2, "rate": 3, "context": 4, "frame": 5, "glue": 6}
 #: roles that say nothing of the counted thing: skipped when looking for the words next to a number
-TRANSPARENT = frozenset({"frame", "glue"})
+TRANSPARENT: Final = frozenset({"frame", "glue"})
 
 
-@dataclass(frozen=True, slots=True)
 class CueWord:
-    word: str
-    concepts: frozenset[str]  # its concepts and the ones they imply
-    role: str
-    label: str  # "concept:word", as recorded with an indicator
+    """One word of the concept table: its concepts (with the implied ones), its role, its label."""
+
+    __slots__ = ("word", "concepts", "role", "label", "n", "c1", "c2", "rest")
+
+    def __init__(self, word: str, concepts: frozenset[str], role: str, label: str) -> None:
+        self.word = word
+        self.concepts = concepts  # its concepts and the ones they imply
+        self.role = role
+        self.label = label  # "concept:word", as recorded with an indicator
+        self.n = len(word)
+        self.c1 = ord(word[0])
+        self.c2 = ord(word[1]) if len(word) > 1 else -1
+        self.rest = [ord(ch) for ch in word[2:]]  # the code points after the first two
 
 
-@dataclass(frozen=True, slots=True)
 class Hit:
-    start: int
-    end: int
-    cue: CueWord
+    """A cue word found at [start, end)."""
+
+    __slots__ = ("start", "end", "cue")
+
+    def __init__(self, start: int, end: int, cue: CueWord) -> None:
+        self.start = start
+        self.end = end
+        self.cue = cue
 
 
-def _build() -> dict[str, tuple[CueWord, ...]]:
+_MASK: Final = (1 << 18) - 1  # a table's slots: one per hash of a word's first two characters
+
+
+class Table:
+    """Cue words found by their code points: those of two characters or more in slots by a hash of their first
+    two (longest first; a slot may hold several pairs), the one-character ones by their code point; two byte
+    masks say which slots and code points hold words, so most positions cost two reads of bytes."""
+
+    __slots__ = ("pairs", "taken", "singles", "single_taken")
+
+    def __init__(self, words: list[CueWord]) -> None:
+        slots: dict[int, list[CueWord]] = {}
+        singles: dict[int, CueWord] = {}
+        for cw in words:
+            assert cw.c1 < 0x10000 and cw.c2 < 0x10000
+            if cw.n == 1:
+                singles[cw.c1] = cw
+            else:
+                slots.setdefault(((cw.c1 * 40503) ^ cw.c2) & _MASK, []).append(cw)
+        taken = bytearray(_MASK + 1)
+        for slot in slots:
+            taken[slot] = 1
+        single_taken = bytearray(0x10000)
+        for c in singles:
+            single_taken[c] = 1
+        self.pairs: dict[int, tuple[CueWord, ...]] = {k: tuple(sorted(v, key=lambda c: -c.n)) for k, v in slots.items()}
+        self.taken = bytes(taken)
+        self.singles = singles
+        self.single_taken = bytes(single_taken)
+
+
+def _words() -> tuple[list[CueWord], list[CueWord]]:
+    """Every word of the concept table as a CueWord: (the words scanned for, the glue words). Glue words that
+    hold a word of another role (申请人 holds 申请, 行政复议法 holds 复议) are scanned for, so they shadow it."""
     found: dict[str, list[str]] = {}
     for name, concept in CONCEPTS.items():
         for w in concept.words:
             found.setdefault(w, []).append(name)
-    by_first: dict[str, list[CueWord]] = {}
+    main: list[CueWord] = []
+    glue: list[CueWord] = []
+    meaningful = [w for w, names in found.items() if any(CONCEPTS[n].role != "glue" for n in names)]
     for word, names in found.items():
         role = min((CONCEPTS[n].role for n in names), key=ROLE_RANK.__getitem__)
         names_all = set(names)
         for n in names:
             names_all.update(IMPLIES.get(n, ()))
-        main = min(names, key=lambda n: ROLE_RANK[CONCEPTS[n].role])
-        by_first.setdefault(word[0], []).append(CueWord(word, frozenset(names_all), role, f"{main}:{word}"))
-    return {ch: tuple(sorted(ws, key=lambda c: -len(c.word))) for ch, ws in by_first.items()}
+        label = min(names, key=lambda n: ROLE_RANK[CONCEPTS[n].role])
+        cw = CueWord(word, frozenset(names_all), role, f"{label}:{word}")
+        shadows = role == "glue" and any(w != word and w in word for w in meaningful)
+        (glue if role == "glue" and not shadows else main).append(cw)
+    return main, glue
 
 
-_BY_FIRST: dict[str, tuple[CueWord, ...]] = _build()
+_MAIN_WORDS, _GLUE_WORDS = _words()
+MAIN: Final = Table(_MAIN_WORDS)  # every word but the glue
+GLUE: Final = Table(_GLUE_WORDS)  # the glue words (共, 全年, 达到 …): read only where transparency is asked
 
-SCANNED = [0]  # characters scanned since import (work counter; tests read it)
+SCANNED: Final = [0]  # characters scanned since import (work counter; tests read it)
 
 
-def scan_cues(t: str, a: int, b: int) -> list[Hit]:
-    """The cue words of t[a:b], in order: at each position the longest word starting there, unless it lies
-    inside a word found before (人大常委会 hides its 常委会; 法治宣传 and 宣传单 of 法治宣传单 overlap and
+def _rest_matches(t: str, at: int, rest: list[int]) -> bool:
+    for k in range(len(rest)):
+        if ord(t[at + k]) != rest[k]:
+            return False
+    return True
+
+
+def scan_cues(t: str, a: int, b: int, table: Table = MAIN) -> list[Hit]:
+    """The words of `table` in t[a:b], in order: at each position the longest word starting there, unless it
+    lies inside a word found before (人大常委会 hides its 常委会; 法治宣传 and 宣传单 of 法治宣传单 overlap and
     both count)."""
     out: list[Hit] = []
-    get = _BY_FIRST.get
+    pairs = table.pairs
+    taken = table.taken
+    singles = table.singles
+    single_taken = table.single_taken
     reach = a  # the end of the words found so far
     SCANNED[0] += b - a
+    c2 = ord(t[a]) if a < b else 0
     for i in range(a, b):
-        cands = get(t[i])
-        if cands is None:
+        c1 = c2
+        c2 = ord(t[i + 1]) if i + 1 < b else 0x10000
+        if c1 >= 0x10000:
             continue
-        for cw in cands:
-            n = len(cw.word)
-            if i + n <= b and t.startswith(cw.word, i):
-                if i + n > reach:
-                    out.append(Hit(i, i + n, cw))
-                    reach = i + n
-                break
+        found: CueWord | None = None
+        slot = ((c1 * 40503) ^ c2) & _MASK
+        if c2 < 0x10000 and taken[slot]:
+            bucket = pairs.get(slot)
+            if bucket is not None:
+                for cw in bucket:
+                    if cw.c1 == c1 and cw.c2 == c2 and i + cw.n <= b and _rest_matches(t, i + 2, cw.rest):
+                        found = cw
+                        break
+        if found is None and single_taken[c1]:
+            found = singles.get(c1)
+        if found is not None and i + found.n > reach:
+            out.append(Hit(i, i + found.n, found))
+            reach = i + found.n
     return out
+
+
+def glue_in(t: str, a: int, b: int) -> list[Hit]:
+    """The glue words of t[a:b] (a short stretch: the words next to a number)."""
+    return scan_cues(t, a, b, GLUE)

@@ -17,6 +17,8 @@ its sentence, or a window of it around the surface when the sentence is longer t
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 import time
 from bisect import bisect_left, bisect_right
@@ -34,23 +36,23 @@ from countyreports.reading.indicators.quantities import Qty, mark_brackets, pair
 from countyreports.reading.indicators.scope import LeadSource, Scope
 from countyreports.reading.indicators.taxonomy import CODES, LOOKALIKES, MEASURE_UNITS
 
-MAX_MENTIONS = 5000  # quantities read per text at most (a real report holds a few hundred)
-REACH = 240  # characters of its sentence a quantity reads on either side
-CLAUSE_REACH = 120  # ... of its clause
-SENTENCE_TEXT = 400  # a longer sentence is given as a window around the surface
-LEAD_MAX = 80  # the sentence before, on the same line, lends words when at most this long
+MAX_MENTIONS: Final = 5000  # quantities read per text at most (a real report holds a few hundred)
+REACH: Final = 240  # characters of its sentence a quantity reads on either side
+CLAUSE_REACH: Final = 120  # ... of its clause
+SENTENCE_TEXT: Final = 400  # a longer sentence is given as a window around the surface
+LEAD_MAX: Final = 80  # the sentence before, on the same line, lends words when at most this long
 
-_LOOKALIKE_RX = re.compile(f"[{''.join(LOOKALIKES)}]")
-_MENTION_FIELDS = ("value", "measure", "unit", "approx", "from_value", "before", "surface", "sentence",
+_LOOKALIKE_RX: Final = re.compile(f"[{''.join(LOOKALIKES)}]")
+_MENTION_FIELDS: Final = ("value", "measure", "unit", "approx", "from_value", "before", "surface", "sentence",
                    "section_path", "char_start", "char_end", "code", "value_kind")
-_INDICATOR_FIELDS = ("code", "value", "unit", "approx", "from_value", "section_path", "surface", "sentence",
+_INDICATOR_FIELDS: Final = ("code", "value", "unit", "approx", "from_value", "section_path", "surface", "sentence",
                      "char_start", "char_end", "value_kind", "cues")
 assert tuple(f.name for f in fields(Mention)) == _MENTION_FIELDS
 assert tuple(f.name for f in fields(Indicator)) == _INDICATOR_FIELDS
-_MENTION = positional(Mention)
-_INDICATOR = positional(Indicator)
-_CODE_UNITS = {code: spec.unit for code, spec in CODES.items()}
-_WHOLE_UNITS = frozenset({"count", "persons", "person-times", "households", "yuan"})  # values rounded when whole
+_MENTION: Final = positional(Mention)
+_INDICATOR: Final = positional(Indicator)
+_CODE_UNITS: Final = {code: spec.unit for code, spec in CODES.items()}
+_WHOLE_UNITS: Final = frozenset({"count", "persons", "person-times", "households", "yuan"})  # values rounded when whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +146,23 @@ def prepare(clean_text: str) -> Prepared | None:
     return Prepared(clean_text, t, qs, truncated, sents, clauses, live, sent_ends)
 
 
-def windows(p: Prepared) -> list[list[Hit]]:
+class Window:
+    """The cue words a quantity may read: `hits[lo:hi]` of its sentence's words (`starts`: their starts;
+    `concepts`: the concepts of all the sentence's words, for quick tests)."""
+
+    __slots__ = ("hits", "starts", "lo", "hi", "concepts")
+
+    def __init__(self, hits: list[Hit], starts: list[int], lo: int, hi: int, concepts: frozenset[str]) -> None:
+        self.hits, self.starts, self.lo, self.hi, self.concepts = hits, starts, lo, hi, concepts
+
+
+def windows(p: Prepared) -> list[Window]:
     """Step 2: the cue words of each live quantity's sentence window, words overlapping a quantity left out.
     A sentence is scanned once; a long one (over 2 × REACH) lends each quantity only the words within REACH."""
     t, qs = p.t, p.qs
     q_starts = [q.start for q in qs]
-    out: list[list[Hit]] = []
-    memo: dict[tuple[int, int], tuple[list[Hit], list[int]]] = {}
+    out: list[Window] = []
+    memo: dict[tuple[int, int], tuple[list[Hit], list[int], frozenset[str]]] = {}
     for i in p.live:
         q, s = qs[i], p.sents[i]
         got = memo.get(s)
@@ -165,16 +177,20 @@ def windows(p: Prepared) -> list[list[Hit]]:
                 hits.append(h)
             if len(memo) > 64:
                 memo.clear()
-            got = memo[s] = (hits, [h.start for h in hits])
-        hits, starts = got
+            concepts: set[str] = set()
+            for h in hits:
+                concepts |= h.cue.concepts
+            got = memo[s] = (hits, [h.start for h in hits], frozenset(concepts))
+        hits, starts, cs = got
+        lo, hi = 0, len(hits)
         if s[1] - s[0] > 2 * REACH:
             w = bounded(s, q.unit_start, q.end, REACH)
-            hits = hits[bisect_left(starts, w[0]):bisect_left(starts, w[1])]
-        out.append(hits)
+            lo, hi = bisect_left(starts, w[0]), bisect_left(starts, w[1])
+        out.append(Window(hits, starts, lo, hi, cs))
     return out
 
 
-def read(p: Prepared, hits_of: list[list[Hit]], sections: Sequence[Section] = ()) -> Extraction:
+def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = ()) -> Extraction:
     """Step 3: a reading of every live quantity, its Mention and (when coded) its Indicator."""
     text, t, qs, n = p.text, p.t, p.qs, len(p.t)
     path_at = _SectionIndex(sections).path_at
@@ -202,30 +218,40 @@ def read(p: Prepared, hits_of: list[list[Hit]], sections: Sequence[Section] = ()
             if at >= 0:
                 r1 = at
         right_limit = p.clauses[live[k + 1]][0] if nxt is not None and p.sents[live[k + 1]] == s else s[1]
+        sent: list[Hit] = []
+        cl_l: list[Hit] = []
         own_l: list[Hit] = []
         own_r: list[Hit] = []
-        cl_l: list[Hit] = []
         cl_r: list[Hit] = []
-        sent: list[Hit] = []
-        for h in hits_of[k]:
-            if h.end <= c0 or (h.start >= c1 and h.end <= right_limit):
+        w = wins[k]
+        hits, u0, u1 = w.hits, q.unit_start, q.end
+        for j in range(w.lo, w.hi):  # the words of the sentence, by level (they are in text order)
+            h = hits[j]
+            a = h.start
+            if a < c0:
                 sent.append(h)
-            elif c0 <= h.start and h.end <= l0:
+            elif a < l0:
                 cl_l.append(h)
-            elif l0 <= h.start and h.end <= q.unit_start:
+            elif a < u0:
                 own_l.append(h)
-            elif q.end <= h.start and h.end <= r1:
+            elif a < u1:
+                continue
+            elif a < r1:
                 own_r.append(h)
-            elif r1 <= h.start and h.end <= c1:
+            elif a < c1:
                 cl_r.append(h)
+            elif a < right_limit:
+                sent.append(h)
+            else:
+                break
         lead = leads.get(s[0])
         if lead is None:
             lead = leads[s[0]] = _lead(t, s[0], p.sent_ends)
         rank, count = _distributive(t, qs, live, k, c0, c1)
         list_item = prev is not None and l0 == prev.end and t[l0:l0 + 1] == "、"
-        scope = Scope(own_l, own_r, cl_l, cl_r, sent, l0, c0, c1, c0 > 0 and t[c0 - 1] == "\ufffd", rank, count,
+        scope = Scope(own_l, own_r, cl_l, cl_r, sent, max(s[0], q.start - REACH), l0, c0, c1, c0 > 0 and t[c0 - 1] == "\ufffd", rank, count,
                       list_item, prev_code if prev_sentence == s else None,
-                      prev.end if prev is not None and prev_sentence == s else -1, lead)
+                      prev.end if prev is not None and prev_sentence == s else -1, lead, w.concepts)
         r = attribute(t, q, scope)
         code = r.code
         prev_code, prev_sentence = code, s
@@ -299,7 +325,7 @@ def stage_times(texts: list[str], sections: list[tuple[Section, ...]], rounds: i
         return out
 
     preps = [prepare(x) for x in texts]
-    hits = [windows(p) if p is not None else [] for p in preps]
+    hits: list[list[Window]] = [windows(p) if p is not None else [] for p in preps]
     return {
         "quantities": best(lambda: [prepare(x) for x in texts]),
         "cues": best(lambda: [windows(p) for p in preps if p is not None]),

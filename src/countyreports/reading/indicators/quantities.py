@@ -16,6 +16,8 @@ At most `limit` quantities are read (`truncated` says so when the text holds mor
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -64,31 +66,31 @@ def first_chars(pattern: str) -> str | None:
     return None if found is None or found[1] else "".join(sorted(found[0]))
 
 
-_MEASURE_FIRST = first_chars(MEASURE_PATTERN)
+_MEASURE_FIRST: Final = first_chars(MEASURE_PATTERN)
 #: a quantity is 百分之… or a run of number characters (and a space) followed by a measure word: checked right
 #: after the first character, this rejects at once the many 一/二/十/万 of ordinary words
-_QTY_AHEAD = rf"(?=(?<=百)分之|[{NUMBER_CHARS} \u3000\u00a0]*[{_MEASURE_FIRST}])" if _MEASURE_FIRST else ""
-_QTY = re.compile(NUMBER_START + _QTY_AHEAD + CORE_REST
+_QTY_AHEAD: Final = rf"(?=(?<=百)分之|[{NUMBER_CHARS} \u3000\u00a0]*[{_MEASURE_FIRST}])" if _MEASURE_FIRST else ""
+_QTY: Final = re.compile(NUMBER_START + _QTY_AHEAD + CORE_REST
                   + rf"(?P<sp>[ \u3000\u00a0]?)(?(pct)(?:[%％])?|(?P<measure>{MEASURE_PATTERN}))"
                   r"(?P<post2>以上|以下|左右|上下|许)?")
 #: a number that closes its clause after a measure noun: 参训人次达到三千二百, 收案数为45
-_BARE = re.compile(r"(?P<noun>人次|人数|件数|次数|户数)(?:达到|达|为|是|共|共计|累计|有)?"
+_BARE: Final = re.compile(r"(?P<noun>人次|人数|件数|次数|户数)(?:达到|达|为|是|共|共计|累计|有)?"
                    rf"(?P<n>{NUMBER_START}{CORE_REST})(?=[，,。；;、\n]|$)")
-_BARE_MEASURE = {"人次": "人次", "人数": "人", "件数": "件", "次数": "次", "户数": "户"}
-_QUOTED = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}\"|「[^」\n]{0,16}」")
-_QUOTE_OPENS: str = first_chars(_QUOTED.pattern) or ""
+_BARE_MEASURE: Final = {"人次": "人次", "人数": "人", "件数": "件", "次数": "次", "户数": "户"}
+_QUOTED: Final = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}\"|「[^」\n]{0,16}」")
+_QUOTE_OPENS: Final[str] = first_chars(_QUOTED.pattern) or ""
 assert _QUOTE_OPENS
-_BAD_BEFORE = frozenset("第数几若每-－〔[#No/:：.．")  # 第九批, 数十, 每季度一次, 0359-…, 〔2019〕, 10:30, 2.5.
-_VAGUE = frozenset("数几")  # 数十, 几百: vague only before 十/百/千/万 (总数一千一百余名 is a number)
+_BAD_BEFORE: Final = frozenset("第数几若每-－〔[#No/:：.．")  # 第九批, 数十, 每季度一次, 0359-…, 〔2019〕, 10:30, 2.5.
+_VAGUE: Final = frozenset("数几")  # 数十, 几百: vague only before 十/百/千/万 (总数一千一百余名 is a number)
 #: what may not stand right before a number: _BAD_BEFORE and ASCII letters and digits (part of a code: A3, 12)
-_SKIP_BEFORE = _BAD_BEFORE | frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_WEAK = frozenset({"一", "两", "二"})  # lone 一/两: idioms (一次办, 两批) unless a code claims them
-_PRE_LAST = frozenset(w[-1] for w in APPROX_BEFORE)
-_BASE = {"万元": "元", "亿元": "元", "％": "%"}
+_SKIP_BEFORE: Final = _BAD_BEFORE | frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WEAK: Final = frozenset({"一", "两", "二"})  # lone 一/两: idioms (一次办, 两批) unless a code claims them
+_PRE_LAST: Final = frozenset(w[-1] for w in APPROX_BEFORE)
+_BASE: Final = {"万元": "元", "亿元": "元", "％": "%"}
 _OPEN, _CLOSE = "（(", "）)"
-_BRACKET_REACH = 60  # a bracket opened this far before a number (in its sentence) still holds it
-_YEAR_FILLER = re.compile(r"(?:[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})年(?:度|版)?(?:的)?$")
-_numeral_value = lru_cache(maxsize=4096)(number_value)
+_BRACKET_REACH: Final = 60  # a bracket opened this far before a number (in its sentence) still holds it
+_YEAR_FILLER: Final = re.compile(r"(?:[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})年(?:度|版)?(?:的)?$")
+_numeral_value: Final = lru_cache(maxsize=4096)(number_value)
 
 
 class Qty:
@@ -212,10 +214,13 @@ def mark_brackets(t: str, qs: list[Qty], sent_start: list[int]) -> None:
 
 
 def _strip_filler(s: str) -> str:
-    """`s` without a trailing year (2023年的) or 了/的."""
+    """`s` without a trailing year (2023年的, 2021年版的) or 了/的."""
     s = s.rstrip("了的 ")
-    m = _YEAR_FILLER.search(s)
-    return s[:m.start()] if m else s
+    if "年" in s[-3:]:  # (a cheap test first: most texts before a number hold no year there)
+        m = _YEAR_FILLER.search(s)
+        if m is not None:
+            return s[:m.start()]
+    return s
 
 
 def ends_with_to(s: str) -> bool:

@@ -7,12 +7,13 @@
 Levels: the quantity's own segment (its clause between the figures before and after it; words after a 、
 or an opening bracket are the next figure's), the rest of its clause, the rest of its sentence (the clauses
 before, and those after that hold no figure), and the paragraph's lead (the short sentence before it on its
-line, read only when asked). A `Reading` is what attribution.py decides.
+line, read only when asked). Glue words are not among the levels' words: `residue` and `head_of` read them
+over the few characters they look at (`cues.glue_in`). A `Reading` is what attribution.py decides.
 """
 
 from __future__ import annotations
 
-from countyreports.reading.indicators.cues import TRANSPARENT, Hit, scan_cues
+from countyreports.reading.indicators.cues import TRANSPARENT, Hit, glue_in, scan_cues
 from countyreports.reading.indicators.quantities import Qty
 
 
@@ -36,19 +37,20 @@ class LeadSource:
 class Scope:
     """The cue words around one quantity, by level (module doc), and what the sentence says of its figures."""
 
-    __slots__ = ("own_left", "own_right", "clause_left", "clause_right", "sentence", "l0", "c0", "c1",
-                 "after_break", "dist_rank", "dist_count", "list_item", "prev_code", "prev_end", "_lead",
-                 "_lead_of")
+    __slots__ = ("own_left", "own_right", "clause_left", "clause_right", "sentence", "s0", "l0", "c0", "c1",
+                 "after_break", "dist_rank", "dist_count", "list_item", "prev_code", "prev_end", "concepts",
+                 "_lead", "_lead_of")
 
     def __init__(self, own_left: list[Hit], own_right: list[Hit], clause_left: list[Hit],
-                 clause_right: list[Hit], sentence: list[Hit], l0: int, c0: int, c1: int, after_break: bool,
+                 clause_right: list[Hit], sentence: list[Hit], s0: int, l0: int, c0: int, c1: int, after_break: bool,
                  dist_rank: int, dist_count: int, list_item: bool, prev_code: str | None, prev_end: int,
-                 lead_of: LeadSource) -> None:
+                 lead_of: LeadSource, concepts: frozenset[str]) -> None:
         self.own_left = own_left  # own segment, before the number
         self.own_right = own_right  # own segment, after the measure
         self.clause_left = clause_left  # the rest of the clause, before / after the own segment
         self.clause_right = clause_right
         self.sentence = sentence  # the other clauses of the sentence that may lend words
+        self.s0 = s0  # where the sentence (or the window read of it) starts
         self.l0 = l0  # where the own segment starts
         self.c0 = c0  # the clause
         self.c1 = c1
@@ -58,6 +60,7 @@ class Scope:
         self.list_item = list_item  # the segment continues a list after the figure before it (、政府合同86件)
         self.prev_code = prev_code  # the code of the figure before it in its sentence (None: none coded)
         self.prev_end = prev_end  # where that figure ends (-1: none in the sentence)
+        self.concepts = concepts  # the concepts of every word of the sentence (a superset of what is lent)
         self._lead: list[Hit] | None = None
         self._lead_of = lead_of
 
@@ -128,30 +131,30 @@ def nearest_role(hits: list[Hit], roles: tuple[str, ...], sc: Scope) -> Hit | No
     return got
 
 
-def residue(t: str, a: int, b: int, hits: list[Hit], transparent_only: bool) -> int:
-    """Ideographs of t[a:b] not covered by `hits` (by their transparent ones only, when asked)."""
-    n = 0
-    pos = a
+def residue(t: str, a: int, b: int, hits: list[Hit], transparent_only: bool, glue: list[Hit]) -> int:
+    """Ideographs of t[a:b] covered neither by `hits` (by their transparent ones only, when asked) nor by
+    `glue` (glue words of that stretch, `cues.glue_in`)."""
+    if b <= a:
+        return 0
+    covered = bytearray(b - a)
     for h in hits:
-        if h.end <= a or h.start >= b:
-            continue
-        if transparent_only and h.cue.role not in TRANSPARENT:
-            continue
-        if h.start > pos:
-            n += _ideographs(t, pos, h.start)
-        pos = max(pos, h.end)
-    return n + _ideographs(t, pos, b)
-
-
-def _ideographs(t: str, a: int, b: int) -> int:
+        if h.end > a and h.start < b and not (transparent_only and h.cue.role not in TRANSPARENT):
+            for k in range(max(h.start, a) - a, min(h.end, b) - a):
+                covered[k] = 1
+    for h in glue:
+        if h.end > a and h.start < b:
+            for k in range(max(h.start, a) - a, min(h.end, b) - a):
+                covered[k] = 1
     n = 0
     for i in range(a, b):
-        if "\u4e00" <= t[i] <= "\u9fff":
-            n += 1
+        if not covered[i - a]:
+            c = ord(t[i])
+            if 0x4E00 <= c <= 0x9FFF:
+                n += 1
     return n
 
 
-def head_of(t: str, q: Qty, sc: Scope) -> Hit | None:
+def head_of(t: str, q: Qty, sc: Scope, glue_left: list[Hit]) -> Hit | None:
     """The word next to the number: the last non-transparent word before it with nothing but transparent
     words between, else the first one after the measure."""
     left = sc.own_left
@@ -159,13 +162,13 @@ def head_of(t: str, q: Qty, sc: Scope) -> Hit | None:
         h = left[k]
         if h.cue.role in TRANSPARENT:
             continue
-        if residue(t, h.end, q.unit_start, left, True) == 0:
+        if residue(t, h.end, q.unit_start, left, True, glue_left) == 0:
             return h
         break
     for h in sc.own_right:
         if h.cue.role in TRANSPARENT:
             continue
-        if residue(t, q.end, h.start, sc.own_right, True) == 0:
+        if residue(t, q.end, h.start, sc.own_right, True, glue_in(t, q.end, h.start)) == 0:
             return h
         break
     return None
