@@ -60,7 +60,7 @@ def _work(text: str) -> tuple[int, int]:
     """(characters scanned for cue words, cue words handed to the attribution of all quantities)."""
     before = cues.SCANNED[0]
     p = prepare(text)
-    handed = sum(len(h) for h in windows(p)) if p is not None else 0
+    handed = sum(w.hi - w.lo for w in windows(p)) if p is not None else 0
     return cues.SCANNED[0] - before, handed
 
 
