@@ -320,8 +320,13 @@ def _match(f: Frame, objects: list[list[Hit]], sc: Scope, own: list[Hit], open_:
             hits = sc.lead() if level == PARAGRAPH else objects[OWN - level]
             if level == OWN:
                 hit = last_of(hits, concepts)
-            else:  # words lent by other clauses: the nearest thing named there is what the figure counts
-                hit = nearest_role(hits, _OBJECT_ROLES, sc) if level == SENTENCE else last_role(hits, _OBJECT_ROLES)
+            else:  # words lent by other clauses: the nearest thing named there is what the figure counts —
+                # in the clause of the figure before it with the same measure, when there is one
+                hit = None
+                if level == SENTENCE and sc.lend0 >= 0:
+                    hit = last_role([h for h in hits if sc.lend0 <= h.start < sc.lend1], _OBJECT_ROLES)
+                if hit is None:
+                    hit = nearest_role(hits, _OBJECT_ROLES, sc) if level == SENTENCE else last_role(hits, _OBJECT_ROLES)
                 if hit is not None and hit.cue.concepts.isdisjoint(concepts):
                     return None
             if hit is not None:

@@ -49,7 +49,7 @@ class Hit:
         self.cue = cue
 
 
-_MASK: Final = (1 << 18) - 1  # a table's slots: one per hash of a word's first two characters
+_MASK: Final = (1 << 14) - 1  # a table's slots: one per hash of a word's first two characters (16 KiB of mask)
 
 
 class Table:
@@ -71,7 +71,7 @@ class Table:
         taken = bytearray(_MASK + 1)
         for slot in slots:
             taken[slot] = 1
-        single_taken = bytearray(0x10000)
+        single_taken = bytearray(0x10000)  # (64 KiB)
         for c in singles:
             single_taken[c] = 1
         self.pairs: dict[int, tuple[CueWord, ...]] = {k: tuple(sorted(v, key=lambda c: -c.n)) for k, v in slots.items()}

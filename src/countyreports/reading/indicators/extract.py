@@ -251,7 +251,8 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = ()) -> E
         list_item = prev is not None and l0 == prev.end and t[l0:l0 + 1] == "、"
         scope = Scope(own_l, own_r, cl_l, cl_r, sent, max(s[0], q.start - REACH), l0, c0, c1, c0 > 0 and t[c0 - 1] == "\ufffd", rank, count,
                       list_item, prev_code if prev_sentence == s else None,
-                      prev.end if prev is not None and prev_sentence == s else -1, lead, w.concepts)
+                      prev.end if prev is not None and prev_sentence == s else -1, lead, w.concepts,
+                      _lender(qs, p.clauses, p.sents, live, k))
         r = attribute(t, q, scope)
         code = r.code
         prev_code, prev_sentence = code, s
@@ -288,6 +289,19 @@ def _lead(t: str, s0: int, sent_ends: list[int]) -> LeadSource:
     j = bisect_left(sent_ends, s0 - 1)
     a = sent_ends[j - 1] + 1 if j else 0
     return LeadSource(t, a, s0 - 1) if s0 - 1 - a <= LEAD_MAX else LeadSource(t, 0, 0)
+
+
+def _lender(qs: list[Qty], clauses: list[tuple[int, int]], sents: list[tuple[int, int]], live: list[int],
+            k: int) -> tuple[int, int]:
+    """The clause of the nearest live quantity before the k-th in its sentence with the same measure."""
+    q, s = qs[live[k]], sents[live[k]]
+    for j in range(k - 1, max(-1, k - 8), -1):
+        i = live[j]
+        if sents[i] != s:
+            break
+        if qs[i].base == q.base:
+            return clauses[i]
+    return -1, -1
 
 
 def _distributive(t: str, qs: list[Qty], live: list[int], k: int, c0: int, c1: int) -> tuple[int, int]:

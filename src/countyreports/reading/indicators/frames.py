@@ -67,8 +67,10 @@ FRAMES: tuple[Frame, ...] = (
           avoid=("recon", "court")),
     Frame("legality_reviews_total", objects=("doc_generic",), actions=("legality", "review"),
           multi=_REVIEWED, avoid=("file", "clean", "doc_outcome", "opinion", "opinion_weak")),
-    Frame("normative_docs_filed", objects=("normdoc",), actions=("file",), avoid=("doc_outcome",)),
-    Frame("normative_docs_cleaned", objects=("normdoc",), actions=("clean",), avoid=("doc_outcome", "file")),
+    # a clean-up or a filing is of normative documents by nature: 清理各类文件210件, 报送备案文件11件
+    Frame("normative_docs_filed", objects=("normdoc", "doc_generic"), actions=("file",), avoid=("doc_outcome",)),
+    Frame("normative_docs_cleaned", objects=("normdoc", "doc_generic"), actions=("clean",),
+          avoid=("doc_outcome", "file")),
     Frame("normative_docs_reviewed", objects=("normdoc",), actions=("legality", "review"),
           avoid=("file", "clean", "doc_outcome", "opinion_weak", "opinion")),
     Frame("major_decisions_reviewed", objects=("decision",), actions=("legality", "review"),
@@ -78,8 +80,7 @@ FRAMES: tuple[Frame, ...] = (
     # reconsideration and litigation
     Frame("admin_reconsideration_corrected", objects=("recon", "admin_act"), actions=("correct",),
           avoid=("court", "lost")),
-    Frame("admin_reconsideration_closed", objects=("recon",), actions=("close",),
-          avoid=("correct", *_CASE_PARTS)),
+    Frame("admin_reconsideration_closed", objects=("recon",), actions=("close",), avoid=("correct", "carry")),
     Frame("admin_reconsideration_received", objects=("recon",),
           avoid=("close", "correct", "lost", "appear", "litig", *_CASE_PARTS)),
     Frame("admin_litigation_lost", actions=("lost",), avoid=("won", "recon")),

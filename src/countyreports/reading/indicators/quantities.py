@@ -4,7 +4,8 @@
 
 A quantity is a number (Arabic or Chinese numerals, 万/亿, decimals, 百分之…) with approximation words
 (约, 近, 超过, 余, 多, 以上 …) and a measure word after it (件, 人次, 万元, %, 个百分点 …); or a number that
-ends its clause after a measure noun (参训人次达到三千二百). Not quantities: numbers after 第/数/每 or inside
+ends its clause after a measure noun (参训人次达到三千二百); a range (3至5次, 2.3-2.5万人次) is one quantity,
+its upper bound, approximate. Not quantities: numbers after 第/数/每 or inside
 an ASCII code, dates and document numbers (〔2023〕5号), numbers inside quotation marks (“八五”, “721”).
 
 Pairs (`pair_quantities`): in ``由/从[上年的]214项…到/至/为195项`` and ``与上年的15.2%相比…下降到9.8%`` the
@@ -131,6 +132,21 @@ def _quoted_spans(t: str) -> list[int]:
     return spans
 
 
+_RANGE_JOINERS: Final = frozenset("至到-－~～—")
+_RANGE_DIGITS: Final = frozenset("0123456789０１２３４５６７８９.．零〇一二两三四五六七八九十百千")
+
+
+def _range_start(t: str, ns: int) -> int:
+    """Where the lower bound of a range ending right before `ns` (its joiner at ns − 1) starts, or −1: a run of
+    number characters (at most 8) that is no part of a longer word."""
+    k = ns - 2
+    while k >= 0 and ns - 2 - k < 8 and t[k] in _RANGE_DIGITS:
+        k -= 1
+    if k == ns - 2 or (k >= 0 and t[k] in _RANGE_DIGITS):
+        return -1
+    return k + 1
+
+
 def _value(num: str, mult: str | None) -> float | None:
     value = float(num.replace(",", "")) if num.isascii() else _numeral_value(num)  # fast path: 1,340
     if value is not None and mult:
@@ -148,6 +164,9 @@ def scan_quantities(t: str, limit: int) -> tuple[list[Qty], bool]:
         start = m.start()
         ns = start if pct is None else start + 3  # where the number starts (`pct` follows 百分之)
         before = t[ns - 1] if ns else ""
+        lower = _range_start(t, ns) if before in _RANGE_JOINERS else -1  # 3至5次, 2.3-2.5万人次: a range
+        if lower >= 0:
+            before = t[lower - 1] if lower else ""
         if before in _SKIP_BEFORE and (before not in _VAGUE or t[ns] in "十百千万"):
             continue
         num = t[start] + (num_rest or "")
@@ -158,6 +177,8 @@ def scan_quantities(t: str, limit: int) -> tuple[list[Qty], bool]:
             value = _value(num, mult or mult2)
         if value is None:
             continue
+        if lower >= 0:
+            start, post = lower, post or "~"  # a range: the upper bound, approximate
         pre = approx_word_before(t, start) if before in _PRE_LAST else ""
         if pre:
             start -= len(pre)

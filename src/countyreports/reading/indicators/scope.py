@@ -39,12 +39,12 @@ class Scope:
 
     __slots__ = ("own_left", "own_right", "clause_left", "clause_right", "sentence", "s0", "l0", "c0", "c1",
                  "after_break", "dist_rank", "dist_count", "list_item", "prev_code", "prev_end", "concepts",
-                 "_lead", "_lead_of")
+                 "lend0", "lend1", "_lead", "_lead_of")
 
     def __init__(self, own_left: list[Hit], own_right: list[Hit], clause_left: list[Hit],
                  clause_right: list[Hit], sentence: list[Hit], s0: int, l0: int, c0: int, c1: int, after_break: bool,
                  dist_rank: int, dist_count: int, list_item: bool, prev_code: str | None, prev_end: int,
-                 lead_of: LeadSource, concepts: frozenset[str]) -> None:
+                 lead_of: LeadSource, concepts: frozenset[str], lend: tuple[int, int]) -> None:
         self.own_left = own_left  # own segment, before the number
         self.own_right = own_right  # own segment, after the measure
         self.clause_left = clause_left  # the rest of the clause, before / after the own segment
@@ -61,6 +61,9 @@ class Scope:
         self.prev_code = prev_code  # the code of the figure before it in its sentence (None: none coded)
         self.prev_end = prev_end  # where that figure ends (-1: none in the sentence)
         self.concepts = concepts  # the concepts of every word of the sentence (a superset of what is lent)
+        # the clause of the nearest figure before it in the sentence with the same measure: a part (其中…3次)
+        # or a change (较上年增加12件) lends that figure's words before any other's ((-1, -1): none)
+        self.lend0, self.lend1 = lend
         self._lead: list[Hit] | None = None
         self._lead_of = lead_of
 
