@@ -34,7 +34,7 @@ MODULES = (
     "countyreports.reading.parts", "countyreports.reading.sections", "countyreports.reading.metadata",
     "countyreports.reading.indicators.breaks", "countyreports.reading.indicators.cues",
     "countyreports.reading.indicators.quantities", "countyreports.reading.indicators.scope",
-    "countyreports.reading.indicators.attribution",
+    "countyreports.reading.indicators.rates", "countyreports.reading.indicators.attribution",
     "countyreports.reading.indicators.extract",
 )
 PURE_ENV = "COUNTYREPORTS_PURE"

@@ -20,8 +20,8 @@ of a total) is coded only by words of its own, never when a unit or place names 
 A change (value_kind ``change``) is a difference: a change verb right before the number (较上年增加12件,
 多开展50场, 净增2860户), never one followed by 到/至/为 (增加到7次 is a value); for a stock (items, staff,
 entities) also a reduction or increase of the stock itself (取消证明材料87项 = −87). Decreases are negative.
-A percent figure is coded by the rate word before it (败诉率, 出庭应诉的比率, …的占88.9%) and the concept the
-word is attached to; a rate's change is only in 个百分点 (a relative % change of a count is no figure).
+A percent figure is read by rates.py; a rate's change is only in 个百分点 (a relative % change of a count is no
+figure).
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ from typing import Final
 from countyreports.reading.indicators.cues import TRANSPARENT, Hit, glue_in
 from countyreports.reading.indicators.frames import FRAMES, Frame
 from countyreports.reading.indicators.quantities import Qty, ends_with_to
+from countyreports.reading.indicators.rates import rate_reading
 from countyreports.reading.indicators.scope import (
-    Reading, Scope, first_of, has, head_of, last_of, last_role, nearest_role, residue,
+    Reading, Scope, first_of, has, head_of, labels, last_of, last_role, nearest_role, residue, span,
 )
 from countyreports.reading.indicators.taxonomy import CODES
 
@@ -46,8 +47,6 @@ _SPECIFIC: Final = frozenset(("normdoc", "decision", "contract"))
 _REVIEW_ORDER: Final = ("normdoc", "decision", "contract", "doc_generic")
 _REVIEW: Final = frozenset(_REVIEW_ORDER)
 _UP_DOWN: Final = frozenset(("up", "down"))
-_RATE_FRAMES: Final[tuple[Frame, ...]] = tuple(f for f in FRAMES if f.rate)
-_RATE_CONCEPTS: Final = frozenset(c for f in _RATE_FRAMES for c in f.rate)
 _CODED_MEASURES: Final = frozenset(m for spec in CODES.values() for m in spec.measures) | {"个百分点"}
 _Entry = tuple[int, Frame, frozenset[str]]  # a frame, its index (table order) and its avoid set
 #: frames by the measure they accept: those that need no object of their own (or are a combined total) ...
@@ -148,7 +147,7 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     if q.base == "%" or q.base == "个百分点":
         if (q.base == "%") == (kind == "change"):
             return none
-        return _rate(t, q, sc, open_, kind, sign, verb, none)
+        return rate_reading(t, q, sc, open_, kind, sign, verb, none)
     by_object = _BY_OBJECT.get(q.base)
     if by_object is None:
         return none
@@ -195,7 +194,7 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
         used.append(verb)
     if sc.after_break and _abuts_break(t, sc):
         return none  # the words that decide start right after a lost span: they may be cut
-    return Reading(f.code, kind, sign if kind == "change" else 1.0, _labels(used, q), *_span(q, used, sc))
+    return Reading(f.code, kind, sign if kind == "change" else 1.0, labels(used, q), *span(q, used, sc))
 
 
 def _candidates(base: str, by_object: dict[str, list[_Entry]], own_cs: set[str], sc: Scope, lent: bool,
@@ -204,21 +203,31 @@ def _candidates(base: str, by_object: dict[str, list[_Entry]], own_cs: set[str],
     words — or, when its segment lends (`lent`), anywhere in its sentence or the paragraph's lead."""
     out: list[_Entry] = list(_FREE.get(base, ()))
     seen: set[int] = set()
-    pools: list[set[str] | frozenset[str]] = [own_cs]
-    if lent:
-        pools.append(sc.concepts)
-        lead: set[str] = set()
-        for h in sc.lead():
-            lead |= h.cue.concepts
-        pools.append(lead)
+    if lent:  # (the frames of the words a sentence lends are the same for all its figures of one measure)
+        shared = sc.shared()
+        lendable = shared.frames.get(base)
+        if lendable is None:
+            pool = set(sc.concepts)
+            for h in sc.lead():
+                pool |= h.cue.concepts
+            lendable = shared.frames[base] = _frames_of(pool, by_object, set())
+        for entry in lendable:
+            seen.add(entry[0])
+            out.append(entry)
+    out += _frames_of(own_cs, by_object, seen)
     if specific is not None:
-        pools.append(frozenset((specific,)))
-    for pool in pools:
-        for c in pool:
-            for entry in by_object.get(c, ()):
-                if entry[0] not in seen:
-                    seen.add(entry[0])
-                    out.append(entry)
+        out += _frames_of({specific}, by_object, seen)
+    return out
+
+
+def _frames_of(concepts: set[str], by_object: dict[str, list[_Entry]], seen: set[int]) -> list[_Entry]:
+    """The frames whose object is one of `concepts` and not in `seen` (which gets them)."""
+    out: list[_Entry] = []
+    for c in concepts:
+        for entry in by_object.get(c, ()):
+            if entry[0] not in seen:
+                seen.add(entry[0])
+                out.append(entry)
     return out
 
 
@@ -242,18 +251,6 @@ def _abuts_break(t: str, sc: Scope) -> bool:
         if h.cue.role not in TRANSPARENT:
             return residue(t, sc.c0, h.start, hits, True, glue_in(t, sc.c0, h.start)) == 0
     return False
-
-
-def _labels(used: list[Hit], q: Qty) -> tuple[str, ...]:
-    return (*(h.cue.label for h in used), f"measure:{q.measure or q.base}")
-
-
-def _span(q: Qty, used: list[Hit], sc: Scope) -> tuple[int, int]:
-    s0, s1 = q.unit_start, q.end
-    for h in used:
-        if sc.c0 <= h.start and h.end <= sc.c1:
-            s0, s1 = min(s0, h.start), max(s1, h.end)
-    return s0, s1
 
 
 def _objects(sc: Scope, own: list[Hit]) -> tuple[list[list[Hit]], list[Hit]]:
@@ -370,44 +367,3 @@ def _actions_and_context(f: Frame, o_level: int, o_hit: Hit | None, sc: Scope, o
         if c_hit is None:
             return None
     return o_level, o_hit, a_level, a_hit, c_hit
-
-
-def _rate(t: str, q: Qty, sc: Scope, open_: bool, kind: str, sign: float, verb: Hit | None,
-          none: Reading) -> Reading:
-    """A percent figure (or its change in 个百分点): the code of the rate word before it (module doc)."""
-    words = sc.own_left
-    rate = last_of(words, ("rate",))
-    if rate is None and open_:
-        words = sc.clause_left + sc.own_left
-        rate = last_of([h for h in words if h.end <= q.start], ("rate",))
-        if rate is None:
-            words = [h for h in sc.sentence if h.end <= sc.c0] + words
-            rate = last_of(words, ("rate",))
-    if rate is None:
-        return none
-    before = [h for h in words if h.end <= rate.start]
-    attached: Hit | None = None
-    if rate.cue.word == "占":
-        attached = last_of(before, _RATE_CONCEPTS)
-    else:
-        for k in range(len(before) - 1, -1, -1):
-            h = before[k]
-            if h.cue.role in TRANSPARENT:
-                continue
-            if residue(t, h.end, rate.start, before, True, glue_in(t, h.end, rate.start)) == 0:
-                attached = h
-            break
-    if attached is None:
-        return none
-    for f in _RATE_FRAMES:
-        if attached.cue.concepts.isdisjoint(f.rate):
-            continue
-        c_hit = None
-        if f.context:
-            pool = sc.own_left + sc.own_right + sc.clause_left + sc.clause_right + sc.sentence + sc.lead()
-            c_hit = attached if not attached.cue.concepts.isdisjoint(f.context) else last_of(pool, f.context)
-            if c_hit is None:
-                return none
-        used = [h for h in (attached, rate, c_hit, verb) if h is not None]
-        return Reading(f.code, kind, sign if kind == "change" else 1.0, _labels(used, q), *_span(q, used, sc))
-    return none

@@ -133,6 +133,7 @@ def _quoted_spans(t: str) -> list[int]:
 
 
 _RANGE_JOINERS: Final = frozenset("至到-－~～—")
+_TO_LAST: Final = frozenset("到至为了的 年度版")  # a to-phrase, or the fillers after one, ends with one of these
 _RANGE_DIGITS: Final = frozenset("0123456789０１２３４５６７８９.．零〇一二两三四五六七八九十百千")
 
 
@@ -199,8 +200,7 @@ def scan_quantities(t: str, limit: int) -> tuple[list[Qty], bool]:
                        bool(pre or post or post2), pct is None and num in _WEAK))
         if len(out) > limit:
             break
-    if "数" in t or "人次" in t:
-        out = _with_bare(t, out, quoted)
+    out = _with_bare(t, out, quoted)
     truncated = len(out) > limit
     return out[:limit], truncated
 
@@ -209,18 +209,35 @@ def _with_bare(t: str, qs: list[Qty], quoted: list[int]) -> list[Qty]:
     """`qs` and the numbers that close their clause after a measure noun (参训人次达到三千二百)."""
     taken = {q.start for q in qs}
     extra: list[Qty] = []
-    for m in _BARE.finditer(t):
-        ns = m.start("n")
-        if ns in taken or m.group("pct") is not None or (quoted and bisect_right(quoted, ns) & 1):
-            continue
-        num = t[ns:m.end("num_rest")] if m.group("num_rest") is not None else t[ns]
-        value = _value(num, m.group("mult") or m.group("mult2"))
-        if value is None:
-            continue
-        extra.append(Qty(ns, m.end(), value, "", _BARE_MEASURE[m.group("noun")], bool(m.group("post")), False))
+    for noun in _BARE_MEASURE:  # the nouns found by str.find, the regex tried only there
+        at = t.find(noun)
+        while at >= 0:
+            m = _BARE.match(t, at)
+            at = t.find(noun, at + 2)
+            if m is None:
+                continue
+            ns = m.start("n")
+            if ns in taken or m.group("pct") is not None or (quoted and bisect_right(quoted, ns) & 1):
+                continue
+            num = t[ns:m.end("num_rest")] if m.group("num_rest") is not None else t[ns]
+            value = _value(num, m.group("mult") or m.group("mult2"))
+            if value is None:
+                continue
+            extra.append(Qty(ns, m.end(), value, "", _BARE_MEASURE[noun], bool(m.group("post")), False))
     if not extra:
         return qs
-    return sorted(qs + extra, key=lambda q: q.start)
+    extra.sort(key=_start)
+    return _merged(qs, extra)
+
+
+def _start(q: Qty) -> int:
+    return q.start
+
+
+def _merged(a: list[Qty], b: list[Qty]) -> list[Qty]:
+    out = a + b
+    out.sort(key=_start)
+    return out
 
 
 def mark_brackets(t: str, qs: list[Qty], sent_start: list[int]) -> None:
@@ -246,6 +263,8 @@ def _strip_filler(s: str) -> str:
 
 def ends_with_to(s: str) -> bool:
     """Does the text before a number end with a to-word (增加到, 降至, 减少为, 降到了, 增加到2023年的)?"""
+    if not s or s[-1] not in _TO_LAST:  # (most texts end otherwise: no filler to strip)
+        return False
     s = _strip_filler(s)
     return s.endswith(TO_WORDS) and not s.endswith(("达到", "达至"))
 

@@ -13,20 +13,26 @@ over the few characters they look at (`cues.glue_in`). A `Reading` is what attri
 
 from __future__ import annotations
 
+from typing import Final
+
 from countyreports.reading.indicators.cues import TRANSPARENT, Hit, glue_in, scan_cues
+from countyreports.reading.indicators.frames import Frame
 from countyreports.reading.indicators.quantities import Qty
 
 
 class LeadSource:
-    """Where the paragraph's lead of a sentence is, and its cue words once read (shared by the sentence)."""
+    """Where the paragraph's lead of a sentence is, and its cue words once read; and the frames worth trying,
+    by measure, for the figures of the sentence that borrow words (filled by attribution.py): shared by the
+    figures of one sentence."""
 
-    __slots__ = ("t", "a", "b", "_hits")
+    __slots__ = ("t", "a", "b", "_hits", "frames")
 
     def __init__(self, t: str, a: int, b: int) -> None:
         self.t = t
         self.a = a
         self.b = b
         self._hits: list[Hit] | None = None
+        self.frames: dict[str, list[tuple[int, Frame, frozenset[str]]]] = {}
 
     def hits(self) -> list[Hit]:
         if self._hits is None:
@@ -72,6 +78,10 @@ class Scope:
         if self._lead is None:
             self._lead = self._lead_of.hits()
         return self._lead
+
+    def shared(self) -> LeadSource:
+        """What the figures of the sentence share."""
+        return self._lead_of
 
 
 class Reading:
@@ -175,3 +185,24 @@ def head_of(t: str, q: Qty, sc: Scope, glue_left: list[Hit]) -> Hit | None:
             return h
         break
     return None
+
+
+_MEASURE_LABELS: Final[dict[str, str]] = {}
+
+
+def labels(used: list[Hit], q: Qty) -> tuple[str, ...]:
+    """The labels of the words that decided a reading, the measure's last (as recorded with an indicator)."""
+    m = q.measure or q.base
+    label = _MEASURE_LABELS.get(m)
+    if label is None:
+        label = _MEASURE_LABELS[m] = "measure:" + m
+    return (*(h.cue.label for h in used), label)
+
+
+def span(q: Qty, used: list[Hit], sc: Scope) -> tuple[int, int]:
+    """The surface of a reading: the figure and the deciding words of its clause."""
+    s0, s1 = q.unit_start, q.end
+    for h in used:
+        if sc.c0 <= h.start and h.end <= sc.c1:
+            s0, s1 = min(s0, h.start), max(s1, h.end)
+    return s0, s1
