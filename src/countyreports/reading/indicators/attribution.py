@@ -126,6 +126,8 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     none = Reading(None, "value", 1.0, (), q.unit_start, q.end)
     glue = glue_in(t, sc.l0, q.unit_start)  # the glue words before the number, for transparency
     verb = _change(t, q, sc, glue)
+    if verb is None and sc.dist_verb is not None and all(h.cue.role in TRANSPARENT for h in sc.own_left):
+        verb = sc.dist_verb  # 较上年分别减少3件和5件
     kind, sign = ("change", _sign(verb)) if verb is not None else ("value", 1.0)
     none.kind = kind
     if q.base not in _CODED_MEASURES:
@@ -256,20 +258,30 @@ def _abuts_break(t: str, sc: Scope) -> bool:
 def _objects(sc: Scope, own: list[Hit]) -> tuple[list[list[Hit]], list[Hit]]:
     """Object words by level (own segment, clause, sentence; the paragraph's lead is read when needed) and the
     figure's own words. After 分别 (``县委常委会、县政府常务会议分别研究…5次、7次``) each figure has the subject
-    of its rank, when the counts agree, and its own words are those after 分别."""
+    of its rank, when the counts agree — or the verb of its rank (``受理、审结…分别为45件、43件``) — and its own
+    words are those after 分别."""
     if sc.dist_rank >= 0:
         dist = last_of(sc.clause_left + sc.own_left, ("distrib",))
         if dist is not None:
-            subjects: list[Hit] = []
-            for h in sc.clause_left + sc.own_left:
-                if h.end <= dist.start and h.cue.role in _OBJECT_ROLES:
-                    if subjects and h.start < subjects[-1].end:  # overlapping words: one subject
-                        continue
-                    subjects.append(h)
+            subjects = _one_each([h for h in sc.clause_left + sc.own_left
+                                  if h.end <= dist.start and h.cue.role in _OBJECT_ROLES])
+            mine = [h for h in sc.own_left if h.start >= dist.end] + sc.own_right
             if len(subjects) == sc.dist_count:
-                mine = [h for h in sc.own_left if h.start >= dist.end] + sc.own_right
                 return [[subjects[sc.dist_rank]]], mine + [subjects[sc.dist_rank]]
+            actions = _one_each([h for h in sc.clause_left + sc.own_left
+                                 if h.end <= dist.start and h.cue.role == "action"])
+            if len(actions) == sc.dist_count:  # 受理、审结行政复议案件分别为45件、43件: the verbs are the list
+                return [subjects], mine + subjects + [actions[sc.dist_rank]]
     return [own, sc.clause_left + sc.clause_right, sc.sentence], own
+
+
+def _one_each(hits: list[Hit]) -> list[Hit]:
+    """`hits` without those overlapping the one before (one word each)."""
+    out: list[Hit] = []
+    for h in hits:
+        if not out or h.start >= out[-1].end:
+            out.append(h)
+    return out
 
 
 def _review(objects: list[list[Hit]], open_: bool) -> tuple[int, str | None]:

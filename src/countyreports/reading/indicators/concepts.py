@@ -126,7 +126,8 @@ CONCEPTS: dict[str, Concept] = {
     "net_down": Concept("action", _w("净减少 净减")),
     "stock": Concept("glue", _w("实有 现有 共有 保有量 保有 总量 总数 登记在册 存量 目前")),
     "tax": Concept("object", _w(
-        "减税降费 减税 降费 税费减免 减免税费 减免税收 减轻企业负担 减负 税费优惠 减免 降成本 减征 免征")),
+        "减税降费 减税 降费 税费减免 减免税费 减免税收 减轻企业负担 减轻税费负担 税费负担 减轻负担 减负 税费优惠 "
+        "减免 降成本 减征 免征")),
     "tax_other": Concept("blocker", _w("留抵退税 退税 罚没 罚款 资金 经费 补贴 挽回 讨薪 投资 损失 融资")),
     "disclosure": Concept("object", _w(
         "信息公开申请 依申请公开 公开申请 政务公开申请")),

@@ -247,12 +247,12 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = ()) -> E
         lead = leads.get(s[0])
         if lead is None:
             lead = leads[s[0]] = _lead(t, s[0], p.sent_ends)
-        rank, count = _distributive(t, qs, live, k, c0, c1)
+        rank, count, dist_verb = _distributive(t, qs, live, k, c0, c1, w)
         list_item = prev is not None and l0 == prev.end and t[l0:l0 + 1] == "、"
         scope = Scope(own_l, own_r, cl_l, cl_r, sent, max(s[0], q.start - REACH), l0, c0, c1, c0 > 0 and t[c0 - 1] == "\ufffd", rank, count,
                       list_item, prev_code if prev_sentence == s else None,
                       prev.end if prev is not None and prev_sentence == s else -1, lead, w.concepts,
-                      _lender(qs, p.clauses, p.sents, live, k))
+                      _lender(qs, p.clauses, p.sents, live, k), dist_verb)
         r = attribute(t, q, scope)
         code = r.code
         prev_code, prev_sentence = code, s
@@ -304,14 +304,22 @@ def _lender(qs: list[Qty], clauses: list[tuple[int, int]], sents: list[tuple[int
     return -1, -1
 
 
-def _distributive(t: str, qs: list[Qty], live: list[int], k: int, c0: int, c1: int) -> tuple[int, int]:
-    """(rank, count) of the k-th live quantity among the quantities after 分别 in its clause; (-1, 0) if none."""
+def _distributive(t: str, qs: list[Qty], live: list[int], k: int, c0: int, c1: int,
+                  w: Window) -> tuple[int, int, Hit | None]:
+    """(rank, count) of the k-th live quantity among the quantities after 分别 in its clause ((-1, 0): none), and
+    the change word between 分别 and the first of them (较上年分别减少3件和5件: every one is a decrease)."""
     q = qs[live[k]]
     at = t.rfind("分别", c0, q.start)
     if at < 0:
-        return -1, 0
+        return -1, 0, None
     ranks = [j for j in live if at < qs[j].start < c1]
-    return ranks.index(live[k]), len(ranks)
+    first = qs[ranks[0]].unit_start
+    verb: Hit | None = None
+    for j in range(w.lo, w.hi):
+        h = w.hits[j]
+        if at + 2 <= h.start and h.end <= first and ("up" in h.cue.concepts or "down" in h.cue.concepts):
+            verb = h
+    return ranks.index(live[k]), len(ranks), verb
 
 
 def extract_all(clean_text: str, sections: Sequence[Section] = ()) -> Extraction:

@@ -133,7 +133,8 @@ def _quoted_spans(t: str) -> list[int]:
 
 
 _RANGE_JOINERS: Final = frozenset("至到-－~～—")
-_TO_LAST: Final = frozenset("到至为了的 年度版")  # a to-phrase, or the fillers after one, ends with one of these
+_TO_LAST: Final = frozenset("到至为了的 年度版")
+_ROUND: Final = frozenset("百千万亿")  # a bare unit is a number only after an approximation word (近万, 上千)  # a to-phrase, or the fillers after one, ends with one of these
 _RANGE_DIGITS: Final = frozenset("0123456789０１２３４５６７８９.．零〇一二两三四五六七八九十百千")
 
 
@@ -176,6 +177,8 @@ def scan_quantities(t: str, limit: int) -> tuple[list[Qty], bool]:
             measure = "%"
         else:
             value = _value(num, mult or mult2)
+        if value is None and num in _ROUND and pct is None:  # 近万人次, 上千人次: a round number after an
+            value = float(MULTIPLIERS[num]) if approx_word_before(t, start) else None  # approximation word
         if value is None:
             continue
         if lower >= 0:
