@@ -30,25 +30,29 @@ from typing import Final
 
 from countyreports.reading.indicators.cues import TRANSPARENT, Hit, glue_in
 from countyreports.reading.indicators.frames import FRAMES, Frame
+from countyreports.reading.indicators.levels import CLAUSE, OWN, PARAGRAPH, SENTENCE, Levels, match_frame
 from countyreports.reading.indicators.quantities import Qty, ends_with_to
 from countyreports.reading.indicators.rates import rate_reading
 from countyreports.reading.indicators.scope import (
-    Reading, Scope, first_of, has, head_of, labels, last_of, last_role, nearest_role, residue, span,
+    Reading, Scope, any_in, cover_of, first_of, has, head_of, labels, last_of, open_count, residue, span,
 )
 from countyreports.reading.indicators.taxonomy import CODES
 
-OWN: Final = 4  # the levels of the words around a quantity
-CLAUSE: Final = 3
-SENTENCE: Final = 2
-PARAGRAPH: Final = 1
 _OBJECT_ROLES: Final = ("object", "blocker")
 _PREPOSITIONS: Final = frozenset("向对报经与同和给为在于")  # a clause opening with one names no subject first
 _SPECIFIC: Final = frozenset(("normdoc", "decision", "contract"))
 _REVIEW_ORDER: Final = ("normdoc", "decision", "contract", "doc_generic")
 _REVIEW: Final = frozenset(_REVIEW_ORDER)
-_UP_DOWN: Final = frozenset(("up", "down"))
-_CODED_MEASURES: Final = frozenset(m for spec in CODES.values() for m in spec.measures) | {"个百分点"}
-_Entry = tuple[int, Frame, frozenset[str]]  # a frame, its index (table order) and its avoid set
+_UP_DOWN: Final = ("up", "down")
+#: the concepts a code of each measure asks for (a figure whose sentence and lead hold none is no indicator)
+_RELEVANT: Final[dict[str, frozenset[str]]] = {}
+for _f in FRAMES:
+    _asks = frozenset((*_f.objects, *_f.actions, *_f.context, *_f.context_clause, *_f.rate, *_f.multi))
+    for _m in (("%", "个百分点") if _f.rate else CODES[_f.code].measures):
+        _RELEVANT[_m] = _RELEVANT.get(_m, frozenset()) | _asks | ({"rate"} if _f.rate else frozenset())
+#: the concepts looked for in the rest of the clause before a figure (vetoes, parts, subordinate units)
+_CLAUSE_WORDS: Final = frozenset(("plan", "future", "peer_units", "part", "subordinate"))
+_Entry = tuple[int, Frame, tuple[str, ...]]  # a frame, its index (table order) and its avoid words
 #: frames by the measure they accept: those that need no object of their own (or are a combined total) ...
 _FREE: Final[dict[str, list[_Entry]]] = {}
 #: ... and the others by their object concepts (only the frames whose object is around a figure are tried)
@@ -56,14 +60,14 @@ _BY_OBJECT: Final[dict[str, dict[str, list[_Entry]]]] = {}
 for _i, _f in enumerate(FRAMES):
     if not _f.rate:
         for _m in CODES[_f.code].measures:
-            _entry = (_i, _f, frozenset(_f.avoid))
+            _entry = (_i, _f, _f.avoid)
             if not _f.objects or _f.multi:
                 _FREE.setdefault(_m, []).append(_entry)
             for _c in () if _f.multi else _f.objects:
                 _BY_OBJECT.setdefault(_m, {}).setdefault(_c, []).append(_entry)
 
 
-def _change(t: str, q: Qty, sc: Scope, glue: list[Hit]) -> Hit | None:
+def _change(t: str, q: Qty, sc: Scope, cover: bytearray) -> Hit | None:
     """The change word that makes `q` a difference (None: a value) — see module doc."""
     if q.from_value is not None or ends_with_to(t[max(sc.l0, q.unit_start - 16):q.unit_start]):
         return None
@@ -72,7 +76,7 @@ def _change(t: str, q: Qty, sc: Scope, glue: list[Hit]) -> Hit | None:
         h = left[k]
         cs = h.cue.concepts
         if "up" in cs or "down" in cs:
-            if residue(t, h.end, q.unit_start, left, True, glue) == 0 or has(left, "baseline"):
+            if open_count(t, cover, sc.l0, h.end, q.unit_start, True) == 0 or has(left, "baseline"):
                 return h
             return None
         if h.cue.role not in TRANSPARENT and h.cue.role != "action":
@@ -124,21 +128,26 @@ def _other_subject(t: str, start: int, hits: list[Hit]) -> bool:
 def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     """The reading of quantity `q` (module doc)."""
     none = Reading(None, "value", 1.0, (), q.unit_start, q.end)
-    glue = glue_in(t, sc.l0, q.unit_start)  # the glue words before the number, for transparency
-    verb = _change(t, q, sc, glue)
+    # what covers the words before the number (glue words are read there only): for transparency
+    cover = cover_of(sc.l0, q.unit_start, sc.own_left, glue_in(t, sc.l0, q.unit_start))
+    verb = _change(t, q, sc, cover)
     if verb is None and sc.dist_verb is not None and all(h.cue.role in TRANSPARENT for h in sc.own_left):
         verb = sc.dist_verb  # 较上年分别减少3件和5件
     kind, sign = ("change", _sign(verb)) if verb is not None else ("value", 1.0)
     none.kind = kind
-    if q.base not in _CODED_MEASURES:
+    relevant = _RELEVANT.get(q.base)
+    if relevant is None:
         return none
-    own_left_cs, clause_left_cs = _concepts(sc.own_left), _concepts(sc.clause_left)
+    if relevant.isdisjoint(sc.concepts) and relevant.isdisjoint(sc.shared().concepts()):
+        return none  # nothing around it (nor in the paragraph's lead) says anything a code asks for
+    own_left_cs = _concepts(sc.own_left)
+    clause_left_cs = _concepts(sc.clause_left) if not _CLAUSE_WORDS.isdisjoint(sc.concepts) else set()
     if _vetoed(t, q, sc, own_left_cs, clause_left_cs):
         return none
-    head = head_of(t, q, sc, glue)
+    head = head_of(t, q, sc, cover)
     if head is not None and head.cue.role == "blocker":
         return none
-    res = residue(t, sc.l0, q.unit_start, sc.own_left, False, glue)
+    res = open_count(t, cover, sc.l0, sc.l0, q.unit_start, False)
     own = sc.own_left + sc.own_right
     own_objects = [h for h in own if h.cue.role in _OBJECT_ROLES]
     open_ = res <= 1 and not own_objects
@@ -164,10 +173,11 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     own_cs = _concepts(own)
     review = _review(objects, open_) if not _REVIEW.isdisjoint(sc.concepts) else (0, None)
     best: tuple[tuple[int, int, int, int, int, int], Frame, Hit | None, Hit | None, Hit | None] | None = None
+    lv = Levels(sc, own, objects)
     for i, f, avoid in _candidates(q.base, by_object, own_cs, sc, open_ and len(objects) > 2, review[1]):
-        if not avoid.isdisjoint(own_cs):
+        if any_in(avoid, own_cs):
             continue
-        got = _match(f, objects, sc, own, open_, acts_open, review)
+        got = match_frame(f, lv, open_, acts_open, review)
         if got is None:
             continue
         o_level, o_hit, a_level, a_hit, c_hit = got
@@ -185,7 +195,7 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     if f.lead and ("subordinate" in own_cs or "subordinate" in clause_left_cs):
         return none
     if (f.lead and key[2] < OWN and not part and o_hit is not None and o_hit.end <= sc.prev_end
-            and not frozenset(f.context).isdisjoint(own_cs)):
+            and any_in(f.context, own_cs)):
         return none  # 听取法治…汇报4次 after 政府常务会议…6次: its own topic, not a figure of the body before it
     if f.stock and kind == "value" and o_hit is not None and o_hit.start >= sc.l0:
         verb = first_of([h for h in sc.own_left if h.end <= o_hit.start], _UP_DOWN)
@@ -292,7 +302,7 @@ def _review(objects: list[list[Hit]], open_: bool) -> tuple[int, str | None]:
     for k, hits in enumerate(objects):
         kinds: set[str] = set()
         for h in hits:
-            if not h.cue.concepts.isdisjoint(_REVIEW):
+            if any_in(_REVIEW_ORDER, h.cue.concepts):
                 for c in _REVIEW_ORDER:
                     if c in h.cue.concepts:
                         kinds.add(c)
@@ -302,80 +312,3 @@ def _review(objects: list[list[Hit]], open_: bool) -> tuple[int, str | None]:
             if c in _SPECIFIC:
                 specific.add(c)
     return found, (next(iter(specific)) if len(specific) == 1 else None)
-
-
-def _match(f: Frame, objects: list[list[Hit]], sc: Scope, own: list[Hit], open_: bool, acts_open: bool,
-           review: tuple[int, str | None]) -> tuple[int, Hit | None, int, Hit | None, Hit | None] | None:
-    """(object level, object, action level, action, context) of frame `f` for the figure, or None."""
-    o_level, o_hit = 0, None
-    if f.objects:
-        concepts: tuple[str, ...] | frozenset[str] = f.objects
-        if f.multi and review[0] >= 2:
-            concepts = _REVIEW
-        elif f.multi and review[1] is not None:
-            return None  # a generic 文件 of a sentence about one kind of document: that kind's frame
-        elif review[1] is not None and review[1] in f.objects:
-            concepts = (*f.objects, "doc_generic")
-        elif not f.multi and review[0] >= 2 and not _REVIEW.isdisjoint(f.objects):
-            return None  # several kinds of document: the combined total
-        if f.multi and last_of(own, ("legality",)) is not None and last_of(own, _REVIEW) is None:
-            # 合法性审查 alone names what it counts: legality reviews of every kind
-            return _actions_and_context(f, SENTENCE, None, sc, own, acts_open)
-        for level in (OWN, CLAUSE, SENTENCE, PARAGRAPH):
-            if level < OWN and not open_ or OWN - level >= len(objects) and level != PARAGRAPH:
-                break
-            if level == PARAGRAPH and len(objects) < 3:
-                break
-            hits = sc.lead() if level == PARAGRAPH else objects[OWN - level]
-            if level == OWN:
-                hit = last_of(hits, concepts)
-            else:  # words lent by other clauses: the nearest thing named there is what the figure counts —
-                # in the clause of the figure before it with the same measure, when there is one
-                hit = None
-                if level == SENTENCE and sc.lend0 >= 0:
-                    hit = last_role([h for h in hits if sc.lend0 <= h.start < sc.lend1], _OBJECT_ROLES)
-                if hit is None:
-                    hit = nearest_role(hits, _OBJECT_ROLES, sc) if level == SENTENCE else last_role(hits, _OBJECT_ROLES)
-                if hit is not None and hit.cue.concepts.isdisjoint(concepts):
-                    return None
-            if hit is not None:
-                o_level, o_hit = level, hit
-                break
-        if o_hit is None:
-            return None
-    if o_level < OWN and f.avoid_lent and any(not h.cue.concepts.isdisjoint(f.avoid_lent) for h in own):
-        return None
-    return _actions_and_context(f, o_level, o_hit, sc, own, acts_open)
-
-
-def _actions_and_context(f: Frame, o_level: int, o_hit: Hit | None, sc: Scope, own: list[Hit],
-                         acts_open: bool) -> tuple[int, Hit | None, int, Hit | None, Hit | None] | None:
-    """The rest of `_match`: the frame's action and context, once its object is found."""
-    a_level, a_hit = 0, None
-    if f.actions:
-        for level in (OWN, CLAUSE, SENTENCE, PARAGRAPH):
-            if level < OWN and not acts_open:  # a later clause without a figure still speaks of this one
-                hit = first_of([h for h in sc.sentence if h.start >= sc.c1], f.actions)
-                if hit is not None:
-                    a_level, a_hit = SENTENCE, hit
-                break
-            hits = own if level == OWN else sc.clause_left + sc.clause_right if level == CLAUSE else \
-                sc.sentence if level == SENTENCE else sc.lead()
-            hit = last_of(hits, f.actions)
-            if hit is not None:
-                a_level, a_hit = level, hit
-                break
-        if a_hit is None:
-            return None
-    c_hit = None
-    if f.context or f.context_clause:
-        want = f.context or f.context_clause
-        for k in range(5 if f.context else 3):
-            hits = own if k == 0 else sc.clause_left if k == 1 else sc.clause_right if k == 2 else \
-                sc.sentence if k == 3 else sc.lead()
-            c_hit = last_of(hits, want)
-            if c_hit is not None:
-                break
-        if c_hit is None:
-            return None
-    return o_level, o_hit, a_level, a_hit, c_hit

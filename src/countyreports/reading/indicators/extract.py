@@ -193,7 +193,7 @@ def windows(p: Prepared) -> list[Window]:
 def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = ()) -> Extraction:
     """Step 3: a reading of every live quantity, its Mention and (when coded) its Indicator."""
     text, t, qs, n = p.text, p.t, p.qs, len(p.t)
-    path_at = _SectionIndex(sections).path_at
+    index = _SectionIndex(sections)
     plans = _plan_spans(sections, n)
     leads: dict[int, LeadSource] = {}
     indicators: list[Indicator] = []
@@ -271,7 +271,7 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = ()) -> E
         value = q.value * r.sign if r.kind == "change" else q.value
         if unit in _WHOLE_UNITS and not float(value).is_integer() and abs(value - round(value)) < 1e-6:
             value = float(round(value))
-        path = path_at(ss)
+        path = index.path_at(ss)
         surface = text[ss:se]
         before = text[max(c0, q.unit_start - 12):q.unit_start]
         mentions.append(_MENTION(value, q.measure or q.base, unit, q.approx, q.from_value, before, surface, sentence,

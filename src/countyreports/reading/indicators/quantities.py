@@ -78,6 +78,7 @@ _QTY: Final = re.compile(NUMBER_START + _QTY_AHEAD + CORE_REST
 _BARE: Final = re.compile(r"(?P<noun>人次|人数|件数|次数|户数)(?:达到|达|为|是|共|共计|累计|有)?"
                    rf"(?P<n>{NUMBER_START}{CORE_REST})(?=[，,。；;、\n]|$)")
 _BARE_MEASURE: Final = {"人次": "人次", "人数": "人", "件数": "件", "次数": "次", "户数": "户"}
+_BARE_NEXT: Final = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千达为是共累有")
 _QUOTED: Final = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}\"|「[^」\n]{0,16}」")
 _QUOTE_OPENS: Final[str] = first_chars(_QUOTED.pattern) or ""
 assert _QUOTE_OPENS
@@ -215,7 +216,7 @@ def _with_bare(t: str, qs: list[Qty], quoted: list[int]) -> list[Qty]:
     for noun in _BARE_MEASURE:  # the nouns found by str.find, the regex tried only there
         at = t.find(noun)
         while at >= 0:
-            m = _BARE.match(t, at)
+            m = _BARE.match(t, at) if t[at + 2:at + 3] in _BARE_NEXT else None  # (a number or 达/为… next)
             at = t.find(noun, at + 2)
             if m is None:
                 continue

@@ -17,10 +17,10 @@ from typing import Final
 from countyreports.reading.indicators.cues import TRANSPARENT, Hit, glue_in
 from countyreports.reading.indicators.frames import FRAMES, Frame
 from countyreports.reading.indicators.quantities import Qty
-from countyreports.reading.indicators.scope import Reading, Scope, labels, last_of, residue, span
+from countyreports.reading.indicators.scope import Reading, Scope, any_in, labels, last_of, residue, span
 
 _RATE_FRAMES: Final[tuple[Frame, ...]] = tuple(f for f in FRAMES if f.rate)
-_RATE_CONCEPTS: Final = frozenset(c for f in _RATE_FRAMES for c in f.rate)
+_RATE_CONCEPTS: Final = tuple(sorted({c for f in _RATE_FRAMES for c in f.rate}))
 
 
 def rate_reading(t: str, q: Qty, sc: Scope, open_: bool, kind: str, sign: float, verb: Hit | None,
@@ -51,12 +51,12 @@ def rate_reading(t: str, q: Qty, sc: Scope, open_: bool, kind: str, sign: float,
     if attached is None:
         return none
     for f in _RATE_FRAMES:
-        if attached.cue.concepts.isdisjoint(f.rate):
+        if not any_in(f.rate, attached.cue.concepts):
             continue
         c_hit = None
         if f.context:
             pool = sc.own_left + sc.own_right + sc.clause_left + sc.clause_right + sc.sentence + sc.lead()
-            c_hit = attached if not attached.cue.concepts.isdisjoint(f.context) else last_of(pool, f.context)
+            c_hit = attached if any_in(f.context, attached.cue.concepts) else last_of(pool, f.context)
             if c_hit is None:
                 return none
         used = [h for h in (attached, rate, c_hit, verb) if h is not None]

@@ -25,19 +25,28 @@ class LeadSource:
     by measure, for the figures of the sentence that borrow words (filled by attribution.py): shared by the
     figures of one sentence."""
 
-    __slots__ = ("t", "a", "b", "_hits", "frames")
+    __slots__ = ("t", "a", "b", "_hits", "_concepts", "frames")
 
     def __init__(self, t: str, a: int, b: int) -> None:
         self.t = t
         self.a = a
         self.b = b
         self._hits: list[Hit] | None = None
-        self.frames: dict[str, list[tuple[int, Frame, frozenset[str]]]] = {}
+        self._concepts: set[str] | None = None
+        self.frames: dict[str, list[tuple[int, Frame, tuple[str, ...]]]] = {}
 
     def hits(self) -> list[Hit]:
         if self._hits is None:
             self._hits = scan_cues(self.t, self.a, self.b) if self.a < self.b else []
         return self._hits
+
+    def concepts(self) -> set[str]:
+        """The concepts of the lead's words."""
+        if self._concepts is None:
+            self._concepts = set()
+            for h in self.hits():
+                self._concepts |= h.cue.concepts
+        return self._concepts
 
 
 class Scope:
@@ -107,18 +116,26 @@ def has(hits: list[Hit], concept: str) -> bool:
     return False
 
 
-def last_of(hits: list[Hit], concepts: tuple[str, ...] | frozenset[str]) -> Hit | None:
+def any_in(concepts: tuple[str, ...], have: frozenset[str] | set[str]) -> bool:
+    """Is one of `concepts` in `have`? (a loop of set lookups: cheaper than isdisjoint on a few concepts)"""
+    for c in concepts:
+        if c in have:
+            return True
+    return False
+
+
+def last_of(hits: list[Hit], concepts: tuple[str, ...]) -> Hit | None:
     """The last hit of `hits` with one of `concepts` (the nearest, for hits before a number)."""
     found: Hit | None = None
     for h in hits:
-        if not h.cue.concepts.isdisjoint(concepts):
+        if any_in(concepts, h.cue.concepts):
             found = h
     return found
 
 
-def first_of(hits: list[Hit], concepts: tuple[str, ...] | frozenset[str]) -> Hit | None:
+def first_of(hits: list[Hit], concepts: tuple[str, ...]) -> Hit | None:
     for h in hits:
-        if not h.cue.concepts.isdisjoint(concepts):
+        if any_in(concepts, h.cue.concepts):
             return h
     return None
 
@@ -168,15 +185,42 @@ def residue(t: str, a: int, b: int, hits: list[Hit], transparent_only: bool, glu
     return n
 
 
-def head_of(t: str, q: Qty, sc: Scope, glue_left: list[Hit]) -> Hit | None:
+def cover_of(a: int, b: int, hits: list[Hit], glue: list[Hit]) -> bytearray:
+    """What covers each character of [a, b): 0 nothing, 1 a transparent word (glue, frame), 2 another word."""
+    cover = bytearray(max(0, b - a))
+    for h in hits:
+        if h.end > a and h.start < b and h.cue.role not in TRANSPARENT:
+            for k in range(max(h.start, a) - a, min(h.end, b) - a):
+                cover[k] = 2
+    for hits_ in (hits, glue):
+        for h in hits_:
+            if h.end > a and h.start < b and h.cue.role in TRANSPARENT:
+                for k in range(max(h.start, a) - a, min(h.end, b) - a):
+                    cover[k] = 1
+    return cover
+
+
+def open_count(t: str, cover: bytearray, a: int, x: int, y: int, transparent_only: bool) -> int:
+    """Ideographs of [x, y) (inside the [a, …) of `cover`) not covered (by a transparent word, when asked)."""
+    n = 0
+    for i in range(x, y):
+        c = cover[i - a]
+        if c == 0 or (transparent_only and c == 2):
+            o = ord(t[i])
+            if 0x4E00 <= o <= 0x9FFF:
+                n += 1
+    return n
+
+
+def head_of(t: str, q: Qty, sc: Scope, cover: bytearray) -> Hit | None:
     """The word next to the number: the last non-transparent word before it with nothing but transparent
-    words between, else the first one after the measure."""
+    words between, else the first one after the measure (`cover`: cover_of the own segment before it)."""
     left = sc.own_left
     for k in range(len(left) - 1, -1, -1):
         h = left[k]
         if h.cue.role in TRANSPARENT:
             continue
-        if residue(t, h.end, q.unit_start, left, True, glue_left) == 0:
+        if open_count(t, cover, sc.l0, h.end, q.unit_start, True) == 0:
             return h
         break
     for h in sc.own_right:
