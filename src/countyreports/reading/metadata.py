@@ -61,6 +61,7 @@ _SENTENCE_PUNCT = re.compile(r"[。；;：:，,！？!?“”]")
 _WS = re.compile(r"[\s\u3000\u00a0]+")
 _OPENING_LINES = 3
 _DOC_NUMBER = re.compile(r"[〔\[［(（]\s*[12][0-9]{3}\s*[〕\]］)）]\s*[0-9０-９]+\s*号")
+_DATE_LINE_MAX = 40  # a line that holds a date alone is no longer (brackets and spaces included)
 _DATE_ONLY = re.compile(rf"^[（(【\[]?\s*(?:{_DATE_CN}|{_DATE_NUM})\s*[）)】\]]?$")
 
 
@@ -129,8 +130,9 @@ def _opening(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines[:_OPENING_LINES + 6]:
         s = line.strip()
-        if _DOC_NUMBER.search(s) and len(s) <= 30 or s.endswith(("：", ":")) and len(s) <= 40 \
-                or _DATE_ONLY.match(unicodedata.normalize("NFKC", s)) or s.startswith(("——", "—", "--")):
+        if len(s) <= 30 and _DOC_NUMBER.search(s) or len(s) <= 40 and s.endswith(("：", ":")) \
+                or len(s) <= _DATE_LINE_MAX and _DATE_ONLY.match(unicodedata.normalize("NFKC", s)) \
+                or s.startswith(("——", "—", "--")):
             continue
         out.append(line)
         if len(out) == _OPENING_LINES:
@@ -233,6 +235,8 @@ def title_issuer(title: str) -> str | None:
 def _date_under_title(lines: list[str]) -> dt.date | None:
     """A date standing alone on one of the first two lines, as under a title: （2023年2月20日）."""
     for line in lines[:2]:
+        if len(line) > _DATE_LINE_MAX:
+            continue
         m = _DATE_ONLY.match(unicodedata.normalize("NFKC", line.strip()))
         if m is not None:
             return _date_of(m)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from countyreports.reading.indicators.cues import TRANSPARENT, Hit, glue_in
+from countyreports.reading.indicators.cues import Hit, glue_in
 from countyreports.reading.indicators.frames import FRAMES, Frame
 from countyreports.reading.indicators.levels import CLAUSE, OWN, PARAGRAPH, SENTENCE, Levels, match_frame
 from countyreports.reading.indicators.quantities import Qty, ends_with_to
@@ -38,7 +38,6 @@ from countyreports.reading.indicators.scope import (
 )
 from countyreports.reading.indicators.taxonomy import CODES
 
-_OBJECT_ROLES: Final = ("object", "blocker")
 _PREPOSITIONS: Final = frozenset("向对报经与同和给为在于")  # a clause opening with one names no subject first
 _SPECIFIC: Final = frozenset(("normdoc", "decision", "contract"))
 _REVIEW_ORDER: Final = ("normdoc", "decision", "contract", "doc_generic")
@@ -67,7 +66,7 @@ for _i, _f in enumerate(FRAMES):
                 _BY_OBJECT.setdefault(_m, {}).setdefault(_c, []).append(_entry)
 
 
-def _change(t: str, q: Qty, sc: Scope, cover: bytearray) -> Hit | None:
+def _change(t: str, q: Qty, sc: Scope, cover: list[int]) -> Hit | None:
     """The change word that makes `q` a difference (None: a value) — see module doc."""
     if q.from_value is not None or ends_with_to(t[max(sc.l0, q.unit_start - 16):q.unit_start]):
         return None
@@ -79,7 +78,7 @@ def _change(t: str, q: Qty, sc: Scope, cover: bytearray) -> Hit | None:
             if open_count(t, cover, sc.l0, h.end, q.unit_start, True) == 0 or has(left, "baseline"):
                 return h
             return None
-        if h.cue.role not in TRANSPARENT and h.cue.role != "action":
+        if not h.cue.clear and h.cue.role != "action":
             return None
     return None
 
@@ -91,7 +90,8 @@ def _sign(h: Hit) -> float:
 def _concepts(hits: list[Hit]) -> set[str]:
     out: set[str] = set()
     for h in hits:
-        out.update(h.cue.concepts)
+        for c in h.cue.names:
+            out.add(c)
     return out
 
 
@@ -131,7 +131,7 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     # what covers the words before the number (glue words are read there only): for transparency
     cover = cover_of(sc.l0, q.unit_start, sc.own_left, glue_in(t, sc.l0, q.unit_start))
     verb = _change(t, q, sc, cover)
-    if verb is None and sc.dist_verb is not None and all(h.cue.role in TRANSPARENT for h in sc.own_left):
+    if verb is None and sc.dist_verb is not None and all(h.cue.clear for h in sc.own_left):
         verb = sc.dist_verb  # 较上年分别减少3件和5件
     kind, sign = ("change", _sign(verb)) if verb is not None else ("value", 1.0)
     none.kind = kind
@@ -149,11 +149,11 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
         return none
     res = open_count(t, cover, sc.l0, sc.l0, q.unit_start, False)
     own = sc.own_left + sc.own_right
-    own_objects = [h for h in own if h.cue.role in _OBJECT_ROLES]
+    own_objects = [h for h in own if h.cue.thing]
     open_ = res <= 1 and not own_objects
     if open_ and "other_body" in sc.concepts and _other_subject(t, sc.s0, [h for h in sc.sentence if h.end <= sc.c0]):
         return none  # 全省…败诉率为11.6%，同比下降2.2个百分点: the words lent are another body's
-    if res <= 1 and sc.prev_code is not None and sc.dist_rank < 0 and all(h.cue.role in TRANSPARENT for h in own):
+    if res <= 1 and sc.prev_code is not None and sc.dist_rank < 0 and all(h.cue.clear for h in own):
         return _ellipsis(q, sc.prev_code, kind, sign, none)
     if q.base == "%" or q.base == "个百分点":
         if (q.base == "%") == (kind == "change"):
@@ -260,7 +260,7 @@ def _abuts_break(t: str, sc: Scope) -> bool:
     clause, with nothing but transparent words between (the subject may be cut: 〓政府常务会议会前学法13次)?"""
     hits = sc.clause_left + sc.own_left
     for h in hits:
-        if h.cue.role not in TRANSPARENT:
+        if not h.cue.clear:
             return residue(t, sc.c0, h.start, hits, True, glue_in(t, sc.c0, h.start)) == 0
     return False
 
@@ -274,7 +274,7 @@ def _objects(sc: Scope, own: list[Hit]) -> tuple[list[list[Hit]], list[Hit]]:
         dist = last_of(sc.clause_left + sc.own_left, ("distrib",))
         if dist is not None:
             subjects = _one_each([h for h in sc.clause_left + sc.own_left
-                                  if h.end <= dist.start and h.cue.role in _OBJECT_ROLES])
+                                  if h.end <= dist.start and h.cue.thing])
             mine = [h for h in sc.own_left if h.start >= dist.end] + sc.own_right
             if len(subjects) == sc.dist_count:
                 return [[subjects[sc.dist_rank]]], mine + [subjects[sc.dist_rank]]

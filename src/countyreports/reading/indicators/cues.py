@@ -25,17 +25,20 @@ TRANSPARENT: Final = frozenset({"frame", "glue"})
 class CueWord:
     """One word of the concept table: its concepts (with the implied ones), its role, its label."""
 
-    __slots__ = ("word", "concepts", "role", "label", "n", "c1", "c2", "rest")
+    __slots__ = ("word", "concepts", "names", "role", "label", "n", "c1", "c2", "rest", "clear", "thing")
 
     def __init__(self, word: str, concepts: frozenset[str], role: str, label: str) -> None:
         self.word = word
         self.concepts = concepts  # its concepts and the ones they imply
+        self.names = tuple(sorted(concepts))  # the same, to iterate over
         self.role = role
         self.label = label  # "concept:word", as recorded with an indicator
         self.n = len(word)
         self.c1 = ord(word[0])
         self.c2 = ord(word[1]) if len(word) > 1 else -1
         self.rest = [ord(ch) for ch in word[2:]]  # the code points after the first two
+        self.clear = role in TRANSPARENT  # says nothing of the counted thing
+        self.thing = role == "object" or role == "blocker"  # names a thing
 
 
 class Hit:
@@ -49,17 +52,21 @@ class Hit:
         self.cue = cue
 
 
-_MASK: Final = (1 << 14) - 1  # a table's slots: one per hash of a word's first two characters (16 KiB of mask)
+_SINGLE_MASK: Final = (1 << 10) - 1  # one-character words: a byte per hash of the code point
 
 
 class Table:
     """Cue words found by their code points: those of two characters or more in slots by a hash of their first
     two (longest first; a slot may hold several pairs), the one-character ones by their code point; two byte
-    masks say which slots and code points hold words, so most positions cost two reads of bytes."""
+    masks say which slots and which code-point hashes hold words, so most positions cost two reads of bytes.
+    The slots are about four per word (a power of two): the table stays small enough to stay in cache."""
 
-    __slots__ = ("pairs", "taken", "singles", "single_taken")
+    __slots__ = ("pairs", "taken", "mask", "singles", "single_taken")
 
     def __init__(self, words: list[CueWord]) -> None:
+        mask = 255
+        while mask + 1 < 4 * len(words):
+            mask = mask * 2 + 1
         slots: dict[int, list[CueWord]] = {}
         singles: dict[int, CueWord] = {}
         for cw in words:
@@ -67,14 +74,17 @@ class Table:
             if cw.n == 1:
                 singles[cw.c1] = cw
             else:
-                slots.setdefault(((cw.c1 * 40503) ^ cw.c2) & _MASK, []).append(cw)
-        taken = bytearray(_MASK + 1)
+                slots.setdefault(((cw.c1 * 40503) ^ cw.c2) & mask, []).append(cw)
+        taken = bytearray(mask + 1)
         for slot in slots:
             taken[slot] = 1
-        single_taken = bytearray(0x10000)  # (64 KiB)
+        single_taken = bytearray(_SINGLE_MASK + 1)
         for c in singles:
-            single_taken[c] = 1
-        self.pairs: dict[int, tuple[CueWord, ...]] = {k: tuple(sorted(v, key=lambda c: -c.n)) for k, v in slots.items()}
+            single_taken[c & _SINGLE_MASK] = 1
+        self.mask = mask
+        self.pairs: list[tuple[CueWord, ...]] = [()] * (mask + 1)  # by slot (a list: no boxing of the slot)
+        for k, v in slots.items():
+            self.pairs[k] = tuple(sorted(v, key=lambda c: -c.n))
         self.taken = bytes(taken)
         self.singles = singles
         self.single_taken = bytes(single_taken)
@@ -125,6 +135,7 @@ def scan_cues(t: str, a: int, b: int, table: Table = MAIN) -> list[Hit]:
     taken = table.taken
     singles = table.singles
     single_taken = table.single_taken
+    mask = table.mask
     reach = a  # the end of the words found so far
     SCANNED[0] += b - a
     c2 = ord(t[a]) if a < b else 0
@@ -134,15 +145,13 @@ def scan_cues(t: str, a: int, b: int, table: Table = MAIN) -> list[Hit]:
         if c1 >= 0x10000:
             continue
         found: CueWord | None = None
-        slot = ((c1 * 40503) ^ c2) & _MASK
+        slot = ((c1 * 40503) ^ c2) & mask
         if c2 < 0x10000 and taken[slot]:
-            bucket = pairs.get(slot)
-            if bucket is not None:
-                for cw in bucket:
-                    if cw.c1 == c1 and cw.c2 == c2 and i + cw.n <= b and _rest_matches(t, i + 2, cw.rest):
-                        found = cw
-                        break
-        if found is None and single_taken[c1]:
+            for cw in pairs[slot]:
+                if cw.c1 == c1 and cw.c2 == c2 and i + cw.n <= b and (cw.n == 2 or _rest_matches(t, i + 2, cw.rest)):
+                    found = cw
+                    break
+        if found is None and single_taken[c1 & _SINGLE_MASK]:
             found = singles.get(c1)
         if found is not None and i + found.n > reach:
             out.append(Hit(i, i + found.n, found))

@@ -218,32 +218,20 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = ()) -> E
             if at >= 0:
                 r1 = at
         right_limit = p.clauses[live[k + 1]][0] if nxt is not None and p.sents[live[k + 1]] == s else s[1]
-        sent: list[Hit] = []
-        cl_l: list[Hit] = []
-        own_l: list[Hit] = []
-        own_r: list[Hit] = []
-        cl_r: list[Hit] = []
         w = wins[k]
-        hits, u0, u1 = w.hits, q.unit_start, q.end
-        for j in range(w.lo, w.hi):  # the words of the sentence, by level (they are in text order)
-            h = hits[j]
-            a = h.start
-            if a < c0:
-                sent.append(h)
-            elif a < l0:
-                cl_l.append(h)
-            elif a < u0:
-                own_l.append(h)
-            elif a < u1:
-                continue
-            elif a < r1:
-                own_r.append(h)
-            elif a < c1:
-                cl_r.append(h)
-            elif a < right_limit:
-                sent.append(h)
-            else:
-                break
+        hits, starts, u0, u1 = w.hits, w.starts, q.unit_start, q.end
+        # the words of the sentence by level (they are in text order): cut where each level ends (an end before
+        # the one of the level before it leaves that level empty)
+        cuts = [w.lo, 0, 0, 0, 0, 0, 0, 0]
+        ends = [c0, l0, u0, u1, r1, c1, right_limit]
+        j = w.lo
+        for e in range(7):
+            while j < w.hi and starts[j] < ends[e]:
+                j += 1
+            cuts[e + 1] = j
+        sent = hits[w.lo:cuts[1]] + hits[cuts[6]:cuts[7]]
+        cl_l, own_l, own_r, cl_r = (hits[cuts[1]:cuts[2]], hits[cuts[2]:cuts[3]], hits[cuts[4]:cuts[5]],
+                                    hits[cuts[5]:cuts[6]])
         lead = leads.get(s[0])
         if lead is None:
             lead = leads[s[0]] = _lead(t, s[0], p.sent_ends)

@@ -61,7 +61,7 @@ class Levels:
             m = {}
             hits = self.words(level)
             for h in (reversed(hits) if level == _RIGHT else hits):
-                for c in h.cue.concepts:
+                for c in h.cue.names:
                     m[c] = h
             self._maps[level] = m
         found: Hit | None = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from countyreports.reading.indicators.cues import TRANSPARENT, Hit, glue_in
+from countyreports.reading.indicators.cues import Hit, glue_in
 from countyreports.reading.indicators.frames import FRAMES, Frame
 from countyreports.reading.indicators.quantities import Qty
 from countyreports.reading.indicators.scope import Reading, Scope, any_in, labels, last_of, residue, span
@@ -43,7 +43,7 @@ def rate_reading(t: str, q: Qty, sc: Scope, open_: bool, kind: str, sign: float,
     else:
         for k in range(len(before) - 1, -1, -1):
             h = before[k]
-            if h.cue.role in TRANSPARENT:
+            if h.cue.clear:
                 continue
             if residue(t, h.end, rate.start, before, True, glue_in(t, h.end, rate.start)) == 0:
                 attached = h

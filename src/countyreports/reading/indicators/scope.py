@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from countyreports.reading.indicators.cues import TRANSPARENT, Hit, glue_in, scan_cues
+from countyreports.reading.indicators.cues import Hit, glue_in, scan_cues
 from countyreports.reading.indicators.frames import Frame
 from countyreports.reading.indicators.quantities import Qty
 
@@ -167,9 +167,9 @@ def residue(t: str, a: int, b: int, hits: list[Hit], transparent_only: bool, glu
     `glue` (glue words of that stretch, `cues.glue_in`)."""
     if b <= a:
         return 0
-    covered = bytearray(b - a)
+    covered = [0] * (b - a)
     for h in hits:
-        if h.end > a and h.start < b and not (transparent_only and h.cue.role not in TRANSPARENT):
+        if h.end > a and h.start < b and not (transparent_only and not h.cue.clear):
             for k in range(max(h.start, a) - a, min(h.end, b) - a):
                 covered[k] = 1
     for h in glue:
@@ -185,22 +185,22 @@ def residue(t: str, a: int, b: int, hits: list[Hit], transparent_only: bool, glu
     return n
 
 
-def cover_of(a: int, b: int, hits: list[Hit], glue: list[Hit]) -> bytearray:
+def cover_of(a: int, b: int, hits: list[Hit], glue: list[Hit]) -> list[int]:
     """What covers each character of [a, b): 0 nothing, 1 a transparent word (glue, frame), 2 another word."""
-    cover = bytearray(max(0, b - a))
+    cover = [0] * max(0, b - a)
     for h in hits:
-        if h.end > a and h.start < b and h.cue.role not in TRANSPARENT:
+        if h.end > a and h.start < b and not h.cue.clear:
             for k in range(max(h.start, a) - a, min(h.end, b) - a):
                 cover[k] = 2
     for hits_ in (hits, glue):
         for h in hits_:
-            if h.end > a and h.start < b and h.cue.role in TRANSPARENT:
+            if h.end > a and h.start < b and h.cue.clear:
                 for k in range(max(h.start, a) - a, min(h.end, b) - a):
                     cover[k] = 1
     return cover
 
 
-def open_count(t: str, cover: bytearray, a: int, x: int, y: int, transparent_only: bool) -> int:
+def open_count(t: str, cover: list[int], a: int, x: int, y: int, transparent_only: bool) -> int:
     """Ideographs of [x, y) (inside the [a, …) of `cover`) not covered (by a transparent word, when asked)."""
     n = 0
     for i in range(x, y):
@@ -212,19 +212,19 @@ def open_count(t: str, cover: bytearray, a: int, x: int, y: int, transparent_onl
     return n
 
 
-def head_of(t: str, q: Qty, sc: Scope, cover: bytearray) -> Hit | None:
+def head_of(t: str, q: Qty, sc: Scope, cover: list[int]) -> Hit | None:
     """The word next to the number: the last non-transparent word before it with nothing but transparent
     words between, else the first one after the measure (`cover`: cover_of the own segment before it)."""
     left = sc.own_left
     for k in range(len(left) - 1, -1, -1):
         h = left[k]
-        if h.cue.role in TRANSPARENT:
+        if h.cue.clear:
             continue
         if open_count(t, cover, sc.l0, h.end, q.unit_start, True) == 0:
             return h
         break
     for h in sc.own_right:
-        if h.cue.role in TRANSPARENT:
+        if h.cue.clear:
             continue
         if residue(t, q.end, h.start, sc.own_right, True, glue_in(t, q.end, h.start)) == 0:
             return h
@@ -241,7 +241,9 @@ def labels(used: list[Hit], q: Qty) -> tuple[str, ...]:
     label = _MEASURE_LABELS.get(m)
     if label is None:
         label = _MEASURE_LABELS[m] = "measure:" + m
-    return (*(h.cue.label for h in used), label)
+    out = [h.cue.label for h in used]
+    out.append(label)
+    return tuple(out)
 
 
 def span(q: Qty, used: list[Hit], sc: Scope) -> tuple[int, int]:
