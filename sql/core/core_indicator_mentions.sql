@@ -2,6 +2,8 @@
 -- withdrawn reports), with its provenance. Grain: report_id x ordinal (document order within the report).
 -- value is normalised by the extractor: counts as numbers, money in yuan (万元/亿元 converted), percentages
 -- as numbers (98.5 for 98.5%); from_value is the "before" of a before→after statement (由214项压减为195项).
+-- value_kind 'change': the mention states a difference (较上年增加12件: value 12; 下降2.4个百分点: -2.4), never
+-- the year's value; cues are the words that decided the code.
 CREATE OR REPLACE VIEW core_indicator_mentions AS
 SELECT
     i.report_id,
@@ -20,6 +22,8 @@ SELECT
     i.sentence,
     i.char_start,
     i.char_end,
+    i.value_kind,
+    i.cues,
     r.url
 FROM stg_indicators AS i
 JOIN stg_reports AS r ON r.report_id = i.report_id AND r.version = i.version;

@@ -8,6 +8,8 @@
 -- statement is the one in the measures section where the topic is reported. mention_count and
 -- distinct_value_count say how many mentions were folded and whether they disagreed; sum_distinct_value is
 -- kept for the rare code whose mentions are parts (offline + online sessions) that a user may prefer to add.
+-- Stated changes (value_kind 'change', 较上年增加12件) are never a value: they are left out here (and so from
+-- every view built on this one); core_indicator_mentions keeps them.
 CREATE OR REPLACE VIEW core_indicator_values AS
 WITH mentions AS (
     SELECT
@@ -20,6 +22,7 @@ WITH mentions AS (
         ) AS pick
     FROM stg_indicators AS i
     JOIN stg_reports AS r ON r.report_id = i.report_id AND r.version = i.version
+    WHERE i.value_kind = 'value'
 ),
 agg AS (
     SELECT

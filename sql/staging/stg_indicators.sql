@@ -14,5 +14,7 @@ SELECT
     surface,
     sentence,
     char_start,
-    char_end
+    char_end,
+    coalesce(value_kind, 'value') AS value_kind,
+    cues
 FROM indicators;

@@ -148,8 +148,12 @@ CREATE TABLE IF NOT EXISTS indicators (
     sentence VARCHAR,
     char_start INTEGER,
     char_end INTEGER,
+    value_kind VARCHAR,                 -- value | change (a stated difference, signed)
+    cues VARCHAR[],                     -- the words that decided the code, "concept:word"
     PRIMARY KEY (report_id, version, ordinal)
 );
+ALTER TABLE indicators ADD COLUMN IF NOT EXISTS value_kind VARCHAR;
+ALTER TABLE indicators ADD COLUMN IF NOT EXISTS cues VARCHAR[];
 
 -- one row per report version x quantity mention (coded or not)
 CREATE TABLE IF NOT EXISTS mentions (
@@ -168,8 +172,10 @@ CREATE TABLE IF NOT EXISTS mentions (
     char_start INTEGER,
     char_end INTEGER,
     code VARCHAR,
+    value_kind VARCHAR,
     PRIMARY KEY (report_id, version, ordinal)
 );
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS value_kind VARCHAR;
 
 -- crawl state: one row per article page URL seen in a report column
 CREATE TABLE IF NOT EXISTS pages (

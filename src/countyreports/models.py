@@ -1,10 +1,10 @@
 """Records that cross module boundaries (the bottom of the house: imports nothing of ours).
 
 Every record is a frozen, slotted dataclass; closed vocabularies are StrEnums. `positional(cls)` builds such a
-record from its fields given positionally, storing into the slots directly (about twice as fast as the
-dataclass ``__init__``, which sets each field through ``object.__setattr__``); the records that cross processes
-by the thousand pickle through it. Only for frozen, slotted dataclasses without ``__post_init__``,
-``InitVar`` or ``init=False`` fields (checked).
+record from its fields given positionally: a twin class with the same slots is filled by plain attribute stores
+and then becomes a `cls` (about three times as fast as the dataclass ``__init__``, which sets each field through
+``object.__setattr__``); the records that cross processes by the thousand pickle through it. Only for frozen,
+slotted dataclasses of no other base, without ``__post_init__``, ``InitVar`` or ``init=False`` fields (checked).
 """
 
 from __future__ import annotations
@@ -29,12 +29,22 @@ def positional(cls: type[T]) -> Callable[..., T]:
     fields_ = fields(cls)  # type: ignore[arg-type]  # (a dataclass: checked just above)
     if any(not f.init for f in fields_) or len(fields_) != len(getattr(cls, "__dataclass_fields__")):
         raise TypeError(f"{cls.__name__} has fields outside its __init__")
+    if cls.__bases__ != (object,):
+        raise TypeError(f"{cls.__name__} derives from another class")
     names = [f.name for f in fields_]
-    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-    namespace.update({f"_set_{n}": getattr(cls, n).__set__ for n in names})  # the slot descriptors
-    body = "".join(f"    _set_{n}(obj, {n})\n" for n in names)
-    source = f"def make_{cls.__name__}({', '.join(names)}):\n    obj = _new(_cls)\n{body}    return obj\n"
-    exec(source, namespace)  # noqa: S102 - generated from field names, as dataclasses itself does
+    # a mutable twin with the same slots (so the same layout) is filled by plain attribute stores, then made
+    # a `cls`: one class assignment instead of one slot-descriptor call per field
+    init = f"def __init__(self, {', '.join(names)}):\n" + "".join(f"    self.{n} = {n}\n" for n in names)
+    namespace: dict[str, Any] = {}
+    exec(init, namespace)  # noqa: S102 - generated from field names, as dataclasses itself does
+    slots = cls.__dict__["__slots__"]
+    draft = type(f"_Draft{cls.__name__}", (), {"__slots__": slots, "__init__": namespace["__init__"]})
+    probe: Any = object.__new__(draft)
+    probe.__class__ = cls  # (raises TypeError now, not at the first record, if the layouts differ)
+    namespace = {"_draft": draft, "_cls": cls}
+    source = (f"def make_{cls.__name__}({', '.join(names)}):\n    obj = _draft({', '.join(names)})\n"
+              "    obj.__class__ = _cls\n    return obj\n")
+    exec(source, namespace)  # noqa: S102
     return namespace[f"make_{cls.__name__}"]  # type: ignore[no-any-return]
 
 
@@ -154,7 +164,11 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
-    """A coded indicator mention with provenance (offsets into clean_text)."""
+    """A coded indicator mention with provenance (offsets into clean_text).
+
+    `value_kind` is "value" (the figure of the year) or "change" (a difference stated as such, 较上年增加12件:
+    `value` is the signed change, never the year's value); `cues` are the words that decided the code, as
+    "concept:word" (reading/indicators/concepts.py), the measure word last."""
 
     code: str
     value: float
@@ -166,6 +180,8 @@ class Indicator:
     sentence: str
     char_start: int
     char_end: int
+    value_kind: str = "value"
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +200,7 @@ class Mention:
     char_start: int
     char_end: int
     code: str | None = None  # the indicator code, when the mention is coded
+    value_kind: str = "value"  # "value", or "change" for a stated difference (signed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,8 @@ def _run(*args: str) -> list[dict]:
 
 
 def _values(items: list[dict]) -> list[tuple[str, float]]:
-    return sorted((i["code"], round(float(i["value"]), 2)) for i in items)
+    """The (code, value) of the rows that state a value (the gold lists no stated change)."""
+    return sorted((i["code"], round(float(i["value"]), 2)) for i in items if i.get("value_kind", "value") == "value")
 
 
 def _gold_values(g: dict) -> list[tuple[str, float]]:

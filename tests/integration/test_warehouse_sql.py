@@ -59,13 +59,28 @@ def test_assertions_catch_bad_rows(tmp_path: Path) -> None:
                     "('100001-2023', 1, 1, '一（一）', 1, 'measures_results', NULL, 't', '', 0, 13)")
         con.execute("INSERT INTO indicators VALUES "
                     "('100001-2023', 1, 0, 'made_up_code', 12, 'count', false, NULL, '', '诉讼案件12件', "
-                    "'共办理行政诉讼案件12件。', 7, 14), "
+                    "'共办理行政诉讼案件12件。', 7, 14, 'value', ['litig:诉讼案件', 'measure:件']), "
                     "('100001-2023', 1, 1, 'admin_litigation_loss_rate', 150, 'percent', false, NULL, 'nope', "
-                    "'12件', '共办理行政诉讼案件12件。', 0, 3)")
+                    "'12件', '共办理行政诉讼案件12件。', 0, 3, 'value', ['measure:%'])")
     failing = {r.name for r in run_checks(db) if not r.ok}
     assert {"assert_indicator_codes_known", "assert_indicator_values_in_range",
             "assert_indicator_surface_in_text", "assert_indicator_section_exists",
             "assert_sections_paths_well_formed"} <= failing
+
+
+def test_stated_changes_stay_out_of_the_one_value_views(warehouse_e1: Path) -> None:
+    """A stated change (value_kind 'change': 净增市场主体达10001户) is a mention of its code, signed, with the cues
+    that decided it — and never the report's value of the code."""
+    changes = _rows(warehouse_e1, "SELECT report_id, indicator_code, value, cues FROM core_indicator_mentions "
+                                  "WHERE value_kind = 'change'")
+    assert ("141029-2023", "market_entities_total", 10001.0) in [c[:3] for c in changes]
+    assert all(c[3] and c[3][-1].startswith("measure:") for c in changes)
+    leaked = _rows(warehouse_e1, "SELECT count(*) FROM core_indicator_values v JOIN core_indicator_mentions m "
+                                 "ON m.report_id = v.report_id AND m.indicator_code = v.indicator_code "
+                                 "AND m.char_start = v.char_start WHERE m.value_kind = 'change'")
+    assert leaked == [(0,)]
+    kinds = _rows(warehouse_e1, "SELECT DISTINCT value_kind FROM core_indicator_mentions ORDER BY 1")
+    assert kinds == [("change",), ("value",)]
 
 
 def test_compare_indicators_contract(warehouse_e1: Path) -> None:

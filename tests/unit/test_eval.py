@@ -46,7 +46,7 @@ create table sections (
 create table indicators (
   report_id varchar, version integer, code varchar, value double, unit varchar,
   approx boolean, from_value double, section_path varchar, surface varchar, sentence varchar,
-  char_start integer, char_end integer);
+  char_start integer, char_end integer, value_kind varchar);
 """
 
 
@@ -108,9 +108,9 @@ def _write_db(path: Path, recs: dict[str, dict], *, status: dict[str, str] | Non
                         [rid, version, s["path"], s["level"], s.get("kind"),
                          s.get("secondary_kind"), s["title"], ""])
         for n, i in enumerate(r["indicators"]):
-            con.execute("insert into indicators values (?,?,?,?,?,?,?,?,?,?,?,?)",
+            con.execute("insert into indicators values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         [rid, version, i["code"], i["value"], i["unit"], i["approx"],
-                         i["from_value"], i["section"], i["surface"], "", n, n + 1])
+                         i["from_value"], i["section"], i["surface"], "", n, n + 1, "value"])
     con.close()
     return path
 
@@ -339,9 +339,25 @@ def test_only_latest_version_rows_count(snapshot: Path, tmp_path: Path) -> None:
     db = _write_db(tmp_path / "w.duckdb", _recs(1), version=2)
     con = duckdb.connect(str(db))
     con.execute("insert into indicators select report_id, 1, code, value + 1, unit, approx, "
-                "from_value, section_path, surface, sentence, char_start, char_end from indicators")
+                "from_value, section_path, surface, sentence, char_start, char_end, value_kind from indicators")
     con.close()
     assert evaluate(snapshot, db, epoch=1).indicators.overall.f1 == 1.0
+
+
+def test_stated_changes_are_not_values(snapshot: Path, tmp_path: Path) -> None:
+    """A change row (value_kind 'change', 较上年增加12件) is neither a true nor a false positive: the gold lists
+    the year's values, and a change with a gold value's number does not stand in for it."""
+    db = _write_db(tmp_path / "w.duckdb", _recs(1))
+    con = duckdb.connect(str(db))
+    con.execute("insert into indicators select report_id, version, code, value, unit, approx, from_value, "
+                "section_path, surface, sentence, char_start + 1000, char_end + 1000, 'change' from indicators")
+    con.close()
+    res = evaluate(snapshot, db, epoch=1)
+    assert (res.indicators.overall.f1, res.indicators.overall.fp) == (1.0, 0)
+    con = duckdb.connect(str(db))
+    con.execute("delete from indicators where value_kind = 'value' and report_id = ? and char_start = 0", [IDS[0]])
+    con.close()
+    assert evaluate(snapshot, db, epoch=1).indicators.overall.fn == 1
 
 
 def test_bad_inputs(snapshot: Path, tmp_path: Path) -> None:

@@ -47,6 +47,15 @@ def test_positional_builds_the_same_record() -> None:
     assert make(*values) == County(*values)
 
 
+def test_positional_records_are_frozen_records_of_their_class() -> None:
+    make = positional(Link)
+    link = make("http://example.gov.cn/b.pdf", "附件二", None)
+    assert type(link) is Link and link == Link("http://example.gov.cn/b.pdf", "附件二")
+    assert hash(link) == hash(Link("http://example.gov.cn/b.pdf", "附件二"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        link.text = "x"  # type: ignore[misc]
+
+
 def test_positional_refuses_classes_it_cannot_build() -> None:
     @dataclasses.dataclass
     class Loose:
@@ -59,6 +68,10 @@ def test_positional_refuses_classes_it_cannot_build() -> None:
         def __post_init__(self) -> None:
             pass
 
-    for cls in (Loose, Checked):
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Derived(County):  # a record of a record: another layout
+        extra: int = 0
+
+    for cls in (Loose, Checked, Derived):
         with pytest.raises(TypeError):
             positional(cls)

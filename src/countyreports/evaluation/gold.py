@@ -103,7 +103,7 @@ class Pred:
 
 _REPORT_COLS = ("report_id", "version", "title", "url", "report_year", "published_date",
                 "signed_date", "issuer", "clean_text", "noise")
-_IND_COLS = ("code", "value", "approx", "from_value", "char_start")
+_IND_COLS = ("code", "value", "approx", "from_value", "char_start", "value_kind")
 _SEC_COLS = ("path", "level", "kind", "secondary_kind", "title")
 
 
@@ -162,6 +162,9 @@ def load_pred(db_path: Path, wait_s: float) -> Pred:
             return dict(grouped)
 
         indicators = children("indicators", _IND_COLS, "c.char_start NULLS LAST")
+        # a stated change (value_kind 'change': 较上年增加12件) is no value of the year; the gold lists values
+        indicators = {rid: kept for rid, rows in indicators.items()
+                      if (kept := [r for r in rows if (r.get("value_kind") or "value") == "value"])}
         sections = children("sections", _SEC_COLS, "c.report_id")
     finally:
         con.close()

@@ -31,8 +31,13 @@ MODULES = (
     "countyreports.text.clean", "countyreports.text.decode", "countyreports.text.numerals",
     "countyreports.reading.urls", "countyreports.reading.query", "countyreports.reading.pagenoise",
     "countyreports.reading.pagemeta", "countyreports.reading.paragraphs", "countyreports.reading.article",
-    "countyreports.reading.sections", "countyreports.reading.metadata", "countyreports.reading.indicators.breaks",
-    "countyreports.reading.indicators.extract", "countyreports.reading.indicators.ruleindex",
+    "countyreports.reading.parts", "countyreports.reading.sections", "countyreports.reading.metadata",
+    "countyreports.reading.indicators.breaks", "countyreports.reading.indicators.frames",
+    "countyreports.reading.indicators.cues",
+    "countyreports.reading.indicators.quantities", "countyreports.reading.indicators.scope",
+    "countyreports.reading.indicators.rates", "countyreports.reading.indicators.levels",
+    "countyreports.reading.indicators.attribution",
+    "countyreports.reading.indicators.extract",
 )
 PURE_ENV = "COUNTYREPORTS_PURE"
 SRC = Path(__file__).resolve().parents[2]  # the directory holding the countyreports package

@@ -3,6 +3,8 @@
     bytes ──decode──▶ text ──html.extract_article──▶ Article (raw paragraphs, title, dates, links)
     [Article, Article_1, …] ──join_pages──▶ Article ──(attachment .docx/.pdf when the page only links it)
     ──clean──▶ clean_text + noise ──sections──▶ tree ──metadata──▶ year/signed/issuer ──indicators──▶ values
+A page over the caps of the reading (sections.MAX_SECTIONS headings, extract.MAX_MENTIONS quantities) is read
+up to them and says so in its noise (`truncated: mentions>5000`): never silently.
 
 No I/O here: the crawler fetches, this module reads. The same functions serve `countyreports parse`, the
 re-parse from the raw archive and the benchmark.
@@ -20,10 +22,10 @@ from countyreports.text.clean import clean_text, noise_labels
 from countyreports.text.decode import decode_html, decode_text_file
 from countyreports.errors import ParseError
 from countyreports.reading.article import extract_article, join_pages, page_noise
-from countyreports.reading.indicators.extract import extract as extract_indicators
+from countyreports.reading.indicators.extract import extract_all as extract_indicators
 from countyreports.reading.metadata import read_meta
 from countyreports.models import Article, Link, ParsedReport
-from countyreports.reading.sections import split_sections
+from countyreports.reading.sections import MAX_SECTIONS, split_sections_capped
 
 ATTACHMENT_HINTS = ("详见附件", "见附件", "附件下载", "詳見附件", "点击下载", "附件：", "附件:")
 SHORT_BODY_CHARS = 300  # a report body shorter than this with an attachment is read from the attachment
@@ -119,11 +121,15 @@ def parse_text(title: str, raw_text: str, *, article: Article | None = None,
     cleaned = clean_text(raw_text)
     title_clean = clean_text(title).text.replace("\n", " ").strip()
     text = cleaned.text
-    sections = split_sections(text)
+    sections, sections_capped = split_sections_capped(text)
     published = article.published if article else None
     meta = read_meta(title_clean, text, published)
-    indicators, mentions = extract_indicators(text, sections)
-    all_noise = tuple(dict.fromkeys([*(noise or []), *noise_labels(cleaned.repairs)]))
+    got = extract_indicators(text, sections)
+    indicators, mentions = got.indicators, got.mentions
+    truncated = [f"truncated: sections>{MAX_SECTIONS}"] if sections_capped else []
+    if got.truncated:
+        truncated.append(f"truncated: {got.truncated}")
+    all_noise = tuple(dict.fromkeys([*(noise or []), *noise_labels(cleaned.repairs), *truncated]))
     return ParsedReport(
         title=title_clean, report_year=meta.report_year, published=published,
         signed_date=meta.signed_date, issuer=meta.issuer, clean_text=text, noise=all_noise,
@@ -160,11 +166,13 @@ def to_json(parsed: ParsedReport) -> dict[str, object]:
                       "secondary_kind": str(s.secondary_kind) if s.secondary_kind else None,
                       "title": s.title} for s in parsed.sections],
         "indicators": [{"code": i.code, "value": i.value, "unit": i.unit, "approx": i.approx,
-                        "from_value": i.from_value, "section_path": i.section_path, "surface": i.surface,
-                        "sentence": i.sentence} for i in parsed.indicators],
+                        "from_value": i.from_value, "value_kind": i.value_kind, "section_path": i.section_path,
+                        "surface": i.surface, "sentence": i.sentence, "cues": list(i.cues)}
+                       for i in parsed.indicators],
         "mentions": [{"value": m.value, "measure": m.measure, "unit": m.unit, "approx": m.approx,
-                      "from_value": m.from_value, "before": m.before, "surface": m.surface,
-                      "section_path": m.section_path, "code": m.code} for m in parsed.mentions],
+                      "from_value": m.from_value, "value_kind": m.value_kind, "before": m.before,
+                      "surface": m.surface, "section_path": m.section_path, "code": m.code}
+                     for m in parsed.mentions],
     }
 
 

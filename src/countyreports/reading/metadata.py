@@ -11,8 +11,12 @@ report_year, in order of trust:
   3. the signing date, else the publication date: that year when in December (a report on the
      year closing), else the year before.
 signed_date: the last date line among the closing lines (`2024年1月19日`, also Chinese numerals,
-possibly after the issuer on the same line).  issuer: the short organisation lines just before
-it, in order, joined with one space (`中共乡宁县委 乡宁县人民政府`).
+possibly after the issuer on the same line), else a date alone on a line under the title
+(`（2023年2月20日）`).  issuer: the short organisation lines just before the closing date, in order,
+joined with one space (`中共乡宁县委 乡宁县人民政府`), else the bodies the title names before 关于
+(`中共清源县委 清源县人民政府关于…的报告`; a 司法局 that drafts for the county and signs is the issuer).
+The opening read for the year skips document numbers, addressees, date lines and the sitting a report
+was delivered at.
 """
 
 from __future__ import annotations
@@ -56,6 +60,9 @@ _QUOTED = re.compile(r"《[^》]{0,80}》")
 _SENTENCE_PUNCT = re.compile(r"[。；;：:，,！？!?“”]")
 _WS = re.compile(r"[\s\u3000\u00a0]+")
 _OPENING_LINES = 3
+_DOC_NUMBER = re.compile(r"[〔\[［(（]\s*[12][0-9]{3}\s*[〕\]］)）]\s*[0-9０-９]+\s*号")
+_DATE_LINE_MAX = 40  # a line that holds a date alone is no longer (brackets and spaces included)
+_DATE_ONLY = re.compile(rf"^[（(【\[]?\s*(?:{_DATE_CN}|{_DATE_NUM})\s*[）)】\]]?$")
 
 
 def parse_year(s: str) -> int | None:
@@ -117,8 +124,24 @@ def title_year(title: str) -> int | None:
     return None
 
 
+def _opening(lines: list[str]) -> list[str]:
+    """The first `_OPENING_LINES` lines of prose: document numbers (长政报〔2024〕9号), addressees (市人民政府：),
+    date lines (（2023年2月20日）) and the sitting a report was delivered at (——2024年2月27日在…会议上) skipped."""
+    out: list[str] = []
+    for line in lines[:_OPENING_LINES + 6]:
+        s = line.strip()
+        if len(s) <= 30 and _DOC_NUMBER.search(s) or len(s) <= 40 and s.endswith(("：", ":")) \
+                or len(s) <= _DATE_LINE_MAX and _DATE_ONLY.match(unicodedata.normalize("NFKC", s)) \
+                or s.startswith(("——", "—", "--")):
+            continue
+        out.append(line)
+        if len(out) == _OPENING_LINES:
+            break
+    return out
+
+
 def _opening_year(lines: list[str], limit: int | None) -> int | None:
-    for line in lines[:_OPENING_LINES]:
+    for line in _opening(lines):
         t = _QUOTED.sub("", unicodedata.normalize("NFKC", line))
         t = _YEAR_SPAN.sub("", t)
         t = _DATE_RE.sub("", t)  # a full date in the opening is a meeting, not the year reported
@@ -197,10 +220,37 @@ def _signature(lines: list[str]) -> tuple[dt.date | None, str | None]:
     return None, None
 
 
+def title_issuer(title: str) -> str | None:
+    """The bodies a title names before 关于 (中共清源县委 清源县人民政府关于…的报告), space-separated; None when
+    the words before 关于 are not bodies."""
+    head, sep, _ = (title or "").partition("关于")
+    if not sep:
+        return None
+    parts = [p for p in re.split(r"[\s、，,]+", unicodedata.normalize("NFKC", head).strip()) if p]
+    if not parts or any(len(p) > ISSUER_MAX or not p.endswith(ISSUER_ENDINGS) for p in parts):
+        return None
+    return " ".join(parts)
+
+
+def _date_under_title(lines: list[str]) -> dt.date | None:
+    """A date standing alone on one of the first two lines, as under a title: （2023年2月20日）."""
+    for line in lines[:2]:
+        if len(line) > _DATE_LINE_MAX:
+            continue
+        m = _DATE_ONLY.match(unicodedata.normalize("NFKC", line.strip()))
+        if m is not None:
+            return _date_of(m)
+    return None
+
+
 def read_meta(title: str, clean_text: str, published: dt.date | None) -> ReportMeta:
     """Year reported on, signing date and issuer of a report (see module docstring)."""
     lines = [ln for ln in (clean_text or "").split("\n") if ln.strip()]
     signed, issuer = _signature(lines)
+    if signed is None:
+        signed = _date_under_title(lines)
+    if issuer is None:
+        issuer = title_issuer(title)
     year = title_year(title)
     if year is None:
         latest = signed or published

@@ -41,8 +41,9 @@ Not recognised as headings (none in the gold; add a style to `_HEAD_RE`/`_RANK` 
 `第一部分`/`第一，`, circled numbers `①`, unnumbered bold lines.  The signature and date lines
 belong to the last section's text.
 
-Level-1 sections get `kind` (and `secondary_kind` for `存在的不足和下一步工作计划`) from the
-keyword table `KIND_KEYWORDS`.
+Level-1 sections get `kind` (and `secondary_kind` for `存在的不足和下一步工作计划`) by the meaning of the
+heading and, when it names no part, of the section's first sentences (`parts.classify_part`). At most
+MAX_SECTIONS headings are read (`split_sections_capped` says when the cap was hit).
 """
 
 from __future__ import annotations
@@ -50,38 +51,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from countyreports.models import Section, SectionKind
-from countyreports.models import positional
+from countyreports.models import Section, SectionKind, positional
+from countyreports.reading.parts import body_kind, classify_part, heading_kinds
 
-# --------------------------------------------------------------------------------------------
-# keyword tables (data)
-
-#: Level-1 kind keywords.  Kinds in `_STRONG_KINDS` win whenever they match; among the others
-#: the keyword found first in the title gives `kind`, the next distinct one `secondary_kind`.
-KIND_KEYWORDS: dict[SectionKind, tuple[str, ...]] = {
-    SectionKind.COURT_JUDGMENTS: (
-        "生效裁判", "生效判决", "法院裁判", "法院判决", "裁判执行", "判决执行", "裁判情况",
-        "履行法院", "履行人民法院",
-    ),
-    SectionKind.LEADER_DUTIES: (
-        "第一责任人", "主要负责人", "主要领导", "党政负责人", "述法",
-    ),
-    SectionKind.OTHER: ("其他需要", "其他事项", "其他情况", "需要说明", "需要报告的"),
-    SectionKind.SHORTCOMINGS: (
-        "不足", "存在的问题", "存在问题", "主要问题", "问题及", "问题和", "问题与", "差距",
-        "短板", "薄弱", "原因分析", "困难",
-    ),
-    SectionKind.NEXT_YEAR_PLAN: (
-        "下一步", "下步", "工作安排", "主要安排", "工作思路", "工作计划", "工作打算", "工作设想",
-        "努力方向", "今后", "明年", "计划", "打算", "安排", "思路",
-        "展望",
-    ),
-    SectionKind.MEASURES_RESULTS: (
-        "举措", "成效", "做法", "主要工作", "工作推进", "推进情况", "开展情况", "工作情况",
-        "建设情况", "进展", "成果", "亮点", "完成情况", "取得", "落实情况", "基本情况",
-    ),
-}
-_STRONG_KINDS = (SectionKind.COURT_JUDGMENTS, SectionKind.LEADER_DUTIES, SectionKind.OTHER)
+MAX_SECTIONS = 2000  # headings read per text at most (a report has a few dozen): beyond, one last section
 
 # --------------------------------------------------------------------------------------------
 # numbering
@@ -180,55 +153,26 @@ def _title_slow(rest: str) -> str:
     return rest[:cut].strip().rstrip(_TRAIL).strip()
 
 
-_STRONG_RE: list[tuple[re.Pattern[str], SectionKind]] = []
-_KIND_RE: list[tuple[re.Pattern[str], SectionKind]] = []
-_KIND_RE_OF: dict[SectionKind, tuple[str, ...]] = {}
-
-
-def _kind_res() -> tuple[list[tuple[re.Pattern[str], SectionKind]], list[tuple[re.Pattern[str], SectionKind]]]:
-    """One alternation per kind (its leftmost match = the first keyword found in the title);
-    rebuilt when `KIND_KEYWORDS` was changed."""
-    if _KIND_RE_OF != KIND_KEYWORDS or list(_KIND_RE_OF) != list(KIND_KEYWORDS):
-        _STRONG_RE[:] = [(re.compile("|".join(map(re.escape, KIND_KEYWORDS[k]))), k) for k in _STRONG_KINDS]
-        _KIND_RE[:] = [(re.compile("|".join(map(re.escape, w))), k) for k, w in KIND_KEYWORDS.items()
-                       if k not in _STRONG_KINDS and w]
-        _KIND_RE_OF.clear()
-        _KIND_RE_OF.update(KIND_KEYWORDS)
-    return _STRONG_RE, _KIND_RE
-
-
 def classify_heading(title: str) -> tuple[SectionKind, SectionKind | None]:
-    """Level-1 `kind` and `secondary_kind` from the heading title."""
-    return _classify(title, *_kind_res())
-
-
-def _classify(title: str, strong: list[tuple[re.Pattern[str], SectionKind]],
-              others: list[tuple[re.Pattern[str], SectionKind]]) -> tuple[SectionKind, SectionKind | None]:
-    for pattern, kind in strong:
-        if pattern.search(title):
-            return kind, None
-    found: list[tuple[int, SectionKind]] = []
-    for pattern, kind in others:
-        m = pattern.search(title)
-        if m is not None:
-            found.append((m.start(), kind))
-    if not found:
-        return SectionKind.OTHER, None
-    found.sort(key=lambda x: x[0])
-    primary = found[0][1]
-    secondary = found[1][1] if len(found) > 1 else None
-    return primary, secondary
+    """Level-1 `kind` and `secondary_kind` from the heading title alone (`parts.classify_part`)."""
+    return classify_part(title)
 
 
 def split_sections(clean_text: str) -> tuple[Section, ...]:
     """Split a report's clean text into its heading sections (see module docstring)."""
+    return split_sections_capped(clean_text)[0]
+
+
+def split_sections_capped(clean_text: str) -> tuple[tuple[Section, ...], bool]:
+    """`split_sections`, and whether the text held more than MAX_SECTIONS headings (the rest of the text
+    is then the last section's)."""
     out: list[Section] = []
+    capped = False
     stack: list[tuple[str, int, str]] = []  # open headings: (style, number, path)
     colon_list = False  # inside a list introduced by a body paragraph ending with ：
     list_item: tuple[str, int] | None = None  # (style, number) of the last numbered non-heading
     # the last heading, (char_start, level, path, title): its section ends where the next one starts
     head: tuple[int, int, str, str] | None = None
-    kind_res = _kind_res()  # (once per text, not per heading)
     n = len(clean_text)
     pos = 0  # start of the first line not yet looked at
     # Only numbered lines can be headings: the lines between two of them (`gap`) count only
@@ -260,11 +204,14 @@ def split_sections(clean_text: str) -> tuple[Section, ...]:
                 body = clean_text[start:end].rstrip(" \t\u3000\r")
                 colon_list = bool(body) and body[-1] in _COLON
             continue
+        if len(out) >= MAX_SECTIONS - 1:  # (the open heading's section is the last one)
+            capped = True
+            break
         del stack[accepted:]
         path = f"{stack[-1][2]}/{seg}" if stack else seg
         stack.append((style, val, path))
         if head is not None:  # the section of the previous heading ends here
-            out.append(_section(clean_text, head, start, kind_res))
+            out.append(_section(clean_text, head, start))
         else:  # the text before the first heading, unless blank
             own = clean_text[:start].rstrip(_SPACE)
             if own:
@@ -273,11 +220,11 @@ def split_sections(clean_text: str) -> tuple[Section, ...]:
         colon_list = False
         list_item = None
     if head is not None:
-        out.append(_section(clean_text, head, n, kind_res))
+        out.append(_section(clean_text, head, n))
     else:  # no heading: the whole text (even blank)
         own = clean_text.rstrip(_SPACE)
         out.append(_SECTION("", 0, "", own, None, None, 0, len(own)))
-    return tuple(out)
+    return _with_kinds(clean_text, out), capped
 
 
 def _accept(style: str, val: int, rest: str, stack: list[tuple[str, int, str]],
@@ -325,15 +272,30 @@ _SECTION = positional(Section)  # Section(...) with every field given, in order
 _SPACE = "\n\r \t\u3000"  # trimmed off the end of a section's text
 
 
-def _section(text: str, head: tuple[int, int, str, str], stop: int,
-             kind_res: tuple[list[tuple[re.Pattern[str], SectionKind]], list[tuple[re.Pattern[str], SectionKind]]],
-             ) -> Section:
+def _section(text: str, head: tuple[int, int, str, str], stop: int) -> Section:
     """The section of `head` (char_start, level, path, title), its text up to `stop` (the next
-    heading's start, or the text's end) less the trailing blanks; level 1 gets its kinds."""
+    heading's start, or the text's end) less the trailing blanks; level 1 gets the kinds its heading
+    names (`_with_kinds` reads the others from their first sentences)."""
     start, level, path, title = head
     own = text[start:stop].rstrip(_SPACE)
-    kind, secondary = _classify(title, *kind_res) if level == 1 else (None, None)
+    kinds = heading_kinds(title) if level == 1 else None
+    kind, secondary = kinds if kinds is not None else (None, None)
     return _SECTION(path, level, title, own, kind, secondary, start, start + len(own))
+
+
+def _with_kinds(text: str, sections: list[Section]) -> tuple[Section, ...]:
+    """The sections, each level-1 section without kinds given the kind of its first sentences (the text after
+    its heading line, up to the next level-1 heading: its subsections' too)."""
+    heads = [i for i, s in enumerate(sections) if s.level == 1]
+    for k, i in enumerate(heads):
+        s = sections[i]
+        if s.kind is not None:
+            continue
+        body_start = text.find("\n", s.char_start)
+        stop = sections[heads[k + 1]].char_start if k + 1 < len(heads) else len(text)
+        body = text[body_start + 1:stop] if 0 <= body_start < stop else ""
+        sections[i] = _SECTION(s.path, s.level, s.title, s.text, body_kind(body), None, s.char_start, s.char_end)
+    return tuple(sections)
 
 
 def section_at(sections: tuple[Section, ...] | list[Section], offset: int) -> str:

@@ -158,12 +158,12 @@ class LoadBatch:
         self.inserts.setdefault("indicators", []).extend(
             (rid, version, i, x.code, float(x.value), x.unit, x.approx,
              None if x.from_value is None else float(x.from_value), x.section_path, x.surface, x.sentence,
-             x.char_start, x.char_end)
+             x.char_start, x.char_end, x.value_kind, list(x.cues))
             for i, x in enumerate(p.indicators))
         self.inserts.setdefault("mentions", []).extend(
             (rid, version, i, float(m.value), m.measure, m.unit, m.approx,
              None if m.from_value is None else float(m.from_value), m.before, m.surface, m.sentence,
-             m.section_path, m.char_start, m.char_end, m.code)
+             m.section_path, m.char_start, m.char_end, m.code, m.value_kind)
             for i, m in enumerate(p.mentions))
 
     def _sentences(self, rep: Report, version: int) -> None:

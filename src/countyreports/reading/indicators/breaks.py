@@ -5,20 +5,23 @@
     clause_at(t, pos, sentence_at(...), clause_marks(t))  # -> (start, end) of the clause holding pos
 
 Sentences end at 。；;!！?？ and line breaks; clauses also at commas (not at a comma between two digits: 1,340)
-and at U+FFFD (a lost span). Spans exclude the breaks.
+and at U+FFFD (a lost span). Spans exclude the breaks. `bounded` cuts a span to a window around a position:
+what a quantity reads of its sentence never grows with the length of a sentence without breaks.
 """
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from bisect import bisect_left
 
-_SENT_ENDS = "。\n；;!！?？"  # the clause breaks that end a sentence
+_SENT_ENDS: Final = "。\n；;!！?？"  # the clause breaks that end a sentence
 #: the other clause breaks; a comma between two digits is a thousands separator (1,340), not a break
-_CLAUSE_ENDS = "，,\ufffd"
-_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_CLAUSE_ENDS: Final = "，,\ufffd"
+_DIGITS: Final = frozenset("0123456789０１２３４５６７８９")
 _CHAR_RX: dict[str, re.Pattern[str]] = {}  # a regex per character asked for: callers use a few fixed ones
-_MATCH_START = re.Match.start
+_MATCH_START: Final = re.Match.start
 
 
 def clause_marks(t: str) -> list[str]:
@@ -54,10 +57,12 @@ def sentence_ends(t: str, a: int, b: int) -> list[int]:
     return found
 
 
-def clause_at(t: str, pos: int, sentence: tuple[int, int], marks: list[str]) -> tuple[int, int]:
+def clause_at(t: str, pos: int, sentence: tuple[int, int], marks: list[str],
+              reach: int = 1 << 30) -> tuple[int, int]:
     """Span of the clause holding `pos` (breaks excluded): its `sentence` (sentence_at) cut at the clause
-    breaks `marks` (clause_marks) found around `pos` by str.rfind/find."""
-    start, end = sentence
+    breaks `marks` (clause_marks) found around `pos` by str.rfind/find, and never more than `reach`
+    characters on either side of `pos` (so a clause without breaks costs a bounded search)."""
+    start, end = max(sentence[0], pos - reach), min(sentence[1], pos + reach)
     for ch in marks:
         p = t.rfind(ch, start, pos)
         while p > 0 and ch != "\ufffd" and t[p - 1] in _DIGITS and t[p + 1:p + 2] in _DIGITS:  # 1,340
@@ -83,3 +88,8 @@ def sentences_over(a: int, b: int, sent_ends: list[int], n: int) -> tuple[int, i
     ks = bisect_left(sent_ends, a)
     ke = bisect_left(sent_ends, b - 1, ks) if b - 1 > a else ks
     return (sent_ends[ks - 1] + 1 if ks else 0, sent_ends[ke] if ke < len(sent_ends) else n)
+
+
+def bounded(span: tuple[int, int], a: int, b: int, reach: int) -> tuple[int, int]:
+    """`span` cut to [a - reach, b + reach]."""
+    return max(span[0], a - reach), min(span[1], b + reach)

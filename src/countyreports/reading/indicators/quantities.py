@@ -1,0 +1,310 @@
+"""Every quantity of a report text: numbers with their measure word, before→after pairs, baselines.
+
+    qs, truncated = scan_quantities(t, limit)      # t: the folded text (extract.fold)
+
+A quantity is a number (Arabic or Chinese numerals, 万/亿, decimals, 百分之…) with approximation words
+(约, 近, 超过, 余, 多, 以上 …) and a measure word after it (件, 人次, 万元, %, 个百分点 …); or a number that
+ends its clause after a measure noun (参训人次达到三千二百); a range (3至5次, 2.3-2.5万人次) is one quantity,
+its upper bound, approximate. Not quantities: numbers after 第/数/每 or inside
+an ASCII code, dates and document numbers (〔2023〕5号), numbers inside quotation marks (“八五”, “721”).
+
+Pairs (`pair_quantities`): in ``由/从[上年的]214项…到/至/为195项`` and ``与上年的15.2%相比…下降到9.8%`` the
+first number is the starting value of the second (its ``from_value``) and no quantity of its own;
+``较上年的214项`` is a baseline (last year's figure, never this year's value). A quantity inside brackets
+``（新收52件、上年结转4件）`` is marked ``bracketed``: a breakdown, not a figure of its own.
+At most `limit` quantities are read (`truncated` says so when the text holds more).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from re import _parser  # type: ignore[attr-defined]  # the regex parser: first_chars
+
+from countyreports.reading.indicators.breaks import char_positions
+from countyreports.reading.indicators.concepts import BASELINE_AFTER, FROM_FILLERS, FROM_WORDS, TO_WORDS
+from countyreports.reading.indicators.taxonomy import MEASURE_PATTERN
+from countyreports.text.numerals import (
+    APPROX_BEFORE, CORE_REST, MULTIPLIERS, NUMBER_CHARS, NUMBER_START, approx_word_before, number_value,
+)
+
+
+def first_chars(pattern: str) -> str | None:
+    """The characters every match of `pattern` starts with (None: not known, or a match may be empty)."""
+    from re import _constants as c  # type: ignore[attr-defined]  # noqa: PLC0415 - stdlib internals, parse only
+
+    def walk(items) -> tuple[set[str], bool] | None:  # (first characters, the items may match nothing)
+        got: set[str] = set()
+        for op, av in items:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero width: the next item gives the first character
+                continue
+            if op is c.LITERAL:
+                sub: tuple[set[str], bool] | None = ({chr(av)}, False)
+            elif op is c.IN and all(o is c.LITERAL for o, _ in av):
+                sub = ({chr(v) for _, v in av}, False)
+            elif op is c.SUBPATTERN:
+                sub = walk(av[-1])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                sub = walk(av[2])
+                sub = None if sub is None else (sub[0], sub[1] or av[0] == 0)
+            elif op is c.BRANCH:
+                parts = [walk(b) for b in av[1]]
+                sub = None if any(x is None for x in parts) else (
+                    set().union(*(x[0] for x in parts)), any(x[1] for x in parts))  # type: ignore[index]
+            else:
+                return None
+            if sub is None:
+                return None
+            got |= sub[0]
+            if not sub[1]:
+                return got, False
+        return got, True
+
+    found = walk(_parser.parse(pattern))
+    return None if found is None or found[1] else "".join(sorted(found[0]))
+
+
+_MEASURE_FIRST: Final = first_chars(MEASURE_PATTERN)
+#: a quantity is 百分之… or a run of number characters (and a space) followed by a measure word: checked right
+#: after the first character, this rejects at once the many 一/二/十/万 of ordinary words
+_QTY_AHEAD: Final = rf"(?=(?<=百)分之|[{NUMBER_CHARS} \u3000\u00a0]*[{_MEASURE_FIRST}])" if _MEASURE_FIRST else ""
+_QTY: Final = re.compile(NUMBER_START + _QTY_AHEAD + CORE_REST
+                  + rf"(?P<sp>[ \u3000\u00a0]?)(?(pct)(?:[%％])?|(?P<measure>{MEASURE_PATTERN}))"
+                  r"(?P<post2>以上|以下|左右|上下|许)?")
+#: a number that closes its clause after a measure noun: 参训人次达到三千二百, 收案数为45
+_BARE: Final = re.compile(r"(?P<noun>人次|人数|件数|次数|户数)(?:达到|达|为|是|共|共计|累计|有)?"
+                   rf"(?P<n>{NUMBER_START}{CORE_REST})(?=[，,。；;、\n]|$)")
+_BARE_MEASURE: Final = {"人次": "人次", "人数": "人", "件数": "件", "次数": "次", "户数": "户"}
+_BARE_NEXT: Final = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千达为是共累有")
+_QUOTED: Final = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}\"|「[^」\n]{0,16}」")
+_QUOTE_OPENS: Final[str] = first_chars(_QUOTED.pattern) or ""
+assert _QUOTE_OPENS
+_BAD_BEFORE: Final = frozenset("第数几若每-－〔[#No/:：.．")  # 第九批, 数十, 每季度一次, 0359-…, 〔2019〕, 10:30, 2.5.
+_VAGUE: Final = frozenset("数几")  # 数十, 几百: vague only before 十/百/千/万 (总数一千一百余名 is a number)
+#: what may not stand right before a number: _BAD_BEFORE and ASCII letters and digits (part of a code: A3, 12)
+_SKIP_BEFORE: Final = _BAD_BEFORE | frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WEAK: Final = frozenset({"一", "两", "二"})  # lone 一/两: idioms (一次办, 两批) unless a code claims them
+_PRE_LAST: Final = frozenset(w[-1] for w in APPROX_BEFORE)
+_BASE: Final = {"万元": "元", "亿元": "元", "％": "%"}
+_OPEN, _CLOSE = "（(", "）)"
+_BRACKET_REACH: Final = 60  # a bracket opened this far before a number (in its sentence) still holds it
+_YEAR_FILLER: Final = re.compile(r"(?:[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})年(?:度|版)?(?:的)?$")
+_numeral_value: Final = lru_cache(maxsize=4096)(number_value)
+
+
+class Qty:
+    """One quantity (mutable while the reading decides about it)."""
+
+    __slots__ = ("start", "end", "value", "measure", "base", "approx", "weak", "from_value", "unit_start",
+                 "kind", "bracketed")
+
+    def __init__(self, start: int, end: int, value: float, measure: str, base: str, approx: bool,
+                 weak: bool) -> None:
+        self.start = start  # whole token (approximation words and measure included)
+        self.end = end
+        self.value = value
+        self.measure = measure  # as written (万元, 人次, %)
+        self.base = base  # normalised measure (元, 人次, %)
+        self.approx = approx
+        self.weak = weak
+        self.from_value: float | None = None
+        self.unit_start = start  # start of the figure's words: before 由/从 of a from→to pair
+        self.kind = "value"  # value | baseline | consumed (the starting value of a pair)
+        self.bracketed = False
+
+
+def _quoted_spans(t: str) -> list[int]:
+    """The spans of _QUOTED.finditer(t), flattened: [a0, b0, a1, b1, ...] (sorted, not overlapping); the
+    regex is only tried where a quote opens."""
+    opens: list[int] = []
+    for ch in _QUOTE_OPENS:
+        if ch in t:
+            opens += char_positions(t, ch)
+    opens.sort()
+    spans: list[int] = []
+    pos = 0
+    for p in opens:
+        if p >= pos and (m := _QUOTED.match(t, p)) is not None:
+            spans += m.span()
+            pos = spans[-1]
+    return spans
+
+
+_RANGE_JOINERS: Final = frozenset("至到-－~～—")
+_TO_LAST: Final = frozenset("到至为了的 年度版")
+_ROUND: Final = frozenset("百千万亿")  # a bare unit is a number only after an approximation word (近万, 上千)  # a to-phrase, or the fillers after one, ends with one of these
+_RANGE_DIGITS: Final = frozenset("0123456789０１２３４５６７８９.．零〇一二两三四五六七八九十百千")
+
+
+def _range_start(t: str, ns: int) -> int:
+    """Where the lower bound of a range ending right before `ns` (its joiner at ns − 1) starts, or −1: a run of
+    number characters (at most 8) that is no part of a longer word."""
+    k = ns - 2
+    while k >= 0 and ns - 2 - k < 8 and t[k] in _RANGE_DIGITS:
+        k -= 1
+    if k == ns - 2 or (k >= 0 and t[k] in _RANGE_DIGITS):
+        return -1
+    return k + 1
+
+
+def _value(num: str, mult: str | None) -> float | None:
+    value = float(num.replace(",", "")) if num.isascii() else _numeral_value(num)  # fast path: 1,340
+    if value is not None and mult:
+        value *= MULTIPLIERS[mult]
+    return value
+
+
+def scan_quantities(t: str, limit: int) -> tuple[list[Qty], bool]:
+    """The quantities of `t` in text order (at most `limit`), and whether there were more."""
+    quoted = _quoted_spans(t)
+    out: list[Qty] = []
+    n = len(t)
+    for m in _QTY.finditer(t):
+        pct, num_rest, mult, post, mult2, _sp, measure, post2 = m.groups()
+        start = m.start()
+        ns = start if pct is None else start + 3  # where the number starts (`pct` follows 百分之)
+        before = t[ns - 1] if ns else ""
+        lower = _range_start(t, ns) if before in _RANGE_JOINERS else -1  # 3至5次, 2.3-2.5万人次: a range
+        if lower >= 0:
+            before = t[lower - 1] if lower else ""
+        if before in _SKIP_BEFORE and (before not in _VAGUE or t[ns] in "十百千万"):
+            continue
+        num = t[start] + (num_rest or "")
+        if pct is not None:
+            value = float(pct.replace(",", "")) if pct.isascii() else _numeral_value(pct)
+            measure = "%"
+        else:
+            value = _value(num, mult or mult2)
+        if value is None and num in _ROUND and pct is None:  # 近万人次, 上千人次: a round number after an
+            value = float(MULTIPLIERS[num]) if approx_word_before(t, start) else None  # approximation word
+        if value is None:
+            continue
+        if lower >= 0:
+            start, post = lower, post or "~"  # a range: the upper bound, approximate
+        pre = approx_word_before(t, start) if before in _PRE_LAST else ""
+        if pre:
+            start -= len(pre)
+        if start and t[start - 1] == "\ufffd":
+            continue
+        end = m.end()
+        if end < n and t[end] in "-－〕]":
+            continue
+        if quoted:
+            i = bisect_right(quoted, ns)  # odd: ns is past the opening quote of span i // 2, before its end
+            if i & 1 and quoted[i - 1] != ns:
+                continue
+        base = _BASE.get(measure, measure)
+        if base != measure and measure != "％":
+            value *= 10_000 if measure[0] == "万" else 100_000_000
+        written = (mult + measure) if measure == "元" and mult else "百分之" if pct is not None else measure
+        out.append(Qty(start, end, value if value.is_integer() else round(value, 6), written, base,
+                       bool(pre or post or post2), pct is None and num in _WEAK))
+        if len(out) > limit:
+            break
+    out = _with_bare(t, out, quoted)
+    truncated = len(out) > limit
+    return out[:limit], truncated
+
+
+def _with_bare(t: str, qs: list[Qty], quoted: list[int]) -> list[Qty]:
+    """`qs` and the numbers that close their clause after a measure noun (参训人次达到三千二百)."""
+    taken = {q.start for q in qs}
+    extra: list[Qty] = []
+    for noun in _BARE_MEASURE:  # the nouns found by str.find, the regex tried only there
+        at = t.find(noun)
+        while at >= 0:
+            m = _BARE.match(t, at) if t[at + 2:at + 3] in _BARE_NEXT else None  # (a number or 达/为… next)
+            at = t.find(noun, at + 2)
+            if m is None:
+                continue
+            ns = m.start("n")
+            if ns in taken or m.group("pct") is not None or (quoted and bisect_right(quoted, ns) & 1):
+                continue
+            num = t[ns:m.end("num_rest")] if m.group("num_rest") is not None else t[ns]
+            value = _value(num, m.group("mult") or m.group("mult2"))
+            if value is None:
+                continue
+            extra.append(Qty(ns, m.end(), value, "", _BARE_MEASURE[noun], bool(m.group("post")), False))
+    if not extra:
+        return qs
+    extra.sort(key=_start)
+    return _merged(qs, extra)
+
+
+def _start(q: Qty) -> int:
+    return q.start
+
+
+def _merged(a: list[Qty], b: list[Qty]) -> list[Qty]:
+    out = a + b
+    out.sort(key=_start)
+    return out
+
+
+def mark_brackets(t: str, qs: list[Qty], sent_start: list[int]) -> None:
+    """Mark the quantities standing inside brackets (sent_start[i]: where the sentence of qs[i] starts)."""
+    if "（" not in t and "(" not in t:
+        return
+    for q, s0 in zip(qs, sent_start):
+        lo = max(s0, q.start - _BRACKET_REACH)
+        opened = max(t.rfind(_OPEN[0], lo, q.start), t.rfind(_OPEN[1], lo, q.start))
+        if opened >= 0 and max(t.rfind(_CLOSE[0], opened, q.start), t.rfind(_CLOSE[1], opened, q.start)) < 0:
+            q.bracketed = True
+
+
+def _strip_filler(s: str) -> str:
+    """`s` without a trailing year (2023年的, 2021年版的) or 了/的."""
+    s = s.rstrip("了的 ")
+    if "年" in s[-3:]:  # (a cheap test first: most texts before a number hold no year there)
+        m = _YEAR_FILLER.search(s)
+        if m is not None:
+            return s[:m.start()]
+    return s
+
+
+def ends_with_to(s: str) -> bool:
+    """Does the text before a number end with a to-word (增加到, 降至, 减少为, 降到了, 增加到2023年的)?"""
+    if not s or s[-1] not in _TO_LAST:  # (most texts end otherwise: no filler to strip)
+        return False
+    s = _strip_filler(s)
+    return s.endswith(TO_WORDS) and not s.endswith(("达到", "达至"))
+
+
+def _from_start(t: str, q: Qty, lo: int) -> int:
+    """Where the from-phrase of `q` starts (the 由/从 of 由[上年的]…), or -1."""
+    a = max(lo, q.start - 12)
+    s = _strip_filler(t[a:q.start])
+    for f in FROM_FILLERS:
+        if s.endswith(f):
+            s = s[:-len(f)]
+            break
+    return a + len(s) - 1 if s.endswith(FROM_WORDS) else -1
+
+
+def pair_quantities(t: str, qs: list[Qty], sent_start: list[int]) -> None:
+    """Fold before→after statements: the first number becomes the `from_value` of the second (see module doc)."""
+    if not ("由" in t or "从" in t or "相比" in t or "上年的" in t or "去年的" in t):
+        return
+    for i in range(1, len(qs)):
+        q, p = qs[i], qs[i - 1]
+        if p.kind != "value" or p.base != q.base or sent_start[i] != sent_start[i - 1]:
+            continue
+        between = t[p.end:q.start]
+        if len(between) > 24:
+            continue
+        fs = _from_start(t, p, sent_start[i - 1])
+        after_p = between.lstrip("，, ")
+        baseline = after_p.startswith(BASELINE_AFTER) or (
+            t[max(0, p.start - 4):p.start].endswith(("与上年的", "与去年的", "同上年的")))
+        if (fs >= 0 or baseline) and ends_with_to(between) or baseline and ("相比" in between):
+            q.from_value = p.value
+            q.unit_start = fs if fs >= 0 else p.start
+            p.kind = "consumed"
+    for q in qs:
+        if q.kind == "value" and q.from_value is None:
+            s = t[max(0, q.start - 5):q.start]
+            if s.endswith(("较上年的", "比上年的", "较去年的", "比去年的", "上年同期的")):
+                q.kind = "baseline"
