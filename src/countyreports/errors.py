@@ -8,7 +8,10 @@
           ├── FetchTerminal       4xx, too large, off-scope, redirect loop, robots disallow
           ├── RegistryError       the registry file is not a registry (bad columns, not CSV)
           ├── ParseError          a document could not be read at all
-          └── SnapshotError       a replay snapshot is malformed
+          ├── SnapshotError       a replay snapshot is malformed
+          └── SandboxError        a task of the sandbox pool did not finish (`reason` says why):
+               ├── OverBudget      over its time budget (killed) or its memory budget (MemoryError)
+               └── ReaderCrashed   its process died (a signal, the kernel's OOM killer)
 
 Every error carries the context that tells what to do (url, adcode, ...).
 """
@@ -77,6 +80,31 @@ class ParseError(TerminalError):
 
 class SnapshotError(TerminalError):
     """A replay snapshot is malformed."""
+
+
+class SandboxError(TerminalError):
+    """A task of the sandbox pool (countyreports.sandbox) did not finish; `reason` is a short label of why
+    (``time``, ``memory``, ``crash``, ``broken``) and the message says it in words."""
+
+    def __init__(self, message: str, *, reason: str, url: str | None = None, adcode: str | None = None) -> None:
+        super().__init__(message, url=url, adcode=adcode)
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[object, ...]:  # (keyword-only arguments: pickled by hand)
+        return (_rebuild, (type(self), str(Exception.__str__(self)), self.reason, self.url, self.adcode))
+
+
+class OverBudget(SandboxError):
+    """The task went over its time budget (its process was killed) or its memory budget."""
+
+
+class ReaderCrashed(SandboxError):
+    """The process running the task died: a signal (a crash in native code), or the kernel killed it."""
+
+
+def _rebuild(cls: type[SandboxError], message: str, reason: str, url: str | None,
+             adcode: str | None) -> SandboxError:
+    return cls(message, reason=reason, url=url, adcode=adcode)
 
 
 def is_transient(exc: BaseException) -> bool:

@@ -20,8 +20,8 @@ def test_import_contracts_kept() -> None:
 
 
 PACKAGE = REPO / "src" / "countyreports"
-LAYER_PACKAGES = ("native", "text", "reading", "registry", "crawl", "warehouse", "portal", "evaluation", "pipeline",
-                  "cli")
+LAYER_PACKAGES = ("native", "text", "reading", "registry", "crawl", "warehouse", "portal", "sandbox", "evaluation",
+                  "pipeline", "cli")
 
 
 def test_the_folders_are_the_layers() -> None:

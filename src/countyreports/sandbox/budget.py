@@ -1,0 +1,74 @@
+"""Budgets of a task in the sandbox pool, and what a task that broke one is told.
+
+    Budget(time_s=10.0, memory_bytes=512 MiB)      # what one task may use
+    budget.scaled(3)                              # three times the time (a report of three pages), same memory
+    resident_bytes(pid) / address_space(pid)      # a process's memory, from /proc (None where unreadable)
+    exit_reason(exitcode)                         # "killed by signal 11 (SIGSEGV)", "exited with code 1"
+
+`time_s` is wall time from the moment the task is handed to its child process (not the wait in the queue): the
+parent kills the child when it passes, whatever the task is doing (native code included). `memory_bytes` is the
+child's whole address space while the task runs (`RLIMIT_AS`), the process's own ~75 MB of interpreter and read
+path included: an allocation beyond it fails (MemoryError in Python; native code may crash instead, which the
+parent sees as a dead child). Both are per task, given at submit; the pool has defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from dataclasses import dataclass, replace
+
+MIB = 1024 * 1024
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """What one task may use: wall seconds, and bytes of address space of the process running it."""
+
+    time_s: float = 10.0
+    memory_bytes: int = 512 * MIB
+
+    def __post_init__(self) -> None:
+        if not self.time_s > 0:
+            raise ValueError(f"time budget must be positive: {self.time_s}")
+        if self.memory_bytes < 32 * MIB:
+            raise ValueError(f"memory budget below 32 MiB: {self.memory_bytes}")
+
+    def scaled(self, times: float) -> Budget:
+        """The same memory and `times` the time (at least once the time): for a task of several documents."""
+        return replace(self, time_s=self.time_s * max(1.0, times))
+
+
+def _statm(pid: int | str) -> list[int] | None:
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as fh:
+            return [int(x) for x in fh.read().split()[:2]]
+    except (OSError, ValueError):
+        return None
+
+
+def address_space(pid: int | str = "self") -> int | None:
+    """The virtual size of a process (bytes), what RLIMIT_AS counts; None where /proc cannot tell."""
+    statm = _statm(pid)
+    return statm[0] * _PAGE if statm else None
+
+
+def resident_bytes(pid: int | str = "self") -> int | None:
+    """The resident set of a process (bytes); None where /proc cannot tell."""
+    statm = _statm(pid)
+    return statm[1] * _PAGE if statm else None
+
+
+def exit_reason(exitcode: int | None) -> str:
+    """How a child process ended, in words (multiprocessing's exitcode: negative for a signal)."""
+    if exitcode is None:
+        return "still running"
+    if exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = "unknown signal"
+        hint = " (by the kernel's out-of-memory killer, or another process)" if -exitcode == signal.SIGKILL else ""
+        return f"killed by signal {-exitcode} ({name}){hint}"
+    return f"exited with code {exitcode}"

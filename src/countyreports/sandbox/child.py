@@ -1,0 +1,101 @@
+"""The child's side of the sandbox pool: a loop that runs one task at a time under its memory budget.
+
+The protocol, over one duplex pipe (`multiprocessing.connection`), every message a pickle:
+
+    child  → parent   READY                         once, after the preloaded modules and the initializer
+    parent → child    memory_bytes (8 bytes), payload   a task, in two messages: payload = pickle of
+                                                    (fn, args, kwargs), never copied into another message
+    child  → parent   (OK, result) | (ERROR, exception) | (MEMORY, message)
+    parent → child    b""                           stop (an end of file stops it too: the parent is gone)
+
+The task runs in the main thread, the only one, with `RLIMIT_AS` lowered to its budget and raised again after
+(the hard limit stays where it was). A MemoryError is answered with MEMORY and the child exits: the parent starts a
+fresh one rather than keep a heap that hit its ceiling. The time budget is the parent's business (it kills).
+An exception is sent as itself when it pickles both ways, else as a RuntimeError with its type and message; the
+child's traceback rides along as a note. An initializer that fails does not stop the child: every task it is
+given fails with that error (so a broken initializer cannot make the pool restart children forever).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pickle
+import resource
+import signal
+import traceback
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from typing import Any
+
+READY = "ready"
+OK = "ok"
+ERROR = "error"
+MEMORY = "memory"
+
+
+def serve(conn: Connection, preload: Sequence[str], initializer: Callable[..., Any] | None,
+          initargs: tuple[Any, ...]) -> None:
+    """The child process's main function (see the module docstring)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops its children
+    broken: BaseException | None = None
+    try:
+        for name in preload:
+            importlib.import_module(name)
+        if initializer is not None:
+            initializer(*initargs)
+    except BaseException as exc:  # noqa: BLE001 - reported with every task instead
+        broken = RuntimeError(f"the sandbox initializer failed: {type(exc).__name__}: {exc}")
+    conn.send(READY)
+    while True:
+        try:
+            header = conn.recv_bytes()
+            if not header:
+                return
+            payload = conn.recv_bytes()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        memory_bytes = int.from_bytes(header, "little")
+        if broken is not None:
+            conn.send_bytes(_error(broken))
+            continue
+        answer, out_of_memory = _run(payload, memory_bytes)
+        del payload
+        conn.send_bytes(answer)
+        if out_of_memory:
+            return
+
+
+def _run(payload: bytes, memory_bytes: int) -> tuple[bytes, bool]:
+    """Unpickle and run one task under the memory limit; its answer, pickled, and whether memory ran out."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        try:
+            fn, args, kwargs = pickle.loads(payload)
+            result = fn(*args, **kwargs)
+            del fn, args, kwargs
+            answer = pickle.dumps((OK, result), pickle.HIGHEST_PROTOCOL)
+            del result
+        finally:
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except MemoryError:
+        return pickle.dumps((MEMORY, "MemoryError")), True
+    except BaseException as exc:  # noqa: BLE001 - every failure of the task goes back to the caller
+        return _error(exc), False
+    return answer, False
+
+
+def _error(exc: BaseException) -> bytes:
+    """(ERROR, exc) pickled, with the child's traceback as a note; a RuntimeError in its place when `exc` does not
+    survive a pickle round trip."""
+    tb = "".join(traceback.format_exception(exc)).rstrip()
+    try:
+        exc.add_note(f"in the sandbox child:\n{tb}")
+        data = pickle.dumps((ERROR, exc), pickle.HIGHEST_PROTOCOL)
+        pickle.loads(data)
+        return data
+    except Exception:  # noqa: BLE001 - not picklable: send what it said
+        plain = RuntimeError(f"{type(exc).__name__}: {exc}")
+        plain.add_note(f"in the sandbox child:\n{tb}")
+        return pickle.dumps((ERROR, plain), pickle.HIGHEST_PROTOCOL)
