@@ -169,6 +169,25 @@ def test_stats_count_what_happened() -> None:
     assert stats.restarts == 3
 
 
+def _budget_by_count(base: Budget, fn: object, args: tuple) -> Budget:
+    return base.scaled(len(args[0]))
+
+
+def test_a_budget_policy_gives_each_task_its_budget() -> None:
+    import functools
+
+    policy = functools.partial(_budget_by_count, Budget(time_s=1.0))
+    with BudgetPool(1, budget_of=policy) as p:
+        assert p.submit(sleep_all, [1.5, 0.0]).result() > 0  # 2 documents: 2 s
+        with pytest.raises(OverBudget, match="time budget of 1 s"):
+            p.submit(sleep_all, [60.0]).result()
+
+
+def sleep_all(seconds: list[float]) -> int:
+    time.sleep(sum(seconds))
+    return os.getpid()
+
+
 def test_initializer_runs_once_in_each_process() -> None:
     with BudgetPool(2, preload=("json",), initializer=load_model, initargs=("ocr-v4",)) as p:
         got = [p.submit(model).result() for _ in range(8)]

@@ -4,11 +4,13 @@ budget, and survive their children's crashes.
     pool = BudgetPool(2, Budget(time_s=10, memory_bytes=512 << 20), preload=("countyreports.reading.document",))
     fut = pool.submit(parse_docs, docs)                       # the pool's budget
     fut = pool.submit_within(Budget(60, 1 << 30), ocr, page)  # another budget for this task
+    fut = pool.submit(Named("countyreports.reading.document", "json_lines"), items)  # imported in the child
     fut.result()   # the value, the task's own exception, or a SandboxError: OverBudget (reason "time" or
                    # "memory") / ReaderCrashed (reason "crash": the child died) / SandboxError (reason "broken")
     pool.shutdown()
 
-* Children are spawned (never forked from this threaded process), each runs `child.serve`: the modules of
+* A task's budget: given at submit (`submit_within`), else the pool's policy `budget_of(fn, args)` if any,
+  else the pool's `budget`. Children are spawned (never forked from this threaded process), each runs `child.serve`: the modules of
   `preload` imported and `initializer(*initargs)` run once per process (e.g. to load OCR models), then one task at
   a time. A task is pickled in the submitting thread (an error there fails its future, nothing is sent).
 * One manager thread hands tasks to idle children in submission order, waits on their pipes and deaths, and
@@ -23,6 +25,7 @@ budget, and survive their children's crashes.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import pickle
@@ -43,12 +46,26 @@ MAX_START_FAILURES = 3  # children dying before they are ready, in a row, that b
 STOP_WAIT_S = 5.0  # how long shutdown waits for a child to stop before killing it
 
 
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A function given by its module and name: it pickles as the two names, and is imported where it is
+    called — in the child — so that the caller need not import what the children run (e.g. the read path)."""
+
+    module: str
+    name: str
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        fn = importlib.import_module(self.module)
+        for part in self.name.split("."):
+            fn = getattr(fn, part)
+        return fn(*args, **kwargs)  # type: ignore[operator]
+
+
 @dataclass
 class _Task:
     future: Future[Any]
     payload: bytes
     budget: Budget
-    name: str  # the callable's name, for messages
     running: bool = False  # its future is set running (a task sent back to the queue keeps it)
 
 
@@ -80,10 +97,12 @@ class BudgetPool(Executor):
 
     def __init__(self, processes: int = 1, budget: Budget | None = None, *, preload: Sequence[str] = (),
                  initializer: Callable[..., Any] | None = None, initargs: tuple[Any, ...] = (),
+                 budget_of: Callable[[Callable[..., Any], tuple[Any, ...]], Budget] | None = None,
                  recycle_bytes: int | None = 256 * MIB, name: str = "sandbox") -> None:
         if processes < 1:
             raise ValueError("a BudgetPool needs at least one process")
         self.budget = budget or Budget()
+        self._budget_of = budget_of
         self._ctx = multiprocessing.get_context("spawn")
         self._child_args = (tuple(preload), initializer, tuple(initargs))
         self._recycle = recycle_bytes
@@ -104,8 +123,10 @@ class BudgetPool(Executor):
 
     # ------------------------------------------------------------------ the Executor interface
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        """Run `fn(*args, **kwargs)` in a child under the pool's budget."""
-        return self.submit_within(self.budget, fn, *args, **kwargs)
+        """Run `fn(*args, **kwargs)` in a child under the pool's budget (or `budget_of(fn, args)`, when the pool
+        was given that policy: e.g. a budget per document the task reads)."""
+        budget = self.budget if self._budget_of is None else self._budget_of(fn, args)
+        return self.submit_within(budget, fn, *args, **kwargs)
 
     def submit_within(self, budget: Budget, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         """Run `fn(*args, **kwargs)` in a child under `budget`."""
@@ -123,7 +144,7 @@ class BudgetPool(Executor):
             fut.set_exception(exc)
             return fut
         with self._lock:
-            self._queue.append(_Task(fut, payload, budget, getattr(fn, "__qualname__", type(fn).__name__)))
+            self._queue.append(_Task(fut, payload, budget))
         self._wake()
         return fut
 
@@ -154,7 +175,15 @@ class BudgetPool(Executor):
         parent, child_end = self._ctx.Pipe(duplex=True)
         proc = self._ctx.Process(target=child.serve, args=(child_end, *self._child_args), daemon=True,
                                  name=f"{self._name}-{slot.index}")
-        proc.start()
+        # multiprocessing refuses children to a daemonic process (a crawler process is one); ours end with it
+        # anyway: a child stops at the end of its pipe, which closes when this process dies
+        config = multiprocessing.current_process()._config  # type: ignore[attr-defined]
+        daemonic = config.get("daemon")
+        config["daemon"] = False
+        try:
+            proc.start()
+        finally:
+            config["daemon"] = daemonic
         child_end.close()
         slot.proc, slot.conn, slot.ready, slot.task = proc, parent, False, None
         self._count("restarts")
@@ -284,7 +313,7 @@ class BudgetPool(Executor):
         elif kind == child.MEMORY:
             self._count("over_memory")
             task.future.set_exception(OverBudget(
-                f"{task.name}: over its memory budget of {task.budget.memory_bytes / MIB:.0f} MiB ({value})",
+                f"over its memory budget of {task.budget.memory_bytes / MIB:.0f} MiB ({value})",
                 reason="memory"))
             self._replace(slot, kill=False)  # (the child exits by itself after a MemoryError)
             return
@@ -303,7 +332,7 @@ class BudgetPool(Executor):
         task, slot.task = slot.task, None
         if task is not None:
             self._count("crashed")
-            task.future.set_exception(ReaderCrashed(f"{task.name}: its process died: {how}", reason="crash"))
+            task.future.set_exception(ReaderCrashed(f"its process died: {how}", reason="crash"))
         elif not slot.ready:
             self._start_failures += 1
             if self._start_failures >= MAX_START_FAILURES:
@@ -316,7 +345,7 @@ class BudgetPool(Executor):
         self._replace(slot, kill=True)
         self._count("over_time")
         task.future.set_exception(OverBudget(
-            f"{task.name}: over its time budget of {task.budget.time_s:g} s: its process was killed",
+            f"over its time budget of {task.budget.time_s:g} s: its process was killed",
             reason="time"))
 
     def _break(self, why: str) -> None:
