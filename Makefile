@@ -21,7 +21,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 # C compiler the build fails and the same pure-Python sources run (tests/test_native.py says which)
 NATIVE_SRC := $(addprefix src/countyreports/,text/chars.py text/mojibake.py text/pinyin.py text/clean.py \
 	text/decode.py text/numerals.py reading/urls.py reading/query.py reading/pagenoise.py reading/pagemeta.py \
-	reading/paragraphs.py reading/article.py reading/sections.py reading/metadata.py reading/indicators/breaks.py \
+	reading/paragraphs.py reading/article.py reading/nesting.py reading/sections.py reading/metadata.py reading/indicators/breaks.py \
 	reading/indicators/extract.py reading/indicators/ruleindex.py)
 
 build/native/stamp.json: $(NATIVE_SRC) src/countyreports/native/__init__.py src/countyreports/native/compiler.py $(VENV)/.installed

@@ -8,6 +8,7 @@
           ├── FetchTerminal       4xx, too large, off-scope, redirect loop, robots disallow
           ├── RegistryError       the registry file is not a registry (bad columns, not CSV)
           ├── ParseError          a document could not be read at all
+          │    └── Refused         refused before reading: reading it would break a limit (zip bomb, entities)
           ├── SnapshotError       a replay snapshot is malformed
           └── SandboxError        a task of the sandbox pool did not finish (`reason` says why):
                ├── OverBudget      over its time budget (killed) or its memory budget (MemoryError)
@@ -76,6 +77,11 @@ class RegistryError(TerminalError):
 
 class ParseError(TerminalError):
     """A document could not be parsed."""
+
+
+class Refused(ParseError):
+    """A document refused before it was read, because reading it would break a limit of the read path
+    (countyreports.reading.limits); the message says which."""
 
 
 class SnapshotError(TerminalError):

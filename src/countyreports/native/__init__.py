@@ -31,6 +31,7 @@ MODULES = (
     "countyreports.text.clean", "countyreports.text.decode", "countyreports.text.numerals",
     "countyreports.reading.urls", "countyreports.reading.query", "countyreports.reading.pagenoise",
     "countyreports.reading.pagemeta", "countyreports.reading.paragraphs", "countyreports.reading.article",
+    "countyreports.reading.nesting",
     "countyreports.reading.sections", "countyreports.reading.metadata", "countyreports.reading.indicators.breaks",
     "countyreports.reading.indicators.extract", "countyreports.reading.indicators.ruleindex",
 )

@@ -56,6 +56,9 @@ _QUOTED = re.compile(r"《[^》]{0,80}》")
 _SENTENCE_PUNCT = re.compile(r"[。；;：:，,！？!?“”]")
 _WS = re.compile(r"[\s\u3000\u00a0]+")
 _OPENING_LINES = 3
+#: characters of each opening line searched for the year (an opening sentence names it early; a line of
+#: megabytes is not normalised whole)
+_OPENING_CHARS = 4000
 
 
 def parse_year(s: str) -> int | None:
@@ -119,7 +122,7 @@ def title_year(title: str) -> int | None:
 
 def _opening_year(lines: list[str], limit: int | None) -> int | None:
     for line in lines[:_OPENING_LINES]:
-        t = _QUOTED.sub("", unicodedata.normalize("NFKC", line))
+        t = _QUOTED.sub("", unicodedata.normalize("NFKC", line[:_OPENING_CHARS]))
         t = _YEAR_SPAN.sub("", t)
         t = _DATE_RE.sub("", t)  # a full date in the opening is a meeting, not the year reported
         for m in _YEAR_TOKEN.finditer(t):

@@ -41,6 +41,9 @@ Not recognised as headings (none in the gold; add a style to `_HEAD_RE`/`_RANK` 
 `第一部分`/`第一，`, circled numbers `①`, unnumbered bold lines.  The signature and date lines
 belong to the last section's text.
 
+At most `limits.MAX_SECTIONS` sections (`split_sections_capped` tells when the cap was hit): the headings
+after are left in the text of the last section read, so the spans still tile the text.
+
 Level-1 sections get `kind` (and `secondary_kind` for `存在的不足和下一步工作计划`) from the
 keyword table `KIND_KEYWORDS`.
 """
@@ -52,6 +55,7 @@ from bisect import bisect_right
 
 from countyreports.models import Section, SectionKind
 from countyreports.models import positional
+from countyreports.reading.limits import MAX_SECTIONS
 
 # --------------------------------------------------------------------------------------------
 # keyword tables (data)
@@ -221,8 +225,15 @@ def _classify(title: str, strong: list[tuple[re.Pattern[str], SectionKind]],
 
 
 def split_sections(clean_text: str) -> tuple[Section, ...]:
-    """Split a report's clean text into its heading sections (see module docstring)."""
+    """Split a report's clean text into its heading sections (see module docstring), at most MAX_SECTIONS."""
+    return split_sections_capped(clean_text)[0]
+
+
+def split_sections_capped(clean_text: str, max_sections: int = MAX_SECTIONS) -> tuple[tuple[Section, ...], bool]:
+    """`split_sections`, and whether the cap was hit: after `max_sections` sections (the text before the first
+    heading counted), no heading is taken, and the last section holds the rest of the text."""
     out: list[Section] = []
+    capped = False
     stack: list[tuple[str, int, str]] = []  # open headings: (style, number, path)
     colon_list = False  # inside a list introduced by a body paragraph ending with ：
     list_item: tuple[str, int] | None = None  # (style, number) of the last numbered non-heading
@@ -254,6 +265,10 @@ def split_sections(clean_text: str) -> tuple[Section, ...]:
         accepted = _accept(style, val, rest, stack, colon_list)
         if accepted is not None and list_item is not None and list_item == (style, val - 1):
             accepted = None  # the next item of a numbered list in running text
+        if accepted is not None and (len(out) + 2 if head is not None
+                                     else 1 + bool(clean_text[:start].rstrip(_SPACE))) > max_sections:
+            capped = True  # one more would pass the cap: the rest of the text stays in the open section
+            break
         if accepted is None:
             list_item = (style, val)
             if not colon_list:
@@ -277,7 +292,7 @@ def split_sections(clean_text: str) -> tuple[Section, ...]:
     else:  # no heading: the whole text (even blank)
         own = clean_text.rstrip(_SPACE)
         out.append(_SECTION("", 0, "", own, None, None, 0, len(own)))
-    return tuple(out)
+    return tuple(out), capped
 
 
 def _accept(style: str, val: int, rest: str, stack: list[tuple[str, int, str]],
