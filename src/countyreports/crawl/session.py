@@ -53,7 +53,7 @@ class CountyCrawl:
     """Mutable working state of one county's crawl (never leaves the crawl package)."""
 
     county: County
-    fetcher: Fetcher
+    fetcher: Fetcher | None  # (None: an ArchiveCrawl, which asks nothing)
     store: RawStore
     validators: Validators
     scope: set[str]
@@ -68,6 +68,7 @@ class CountyCrawl:
         known = self.validators.get(url)
         if known and known[2] and self.store.has(known[2]):
             etag, lm = known[0], known[1]
+        assert self.fetcher is not None
         f = self.fetcher.get(url, scope=frozenset(self.scope), etag=etag, last_modified=lm,
                              follow_host_moves=moves)
         self.fetches.append((self.county.adcode, f))
@@ -84,6 +85,26 @@ class CountyCrawl:
         if got.body is None:
             return got, None
         return got, decode_html(got.body, got.fetched.header("content-type")).text
+
+
+@dataclass
+class ArchiveCrawl(CountyCrawl):
+    """A county's crawl session that asks nothing: every page is the body the archive holds for its URL (the
+    last 200 answer's, by the validators), as a 304 would give it — for reading pages again from the archive
+    (`--reparse`). `content_types`: raw SHA-256 → Content-Type of the answer that brought it."""
+
+    content_types: dict[str, str | None] = field(default_factory=dict)
+
+    def get(self, url: str, *, moves: bool = False) -> Got:
+        known = self.validators.get(url)
+        sha = known[2] if known else None
+        body = self.store.get(sha) if sha else None
+        ctype = self.content_types.get(sha or "")
+        f = Fetched(url=url, final_url=url, status=304 if body is not None else 0,
+                    headers=(("Content-Type", ctype),) if ctype else (), body=None, sha256=sha,
+                    fetched_at=dt.datetime.now(dt.UTC), error=None if body is not None else "not-archived",
+                    not_modified=body is not None)
+        return Got(f, body, body is not None)
 
 
 _TRANSIENT_ERRORS = frozenset({ERR_TIMEOUT, ERR_CONNECT, ERR_NETWORK, ERR_HOST_FAILED})
