@@ -33,6 +33,7 @@ import pytest
 
 from countyreports import pipeline
 from countyreports.portal.server import ReplayServer, Snapshot
+from countyreports.sandbox.budget import tree_resident_bytes
 from countyreports.settings import Settings
 from hostile_corpus import make
 from portal_fixture import PORTAL, gold_reports
@@ -84,20 +85,6 @@ def hostile_snapshot(base: Snapshot, tmp: Path) -> Snapshot:
     return Snapshot(base.root, entries)
 
 
-def tree_rss(pid: int) -> int:
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            status = Path(f"/proc/{p}/status").read_text()
-            total += next(int(x.split()[1]) for x in status.splitlines() if x.startswith("VmRSS:")) * 1024
-            for task in Path(f"/proc/{p}/task").iterdir():
-                todo += [int(k) for k in (task / "children").read_text().split()]
-        except (OSError, StopIteration, ValueError):
-            continue
-    return total
-
-
 def harvest_in_a_process(settings: dict[str, Any]) -> int:
     """`pipeline.harvest` of ADCODES in its own process; the peak resident size of its process tree."""
     code = ("import json, sys; from countyreports import pipeline; from countyreports.settings import Settings; "
@@ -106,7 +93,7 @@ def harvest_in_a_process(settings: dict[str, Any]) -> int:
                             env={**os.environ, "COUNTYREPORTS_PURE": os.environ.get("COUNTYREPORTS_PURE", "")})
     peak = 0
     while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
+        peak = max(peak, tree_resident_bytes(proc.pid))
         time.sleep(0.05)
     assert proc.returncode == 0
     return peak

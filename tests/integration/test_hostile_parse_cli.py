@@ -14,25 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from countyreports.sandbox.budget import tree_resident_bytes
 from hostile_corpus import make
 
 CLI = Path(sys.executable).parent / "countyreports"
 GOOD = "2023年，我县共办理行政复议案件12件。\n一、主要举措\n开展法治培训15次。\n"
-
-
-def tree_rss(pid: int) -> int:
-    """Resident bytes of `pid` and its descendants."""
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            status = Path(f"/proc/{p}/status").read_text()
-            total += next(int(x.split()[1]) for x in status.splitlines() if x.startswith("VmRSS:")) * 1024
-            for task in Path(f"/proc/{p}/task").iterdir():
-                todo += [int(k) for k in (task / "children").read_text().split()]
-        except (OSError, StopIteration, ValueError):
-            continue
-    return total
 
 
 def parse(files: list[Path], **env: str) -> tuple[list[dict], int]:
@@ -44,7 +30,7 @@ def parse(files: list[Path], **env: str) -> tuple[list[dict], int]:
     reader.start()
     peak = 0
     while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
+        peak = max(peak, tree_resident_bytes(proc.pid))
         time.sleep(0.02)
     reader.join()
     assert proc.returncode == 0, proc.stderr.read().decode()[-2000:]  # type: ignore[union-attr]

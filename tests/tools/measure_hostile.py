@@ -22,28 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from countyreports.sandbox.budget import tree_resident_bytes  # noqa: E402
 from hostile_corpus import CASES, make  # noqa: E402
 
 CLI = ROOT / ".venv" / "bin" / "countyreports"
-
-
-def tree_rss_kib(pid: int) -> int:
-    """RSS of `pid` and all its descendants (KiB)."""
-    total = 0
-    todo = [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-                    break
-            for task in Path(f"/proc/{p}/task").iterdir():
-                kids = (task / "children").read_text().split()
-                todo.extend(int(k) for k in kids)
-        except (OSError, ValueError):
-            continue
-    return total
 
 
 def run(path: Path, as_cap: int, timeout: float) -> dict[str, object]:
@@ -62,7 +44,7 @@ def run(path: Path, as_cap: int, timeout: float) -> dict[str, object]:
     th = threading.Thread(target=reader)
     th.start()
     while proc.poll() is None:
-        peak = max(peak, tree_rss_kib(proc.pid))
+        peak = max(peak, tree_resident_bytes(proc.pid) // 1024)
         time.sleep(0.02)
     th.join()
     wall = time.monotonic() - t0
