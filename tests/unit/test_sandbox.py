@@ -152,6 +152,10 @@ def test_a_child_killed_while_idle_is_replaced(pool: BudgetPool) -> None:
     victim = pool.pids[0]
     assert victim is not None
     os.kill(victim, signal.SIGKILL)
+    for _ in range(600):  # until the pool has seen it (a task handed to it meanwhile would fail with it)
+        if victim not in pool.pids:
+            break
+        time.sleep(0.1)
     results = [pool.submit(square, i).result()[1] for i in range(6)]
     assert victim not in results
 

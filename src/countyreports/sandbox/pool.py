@@ -10,9 +10,14 @@ budget, and survive their children's crashes.
     pool.shutdown()
 
 * A task's budget: given at submit (`submit_within`), else the pool's policy `budget_of(fn, args)` if any,
-  else the pool's `budget`. Children are spawned (never forked from this threaded process), each runs `child.serve`: the modules of
-  `preload` imported and `initializer(*initargs)` run once per process (e.g. to load OCR models), then one task at
-  a time. A task is pickled in the submitting thread (an error there fails its future, nothing is sent).
+  else the pool's `budget`.
+* A child is a fresh interpreter (``python -m countyreports.sandbox.child``, never a fork of this threaded
+  process, and not multiprocessing's spawn, which would import this program's main module in every child — a
+  bench script's DuckDB and Arrow, ~80 MB each) talking over a socket pair; it is given this process's import path,
+  imports the modules of `preload` and runs `initializer(*initargs)` once (e.g. to load OCR models), then runs one
+  task at a time. A task's callable must be importable by name (a module's function, or `Named`); it is pickled
+  in the submitting thread (an error there fails its future, nothing is sent). A child stops at the end of its
+  socket: when this process dies, so do its children, daemonic or not.
 * One manager thread hands tasks to idle children in submission order, waits on their pipes and deaths, and
   enforces the time budgets: a child past its task's deadline is killed (SIGKILL: native code cannot ignore it)
   and replaced; so is a child that died (its task fails with how it died) or that ran out of memory. A child
@@ -26,9 +31,11 @@ budget, and survive their children's crashes.
 from __future__ import annotations
 
 import importlib
-import multiprocessing
 import os
 import pickle
+import socket
+import subprocess
+import sys
 import threading
 import time
 from collections import deque
@@ -74,7 +81,7 @@ class _Slot:
 
     def __init__(self, index: int) -> None:
         self.index = index
-        self.proc: Any = None  # multiprocessing.Process (a context's class)
+        self.proc: subprocess.Popen[bytes] | None = None
         self.conn: Connection | None = None
         self.ready = False
         self.task: _Task | None = None
@@ -103,7 +110,6 @@ class BudgetPool(Executor):
             raise ValueError("a BudgetPool needs at least one process")
         self.budget = budget or Budget()
         self._budget_of = budget_of
-        self._ctx = multiprocessing.get_context("spawn")
         self._child_args = (tuple(preload), initializer, tuple(initargs))
         self._recycle = recycle_bytes
         self._name = name
@@ -172,20 +178,17 @@ class BudgetPool(Executor):
 
     # ------------------------------------------------------------------ children
     def _start(self, slot: _Slot) -> None:
-        parent, child_end = self._ctx.Pipe(duplex=True)
-        proc = self._ctx.Process(target=child.serve, args=(child_end, *self._child_args), daemon=True,
-                                 name=f"{self._name}-{slot.index}")
-        # multiprocessing refuses children to a daemonic process (a crawler process is one); ours end with it
-        # anyway: a child stops at the end of its pipe, which closes when this process dies
-        config = multiprocessing.current_process()._config  # type: ignore[attr-defined]
-        daemonic = config.get("daemon")
-        config["daemon"] = False
-        try:
-            proc.start()
-        finally:
-            config["daemon"] = daemonic
-        child_end.close()
-        slot.proc, slot.conn, slot.ready, slot.task = proc, parent, False, None
+        ours, theirs = socket.socketpair()
+        proc = subprocess.Popen([sys.executable, "-m", "countyreports.sandbox.child", str(theirs.fileno())],
+                                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
+        theirs.close()
+        conn = Connection(ours.detach())
+        try:  # what it runs with: our import path (so tasks import as here), preloads, initializer
+            conn.send_bytes(pickle.dumps(sys.path))
+            conn.send_bytes(pickle.dumps(self._child_args, pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass  # (it died already: seen as the end of its pipe)
+        slot.proc, slot.conn, slot.ready, slot.task = proc, conn, False, None
         self._count("restarts")
 
     def _stop(self, slot: _Slot, *, kill: bool) -> None:
@@ -196,12 +199,12 @@ class BudgetPool(Executor):
         if not kill and conn is not None:
             try:
                 conn.send_bytes(b"")
-            except OSError:
+                proc.wait(STOP_WAIT_S)
+            except (OSError, subprocess.TimeoutExpired):
                 pass
-            proc.join(STOP_WAIT_S)
-        if proc.is_alive():
+        if proc.poll() is None:
             proc.kill()
-        proc.join()
+        proc.wait()
         if conn is not None:
             conn.close()
         slot.proc, slot.conn, slot.ready = None, None, False
@@ -233,16 +236,13 @@ class BudgetPool(Executor):
                 busy = [s for s in self._slots if s.task is not None]
                 timeout = max(0.0, min(s.deadline for s in busy) - time.monotonic()) if busy else None
                 objects: list[Any] = [self._wake_r]
-                objects += [s.conn for s in self._slots if s.conn is not None]
-                objects += [s.proc.sentinel for s in self._slots if s.proc is not None]
+                objects += [s.conn for s in self._slots if s.conn is not None]  # (a child's death ends it)
                 ready = wait(objects, timeout)
                 if self._wake_r in ready:
                     self._drain_wake()
                 for slot in self._slots:
                     if slot.conn is not None and slot.conn in ready:
                         self._receive(slot)
-                    elif slot.proc is not None and slot.proc.sentinel in ready:
-                        self._died(slot)
                 now = time.monotonic()
                 for slot in self._slots:
                     if slot.task is not None and now >= slot.deadline:
@@ -320,15 +320,18 @@ class BudgetPool(Executor):
         else:
             self._count("done")
             task.future.set_exception(value)
-        if self._recycle is not None and (resident_bytes(slot.proc.pid) or 0) > self._recycle:
+        if self._recycle is not None and slot.proc is not None and (resident_bytes(slot.proc.pid) or 0) > self._recycle:
             self._replace(slot, kill=False)
 
     def _died(self, slot: _Slot) -> None:
         """A child is gone: fail its task (if any) with how it died, and start another."""
         if slot.proc is None:
             return
-        slot.proc.join(1.0)
-        how = exit_reason(slot.proc.exitcode)
+        try:
+            slot.proc.wait(1.0)
+        except subprocess.TimeoutExpired:  # (its pipe ended, it lingers: it is killed below)
+            pass
+        how = exit_reason(slot.proc.returncode)
         task, slot.task = slot.task, None
         if task is not None:
             self._count("crashed")
