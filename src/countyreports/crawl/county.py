@@ -39,7 +39,7 @@ from countyreports.crawl.session import (
 from countyreports.models import County, CountyLoad, Link, PageKind, PageState, ParsedReport, Report
 from countyreports.reading.classify import classify_title, could_be_county_report
 from countyreports.reading.document import (
-    RawDoc, article_links, content_sha256, fingerprinted, links_of, parse_docs, read_article,
+    RawDoc, content_sha256, fingerprinted, links_of, parse_docs, read_article, read_first,
 )
 from countyreports.registry.divisions import load_divisions
 from countyreports.registry.identity import check_identity
@@ -54,12 +54,17 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
     (parsed, page URLs, attachment URL, raw hashes, fingerprint)."""
     if first_got.body is None:
         return None
-    # the pages are read (decoded, main text) where they are parsed: in a parse process when there is one,
-    # so this crawl thread only fetches (there the first page is read twice, once for its links)
+    # the pages are read (decoded, main text) where they are parsed: in the parse pool when there is one, so this
+    # crawl thread only fetches; one round trip for the usual report (one page, no attachment), two otherwise
     first = RawDoc(first_got.url, first_got.body, first_got.fetched.header("content-type"))
-    first_read = None if c.parser is not None else read_article(first)
-    page_links, att = (c.parser.submit(article_links, first).result() if first_read is None
-                       else links_of(first_read[0]))
+    if c.parser is not None:
+        page_links, att, done, first_read = c.parser.submit(read_first, first).result()
+    else:
+        first_read = read_article(first)
+        (page_links, att), done = links_of(first_read[0]), None
+    if done is not None:
+        c.pages_parsed += 1
+        return done[0], (first_got.url,), None, (first_got.fetched.sha256 or "",), done[1]
     docs = [first]
     urls = [first_got.url]
     raw = [first_got.fetched.sha256 or ""]
@@ -82,7 +87,7 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
         else:
             c.warnings.append(f"attachment unreadable: {att.url}")
     if c.parser is not None:  # pure function: parsed in another process while this thread waits
-        parsed, fp = c.parser.submit(fingerprinted, parse_docs, docs, att_doc).result()
+        parsed, fp = c.parser.submit(fingerprinted, parse_docs, docs, att_doc, first_read).result()
     else:
         parsed, fp = fingerprinted(parse_docs, docs, att_doc, first_read)
     c.pages_parsed += len(docs)

@@ -99,7 +99,7 @@ def parse_report(pages: list[Article], attachment: RawDoc | None = None,
         except Refused as exc:  # (the page's own text stands)
             att, att_noise = [], (f"refused: attachment: {exc}",)
         except ParseError:
-            att, att_noise = [], ("attachment_unreadable",)
+            att, att_noise = [], ("attachment_unread",)
         noise.extend(att_noise)
         if att:
             paragraphs = att
@@ -249,13 +249,19 @@ def parse_unless_stored(pages: list[RawDoc], attachment: RawDoc | None, stored_s
     return parsed, fp
 
 
-def article_links(doc: RawDoc) -> tuple[tuple[str, ...], Link | None]:
-    """What a crawler needs from a report's first page before the report can be parsed: the URLs of its
-    further pages and the attachment holding its text (`wanted_attachment`), if any. Small to send back from
-    a parse process: the page is read again there with the others (`parse_docs`)."""
-    return links_of(read_article(doc)[0])
+def read_first(doc: RawDoc) -> tuple[tuple[str, ...], Link | None, tuple[ParsedReport, str] | None,
+                                    tuple[Article, str] | None]:
+    """What a crawler needs from a report's first page, read once (in a parse process): the URLs of its further
+    pages, the attachment holding its text (`wanted_attachment`), and — when it has neither, the usual report —
+    the report parsed with its fingerprint (`fingerprinted(parse_docs, [doc])`); else the page as read, to give
+    `parse_docs` with the others (`first=`) so that it is not read twice."""
+    first = read_article(doc)
+    page_links, att = links_of(first[0])
+    if not page_links and att is None:
+        return page_links, att, fingerprinted(parse_docs, [doc], None, first), None
+    return page_links, att, None, first
 
 
 def links_of(article: Article) -> tuple[tuple[str, ...], Link | None]:
-    """`article_links` of an article already read."""
+    """The URLs of an article's further pages and the attachment holding its text (`wanted_attachment`)."""
     return tuple(article.page_links), wanted_attachment(article)

@@ -31,6 +31,8 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
+from countyreports.sandbox.budget import resident_bytes
+
 READY = "ready"
 OK = "ok"
 ERROR = "error"
@@ -38,7 +40,7 @@ MEMORY = "memory"
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m countyreports.sandbox.child FD``: serve the parent at the end of socket FD."""
+    """``python -m countyreports.sandbox FD``: serve the parent at the end of socket FD."""
     args = sys.argv[1:] if argv is None else argv
     conn = Connection(int(args[0]))
     try:
@@ -62,6 +64,7 @@ def serve(conn: Connection, preload: Sequence[str], initializer: Callable[..., A
     except BaseException as exc:  # noqa: BLE001 - reported with every task instead
         broken = RuntimeError(f"the sandbox initializer failed: {type(exc).__name__}: {exc}")
     conn.send(READY)
+    done = 0
     while True:
         try:
             header = conn.recv_bytes()
@@ -75,16 +78,21 @@ def serve(conn: Connection, preload: Sequence[str], initializer: Callable[..., A
             conn.send_bytes(_error(broken))
             continue
         answer, out_of_memory = _run(payload, memory_bytes)
+        big = len(payload) + len(answer) > _BIG
         del payload
         conn.send_bytes(answer)
         if out_of_memory:
             return
         del answer
-        _give_back()
+        done += 1
+        if big or done % _TRIM_EVERY == 0:
+            _give_back()
 
 
 _LIBC: Any = None
 _TRIM_ABOVE = 16 << 20  # growth of the resident set since the last trim that is worth a malloc_trim
+_TRIM_EVERY = 16  # tasks between two looks at the resident set (each costs a read of /proc)...
+_BIG = 1 << 20  # ...unless a task's payload and answer weigh this much together: then at once
 
 
 def _give_back(state: list[int] = [0]) -> None:  # noqa: B006 - the resident size after the last trim
@@ -92,8 +100,6 @@ def _give_back(state: list[int] = [0]) -> None:  # noqa: B006 - the resident siz
     page would stay that big), when the process has grown by `_TRIM_ABOVE` since the last time (a trim walks
     the heap: not after every small task)."""
     global _LIBC
-    from countyreports.sandbox.budget import resident_bytes
-
     rss = resident_bytes() or 0
     if rss - state[0] < _TRIM_ABOVE:
         return
@@ -142,7 +148,3 @@ def _error(exc: BaseException) -> bytes:
         plain = RuntimeError(f"{type(exc).__name__}: {exc}")
         plain.add_note(f"in the sandbox child:\n{tb}")
         return pickle.dumps((ERROR, plain), pickle.HIGHEST_PROTOCOL)
-
-
-if __name__ == "__main__":
-    main()

@@ -11,7 +11,7 @@ budget, and survive their children's crashes.
 
 * A task's budget: given at submit (`submit_within`), else the pool's policy `budget_of(fn, args)` if any,
   else the pool's `budget`.
-* A child is a fresh interpreter (``python -m countyreports.sandbox.child``, never a fork of this threaded
+* A child is a fresh interpreter (``python -m countyreports.sandbox``, never a fork of this threaded
   process, and not multiprocessing's spawn, which would import this program's main module in every child — a
   bench script's DuckDB and Arrow, ~80 MB each) talking over a socket pair; it is given this process's import path,
   imports the modules of `preload` and runs `initializer(*initargs)` once (e.g. to load OCR models), then runs one
@@ -179,7 +179,7 @@ class BudgetPool(Executor):
     # ------------------------------------------------------------------ children
     def _start(self, slot: _Slot) -> None:
         ours, theirs = socket.socketpair()
-        proc = subprocess.Popen([sys.executable, "-m", "countyreports.sandbox.child", str(theirs.fileno())],
+        proc = subprocess.Popen([sys.executable, "-m", "countyreports.sandbox", str(theirs.fileno())],
                                 pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
         theirs.close()
         conn = Connection(ours.detach())
