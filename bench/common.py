@@ -62,6 +62,36 @@ def children_peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+class TreePeak:
+    """The peak resident size of this process and all its descendants together (crawler processes, the sandbox's
+    children), sampled every `every` seconds by a thread while the block runs: `with TreePeak() as t: ...`,
+    then `t.peak_mib`."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        import threading
+
+        self.every = every
+        self.peak_mib = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="tree-peak", daemon=True)
+
+    def _watch(self) -> None:
+        from countyreports.sandbox.budget import tree_resident_bytes
+
+        while True:
+            self.peak_mib = max(self.peak_mib, tree_resident_bytes(os.getpid()) / 2**20)
+            if self._stop.wait(self.every):
+                return
+
+    def __enter__(self) -> TreePeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def cpu_s() -> float:
     t = os.times()
     return t.user + t.system

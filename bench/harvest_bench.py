@@ -2,7 +2,8 @@
 re-parse from the raw archive, with `pipeline.harvest(settings, ...)` — plain, no Prefect.
 
 Measures wall time, CPU time (this process and, given its pid, the replay portal's), the run's counters,
-peak RSS, and the time spent in `Warehouse.load_county` with the rows it wrote (Arrow batches).
+peak RSS (this process's, and of the whole process tree: crawler processes and sandbox children summed, sampled),
+and the time spent in `Warehouse.load_county` with the rows it wrote (Arrow batches).
 
     python bench/harvest_bench.py --snapshot DIR --db FILE --proxy URL [--portal-pid PID]
         [--phase first|rerun|reparse|reparse-all] [--workers N] [--parse-processes N] [--crawl-processes N]
@@ -20,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import children_peak_rss_mib, cpu_s, emit, load, peak_rss_mib, process_cpu_s
+from common import TreePeak, children_peak_rss_mib, cpu_s, emit, load, peak_rss_mib, process_cpu_s
 
 from countyreports import pipeline
 from countyreports.warehouse import writer as warehouse
@@ -117,7 +118,9 @@ def main() -> None:
     load0, cpu0 = load(), cpu_s()
     portal0 = process_cpu_s(a.portal_pid) if a.portal_pid else None
     t0 = time.monotonic()
-    run_id, counters = pipeline.harvest(settings, adcodes, reparse=a.phase.startswith("reparse"), on_done=on_done)
+    with TreePeak() as tree:
+        run_id, counters = pipeline.harvest(settings, adcodes, reparse=a.phase.startswith("reparse"),
+                                            on_done=on_done)
     wall = time.monotonic() - t0
     cpu = cpu_s() - cpu0
     times = os.times()
@@ -126,7 +129,7 @@ def main() -> None:
     after = row_counts(a.db)
     emit({"phase": a.phase, "run_id": run_id, "wall_s": wall, "cpu_s": cpu, "children_cpu_s": children,
           "portal_cpu_s": (portal1 - portal0) if portal0 is not None and portal1 is not None else None,
-          "counters": counters, "peak_rss_mib": peak_rss_mib(),
+          "counters": counters, "peak_rss_mib": peak_rss_mib(), "tree_peak_rss_mib": tree.peak_mib,
           "load_s": meter.seconds, "load_cpu_s": meter.cpu_seconds, "load_calls": meter.calls,
           "load_counties": meter.counties, "rows_written": sum(after[t] - before[t] for t in TABLES),
           "rows": after, "workers": a.workers, "parse_processes": a.parse_processes,

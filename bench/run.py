@@ -11,13 +11,14 @@ as ONE markdown table (with the machine and the load average next to each figure
 4. the replay portal alone serving the same request log to a simple concurrent client (bench/replay_bench.py);
 5. unchanged re-run; re-parse of every report from the raw archive, with the same parser (nothing to rewrite) and
    as after a parser change (every stored reading forgotten, every report rewritten);
-6. the default politeness delay: the first harvest's per-county timings with (requests − 1) × delay added,
+6. hostile inputs: the read path's time on pages 1×, 4×, 16× as large, each kind (bench/hostile_bench.py);
+7. the default politeness delay: the first harvest's per-county timings with (requests − 1) × delay added,
    scheduled on the workers; checked against a measured run of the 41 original counties with the delay;
-7. full-text search on the harvested replica (bench/search_bench.py): 20 phrases, in process and end to end,
+8. full-text search on the harvested replica (bench/search_bench.py): 20 phrases, in process and end to end,
    next to a plain LIKE scan;
-8. Prefect overhead, by the flow engineers' script (bench/bench_prefect.py or tests/tools/bench_prefect.py)
+9. Prefect overhead, by the flow engineers' script (bench/bench_prefect.py or tests/tools/bench_prefect.py)
    when present;
-9. the first ten minutes (bench/startup_bench.py): command → first line of a bad-input error, and command →
+10. the first ten minutes (bench/startup_bench.py): command → first line of a bad-input error, and command →
    first request of a one-off harvest (temporary Prefect server, or a running `prefect server start`).
 
     python bench/run.py [--copies 68] [--workers 64] [--skip-parse] [--skip-delay] [--skip-replay] [--skip-prefect]
@@ -174,7 +175,12 @@ def table(m: dict[str, Any], res: dict[str, Any], args: argparse.Namespace) -> s
             f"{c['requests'] / n:.2f} ({c['requests']:,} requests; {c['counties_ok']:,} ok, "
             f"{c['counties_failed']} failed, {c.get('counties_partial', 0)} partial, {c['counties_empty']} empty; "
             f"{c['new_reports']:,} reports)", "≤ 15", c["requests"] / n <= 15, f["load"])
-        if cp:  # the crawl is spread over processes: count them all (each at the largest one's peak)
+        if f.get("tree_peak_rss_mib"):  # sampled: the process and all its children together
+            row("memory: peak RSS of the harvest (its process tree summed: loading process, crawler processes, "
+                "the sandbox children reading the pages; sampled every 0.2 s)", f"{f['tree_peak_rss_mib']:,.0f} MiB "
+                f"(loading process alone {f['peak_rss_mib']:,.0f})", "< 1 GiB", f["tree_peak_rss_mib"] < 1024,
+                f["load"])
+        elif cp:  # the crawl is spread over processes: count them all (each at the largest one's peak)
             rss = f["peak_rss_mib"] + cp * f["children_peak_rss_mib"]
             row(f"memory: peak RSS of the harvest (loading process + {cp} crawler processes × the largest "
                 "one's peak)", f"{rss:,.0f} MiB ({f['peak_rss_mib']:,.0f} + {cp} × "
@@ -228,6 +234,22 @@ def table(m: dict[str, Any], res: dict[str, Any], args: argparse.Namespace) -> s
             f"median {sr['cli_median_s']:.2f} s over {len(sr['cli_s'])} phrases", "", None, sr["load"])
     for item in (res.get("startup") or {}).get("rows", []):
         row(item["name"], item["value"], item.get("target", ""), item.get("ok"), item.get("load"))
+    h = res.get("hostile")
+    for key, case in (h or {}).get("cases", {}).items():
+        sc = case["scales"]
+        one = sc["1"]
+        if one.get("cpu_s") is None:
+            row(f"hostile input, growth with size: {case['what']}", f"1×: {one.get('error')}", "linear", False, h["load"])
+            continue
+        ratios = [sc[k]["cpu_s"] / one["cpu_s"] if sc[k].get("cpu_s") is not None else None for k in ("4", "16")]
+        said = "; ".join(f"{k}× ({sc[k]['bytes'] / 1024:,.0f} KiB) " + (f"{r:.1f}×" if r is not None else
+                                                                        str(sc[k].get("error")))
+                         for k, r in zip(("4", "16"), ratios, strict=True))
+        linear = all(r is not None and r <= 1.5 * int(k) for k, r in zip(("4", "16"), ratios, strict=True))
+        caps = sorted({c for v in sc.values() for c in v.get("truncated") or []})
+        row(f"hostile input, growth with size: {case['what']}",
+            f"1× ({one['bytes'] / 1024:,.0f} KiB) {one['cpu_s'] * 1000:,.1f} ms; {said}"
+            + (f" ({', '.join(caps)})" if caps else ""), "≈ 4×, ≈ 16× (linear)", linear, h["load"])
     pf = res.get("prefect")
     if pf is None:
         row("Prefect overhead", "not measured (no bench_prefect.py found)" if not args.skip_prefect
@@ -273,6 +295,8 @@ def main() -> int:
     if not args.skip_parse:
         say("parse throughput")
         res["parse"] = run_child([str(HERE / "parse_bench.py")], work / "parse.json")
+        say("hostile inputs: time as a page grows")
+        res["hostile"] = run_child([str(HERE / "hostile_bench.py")], work / "hostile.json")
         say("parse throughput, the pure-Python read path")
         res["parse_pure"] = run_child([str(HERE / "parse_bench.py"), "--ours-only"], work / "parse_pure.json",
                                       extra_env={"COUNTYREPORTS_PURE": "1"})

@@ -187,8 +187,10 @@ CREATE TABLE IF NOT EXISTS pages (
     content_sha256 VARCHAR,
     first_seen TIMESTAMP,
     last_seen TIMESTAMP,
-    last_checked TIMESTAMP
+    last_checked TIMESTAMP,
+    error VARCHAR                       -- why a pending page could not be read (fetch error, or its reading)
 );
+ALTER TABLE pages ADD COLUMN IF NOT EXISTS error VARCHAR;
 
 -- crawl state: one row per URL with the validators of its last 200 answer
 CREATE TABLE IF NOT EXISTS http_cache (

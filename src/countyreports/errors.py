@@ -13,6 +13,7 @@
           │    └── ProxyUnreachable   the proxy accepts no connection
           ├── RunFailed           a run ended with too many counties failed, or none reached (CLI exit 1)
           ├── ParseError          a document could not be read at all
+          │    └── Refused         refused before reading: reading it would break a limit (zip bomb, entities)
           ├── SnapshotError       a replay snapshot is malformed
           └── SandboxError        a task of the sandbox pool did not finish (`reason` says why):
                ├── OverBudget      over its time budget (killed) or its memory budget (MemoryError)
@@ -109,6 +110,11 @@ class RunFailed(TerminalError):
 
 class ParseError(TerminalError):
     """A document could not be parsed."""
+
+
+class Refused(ParseError):
+    """A document refused before it was read, because reading it would break a limit of the read path
+    (countyreports.reading.limits); the message says which."""
 
 
 class SnapshotError(TerminalError):

@@ -299,6 +299,7 @@ class PageState:
     report_id: str | None
     content_sha256: str | None
     last_checked: dt.datetime | None = None  # when the page was last requested (None: not this run)
+    error: str | None = None  # why a `pending` page could not be read (its fetch, or its reading)
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,9 +49,18 @@ class Settings:
         "counties loaded in one transaction at most: the writer loads those ready together "
         "(1: one transaction per county; 64 lets one writer keep up with thousands of counties)")
     parse_processes: int = _setting(
-        0,
-        "processes that parse report pages and attachments "
-        "(0: parse in the crawl threads; 2 on a 2-core box lets the parsing use the second core)")
+        1,
+        "processes that read report pages and attachments under the page budgets (the sandbox pool; with crawler "
+        "processes, each has its share, at least one; 0: in the crawl threads, without budgets: a page that crashes "
+        "the reader or eats the memory stops the run)")
+    page_time_s: float = _setting(
+        10.0,
+        "seconds one document (a report page, an attachment, a file given to `parse`) may take to read; beyond, "
+        "its reading is killed and the page recorded unreadable (a report of N documents gets N times this)")
+    page_memory_mb: int = _setting(
+        512,
+        "address space (MB) of the process reading one document, its own ~75 MB included; beyond, the page is "
+        "recorded unreadable")
     crawl_processes: int = _setting(
         0,
         "processes that crawl (each with workers/N threads, parsing in them) while this one only loads "

@@ -152,6 +152,10 @@ def test_a_child_killed_while_idle_is_replaced(pool: BudgetPool) -> None:
     victim = pool.pids[0]
     assert victim is not None
     os.kill(victim, signal.SIGKILL)
+    for _ in range(600):  # until the pool has seen it (a task handed to it meanwhile would fail with it)
+        if victim not in pool.pids:
+            break
+        time.sleep(0.1)
     results = [pool.submit(square, i).result()[1] for i in range(6)]
     assert victim not in results
 
@@ -167,6 +171,25 @@ def test_stats_count_what_happened() -> None:
         stats = p.stats()
     assert (stats.done, stats.over_memory, stats.crashed, stats.over_time) == (2, 1, 1, 1)
     assert stats.restarts == 3
+
+
+def _budget_by_count(base: Budget, fn: object, args: tuple) -> Budget:
+    return base.scaled(len(args[0]))
+
+
+def test_a_budget_policy_gives_each_task_its_budget() -> None:
+    import functools
+
+    policy = functools.partial(_budget_by_count, Budget(time_s=1.0))
+    with BudgetPool(1, budget_of=policy) as p:
+        assert p.submit(sleep_all, [1.5, 0.0]).result() > 0  # 2 documents: 2 s
+        with pytest.raises(OverBudget, match="time budget of 1 s"):
+            p.submit(sleep_all, [60.0]).result()
+
+
+def sleep_all(seconds: list[float]) -> int:
+    time.sleep(sum(seconds))
+    return os.getpid()
 
 
 def test_initializer_runs_once_in_each_process() -> None:

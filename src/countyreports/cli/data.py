@@ -43,12 +43,17 @@ def parse(
     files: Annotated[list[Path], typer.Argument(help="saved HTML pages, .docx, .pdf or .txt files")],
     url: Annotated[Optional[str], typer.Option(help="URL the page was fetched from")] = None,
     format: Annotated[str, typer.Option("--format", help="json")] = "json",  # noqa: A002
+    processes: Annotated[int, typer.Option(help="child processes reading the files")] = 1,
 ) -> None:
-    """Parse saved documents; one JSON line per file, in order."""
-    from countyreports.reading.document import parse_file_json
+    """Parse saved documents; one JSON line per file, in order. Each file is read in a child process under the
+    page budget (COUNTYREPORTS_PAGE_TIME_S, COUNTYREPORTS_PAGE_MEMORY_MB): a file over it, or whose reading
+    crashed, gets a line saying so, and the others are read."""
+    from countyreports.cli.documents import parse_lines
+    from countyreports.settings import load_settings
 
-    for path in files:
-        sys.stdout.write(json.dumps(parse_file_json(path, url), ensure_ascii=False) + "\n")
+    for line in parse_lines([str(f) for f in files], url, load_settings(), max(1, processes)):
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
 
 
 @app.command()

@@ -30,6 +30,7 @@ block: try through a proxy); `failed` (homepage or report column unreachable, or
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -38,12 +39,12 @@ from countyreports.crawl.column import ColumnResult, find_column
 from countyreports.crawl.discover.scope import Scope
 from countyreports.crawl.fetch import Fetcher
 from countyreports.crawl.session import (
-    CountyCrawl, CrawlOptions, Got, Validators, got_error, transient, utcnow,
+    ArchiveCrawl, CountyCrawl, CrawlOptions, Got, Validators, got_error, host_of, transient, utcnow,
 )
 from countyreports.models import County, CountyLoad, Link, PageKind, PageState, ParsedReport, Report
 from countyreports.reading.classify import classify_title, could_be_county_report
 from countyreports.reading.document import (
-    RawDoc, article_links, content_sha256, fingerprinted, links_of, parse_docs, read_article,
+    RawDoc, content_sha256, fingerprinted, links_of, parse_docs, read_article, read_first,
 )
 from countyreports.registry.divisions import load_divisions
 from countyreports.registry.identity import check_identity
@@ -58,12 +59,17 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
     (parsed, page URLs, attachment URL, raw hashes, fingerprint)."""
     if first_got.body is None:
         return None
-    # the pages are read (decoded, main text) where they are parsed: in a parse process when there is one,
-    # so this crawl thread only fetches (there the first page is read twice, once for its links)
+    # the pages are read (decoded, main text) where they are parsed: in the parse pool when there is one, so this
+    # crawl thread only fetches; one round trip for the usual report (one page, no attachment), two otherwise
     first = RawDoc(first_got.url, first_got.body, first_got.fetched.header("content-type"))
-    first_read = None if c.parser is not None else read_article(first)
-    page_links, att = (c.parser.submit(article_links, first).result() if first_read is None
-                       else links_of(first_read[0]))
+    if c.parser is not None:
+        page_links, att, done, first_read = c.parser.submit(read_first, first).result()
+    else:
+        first_read = read_article(first)
+        (page_links, att), done = links_of(first_read[0]), None
+    if done is not None:
+        c.pages_parsed += 1
+        return done[0], (first_got.url,), None, (first_got.fetched.sha256 or "",), done[1]
     docs = [first]
     urls = [first_got.url]
     raw = [first_got.fetched.sha256 or ""]
@@ -86,7 +92,7 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
         else:
             c.warnings.append(f"attachment unreadable: {att.url}")
     if c.parser is not None:  # pure function: parsed in another process while this thread waits
-        parsed, fp = c.parser.submit(fingerprinted, parse_docs, docs, att_doc).result()
+        parsed, fp = c.parser.submit(fingerprinted, parse_docs, docs, att_doc, first_read).result()
     else:
         parsed, fp = fingerprinted(parse_docs, docs, att_doc, first_read)
     c.pages_parsed += len(docs)
@@ -106,6 +112,71 @@ class Found:
 
 
 PENDING = "pending"  # page state of an article that could not be read: asked for again next run
+
+
+def read_page(c: CountyCrawl, link: Link, got: Got, now: dt.datetime,
+              years: frozenset[int] | None = None) -> tuple[PageState, Report | None]:
+    """Read an article page fetched (its further pages and attachment too) as a report of the county: its page
+    state and, when it is one of the county's reports (of `years`, if given), the report. Raises what its
+    reading raised (countyreports.errors.SandboxError when the parse process gave up on it)."""
+    county = c.county
+    read = read_report(c, got)
+    if read is None:
+        return PageState(link.url, county.adcode, PENDING, link.text, None, None, None, "no body"), None
+    parsed, urls, att_url, raw, fp = read
+    kind = classify_title(parsed.title or link.text, county.county)
+    if kind is not PageKind.COUNTY_REPORT or parsed.report_year is None:
+        return PageState(link.url, county.adcode, str(kind), parsed.title, None, None, now), None
+    identity = check_identity(parsed.site_id_code, county, load_divisions())
+    if not identity.accepted:  # a page of another county's site: never loaded as this county's
+        c.warnings.append(f"{link.url}: {identity.message}; not loaded")
+        return PageState(link.url, county.adcode, "foreign", parsed.title, None, None, now), None
+    if parsed.published is None and link.date is not None:  # the list row's date, when the page has none
+        parsed = replace(parsed, published=link.date)
+    rid = f"{county.adcode}-{parsed.report_year}"
+    sha = content_sha256(parsed.clean_text)
+    page = PageState(link.url, county.adcode, str(kind), parsed.title, rid, sha, now)
+    if years is not None and parsed.report_year not in years:
+        return page, None
+    return page, Report(report_id=rid, county=county, url=urls[0], parsed=parsed, content_sha256=sha,
+                        fetched_at=now, pages=urls, attachment=att_url, raw_sha256=raw, parse_sha256=fp)
+
+
+def unread_page(c: CountyCrawl, link: Link, report_id: str | None, now: dt.datetime,
+                exc: BaseException) -> PageState:
+    """The page state of an article page whose reading failed: pending (read again next run and by
+    `--reparse`), with why; the county's warnings say it too."""
+    why = f"{type(exc).__name__}: {exc}"
+    c.warnings.append(f"article unreadable: {link.url} ({why})")
+    return PageState(link.url, c.county.adcode, PENDING, link.text, report_id, None, now, why)
+
+
+def reread_pending(county: County, pending: list[PageState], store: RawStore, validators: Validators,
+                   content_types: dict[str, str | None], hosts: tuple[str, ...], parser: Executor | None,
+                   years: frozenset[int] | None = None) -> tuple[list[Report], list[PageState], list[str]]:
+    """The county's pending pages read again from the raw archive, without a request (`--reparse`): each one's
+    new page state, the reports read (of `years`, if given), and the warnings. A page the archive does not hold
+    is left as it is (the next harvest asks for it); one that still cannot be read stays pending, with why."""
+    scope = Scope.of(county.homepage, hosts)
+    for p in pending:
+        scope.add_host(host_of(p.url))
+    c = ArchiveCrawl(county, None, store, validators, scope, parser=parser, content_types=content_types)
+    now = utcnow()
+    reports: list[Report] = []
+    states: list[PageState] = []
+    for p in pending:
+        got = c.get(p.url)
+        if got.body is None:
+            continue
+        link = Link(p.url, p.title or "")
+        try:
+            page, rep = read_page(c, link, got, now, years)
+        except Exception as exc:  # noqa: BLE001 - recorded, as in a crawl
+            page, rep = unread_page(c, link, p.report_id, now, exc), None
+        states.append(page)
+        if rep is not None:
+            reports.append(rep)
+    return reports, states, c.warnings
 
 
 def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[str, Any],
@@ -177,38 +248,28 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
                     c.warnings.append(f"article unreadable: {link.url} ({got_error(got)})")
                     if transient(got.fetched):  # 404, too large, redirect loop...: not worth a retry
                         unreadable.append(link.url)
-                        page_states.append(PageState(link.url, county.adcode, PENDING, link.text, None, None))
+                        page_states.append(PageState(link.url, county.adcode, PENDING, link.text, None, None,
+                                                     None, got_error(got)))
                 continue
             if got.unchanged and known is not None and known.report_id:
                 present.add(known.report_id)
                 seen_ids.add(known.report_id)
                 page_states.append(replace(known, last_checked=now))
                 continue
-            read = read_report(c, got)
-            if read is None:
-                continue
-            parsed, urls, att_url, raw, fp = read
-            kind = classify_title(parsed.title or link.text, county.county)
-            if kind is not PageKind.COUNTY_REPORT or parsed.report_year is None:
-                page_states.append(PageState(link.url, county.adcode, str(kind), parsed.title, None, None, now))
-                continue
-            identity = check_identity(parsed.site_id_code, county, load_divisions())
-            if not identity.accepted:  # a page of another county's site: never loaded as this county's
-                c.warnings.append(f"{link.url}: {identity.message}; not loaded")
-                page_states.append(PageState(link.url, county.adcode, "foreign", parsed.title, None, None, now))
-                continue
-            if parsed.published is None and link.date is not None:  # the list row's date, when the page has none
-                parsed = replace(parsed, published=link.date)
-            rid = f"{county.adcode}-{parsed.report_year}"
-            sha = content_sha256(parsed.clean_text)
-            page_states.append(PageState(link.url, county.adcode, str(kind), parsed.title, rid, sha, now))
-            present.add(rid)
-            seen_ids.add(rid)
-            if opts.years is not None and parsed.report_year not in opts.years:
-                continue
-            rep = Report(report_id=rid, county=county, url=urls[0], parsed=parsed, content_sha256=sha,
-                         fetched_at=now, pages=urls, attachment=att_url, raw_sha256=raw, parse_sha256=fp)
-            _fold(found, Found(rep, link.url in in_column))
+            try:
+                page, rep = read_page(c, link, got, now, opts.years)
+            except Exception as exc:  # noqa: BLE001 - its reading failed (over budget, crashed...): recorded
+                rid = known_pages[link.url].report_id if link.url in known_pages else None
+                page, rep = unread_page(c, link, rid, now, exc), None
+                unreadable.append(link.url)
+                if rid:  # a page that cannot be read now is not a withdrawal
+                    present.add(rid)
+            page_states.append(page)
+            if page.report_id and page.kind != PENDING:
+                present.add(page.report_id)
+                seen_ids.add(page.report_id)
+            if rep is not None:
+                _fold(found, Found(rep, link.url in in_column))
         if not (list_changed and complete) or unreadable:
             present = None  # the whole list was not read: nothing can be judged withdrawn
     except Exception as exc:  # a bug or an unexpected page must not stop the run: record it

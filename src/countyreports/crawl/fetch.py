@@ -58,6 +58,7 @@ from typing import Any
 
 import httpx
 
+from countyreports.crawl.codings import ERR_DECODING, ERR_TOO_LARGE, inflate_body
 from countyreports.models import Fetched
 from countyreports.crawl.politeness import (Counters, FetchSettings, FetchStats, HostSet, Politeness, RobotsEntry,
                                             RobotsInfo, Transient, is_private_host, norm_host, parse_retry_after)
@@ -73,11 +74,9 @@ ERR_HOST_FAILED = "host-failed"
 ERR_LOOP = "redirect-loop"
 ERR_TOO_MANY_REDIRECTS = "too-many-redirects"
 ERR_BAD_REDIRECT = "bad-redirect"
-ERR_TOO_LARGE = "too-large"
 ERR_TIMEOUT = "timeout"
 ERR_CONNECT = "connect-error"
 ERR_NETWORK = "network-error"
-ERR_DECODING = "decoding-error"
 ERR_PROTOCOL = "protocol-error"
 ERR_PROXY_REFUSED = "proxy-refused"  # the proxy answered CONNECT with 4xx or 501: retrying will not help
 
@@ -325,16 +324,13 @@ class Fetcher:
         if declared and declared.strip().isdigit() and int(declared) > max_body \
                 and not resp.headers.get("Content-Encoding"):
             return _Answer(status, headers, error=ERR_TOO_LARGE)  # not read: the connection closes
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in resp.iter_bytes():
-            size += len(chunk)
-            if size > max_body:
-                self._stats.add(bytes=size)
-                return _Answer(status, headers, error=ERR_TOO_LARGE)
-            chunks.append(chunk)
-        self._stats.add(bodies=1, bytes=size)
-        return _Answer(status, headers, body=b"".join(chunks))
+        # the raw bytes, their content codings undone here under the cap (crawl.codings), not by httpx (a response
+        # built with its content, as a test's transport makes them, comes decoded already)
+        consumed = resp.is_stream_consumed
+        body, size, error = inflate_body([resp.content] if consumed else resp.iter_raw(),
+                                         None if consumed else resp.headers.get("Content-Encoding"), max_body)
+        self._stats.add(bodies=int(body is not None), bytes=size)
+        return _Answer(status, headers, body=body, error=error)
 
     @staticmethod
     def _drain(resp: httpx.Response) -> None:

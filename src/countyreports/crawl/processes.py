@@ -3,8 +3,9 @@
 One Python process makes about 200 requests a second at most (bench/ on 2 cores), whatever its thread count:
 every request, list page and report page costs interpreter time under one GIL. `Settings.crawl_processes` > 0
 spreads the crawl over that many processes (spawned, never forked from this threaded one), each with its own
-`Fetcher`, its own crawl threads, and parsing in those threads; the calling process keeps only the single
-DuckDB writer. A county's result (`CountyLoad`, bodies already in the raw archive) comes back through a queue.
+`Fetcher`, its own crawl threads, and its own parse pool when the job gives one (`CrawlJob.parser`, a factory:
+the pipeline's sandbox pool, made in the process), else parsing in those threads; the calling process keeps only
+the single DuckDB writer. A county's result (`CountyLoad`, bodies already in the raw archive) comes back through a queue.
 
 Politeness holds across processes: while a county is being crawled, every other county with one of its hosts
 (homepage, remembered column hosts) goes to the same process, whose fetcher enforces per-host concurrency and
@@ -27,7 +28,8 @@ import multiprocessing
 import os
 import queue
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,10 +56,11 @@ class CrawlJob:
     proxy: str | None
     raw_path: str
     threads: int  # crawl threads of each process
-    options: CrawlOptions  # (parser None: each process parses in its crawl threads)
+    options: CrawlOptions  # (its parser None: see `parser`)
     states: dict[str, dict[str, Any]]  # adcode -> crawl state (Warehouse.all_crawl_states)
     validators: dict[str, tuple[str | None, str | None, str | None]]
     robots: tuple[Robots, ...]  # robots.txt answers kept from earlier runs (Fetcher.seed_robots)
+    parser: Callable[[], Executor] | None = None  # makes the process's own parse pool; None: parse in its threads
 
 
 def merge_stats(stats: list[FetchStats]) -> FetchStats:
@@ -92,11 +95,13 @@ def _serve(index: int, job: CrawlJob, inbox: Any, outbox: Any) -> None:
     for origin, status, body, fetched_at in job.robots:
         fetcher.seed_robots(origin, status, body, fetched_at)
     store = RawStore(job.raw_path)
+    parser = job.parser() if job.parser is not None else None
+    options = dataclasses.replace(job.options, parser=parser)
 
     def crawl(token: int, county: County) -> None:
         try:
             load = without_bodies(crawl_county(county, fetcher, store, job.states.get(county.adcode, {}),
-                                               job.validators, job.run_id, job.options))
+                                               job.validators, job.run_id, options))
         except Exception as exc:  # noqa: BLE001 - crawl_county records portal problems; this is a bug
             load = failed_load(job.run_id, county, f"{type(exc).__name__}: {exc}")
         outbox.put(("load", token, load))
@@ -117,6 +122,8 @@ def _serve(index: int, job: CrawlJob, inbox: Any, outbox: Any) -> None:
                    if r.status and r.status < 500)
     stats = fetcher.stats()
     fetcher.close()
+    if parser is not None:
+        parser.shutdown()
     outbox.put(("closed", index, stats, robots))
 
 

@@ -56,7 +56,7 @@ class CountyCrawl:
     """Mutable working state of one county's crawl (never leaves the crawl package)."""
 
     county: County
-    fetcher: Fetcher
+    fetcher: Fetcher | None  # (None: an ArchiveCrawl, which asks nothing)
     store: RawStore
     validators: Validators
     scope: Scope
@@ -72,6 +72,7 @@ class CountyCrawl:
         known = self.validators.get(url)
         if known and known[2] and self.store.has(known[2]):
             etag, lm = known[0], known[1]
+        assert self.fetcher is not None
         scope = self.scope.entries() + ((allow,) if allow else ())
         f = self.fetcher.get(url, scope=scope, etag=etag, last_modified=lm, follow_host_moves=moves)
         self.fetches.append((self.county.adcode, f))
@@ -90,6 +91,26 @@ class CountyCrawl:
             return got, None, "utf-8"
         decoded = decode_html(got.body, got.fetched.header("content-type"))
         return got, decoded.text, decoded.encoding
+
+
+@dataclass
+class ArchiveCrawl(CountyCrawl):
+    """A county's crawl session that asks nothing: every page is the body the archive holds for its URL (the
+    last 200 answer's, by the validators), as a 304 would give it — for reading pages again from the archive
+    (`--reparse`). `content_types`: raw SHA-256 → Content-Type of the answer that brought it."""
+
+    content_types: dict[str, str | None] = field(default_factory=dict)
+
+    def get(self, url: str, *, moves: bool = False) -> Got:
+        known = self.validators.get(url)
+        sha = known[2] if known else None
+        body = self.store.get(sha) if sha else None
+        ctype = self.content_types.get(sha or "")
+        f = Fetched(url=url, final_url=url, status=304 if body is not None else 0,
+                    headers=(("Content-Type", ctype),) if ctype else (), body=None, sha256=sha,
+                    fetched_at=dt.datetime.now(dt.UTC), error=None if body is not None else "not-archived",
+                    not_modified=body is not None)
+        return Got(f, body, body is not None)
 
 
 _TRANSIENT_ERRORS = frozenset({ERR_TIMEOUT, ERR_CONNECT, ERR_NETWORK, ERR_HOST_FAILED})

@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 
-from countyreports.models import County, CountyLoad, ParsedReport, Report
+from countyreports.crawl.county import PENDING, reread_pending
+from countyreports.models import County, CountyLoad, PageState, ParsedReport, Report
 from countyreports.pipeline.run import CountyOutcome, Run, load_batch, utcnow, writer
 from countyreports.reading.document import RawDoc, content_sha256, parse_unless_stored
 
@@ -76,9 +77,14 @@ def _reparse_start(run: Run, county: County, read: _Sources | None = None) -> _R
 def _reparse_finish(run: Run, county: County, job: _Reparse) -> CountyLoad:
     reports: list[Report] = []
     warnings = list(job.warnings)
-    parsed_pages = same = 0
+    parsed_pages = same = failed = 0
     for report_id, pages, raws, attachment, fut in job.items:
-        parsed, fp = fut.result()
+        try:
+            parsed, fp = fut.result()
+        except Exception as exc:  # noqa: BLE001 - over its budget, a crashed reader...: the stored rows stand
+            failed += 1
+            warnings.append(f"{report_id}: re-parse failed ({type(exc).__name__}: {exc}); kept as stored")
+            continue
         parsed_pages += len(pages)
         if parsed is None:  # read as it is stored: nothing to write
             same += 1
@@ -90,11 +96,33 @@ def _reparse_finish(run: Run, county: County, job: _Reparse) -> CountyLoad:
                               content_sha256=content_sha256(parsed.clean_text), fetched_at=utcnow(),
                               pages=tuple(pages), attachment=attachment, raw_sha256=tuple(raws),
                               parse_sha256=fp))
-    return CountyLoad(run_id=run.run_id, adcode=county.adcode, county=county.county,
-                      outcome="ok" if reports or same else "empty", error=None, column_url=None, column_hosts=(),
-                      reports=tuple(reports), fetches=(), pages=(), present_report_ids=None,
-                      pages_parsed=parsed_pages, warnings=tuple(warnings), started_at=job.started,
-                      finished_at=utcnow(), reparse=True, reparse_same=same)
+    known = {item[0] for item in job.items}
+    found, states, more = _pending(run, county)
+    warnings.extend(more)
+    reports.extend(r for r in found if r.report_id not in known)  # (else the stored report stands)
+    unread = failed + sum(p.kind == PENDING for p in states)
+    outcome = "partial" if unread else "ok" if reports or same or states else "empty"
+    return CountyLoad(run_id=run.run_id, adcode=county.adcode, county=county.county, outcome=outcome,
+                      error=f"{unread} report(s) or page(s) unreadable" if unread else None, column_url=None,
+                      column_hosts=(), reports=tuple(reports), fetches=(), pages=tuple(states),
+                      present_report_ids=None, pages_parsed=parsed_pages, warnings=tuple(warnings),
+                      started_at=job.started, finished_at=utcnow(), reparse=True, reparse_same=same)
+
+
+def _pending(run: Run, county: County) -> tuple[list[Report], list[PageState], list[str]]:
+    """The county's pending pages (their reading failed, or their fetch) read again from the archive: the
+    reports they hold now, their page states, warnings."""
+    state = run.states.get(county.adcode, {})
+    pending = [p for p in state.get("pages", {}).values()
+               if p.kind == PENDING and (run.validators.get(p.url) or (None, None, None))[2]]
+    if not pending:
+        return [], [], []
+    shas = [run.validators[p.url][2] for p in pending]
+    with run.lock, writer(run.settings, run.warehouse) as wh:
+        ctypes = wh.content_types([s for s in shas if s])
+    reports, pages, warnings = reread_pending(county, pending, run.store, run.validators, ctypes,
+                                              tuple(state.get("column_hosts", ())), run.parser, run.years)
+    return reports, pages, list(warnings)
 
 
 def reparse_counties(run: Run, counties: Sequence[County],

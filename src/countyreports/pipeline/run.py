@@ -9,14 +9,14 @@ processes can harvest shards of the registry into one warehouse.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from countyreports.crawl.archive import RawStore
@@ -27,8 +27,10 @@ from countyreports.crawl.proxy import check_proxy
 from countyreports.crawl.processes import CrawlerPool, CrawlJob, merge_stats
 from countyreports.errors import RegistryError, WarehouseBusy
 from countyreports.models import County, CountyLoad
+from countyreports.reading.document import RawDoc
 from countyreports.registry.file import Registry, read_registry
 from countyreports.registry.selection import NO_REGISTRY, select
+from countyreports.sandbox import Budget, BudgetPool
 from countyreports.settings import Settings
 from countyreports.warehouse.writer import LoadStats, Warehouse
 
@@ -83,7 +85,7 @@ class Run:
     crawler: ThreadPoolExecutor | None = None
     pages_parsed: int = 0
     withdrawn: int = 0
-    parser: Executor | None = None  # process pool for parse_report (settings.parse_processes > 0)
+    parser: Executor | None = None  # the sandbox pool reading the pages (settings.parse_processes > 0)
     crawlers: CrawlerPool | None = None  # crawler processes (settings.crawl_processes > 0): they crawl, this loads
 
     @property
@@ -161,9 +163,11 @@ def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] |
     crawlers = None
     if settings.crawl_processes > 0 and not reparse:
         n = settings.crawl_processes
+        share = max(1, settings.parse_processes // n) if settings.parse_processes > 0 else 0  # each its own pool
         crawlers = CrawlerPool(n, CrawlJob(
             run_id, fetch_settings(settings), settings.proxy or None, str(settings.raw_path),
-            -(-max(1, settings.workers) // n), crawl_options(settings, year_set, None), states, validators, robots))
+            -(-max(1, settings.workers) // n), crawl_options(settings, year_set, None), states, validators, robots,
+            parse_pool_factory(settings, share)))
     return Run(run_id=run_id, kind=kind, settings=settings, fetcher=fetcher,
                store=RawStore(settings.raw_path), started_at=started, states=states, validators=validators,
                warehouse=held, years=year_set, registry_errors=tuple(registry_errors),
@@ -178,13 +182,28 @@ def crawl_options(settings: Settings, years: frozenset[int] | None, parser: Exec
                         years=years, parser=parser, adapters=settings.adapters)
 
 
-def parse_pool(settings: Settings) -> Executor | None:
-    """Processes for the pure parse step (`settings.parse_processes`), started fresh (spawn: never a fork of
-    this threaded process); None: parse in the crawl threads."""
-    if settings.parse_processes <= 0:
+def parse_pool(settings: Settings, processes: int | None = None) -> Executor | None:
+    """The sandbox pool that reads pages (`settings.parse_processes` child processes, or `processes`) under the
+    page budget: a task's budget is the page budget times the documents it reads; None: parse in the crawl
+    threads, without budgets."""
+    factory = parse_pool_factory(settings, processes)
+    return factory() if factory is not None else None
+
+
+def parse_pool_factory(settings: Settings, processes: int | None = None) -> Callable[[], Executor] | None:
+    """What makes `parse_pool` (picklable: a crawler process makes its own)."""
+    n = settings.parse_processes if processes is None else processes
+    if n <= 0:
         return None
-    return ProcessPoolExecutor(max_workers=settings.parse_processes,
-                               mp_context=multiprocessing.get_context("spawn"))
+    page = Budget(time_s=settings.page_time_s, memory_bytes=settings.page_memory_mb * 1024 * 1024)
+    return partial(BudgetPool, n, page, preload=("countyreports.reading.document",),
+                   budget_of=partial(document_budget, page), name="parse")
+
+
+def document_budget(page: Budget, fn: Callable[..., Any], args: tuple[Any, ...]) -> Budget:
+    """The budget of a parse task: `page` times the documents (RawDoc) among its arguments, lists included."""
+    n = sum(isinstance(d, RawDoc) for a in args for d in (a if isinstance(a, (list, tuple)) else (a,)))
+    return page.scaled(n)
 
 
 def load_one(run: Run, load: CountyLoad) -> CountyOutcome:

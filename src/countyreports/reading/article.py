@@ -13,12 +13,18 @@ countyreports.reading.pagenoise.
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from dataclasses import replace
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
+
+from countyreports.errors import ParseError
 
 from countyreports.reading import pagemeta as M
 from countyreports.reading import query as Q
 from countyreports.reading import selectors as S
 from countyreports.models import Article, Family, Link
+from countyreports.reading.limits import MAX_DEPTH, MAX_TAGS, truncated
+from countyreports.reading.nesting import flatten, needs_scan
 from countyreports.reading.pagenoise import page_noise
 from countyreports.reading.paragraphs import paragraphs as read_paragraphs
 from countyreports.reading.urls import split_url
@@ -106,19 +112,38 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
 
 
 def extract_article(html: str, url: str, *, utf8: bytes | None = None) -> Article:
-    """Extract the main content and metadata of an article page. Never raises on odd input.
+    """Extract the main content and metadata of an article page. Never raises on odd input; raises
+    MemoryError / ParseError when the memory to parse the page runs out (never an empty article instead).
 
     `utf8`: the page's bytes when they are exactly ``html.encode("utf-8")`` (a strict UTF-8 decode, no BOM,
-    no NUL): the parser reads them as they are instead of encoding `html` again."""
+    no NUL): the parser reads them as they are instead of encoding `html` again.
+
+    A page nested deeper than `limits.MAX_DEPTH` is flattened before it is parsed, one of more than
+    `limits.MAX_TAGS` elements cut (reading.nesting), and its article's `noise` says ``truncated: depth>…`` /
+    ``truncated: tags>…``."""
     if not isinstance(html, str):
         html = str(html, "utf-8", "replace") if isinstance(html, (bytes, bytearray)) else str(html)
         utf8 = None
     if utf8 is None and "\x00" in html:  # (`utf8` holds no NUL: neither does its text)
         html = html.replace("\x00", "")
+    caps: list[str] = []
+    if needs_scan(html if utf8 is None else utf8):
+        flat, deepest, cut = flatten(html, MAX_DEPTH, MAX_TAGS)
+        if flat is not html:
+            html, utf8 = flat, None
+            caps += [truncated("depth", MAX_DEPTH)] if deepest > MAX_DEPTH else []
+            caps += [truncated("tags", MAX_TAGS)] if cut else []
     try:
-        return _extract(html, url or "", utf8)
+        article = _extract(html, url or "", utf8)
+    except MemoryError:  # the page's memory budget ran out: said by the caller, never an empty article
+        raise
+    except SelectolaxError as exc:  # lexbor could not build the tree: it ran out of memory
+        raise ParseError(f"the HTML parser gave up on the page ({exc}): out of memory") from exc
     except Exception:  # noqa: BLE001 - the contract is "never raise"; an empty article is the answer
-        return Article(url=url or "", title="", paragraphs=())
+        article = Article(url=url or "", title="", paragraphs=())
+    if caps:
+        article = replace(article, noise=tuple(dict.fromkeys([*caps, *article.noise])))
+    return article
 
 
 def _extract(html: str, url: str, utf8: bytes | None = None) -> Article:
@@ -143,7 +168,7 @@ def _extract(html: str, url: str, utf8: bytes | None = None) -> Article:
     page_links = M.page_links(tree, html, url, anchors)
     container = _find_container(tree, fam)
     attachments = M.attachments(container, anchors if tree.body is not None else None, url)
-    paragraphs = read_paragraphs(container, title) if container is not None else ()
+    paragraphs, deep = read_paragraphs(container, title) if container is not None else ((), False)
     return Article(
         url=url,
         title=title,
@@ -154,6 +179,7 @@ def _extract(html: str, url: str, utf8: bytes | None = None) -> Article:
         page_links=page_links,
         site_id_code=site_id,
         family=fam,
+        noise=(truncated("depth", MAX_DEPTH),) if deep else (),
     )
 
 

@@ -1,7 +1,14 @@
 """Attachments (.docx / .pdf) → raw paragraphs (pure functions; bytes in, list of str out).
 
-    docx_paragraphs(data, title=None) -> list[str]
+    docx_text(data, title=None) -> (paragraphs, noise)    # Refused / ParseError when it cannot be read
+    pdf_text(data, title=None) -> (paragraphs, noise)
+    docx_paragraphs(data, title=None) -> list[str]        # the same, [] when it cannot be read
     pdf_paragraphs(data, title=None) -> list[str]
+
+Limits (countyreports.reading.limits): a .docx is opened through `package.checked_package` (zip bombs, lying
+headers and entity declarations refused before anything is parsed); a PDF is read up to `MAX_PDF_PAGES` pages
+and `MAX_TEXT_CHARS` characters, and the noise says ``truncated: pdf_pages>…`` / ``truncated: text>…`` when it
+holds more.
 
 Same conventions as ``Article.paragraphs`` (raw text, no Chinese cleaning): one item per paragraph in
 reading order, stripped of indentation, empty ones skipped; a soft line break inside a paragraph is
@@ -26,7 +33,8 @@ signature lines) or when the line before it ends well short of the right margin.
 paragraph are joined without separator, so a layout break that falls inside a word or a number
 (``1`` / ``4次``) disappears.
 
-Unreadable input gives ``[]`` (never raises).
+Unreadable input gives ``[]`` from the ``*_paragraphs`` functions (never raises); the ``*_text`` functions
+say why.
 """
 
 from __future__ import annotations
@@ -39,7 +47,11 @@ import threading
 import unicodedata
 from collections import Counter
 
-__all__ = ["docx_paragraphs", "pdf_paragraphs", "drop_title"]
+from countyreports.errors import ParseError
+from countyreports.reading.limits import MAX_PDF_PAGES, MAX_TEXT_CHARS, truncated
+from countyreports.reading.package import checked_package
+
+__all__ = ["docx_paragraphs", "docx_text", "pdf_paragraphs", "pdf_text", "drop_title"]
 
 _STRIP = " \t\r\n\f\v\u3000\xa0\u2002\u2003\u2009\u200b\u200c\u200d\ufeff"
 _WS = re.compile(r"\s+")
@@ -93,13 +105,23 @@ def _docx_text(par) -> str:  # noqa: ANN001 - python-docx Paragraph
 
 
 def docx_paragraphs(data: bytes, title: str | None = None) -> list[str]:
-    """Paragraphs and table rows of a .docx body, in body order."""
+    """Paragraphs and table rows of a .docx body, in body order ([] when it cannot be read)."""
+    try:
+        return docx_text(data, title)[0]
+    except ParseError:  # a broken attachment gives no text, never an exception
+        return []
+
+
+def docx_text(data: bytes, title: str | None = None) -> tuple[list[str], tuple[str, ...]]:
+    """Paragraphs and table rows of a .docx body, in body order, and its noise; Refused (a limit) or
+    ParseError (not a readable docx) otherwise."""
+    safe = checked_package(data)
     try:
         import docx  # python-docx
         from docx.table import Table
         from docx.text.paragraph import Paragraph
 
-        doc = docx.Document(io.BytesIO(data))
+        doc = docx.Document(io.BytesIO(safe))
         out: list[str] = []
         for block in doc.iter_inner_content():
             if isinstance(block, Paragraph):
@@ -108,9 +130,11 @@ def docx_paragraphs(data: bytes, title: str | None = None) -> list[str]:
                     out.append(t)
             elif isinstance(block, Table):
                 _docx_table(block, out)
-        return drop_title(out, title)
-    except Exception:  # noqa: BLE001 - a broken attachment gives no text, never an exception
-        return []
+        return drop_title(out, title), ()
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever python-docx or lxml say: not a readable docx
+        raise ParseError(f"not a readable .docx: {type(exc).__name__}: {exc}") from exc
 
 
 def _docx_table(table, out: list[str]) -> None:  # noqa: ANN001
@@ -143,8 +167,10 @@ def _ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _pdf_lines(data: bytes) -> list[list[_Line]]:
-    """Per page: (x0, x1, y0, height, text) of each text line, top to bottom, same-baseline merged."""
+def _pdf_lines(data: bytes, max_pages: int = MAX_PDF_PAGES,
+               max_chars: int = MAX_TEXT_CHARS) -> tuple[list[list[_Line]], tuple[str, ...]]:
+    """Per page: (x0, x1, y0, height, text) of each text line, top to bottom, same-baseline merged; at most
+    `max_pages` pages and the pages whose characters add up to at most `max_chars` (a cap hit: in the noise)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -152,18 +178,24 @@ def _pdf_lines(data: bytes) -> list[list[_Line]]:
         doc = pdfium.PdfDocument(data)
         try:
             pages: list[list[_Line]] = []
-            for i in range(len(doc)):
+            count = len(doc)
+            noise = (truncated("pdf_pages", max_pages),) if count > max_pages else ()
+            chars = 0
+            for i in range(min(count, max_pages)):
                 page = doc[i]
                 try:
                     textpage = page.get_textpage()
                     try:
+                        chars += pdfium_c.FPDFText_CountChars(textpage.raw)
+                        if chars > max_chars:
+                            return pages, (*noise, truncated("text", max_chars))
                         raw = _page_pieces(textpage.raw, pdfium_c)
                     finally:
                         textpage.close()
                 finally:
                     page.close()
                 pages.append(_merge_pieces(raw))
-            return pages
+            return pages, noise
         finally:
             doc.close()
 
@@ -274,11 +306,25 @@ def _ends_sentence(tail: str) -> bool:
 
 
 def pdf_paragraphs(data: bytes, title: str | None = None) -> list[str]:
-    """Paragraphs of a text PDF, rebuilt from the page layout (see the module docstring)."""
+    """Paragraphs of a text PDF, rebuilt from the page layout (see the module docstring); [] when unreadable."""
     try:
-        pages = _pdf_lines(data)
-    except Exception:  # noqa: BLE001
+        return pdf_text(data, title)[0]
+    except ParseError:
         return []
+
+
+def pdf_text(data: bytes, title: str | None = None) -> tuple[list[str], tuple[str, ...]]:
+    """Paragraphs of a text PDF (its first `MAX_PDF_PAGES` pages) and its noise; ParseError when unreadable."""
+    try:
+        pages, noise = _pdf_lines(data)
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever PDFium says: not a readable PDF
+        raise ParseError(f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
+    return _pdf_paragraphs(pages, title), noise
+
+
+def _pdf_paragraphs(pages: list[list[_Line]], title: str | None) -> list[str]:
     lines = [ln for page in pages for ln in page if not _PAGE_NUMBER.match(ln[4].strip(_STRIP))]
     if not lines:
         return []
@@ -292,17 +338,19 @@ def pdf_paragraphs(data: bytes, title: str | None = None) -> list[str]:
     # paragraph there when it ends a sentence (a line can end short when the next token did not fit).
     uses_indent = sum(1 for ln in lines if ln[0] > left + 0.6 * cw) >= 0.1 * len(lines)
     paras: list[str] = []
-    cur = ""
+    cur: list[str] = []  # the lines of the paragraph being built (joined once: a long one costs linear time)
     prev_short = True
     prev_end = ""
     for x0, x1, _y0, _h, text in lines:
         indented = x0 > left + 0.6 * cw
         if cur and (indented or (prev_short and (not uses_indent or _ends_sentence(prev_end)))):
-            paras.append(cur.strip(_STRIP))
-            cur = ""
-        cur = cur + text.strip(_STRIP) if cur else text.strip(_STRIP)
+            paras.append("".join(cur).strip(_STRIP))
+            cur = []
+            prev_end = ""
+        piece = text.strip(_STRIP)
+        cur.append(piece)
         prev_short = x1 < right - 1.5 * cw
-        prev_end = cur[-2:]
-    if cur.strip(_STRIP):
-        paras.append(cur.strip(_STRIP))
+        prev_end = (prev_end + piece)[-2:]
+    if cur:
+        paras.append("".join(cur).strip(_STRIP))
     return drop_title([p for p in paras if p], title)

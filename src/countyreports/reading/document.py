@@ -3,7 +3,7 @@
     bytes ──decode──▶ text ──html.extract_article──▶ Article (raw paragraphs, title, dates, links)
     [Article, Article_1, …] ──join_pages──▶ Article ──(attachment .docx/.pdf when the page only links it)
     ──clean──▶ clean_text + noise ──sections──▶ tree ──metadata──▶ year/signed/issuer ──indicators──▶ values
-A page over the caps of the reading (sections.MAX_SECTIONS headings, extract.MAX_MENTIONS quantities) is read
+A page over the caps of the reading (limits.MAX_SECTIONS headings, extract.MAX_MENTIONS quantities) is read
 up to them and says so in its noise (`truncated: mentions>5000`): never silently.
 
 No I/O here: the crawler fetches, this module reads. The same functions serve `countyreports parse`, the
@@ -13,19 +13,21 @@ re-parse from the raw archive and the benchmark.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from countyreports.reading import attachment as attachment_mod
 from countyreports.text.clean import clean_text, noise_labels
 from countyreports.text.decode import decode_html, decode_text_file
-from countyreports.errors import ParseError
+from countyreports.errors import ParseError, Refused
 from countyreports.reading.article import extract_article, join_pages, page_noise
 from countyreports.reading.indicators.extract import extract_all as extract_indicators
 from countyreports.reading.metadata import read_meta
 from countyreports.models import Article, Link, ParsedReport
-from countyreports.reading.sections import MAX_SECTIONS, split_sections_capped
+from countyreports.reading.limits import MAX_SECTIONS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, truncated
+from countyreports.reading.sections import split_sections_capped
 
 ATTACHMENT_HINTS = ("详见附件", "见附件", "附件下载", "詳見附件", "点击下载", "附件：", "附件:")
 SHORT_BODY_CHARS = 300  # a report body shorter than this with an attachment is read from the attachment
@@ -48,7 +50,7 @@ def read_article(doc: RawDoc) -> tuple[Article, str]:
             and type(doc.body) is bytes and b"\x00" not in doc.body)
     article = extract_article(decoded.text, doc.url, utf8=doc.body if same else None)
     noise = page_noise(decoded.text, article)
-    return (replace(article, noise=noise) if noise else article), decoded.encoding
+    return (replace(article, noise=article.noise + noise) if noise else article), decoded.encoding
 
 
 def attachment_kind(url: str) -> str | None:
@@ -71,13 +73,15 @@ def wanted_attachment(article: Article) -> Link | None:
     return None
 
 
-def attachment_paragraphs(doc: RawDoc, title: str | None = None) -> list[str]:
+def attachment_paragraphs(doc: RawDoc, title: str | None = None) -> tuple[list[str], tuple[str, ...]]:
+    """The raw paragraphs of an attachment (.docx, .pdf, else plain text) and its noise (caps hit); Refused or
+    ParseError when it cannot be read."""
     kind = attachment_kind(doc.url)
     if kind == "docx":
-        return attachment_mod.docx_paragraphs(doc.body, title)
+        return attachment_mod.docx_text(doc.body, title)
     if kind == "pdf":
-        return attachment_mod.pdf_paragraphs(doc.body, title)
-    return decode_text_file(doc.body).text.splitlines()
+        return attachment_mod.pdf_text(doc.body, title)
+    return decode_text_file(doc.body).text.splitlines(), ()
 
 
 def content_sha256(clean: str) -> str:
@@ -92,7 +96,13 @@ def parse_report(pages: list[Article], attachment: RawDoc | None = None,
     noise: list[str] = [n for page in pages for n in page.noise]
     paragraphs = list(article.paragraphs)
     if attachment is not None:
-        att = attachment_paragraphs(attachment, article.title)
+        try:
+            att, att_noise = attachment_paragraphs(attachment, article.title)
+        except Refused as exc:  # (the page's own text stands)
+            att, att_noise = [], (f"refused: attachment: {exc}",)
+        except ParseError:
+            att, att_noise = [], ("attachment_unread",)
+        noise.extend(att_noise)
         if att:
             paragraphs = att
             noise.append("attachment_only")
@@ -117,19 +127,28 @@ def parse_docs(pages: list[RawDoc], attachment: RawDoc | None = None,
 
 def parse_text(title: str, raw_text: str, *, article: Article | None = None,
                noise: list[str] | None = None, encoding: str | None = None) -> ParsedReport:
-    """Clean, split, read metadata and indicators of a report's raw text."""
+    """Clean, split, read metadata and indicators of a report's raw text (its first MAX_TEXT_CHARS characters;
+    the title's first MAX_TITLE_CHARS; at most MAX_SECTIONS sections: each cap hit is in the noise)."""
+    caps: list[str] = []
+    if len(raw_text) > MAX_TEXT_CHARS:
+        raw_text = raw_text[:MAX_TEXT_CHARS]
+        caps.append(truncated("text", MAX_TEXT_CHARS))
+    if len(title) > MAX_TITLE_CHARS:
+        title = title[:MAX_TITLE_CHARS]
+        caps.append(truncated("title", MAX_TITLE_CHARS))
     cleaned = clean_text(raw_text)
     title_clean = clean_text(title).text.replace("\n", " ").strip()
     text = cleaned.text
-    sections, sections_capped = split_sections_capped(text)
+    sections, capped = split_sections_capped(text)
+    if capped:
+        caps.append(truncated("sections", MAX_SECTIONS))
     published = article.published if article else None
     meta = read_meta(title_clean, text, published)
     got = extract_indicators(text, sections)
     indicators, mentions = got.indicators, got.mentions
-    truncated = [f"truncated: sections>{MAX_SECTIONS}"] if sections_capped else []
     if got.truncated:
-        truncated.append(f"truncated: {got.truncated}")
-    all_noise = tuple(dict.fromkeys([*(noise or []), *noise_labels(cleaned.repairs), *truncated]))
+        caps.append(f"truncated: {got.truncated}")
+    all_noise = tuple(dict.fromkeys([*(noise or []), *noise_labels(cleaned.repairs), *caps]))
     return ParsedReport(
         title=title_clean, report_year=meta.report_year, published=published,
         signed_date=meta.signed_date, issuer=meta.issuer, clean_text=text, noise=all_noise,
@@ -143,12 +162,13 @@ def parse_bytes(body: bytes, name: str, url: str | None = None) -> ParsedReport:
     low = name.lower()
     if low.endswith((".docx", ".pdf", ".txt")):
         doc = RawDoc(url or name, body)
-        paragraphs = [p for p in attachment_paragraphs(doc) if p.strip()]
+        found, att_noise = attachment_paragraphs(doc)
+        paragraphs = [p for p in found if p.strip()]
         if not paragraphs:
             raise ParseError(f"no text could be read from {name}", url=url)
         title = paragraphs[0] if paragraphs and len(paragraphs[0]) < 60 else ""
         noise = ["attachment_only"] if not low.endswith(".txt") else []
-        return parse_text(title, "\n".join(paragraphs), noise=noise)
+        return parse_text(title, "\n".join(paragraphs), noise=[*noise, *att_noise])
     article, encoding = read_article(RawDoc(url or "http://localhost/" + name, body))
     return parse_report([article], None, encoding)
 
@@ -156,12 +176,14 @@ def parse_bytes(body: bytes, name: str, url: str | None = None) -> ParsedReport:
 def to_json(parsed: ParsedReport) -> dict[str, object]:
     """The JSON shape printed by `countyreports parse`."""
     return {
+        "truncated": [n for n in parsed.noise if n.startswith(("truncated:", "refused:"))],
         "report_year": parsed.report_year,
         "title": parsed.title,
         "published": parsed.published.isoformat() if parsed.published else None,
         "signed": parsed.signed_date.isoformat() if parsed.signed_date else None,
         "issuer": parsed.issuer,
         "noise": list(parsed.noise),
+        "text": parsed.clean_text,
         "sections": [{"path": s.path, "level": s.level, "kind": str(s.kind) if s.kind else None,
                       "secondary_kind": str(s.secondary_kind) if s.secondary_kind else None,
                       "title": s.title} for s in parsed.sections],
@@ -176,22 +198,45 @@ def to_json(parsed: ParsedReport) -> dict[str, object]:
     }
 
 
-def parse_file_json(path: object, url: str | None = None) -> dict[str, object]:
-    """Read and parse a file; a file that cannot be read gives {"file", "error"} instead of stopping."""
-    from pathlib import Path
-
-    p = Path(str(path))
+def json_line(file: str, body: bytes, url: str | None = None) -> str:
+    """The JSON line `countyreports parse` prints for one saved document (`file`: its path, whose name tells
+    its kind): ``{"file", ...to_json}``, or ``{"file", "error"}`` when it cannot be read (why: refused by a
+    limit, unreadable...)."""
+    name = file.replace("\\", "/").rsplit("/", 1)[-1]
     try:
-        out = to_json(parse_bytes(p.read_bytes(), p.name, url))
-    except Exception as exc:  # one bad file must not stop the others
-        return {"file": str(p), "error": f"{type(exc).__name__}: {exc}"}
-    return {"file": str(p), **out}
+        out: dict[str, object] = {"file": file, **to_json(parse_bytes(body, name, url))}
+    except MemoryError:  # (the sandbox says it: over the memory budget)
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+        out = {"file": file, "error": f"{type(exc).__name__}: {exc}"}
+    return json.dumps(out, ensure_ascii=False)
+
+
+def json_lines(items: list[tuple[str, bytes]], url: str | None = None) -> list[str]:
+    """`json_line` of each (file, body), in order: what one task of `countyreports parse` reads."""
+    return [json_line(file, body, url) for file, body in items]
 
 
 def fingerprint(parsed: ParsedReport) -> str:
     """Hash of everything a report's rows are made of (text, metadata, sections, indicators, mentions): a
-    re-parse that gives the same fingerprint has nothing to write."""
-    return hashlib.sha256(repr(parsed).encode("utf-8")).hexdigest()
+    re-parse that gives the same fingerprint has nothing to write.
+
+    The SHA-256 of ``repr(parsed)``, fed piece by piece (each field, each section, indicator and mention on its
+    own): the same digest without ever holding the whole repr, which repeats each mention's sentence."""
+    h = hashlib.sha256()
+    h.update(f"{type(parsed).__qualname__}(".encode())
+    for i, f in enumerate(fields(parsed)):
+        value = getattr(parsed, f.name)
+        h.update(f"{', ' if i else ''}{f.name}=".encode())
+        if type(value) is tuple and len(value) > 1:
+            h.update(b"(")
+            for k, item in enumerate(value):
+                h.update(((", " if k else "") + repr(item)).encode("utf-8"))
+            h.update(b")")
+        else:
+            h.update(repr(value).encode("utf-8"))
+    h.update(b")")
+    return h.hexdigest()
 
 
 def fingerprinted(parse: Callable[..., ParsedReport], *args: Any) -> tuple[ParsedReport, str]:
@@ -211,13 +256,19 @@ def parse_unless_stored(pages: list[RawDoc], attachment: RawDoc | None, stored_s
     return parsed, fp
 
 
-def article_links(doc: RawDoc) -> tuple[tuple[str, ...], Link | None]:
-    """What a crawler needs from a report's first page before the report can be parsed: the URLs of its
-    further pages and the attachment holding its text (`wanted_attachment`), if any. Small to send back from
-    a parse process: the page is read again there with the others (`parse_docs`)."""
-    return links_of(read_article(doc)[0])
+def read_first(doc: RawDoc) -> tuple[tuple[str, ...], Link | None, tuple[ParsedReport, str] | None,
+                                    tuple[Article, str] | None]:
+    """What a crawler needs from a report's first page, read once (in a parse process): the URLs of its further
+    pages, the attachment holding its text (`wanted_attachment`), and — when it has neither, the usual report —
+    the report parsed with its fingerprint (`fingerprinted(parse_docs, [doc])`); else the page as read, to give
+    `parse_docs` with the others (`first=`) so that it is not read twice."""
+    first = read_article(doc)
+    page_links, att = links_of(first[0])
+    if not page_links and att is None:
+        return page_links, att, fingerprinted(parse_docs, [doc], None, first), None
+    return page_links, att, None, first
 
 
 def links_of(article: Article) -> tuple[tuple[str, ...], Link | None]:
-    """`article_links` of an article already read."""
+    """The URLs of an article's further pages and the attachment holding its text (`wanted_attachment`)."""
     return tuple(article.page_links), wanted_attachment(article)

@@ -63,6 +63,9 @@ _OPENING_LINES = 3
 _DOC_NUMBER = re.compile(r"[〔\[［(（]\s*[12][0-9]{3}\s*[〕\]］)）]\s*[0-9０-９]+\s*号")
 _DATE_LINE_MAX = 40  # a line that holds a date alone is no longer (brackets and spaces included)
 _DATE_ONLY = re.compile(rf"^[（(【\[]?\s*(?:{_DATE_CN}|{_DATE_NUM})\s*[）)】\]]?$")
+#: characters of each opening line searched for the year (an opening sentence names it early; a line of
+#: megabytes is not normalised whole)
+_OPENING_CHARS = 4000
 
 
 def parse_year(s: str) -> int | None:
@@ -142,7 +145,7 @@ def _opening(lines: list[str]) -> list[str]:
 
 def _opening_year(lines: list[str], limit: int | None) -> int | None:
     for line in _opening(lines):
-        t = _QUOTED.sub("", unicodedata.normalize("NFKC", line))
+        t = _QUOTED.sub("", unicodedata.normalize("NFKC", line[:_OPENING_CHARS]))
         t = _YEAR_SPAN.sub("", t)
         t = _DATE_RE.sub("", t)  # a full date in the opening is a meeting, not the year reported
         for m in _YEAR_TOKEN.finditer(t):

@@ -6,6 +6,9 @@ marks on the page, outside tags, scripts and styles, than in the article's own t
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from countyreports.models import Article
 
 
@@ -18,7 +21,9 @@ def _lost_char_marks(text: str, *, markup: bool, limit: int | None = None) -> in
     at the start of a line. With `markup`, marks inside tags, scripts and styles are not counted. With
     `limit`, the count stops there."""
     count = 0
+    where: _Markup | None = None  # made when many marks need it (a few look back instead)
     lowered: bytes | None = None  # `_ascii_lower(text)`, made at the first mark that needs it
+    looked = 0
     i = text.find("?")
     while i != -1:
         prev = text[i - 1] if i else "\n"
@@ -31,7 +36,10 @@ def _lost_char_marks(text: str, *, markup: bool, limit: int | None = None) -> in
         if markup:
             if lowered is None:
                 lowered = _ascii_lower(text)
-            if _in_markup(text, i, lowered):
+            looked += 1
+            if where is None and looked > _LOOK_BACKS:
+                where = _Markup(text, lowered)
+            if (where.inside(i) if where is not None else _in_markup(text, i, lowered)):
                 i = text.find("?", i + 1)
                 continue
         count += 1
@@ -41,23 +49,56 @@ def _lost_char_marks(text: str, *, markup: bool, limit: int | None = None) -> in
     return count
 
 
+_LOOK_BACK = 200_000  # bounded look-back for an open script/style
+#: marks looked up by searching back from each; past them the page's tags are indexed once (a page full of marks
+#: costs linear time: each look back can cross the whole page)
+_LOOK_BACKS = 32
+_TAGS = ("<script", "</script", "<style", "</style")
+
+
 def _ascii_lower(text: str) -> bytes:
-    """`text` with ASCII letters lowered and every other character as one "?": offsets are the text's."""
+    """`text` with ASCII letters lowered and every other character as one "?": offsets are the text's. The tags are
+    ASCII, and str.lower maps no other character to ASCII that could complete one (only U+212A → "k" and
+    U+0130 → "i" + U+0307): they are found in it at the text's offsets."""
     return text.encode("ascii", "replace").lower()
 
 
-def _in_markup(html: str, i: int, lowered: bytes | None = None) -> bool:
-    """Is position `i` inside a tag, or an open script/style? (`lowered`: `_ascii_lower(html)`, if made.)"""
+def _in_markup(html: str, i: int, lowered: bytes) -> bool:
+    """`_Markup(html, lowered).inside(i)`, by searching back from `i` (cheaper for a few positions)."""
     if html.rfind("<", 0, i) > html.rfind(">", 0, i):
         return True
-    a = max(0, i - 200_000)  # bounded look-back for an open script/style
-    if lowered is not None:
-        # The tags are ASCII, and str.lower maps no other character to ASCII that could complete one
-        # (only U+212A → "k" and U+0130 → "i" + U+0307), so html[a:i].lower() holds them in the same order.
-        return (lowered.rfind(b"<script", a, i) > lowered.rfind(b"</script", a, i)
-                or lowered.rfind(b"<style", a, i) > lowered.rfind(b"</style", a, i))
-    low = html[a:i].lower()
-    return low.rfind("<script") > low.rfind("</script") or low.rfind("<style") > low.rfind("</style")
+    a = max(0, i - _LOOK_BACK)
+    return (lowered.rfind(b"<script", a, i) > lowered.rfind(b"</script", a, i)
+            or lowered.rfind(b"<style", a, i) > lowered.rfind(b"</style", a, i))
+
+
+class _Markup:
+    """Is a position of an HTML page inside a tag, or inside an open script/style? The page's "<", ">" and
+    script/style tags are found once (one pass each), then each position costs a few bisections: a page full
+    of lost-character marks costs linear time, not a look back per mark."""
+
+    def __init__(self, html: str, lowered: bytes) -> None:
+        self.lt = _positions(html, "<")
+        self.gt = _positions(html, ">")
+        low = lowered.decode("ascii")  # (`_ascii_lower(html)`)
+        self.tags = [_positions(low, t) for t in _TAGS]
+
+    def inside(self, i: int) -> bool:
+        if _last(self.lt, i, 1) > _last(self.gt, i, 1):
+            return True
+        a = max(0, i - _LOOK_BACK)
+        so, sc, yo, yc = [_last(p, i, len(t)) for p, t in zip(self.tags, _TAGS)]
+        return (so >= a and so > sc) or (yo >= a and yo > yc)
+
+
+def _positions(text: str, sub: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(sub), text)]
+
+
+def _last(positions: list[int], i: int, width: int) -> int:
+    """The last of `positions` whose `width` characters end by `i` (``str.rfind(sub, 0, i)``), else -1."""
+    k = bisect_right(positions, i - width)
+    return positions[k - 1] if k else -1
 
 
 def page_noise(html: str, article: Article) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ Conventions (raw text, *not* cleaned: no 繁→简, no pinyin removal):
   inside a paragraph are dropped; empty paragraphs are skipped;
 * a data table gives one line per row, cells joined with ``"\\t"``; a layout table (cells holding
   ``<p>``/``<div>``) is read as a container;
+* a container nested `limits.MAX_DEPTH` containers deep is read as one block (its text, joined);
 * ``<style>``/``<script>``/hidden elements are dropped, and so are page-furniture lines inside the
   container (打印本页/关闭窗口, 相关文章, 主办/承办/ICP备/网站标识码 ...), and a first paragraph that
   repeats the article title.
@@ -25,6 +26,7 @@ from selectolax.lexbor import LexborNode
 from countyreports.reading import pagemeta as M
 from countyreports.reading import query as Q
 from countyreports.reading import selectors as S
+from countyreports.reading.limits import MAX_DEPTH
 
 __all__ = ["paragraphs"]
 
@@ -43,7 +45,7 @@ class _Marks:
     * ``brs`` — the number of ``<br>`` in the element's subtree, itself included, capped at 3.
     """
 
-    __slots__ = ("blocks", "nested", "brs")
+    __slots__ = ("blocks", "nested", "brs", "deep")
 
     def __init__(self, container: LexborNode, elements: list[LexborNode], tags: list[str | None]) -> None:
         """``elements``: the container's subtree in document order, the container first; ``tags``: theirs."""
@@ -66,6 +68,7 @@ class _Marks:
                         break
                     node = node.parent
         self.brs = brs
+        self.deep = False  # a container nested deeper than MAX_DEPTH was read as one block
 
 
 def _ancestors_of(blocks: list[tuple[LexborNode, str]], cid: int) -> tuple[set[int], set[int]]:
@@ -128,12 +131,12 @@ def _join_pieces(pieces: list[str], split_br: bool) -> list[str]:
 _NESTED = frozenset({"p", "div", "table", "li"})  # a paragraph tag holding one of these is read as a container
 
 
-def _table_rows(table: LexborNode, out: list[str], marks: _Marks) -> None:
+def _table_rows(table: LexborNode, out: list[str], marks: _Marks, depth: int) -> None:
     if Q.css_first(table, "td p, td div, th p, th div, td table") is not None:
         # Layout table: cells are containers.
         for cell in Q.css(table, "td, th"):
             if len(Q.css(cell, "td, th")) == 1:  # innermost cells only (css() includes the cell)
-                _emit(cell, out, False, marks)
+                _emit(cell, out, False, marks, depth + 1)
         return
     for row in Q.css(table, "tr"):
         cells = [M.tidy(c.text(deep=True)) for c in row.iter(include_text=False) if c.tag in ("td", "th")]
@@ -153,9 +156,16 @@ def _flush(inline: list[str], out: list[str]) -> None:
             out.append(t)
 
 
-def _emit(container: LexborNode, out: list[str], top: bool, marks: _Marks) -> None:
-    """Append the paragraphs of a container (an element with block children, or a leaf)."""
+def _emit(container: LexborNode, out: list[str], top: bool, marks: _Marks, depth: int = 0) -> None:
+    """Append the paragraphs of a container (an element with block children, or a leaf); a container nested
+    MAX_DEPTH containers deep is read as one block (its text kept, `marks.deep` set)."""
     cid = container.mem_id
+    if depth >= MAX_DEPTH and cid in marks.blocks:
+        marks.deep = True
+        t = M.tidy(container.text(deep=True))
+        if t:
+            out.append(t)
+        return
     if cid not in marks.blocks:
         many_br = marks.brs.get(cid, 0) >= 3 and container.tag not in S.PARAGRAPH_TAGS
         out.extend(_block_text(container, many_br and top, marks, cid))
@@ -174,7 +184,7 @@ def _emit(container: LexborNode, out: list[str], top: bool, marks: _Marks) -> No
                     _flush(inline, out)
                 inline = []
             if tag == "table":
-                _table_rows(child, out, marks)
+                _table_rows(child, out, marks, depth)
                 continue
             if tag == "hr":
                 continue
@@ -187,7 +197,7 @@ def _emit(container: LexborNode, out: list[str], top: bool, marks: _Marks) -> No
                     if t:
                         out.append(t)
             elif mid in blocks:
-                _emit(child, out, False, marks)
+                _emit(child, out, False, marks, depth + 1)
             else:
                 out.extend(_block_text(child, brs.get(mid, 0) >= 3, marks, mid))
         elif tag in ("-comment", "img"):
@@ -222,7 +232,9 @@ def _boilerplate(p: str) -> bool:
 _BOILER_FIRST = frozenset("【[打关關返收分相主承协協技字扫掃上下浏瀏阅閱")
 
 
-def paragraphs(container: LexborNode, title: str) -> tuple[str, ...]:
+def paragraphs(container: LexborNode, title: str) -> tuple[tuple[str, ...], bool]:
+    """The paragraphs of the main container (see the module docstring), and whether a part nested deeper than
+    MAX_DEPTH was read as one block."""
     elements = list(container.traverse())  # the container and its elements, in document order
     tags = [n.tag for n in elements]
     dropped = [] if S.DROP_TAG_NAMES.isdisjoint(tags) else [i for i, t in enumerate(tags) if t in S.DROP_TAG_NAMES]
@@ -244,10 +256,11 @@ def paragraphs(container: LexborNode, title: str) -> tuple[str, ...]:
         elements = [n for a, b in kept for n in elements[a:b]]
         tags = [t for a, b in kept for t in tags[a:b]]
     out: list[str] = []
-    _emit(container, out, True, _Marks(container, elements, tags))
+    marks = _Marks(container, elements, tags)
+    _emit(container, out, True, marks)
     paras = [p for p in out if not _boilerplate(p)]
     if paras and title and M.key(paras[0]) == M.key(title):
         paras = paras[1:]
-    return tuple(paras)
+    return tuple(paras), marks.deep
 
 

@@ -42,8 +42,9 @@ Not recognised as headings (none in the gold; add a style to `_HEAD_RE`/`_RANK` 
 belong to the last section's text.
 
 Level-1 sections get `kind` (and `secondary_kind` for `存在的不足和下一步工作计划`) by the meaning of the
-heading and, when it names no part, of the section's first sentences (`parts.classify_part`). At most
-MAX_SECTIONS headings are read (`split_sections_capped` says when the cap was hit).
+heading and, when it names no part, of the section's first sentences (`parts.classify_part`).
+At most `limits.MAX_SECTIONS` sections (`split_sections_capped` tells when the cap was hit): the headings
+after are left in the text of the last section read, so the spans still tile the text.
 """
 
 from __future__ import annotations
@@ -52,9 +53,8 @@ import re
 from bisect import bisect_right
 
 from countyreports.models import Section, SectionKind, positional
+from countyreports.reading.limits import MAX_SECTIONS
 from countyreports.reading.parts import body_kind, classify_part, heading_kinds
-
-MAX_SECTIONS = 2000  # headings read per text at most (a report has a few dozen): beyond, one last section
 
 # --------------------------------------------------------------------------------------------
 # numbering
@@ -159,13 +159,13 @@ def classify_heading(title: str) -> tuple[SectionKind, SectionKind | None]:
 
 
 def split_sections(clean_text: str) -> tuple[Section, ...]:
-    """Split a report's clean text into its heading sections (see module docstring)."""
+    """Split a report's clean text into its heading sections (see module docstring), at most MAX_SECTIONS."""
     return split_sections_capped(clean_text)[0]
 
 
-def split_sections_capped(clean_text: str) -> tuple[tuple[Section, ...], bool]:
-    """`split_sections`, and whether the text held more than MAX_SECTIONS headings (the rest of the text
-    is then the last section's)."""
+def split_sections_capped(clean_text: str, max_sections: int = MAX_SECTIONS) -> tuple[tuple[Section, ...], bool]:
+    """`split_sections`, and whether the cap was hit: after `max_sections` sections (the text before the first
+    heading counted), no heading is taken, and the last section holds the rest of the text."""
     out: list[Section] = []
     capped = False
     stack: list[tuple[str, int, str]] = []  # open headings: (style, number, path)
@@ -198,15 +198,16 @@ def split_sections_capped(clean_text: str) -> tuple[tuple[Section, ...], bool]:
         accepted = _accept(style, val, rest, stack, colon_list)
         if accepted is not None and list_item is not None and list_item == (style, val - 1):
             accepted = None  # the next item of a numbered list in running text
+        if accepted is not None and (len(out) + 2 if head is not None
+                                     else 1 + bool(clean_text[:start].rstrip(_SPACE))) > max_sections:
+            capped = True  # one more would pass the cap: the rest of the text stays in the open section
+            break
         if accepted is None:
             list_item = (style, val)
             if not colon_list:
                 body = clean_text[start:end].rstrip(" \t\u3000\r")
                 colon_list = bool(body) and body[-1] in _COLON
             continue
-        if len(out) >= MAX_SECTIONS - 1:  # (the open heading's section is the last one)
-            capped = True
-            break
         del stack[accepted:]
         path = f"{stack[-1][2]}/{seg}" if stack else seg
         stack.append((style, val, path))

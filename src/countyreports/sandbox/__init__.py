@@ -4,14 +4,14 @@ child) and a memory budget (the child's address space, `resource.setrlimit`). A 
 MemoryError, OOM kill) is restarted and only its task fails, with the reason (`countyreports.errors.SandboxError`).
 
 It is an `Executor`: `pool.submit(fn, *args)` with the pool's budget, `pool.submit_within(budget, fn, *args)`
-with another; the crawl, the re-parse and `countyreports parse` use it without knowing it (module `pool`; the
-child's side in `child`, budgets in `budget`).
+with another; `Named(module, name)` is a function imported in the child only. The crawl, the re-parse and
+`countyreports parse` use it as an Executor (module `pool`; the child's side in `child`, budgets in `budget`).
 
 May import the vocabulary (`countyreports.errors`, `.models`, `.settings`) and nothing else of ours: what runs in
 the children is given by the caller (the pipeline passes the read path).
 """
 
 from countyreports.sandbox.budget import Budget
-from countyreports.sandbox.pool import BudgetPool
+from countyreports.sandbox.pool import BudgetPool, Named
 
-__all__ = ["Budget", "BudgetPool"]
+__all__ = ["Budget", "BudgetPool", "Named"]

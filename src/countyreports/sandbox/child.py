@@ -1,7 +1,8 @@
 """The child's side of the sandbox pool: a loop that runs one task at a time under its memory budget.
 
-The protocol, over one duplex pipe (`multiprocessing.connection`), every message a pickle:
+The protocol, over one socket (a `multiprocessing.connection.Connection` at each end), every message a pickle:
 
+    parent → child    sys.path, then (preload, initializer, initargs)   first: what to run with
     child  → parent   READY                         once, after the preloaded modules and the initializer
     parent → child    memory_bytes (8 bytes), payload   a task, in two messages: payload = pickle of
                                                     (fn, args, kwargs), never copied into another message
@@ -10,7 +11,8 @@ The protocol, over one duplex pipe (`multiprocessing.connection`), every message
 
 The task runs in the main thread, the only one, with `RLIMIT_AS` lowered to its budget and raised again after
 (the hard limit stays where it was). A MemoryError is answered with MEMORY and the child exits: the parent starts a
-fresh one rather than keep a heap that hit its ceiling. The time budget is the parent's business (it kills).
+fresh one rather than keep a heap that hit its ceiling. After a task that grew the process, the memory it freed
+is handed back to the system (glibc's malloc_trim), so a child stays near its own size between big pages. The time budget is the parent's business (it kills).
 An exception is sent as itself when it pickles both ways, else as a RuntimeError with its type and message; the
 child's traceback rides along as a note. An initializer that fails does not stop the child: every task it is
 given fails with that error (so a broken initializer cannot make the pool restart children forever).
@@ -18,14 +20,18 @@ given fails with that error (so a broken initializer cannot make the pool restar
 
 from __future__ import annotations
 
+import ctypes
 import importlib
 import pickle
 import resource
 import signal
+import sys
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
+
+from countyreports.sandbox.budget import resident_bytes
 
 READY = "ready"
 OK = "ok"
@@ -33,9 +39,21 @@ ERROR = "error"
 MEMORY = "memory"
 
 
+def main(argv: list[str] | None = None) -> None:
+    """``python -m countyreports.sandbox FD``: serve the parent at the end of socket FD."""
+    args = sys.argv[1:] if argv is None else argv
+    conn = Connection(int(args[0]))
+    try:
+        sys.path[:] = pickle.loads(conn.recv_bytes())  # first: the initializer may come from anywhere on it
+        preload, initializer, initargs = pickle.loads(conn.recv_bytes())
+    except (EOFError, OSError):
+        return
+    serve(conn, preload, initializer, initargs)
+
+
 def serve(conn: Connection, preload: Sequence[str], initializer: Callable[..., Any] | None,
           initargs: tuple[Any, ...]) -> None:
-    """The child process's main function (see the module docstring)."""
+    """The child's loop (see the module docstring)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops its children
     broken: BaseException | None = None
     try:
@@ -46,6 +64,7 @@ def serve(conn: Connection, preload: Sequence[str], initializer: Callable[..., A
     except BaseException as exc:  # noqa: BLE001 - reported with every task instead
         broken = RuntimeError(f"the sandbox initializer failed: {type(exc).__name__}: {exc}")
     conn.send(READY)
+    done = 0
     while True:
         try:
             header = conn.recv_bytes()
@@ -59,10 +78,40 @@ def serve(conn: Connection, preload: Sequence[str], initializer: Callable[..., A
             conn.send_bytes(_error(broken))
             continue
         answer, out_of_memory = _run(payload, memory_bytes)
+        big = len(payload) + len(answer) > _BIG
         del payload
         conn.send_bytes(answer)
         if out_of_memory:
             return
+        del answer
+        done += 1
+        if big or done % _TRIM_EVERY == 0:
+            _give_back()
+
+
+_LIBC: Any = None
+_TRIM_ABOVE = 16 << 20  # growth of the resident set since the last trim that is worth a malloc_trim
+_TRIM_EVERY = 16  # tasks between two looks at the resident set (each costs a read of /proc)...
+_BIG = 1 << 20  # ...unless a task's payload and answer weigh this much together: then at once
+
+
+def _give_back(state: list[int] = [0]) -> None:  # noqa: B006 - the resident size after the last trim
+    """Hand the memory freed by the task back to the system (glibc keeps it otherwise: a child that read one big
+    page would stay that big), when the process has grown by `_TRIM_ABOVE` since the last time (a trim walks
+    the heap: not after every small task)."""
+    global _LIBC
+    rss = resident_bytes() or 0
+    if rss - state[0] < _TRIM_ABOVE:
+        return
+    if _LIBC is None:
+        try:
+            _LIBC = ctypes.CDLL("libc.so.6")
+            _LIBC.malloc_trim  # noqa: B018 - glibc only
+        except (OSError, AttributeError):
+            _LIBC = False
+    if _LIBC:
+        _LIBC.malloc_trim(0)
+    state[0] = resident_bytes() or 0
 
 
 def _run(payload: bytes, memory_bytes: int) -> tuple[bytes, bool]:

@@ -4,13 +4,20 @@ budget, and survive their children's crashes.
     pool = BudgetPool(2, Budget(time_s=10, memory_bytes=512 << 20), preload=("countyreports.reading.document",))
     fut = pool.submit(parse_docs, docs)                       # the pool's budget
     fut = pool.submit_within(Budget(60, 1 << 30), ocr, page)  # another budget for this task
+    fut = pool.submit(Named("countyreports.reading.document", "json_lines"), items)  # imported in the child
     fut.result()   # the value, the task's own exception, or a SandboxError: OverBudget (reason "time" or
                    # "memory") / ReaderCrashed (reason "crash": the child died) / SandboxError (reason "broken")
     pool.shutdown()
 
-* Children are spawned (never forked from this threaded process), each runs `child.serve`: the modules of
-  `preload` imported and `initializer(*initargs)` run once per process (e.g. to load OCR models), then one task at
-  a time. A task is pickled in the submitting thread (an error there fails its future, nothing is sent).
+* A task's budget: given at submit (`submit_within`), else the pool's policy `budget_of(fn, args)` if any,
+  else the pool's `budget`.
+* A child is a fresh interpreter (``python -m countyreports.sandbox``, never a fork of this threaded
+  process, and not multiprocessing's spawn, which would import this program's main module in every child — a
+  bench script's DuckDB and Arrow, ~80 MB each) talking over a socket pair; it is given this process's import path,
+  imports the modules of `preload` and runs `initializer(*initargs)` once (e.g. to load OCR models), then runs one
+  task at a time. A task's callable must be importable by name (a module's function, or `Named`); it is pickled
+  in the submitting thread (an error there fails its future, nothing is sent). A child stops at the end of its
+  socket: when this process dies, so do its children, daemonic or not.
 * One manager thread hands tasks to idle children in submission order, waits on their pipes and deaths, and
   enforces the time budgets: a child past its task's deadline is killed (SIGKILL: native code cannot ignore it)
   and replaced; so is a child that died (its task fails with how it died) or that ran out of memory. A child
@@ -23,9 +30,12 @@ budget, and survive their children's crashes.
 
 from __future__ import annotations
 
-import multiprocessing
+import importlib
 import os
 import pickle
+import socket
+import subprocess
+import sys
 import threading
 import time
 from collections import deque
@@ -43,12 +53,26 @@ MAX_START_FAILURES = 3  # children dying before they are ready, in a row, that b
 STOP_WAIT_S = 5.0  # how long shutdown waits for a child to stop before killing it
 
 
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A function given by its module and name: it pickles as the two names, and is imported where it is
+    called — in the child — so that the caller need not import what the children run (e.g. the read path)."""
+
+    module: str
+    name: str
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        fn = importlib.import_module(self.module)
+        for part in self.name.split("."):
+            fn = getattr(fn, part)
+        return fn(*args, **kwargs)  # type: ignore[operator]
+
+
 @dataclass
 class _Task:
     future: Future[Any]
     payload: bytes
     budget: Budget
-    name: str  # the callable's name, for messages
     running: bool = False  # its future is set running (a task sent back to the queue keeps it)
 
 
@@ -57,7 +81,7 @@ class _Slot:
 
     def __init__(self, index: int) -> None:
         self.index = index
-        self.proc: Any = None  # multiprocessing.Process (a context's class)
+        self.proc: subprocess.Popen[bytes] | None = None
         self.conn: Connection | None = None
         self.ready = False
         self.task: _Task | None = None
@@ -80,11 +104,12 @@ class BudgetPool(Executor):
 
     def __init__(self, processes: int = 1, budget: Budget | None = None, *, preload: Sequence[str] = (),
                  initializer: Callable[..., Any] | None = None, initargs: tuple[Any, ...] = (),
+                 budget_of: Callable[[Callable[..., Any], tuple[Any, ...]], Budget] | None = None,
                  recycle_bytes: int | None = 256 * MIB, name: str = "sandbox") -> None:
         if processes < 1:
             raise ValueError("a BudgetPool needs at least one process")
         self.budget = budget or Budget()
-        self._ctx = multiprocessing.get_context("spawn")
+        self._budget_of = budget_of
         self._child_args = (tuple(preload), initializer, tuple(initargs))
         self._recycle = recycle_bytes
         self._name = name
@@ -104,8 +129,10 @@ class BudgetPool(Executor):
 
     # ------------------------------------------------------------------ the Executor interface
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        """Run `fn(*args, **kwargs)` in a child under the pool's budget."""
-        return self.submit_within(self.budget, fn, *args, **kwargs)
+        """Run `fn(*args, **kwargs)` in a child under the pool's budget (or `budget_of(fn, args)`, when the pool
+        was given that policy: e.g. a budget per document the task reads)."""
+        budget = self.budget if self._budget_of is None else self._budget_of(fn, args)
+        return self.submit_within(budget, fn, *args, **kwargs)
 
     def submit_within(self, budget: Budget, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         """Run `fn(*args, **kwargs)` in a child under `budget`."""
@@ -123,7 +150,7 @@ class BudgetPool(Executor):
             fut.set_exception(exc)
             return fut
         with self._lock:
-            self._queue.append(_Task(fut, payload, budget, getattr(fn, "__qualname__", type(fn).__name__)))
+            self._queue.append(_Task(fut, payload, budget))
         self._wake()
         return fut
 
@@ -151,12 +178,17 @@ class BudgetPool(Executor):
 
     # ------------------------------------------------------------------ children
     def _start(self, slot: _Slot) -> None:
-        parent, child_end = self._ctx.Pipe(duplex=True)
-        proc = self._ctx.Process(target=child.serve, args=(child_end, *self._child_args), daemon=True,
-                                 name=f"{self._name}-{slot.index}")
-        proc.start()
-        child_end.close()
-        slot.proc, slot.conn, slot.ready, slot.task = proc, parent, False, None
+        ours, theirs = socket.socketpair()
+        proc = subprocess.Popen([sys.executable, "-m", "countyreports.sandbox", str(theirs.fileno())],
+                                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
+        theirs.close()
+        conn = Connection(ours.detach())
+        try:  # what it runs with: our import path (so tasks import as here), preloads, initializer
+            conn.send_bytes(pickle.dumps(sys.path))
+            conn.send_bytes(pickle.dumps(self._child_args, pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass  # (it died already: seen as the end of its pipe)
+        slot.proc, slot.conn, slot.ready, slot.task = proc, conn, False, None
         self._count("restarts")
 
     def _stop(self, slot: _Slot, *, kill: bool) -> None:
@@ -167,12 +199,12 @@ class BudgetPool(Executor):
         if not kill and conn is not None:
             try:
                 conn.send_bytes(b"")
-            except OSError:
+                proc.wait(STOP_WAIT_S)
+            except (OSError, subprocess.TimeoutExpired):
                 pass
-            proc.join(STOP_WAIT_S)
-        if proc.is_alive():
+        if proc.poll() is None:
             proc.kill()
-        proc.join()
+        proc.wait()
         if conn is not None:
             conn.close()
         slot.proc, slot.conn, slot.ready = None, None, False
@@ -204,16 +236,13 @@ class BudgetPool(Executor):
                 busy = [s for s in self._slots if s.task is not None]
                 timeout = max(0.0, min(s.deadline for s in busy) - time.monotonic()) if busy else None
                 objects: list[Any] = [self._wake_r]
-                objects += [s.conn for s in self._slots if s.conn is not None]
-                objects += [s.proc.sentinel for s in self._slots if s.proc is not None]
+                objects += [s.conn for s in self._slots if s.conn is not None]  # (a child's death ends it)
                 ready = wait(objects, timeout)
                 if self._wake_r in ready:
                     self._drain_wake()
                 for slot in self._slots:
                     if slot.conn is not None and slot.conn in ready:
                         self._receive(slot)
-                    elif slot.proc is not None and slot.proc.sentinel in ready:
-                        self._died(slot)
                 now = time.monotonic()
                 for slot in self._slots:
                     if slot.task is not None and now >= slot.deadline:
@@ -284,26 +313,29 @@ class BudgetPool(Executor):
         elif kind == child.MEMORY:
             self._count("over_memory")
             task.future.set_exception(OverBudget(
-                f"{task.name}: over its memory budget of {task.budget.memory_bytes / MIB:.0f} MiB ({value})",
+                f"over its memory budget of {task.budget.memory_bytes / MIB:.0f} MiB ({value})",
                 reason="memory"))
             self._replace(slot, kill=False)  # (the child exits by itself after a MemoryError)
             return
         else:
             self._count("done")
             task.future.set_exception(value)
-        if self._recycle is not None and (resident_bytes(slot.proc.pid) or 0) > self._recycle:
+        if self._recycle is not None and slot.proc is not None and (resident_bytes(slot.proc.pid) or 0) > self._recycle:
             self._replace(slot, kill=False)
 
     def _died(self, slot: _Slot) -> None:
         """A child is gone: fail its task (if any) with how it died, and start another."""
         if slot.proc is None:
             return
-        slot.proc.join(1.0)
-        how = exit_reason(slot.proc.exitcode)
+        try:
+            slot.proc.wait(1.0)
+        except subprocess.TimeoutExpired:  # (its pipe ended, it lingers: it is killed below)
+            pass
+        how = exit_reason(slot.proc.returncode)
         task, slot.task = slot.task, None
         if task is not None:
             self._count("crashed")
-            task.future.set_exception(ReaderCrashed(f"{task.name}: its process died: {how}", reason="crash"))
+            task.future.set_exception(ReaderCrashed(f"its process died: {how}", reason="crash"))
         elif not slot.ready:
             self._start_failures += 1
             if self._start_failures >= MAX_START_FAILURES:
@@ -316,7 +348,7 @@ class BudgetPool(Executor):
         self._replace(slot, kill=True)
         self._count("over_time")
         task.future.set_exception(OverBudget(
-            f"{task.name}: over its time budget of {task.budget.time_s:g} s: its process was killed",
+            f"over its time budget of {task.budget.time_s:g} s: its process was killed",
             reason="time"))
 
     def _break(self, why: str) -> None:

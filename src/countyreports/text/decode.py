@@ -176,6 +176,8 @@ def _detect(body: bytes) -> str | None:
         from charset_normalizer import from_bytes
 
         best = from_bytes(body[:200_000], cp_isolation=None).best()
+    except MemoryError:  # (the page's memory budget: not a decoding matter)
+        raise
     except Exception:  # noqa: BLE001 - detection must never break decoding
         return None
     if best is None:
@@ -191,6 +193,8 @@ def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     declared = header_charset(content_type) if isinstance(content_type, str) else None
     try:
         return _decode_html(body, declared)
+    except MemoryError:
+        raise
     except Exception:  # noqa: BLE001 - last resort, the contract is "never raise"
         text = body.decode("utf-8", "replace")
         return Decoded(text, "utf-8", "fallback", declared, text.count("\ufffd"))
@@ -300,6 +304,8 @@ def decode_text_file(body: bytes) -> Decoded:
                 return Decoded(text, _pretty(detected), "detect", None, errors)
         text, errors = _decode_counting(body, "utf-8")
         return Decoded(text, "utf-8", "fallback", None, max(errors, 0))
+    except MemoryError:
+        raise
     except Exception:  # noqa: BLE001
         text = bytes(body).decode("utf-8", "replace") if isinstance(body, (bytes, bytearray)) else ""
         return Decoded(text, "utf-8", "fallback", None, text.count("\ufffd"))

@@ -82,13 +82,12 @@ class LoadBatch:
         """A new report is version 1; a changed cleaned text makes a new version (the old one stays in
         report_versions with its sections and indicators); an unchanged one only moves its dates, URL and
         reposts. A re-parse rebuilds the current version's rows in place: the archived bytes are the same
-        publication (the pipeline leaves out the reports whose parse is the stored one)."""
+        publication (the pipeline leaves out the reports whose parse is the stored one); a report it does not
+        hold yet (read from a page whose reading had failed) is new, as in a crawl."""
         new_reports = new_versions = unchanged = 0
         for rep in load.reports:
             known = self.known.get(rep.report_id)
-            if load.reparse:
-                if known is None:
-                    continue  # re-parse only rebuilds reports the warehouse holds
+            if load.reparse and known is not None:
                 unchanged += known.content_sha256 == rep.content_sha256
                 self.replaces.append((rep, known.version))
                 self._derived(rep, known.version)
@@ -204,7 +203,7 @@ class LoadBatch:
         for p in load.pages:
             row = {"url": p.url, "adcode": p.adcode, "kind": p.kind, "title": p.title, "report_id": p.report_id,
                    "content_sha256": p.content_sha256, "first_seen": now, "last_seen": now,
-                   "last_checked": p.last_checked}
+                   "last_checked": p.last_checked, "error": p.error}
             old = pages.get(p.url)
             if old is not None:  # the same page twice in one batch: merged as the upsert merges
                 row["adcode"], row["first_seen"] = old["adcode"], old["first_seen"]

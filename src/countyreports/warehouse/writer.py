@@ -115,7 +115,7 @@ class Warehouse:
             states[adcode] = {"column_url": url, "column_hosts": tuple(hosts or ()), "pages": {},
                               "column_ok": last_ok is not None}
         for row in self.con.execute(
-                "SELECT url, adcode, kind, title, report_id, content_sha256, last_checked FROM pages"
+                "SELECT url, adcode, kind, title, report_id, content_sha256, last_checked, error FROM pages"
         ).fetchall():
             st = states.setdefault(row[1], {"column_url": None, "column_hosts": (), "pages": {}})
             st["pages"][row[0]] = PageState(*row)
@@ -253,7 +253,7 @@ class Warehouse:
                 "kind = excluded.kind, title = excluded.title, report_id = excluded.report_id, "
                 "content_sha256 = COALESCE(excluded.content_sha256, pages.content_sha256), "
                 "last_seen = excluded.last_seen, "
-                "last_checked = COALESCE(excluded.last_checked, pages.last_checked)")
+                "last_checked = COALESCE(excluded.last_checked, pages.last_checked), error = excluded.error")
         for table in ("http_cache", "county_runs", "column_searches"):
             self._upsert(table, list(ups.get(table, {}).values()))
 

@@ -1,0 +1,101 @@
+"""`countyreports parse`: saved documents read in the sandbox pool, one JSON line per file, in order.
+
+This process reads the files and prints; the reading (`reading.document.json_lines`) runs in child processes
+(countyreports.sandbox), under the page budget, and is never imported here. Files go in chunks (up to
+`CHUNK_FILES` files, `CHUNK_BYTES` bytes), so that a thousand small pages do not cost a thousand round trips;
+a chunk gets one page budget, and when it fails as a whole (a file over the budget, a crashed reader), each of
+its files is read again alone, under its own budget: only the guilty file gets an error line. A few chunks are
+in flight at a time, so memory stays bounded whatever the number of files. A file over `MAX_FILE_BYTES` is not
+read at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+from countyreports.errors import SandboxError
+from countyreports.sandbox import Budget, BudgetPool, Named
+from countyreports.settings import Settings
+
+CHUNK_FILES = 32
+CHUNK_BYTES = 2 * 1024 * 1024
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a saved page is at most the crawl's body cap (5 MiB); scans can be larger
+READER = Named("countyreports.reading.document", "json_lines")
+
+_Item = tuple[str, bytes]  # (file as given, its bytes)
+
+
+def page_budget(settings: Settings) -> Budget:
+    return Budget(time_s=settings.page_time_s, memory_bytes=settings.page_memory_mb * 1024 * 1024)
+
+
+def parse_lines(files: list[str], url: str | None, settings: Settings, processes: int = 1) -> Iterator[str]:
+    """The JSON line of each file, in the order given (see the module docstring)."""
+    pool = BudgetPool(processes, page_budget(settings), preload=("countyreports.reading.document",),
+                      name="parse")
+    try:
+        flight: deque[tuple[list[str | _Item], Future[Any] | None]] = deque()
+        for chunk in _chunks(files):
+            items = [x for x in chunk if not isinstance(x, str)]
+            flight.append((chunk, pool.submit(READER, items, url) if items else None))
+            while len(flight) > 2 * processes:
+                yield from _finish(pool, url, *flight.popleft())
+        while flight:
+            yield from _finish(pool, url, *flight.popleft())
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _chunks(files: list[str]) -> Iterator[list[str | _Item]]:
+    """The files read, in chunks; a file that cannot be read is its error line already (a str)."""
+    chunk: list[str | _Item] = []
+    size = 0
+    for file in files:
+        try:
+            n = Path(file).stat().st_size
+            if n > MAX_FILE_BYTES:
+                raise SandboxError(f"file of {n / 2**20:,.0f} MiB (limit {MAX_FILE_BYTES / 2**20:.0f} MiB): "
+                                   f"not read", reason="refused")
+            chunk.append((file, Path(file).read_bytes()))
+            size += n
+        except (OSError, SandboxError) as exc:
+            chunk.append(_error_line(file, exc))
+        if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _finish(pool: BudgetPool, url: str | None, chunk: list[str | _Item],
+            fut: Future[Any] | None) -> Iterator[str]:
+    """The lines of a chunk: its result, or when it failed whole, each file read alone."""
+    lines: list[str] | None = None
+    if fut is not None:
+        try:
+            lines = fut.result()
+        except SandboxError:
+            lines = None
+    if lines is not None or fut is None:
+        done = iter(lines or [])
+        for x in chunk:
+            yield x if isinstance(x, str) else next(done)
+        return
+    alone = [(x, pool.submit(READER, [x], url)) if not isinstance(x, str) else (x, None) for x in chunk]
+    for x, one in alone:
+        if one is None:
+            yield x  # (an error line)
+            continue
+        try:
+            yield one.result()[0]
+        except SandboxError as exc:
+            yield _error_line(x[0], exc)  # type: ignore[index]
+
+
+def _error_line(file: str, exc: BaseException) -> str:
+    return json.dumps({"file": file, "error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)
