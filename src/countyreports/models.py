@@ -10,6 +10,7 @@ by the thousand pickle through it. Only for frozen, slotted dataclasses without 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
@@ -57,6 +58,27 @@ class PageKind(StrEnum):
     NOTICE = "notice"
     NEWS = "news"
     UNRELATED = "unrelated"
+
+
+class TextSource(StrEnum):
+    """Where a report's text was read from (`reports.text_source`)."""
+
+    HTML = "html"  # the article page(s)
+    DOCX = "docx"  # a .docx attachment (python-docx)
+    PDF_TEXT = "pdf-text"  # the text layer of a PDF attachment (PDFium)
+    DOC = "doc"  # a legacy Word file (.doc, .wps; also RTF, .odt) converted by LibreOffice
+    OCR = "ocr"  # an image-only PDF or page images, read by OCR
+    TEXT = "text"  # a plain-text file
+
+
+class ReadState(StrEnum):
+    """Whether a report's text could be read (`reports.read_state`); every state but `ok` is read again by
+    `harvest --reparse`, from the raw archive."""
+
+    OK = "ok"
+    UNREADABLE_FORMAT = "unreadable_format"  # a format without a converter here (LibreOffice missing, unknown)
+    NEEDS_OCR = "needs_ocr"  # a scan, and no OCR engine here
+    READ_FAILED = "read_failed"  # the converter or the OCR ran and failed (over its budget, crashed, an error)
 
 
 class SectionKind(StrEnum):
@@ -125,6 +147,7 @@ class Article:
     site_id_code: str | None = None  # 网站标识码 (meta SiteIDCode or footer)
     family: Family = Family.GENERIC
     noise: tuple[str, ...] = ()  # damage seen on the page outside the main text (e.g. replacement_chars)
+    images: tuple[str, ...] = ()  # absolute URLs of the images inside the main text, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +207,44 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class OcrLine:
+    """One text line an OCR engine found on a page: its text, box (pixels of the page as given), confidence
+    (0..1) and the slope of its baseline in degrees."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    conf: float
+    angle: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class OcrPage:
+    """The OCR engine's lines of one page (`number`: 1-based, in document order)."""
+
+    number: int
+    width: int
+    height: int
+    lines: tuple[OcrLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """What the attachments edge (countyreports.attachments) read from files the pure read path cannot read by
+    itself: a legacy Word file converted to .docx, or the OCR lines of scanned pages — or why not (`state`,
+    `reason`). Made once per body (cached by SHA-256); the read path turns it into paragraphs."""
+
+    state: ReadState
+    source: TextSource
+    docx: bytes | None = None
+    pages: tuple[OcrPage, ...] = ()
+    reason: str | None = None
+    tool: str | None = None  # what read it: "LibreOffice 7.4.7.2", "RapidOCR 1.4.4 (PP-OCRv4)"
+
+
+@dataclass(frozen=True, slots=True)
 class ReportMeta:
     """Report-level metadata read from the title and text."""
 
@@ -209,6 +270,17 @@ class ParsedReport:
     source: str | None = None
     site_id_code: str | None = None
     encoding: str | None = None
+    text_source: str = "html"  # TextSource
+    read_state: str = "ok"  # ReadState
+    read_reason: str | None = None  # why the text could not be read (read_state not ok)
+    ocr_confidence: float | None = None  # mean confidence of the OCR lines kept (text_source ocr)
+    page_starts: tuple[int, ...] = ()  # OCR: offset in clean_text where each page starts (page 1 first)
+
+    def page_at(self, offset: int) -> int | None:
+        """The (1-based) page of a scanned report holding `offset` of clean_text; None for other reports."""
+        if not self.page_starts:
+            return None
+        return max(1, bisect_right(self.page_starts, offset))
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +299,7 @@ class Report:
     raw_sha256: tuple[str, ...] = field(default=())
     # hash of the whole parsed report (`document.fingerprint`): a re-parse that reads the same writes nothing
     parse_sha256: str | None = None
+    images: tuple[str, ...] = ()  # URLs of the page images read by OCR (an article made of scans), in order
 
 
 def find_header(headers: tuple[tuple[str, str], ...], name: str) -> str | None:
@@ -328,5 +401,5 @@ def _pickle_positionally(cls: type) -> None:
     cls.__reduce__ = __reduce__  # type: ignore[method-assign,assignment]
 
 
-for _cls in (Section, Indicator, Mention, ParsedReport, Link):
+for _cls in (Section, Indicator, Mention, ParsedReport, Link, OcrLine, OcrPage):
     _pickle_positionally(_cls)

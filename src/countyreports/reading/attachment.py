@@ -39,7 +39,7 @@ import threading
 import unicodedata
 from collections import Counter
 
-__all__ = ["docx_paragraphs", "pdf_paragraphs", "drop_title"]
+__all__ = ["docx_paragraphs", "pdf_paragraphs", "pdf_page_count", "drop_title"]
 
 _STRIP = " \t\r\n\f\v\u3000\xa0\u2002\u2003\u2009\u200b\u200c\u200d\ufeff"
 _WS = re.compile(r"\s+")
@@ -306,3 +306,18 @@ def pdf_paragraphs(data: bytes, title: str | None = None) -> list[str]:
     if cur.strip(_STRIP):
         paras.append(cur.strip(_STRIP))
     return drop_title([p for p in paras if p], title)
+
+
+def pdf_page_count(data: bytes) -> int:
+    """The number of pages of a PDF (0 when it cannot be opened)."""
+    try:
+        import pypdfium2 as pdfium
+
+        with _PDFIUM_LOCK:
+            doc = pdfium.PdfDocument(data)
+            try:
+                return len(doc)
+            finally:
+                doc.close()
+    except Exception:  # noqa: BLE001 - unreadable: no pages
+        return 0

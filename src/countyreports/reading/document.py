@@ -1,7 +1,8 @@
 """From fetched bytes to a parsed report: the pure composition of the reading steps.
 
     bytes ──decode──▶ text ──html.extract_article──▶ Article (raw paragraphs, title, dates, links)
-    [Article, Article_1, …] ──join_pages──▶ Article ──(attachment .docx/.pdf when the page only links it)
+    [Article, Article_1, …] ──join_pages──▶ Article ──(attachment, or page images, when the page only links
+    them: filetext, with what the attachments edge derived — a converted .doc, OCR lines)
     ──clean──▶ clean_text + noise ──sections──▶ tree ──metadata──▶ year/signed/issuer ──indicators──▶ values
 
 No I/O here: the crawler fetches, this module reads. The same functions serve `countyreports parse`, the
@@ -15,18 +16,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from countyreports.reading import attachment as attachment_mod
+from countyreports.reading.attachment import drop_title
+from countyreports.reading.filetext import FileText, clean_offsets, file_text, images_text
 from countyreports.text.clean import clean_text, noise_labels
-from countyreports.text.decode import decode_html, decode_text_file
+from countyreports.text.decode import decode_html
 from countyreports.errors import ParseError
 from countyreports.reading.article import extract_article, join_pages, page_noise
 from countyreports.reading.indicators.extract import extract as extract_indicators
 from countyreports.reading.metadata import read_meta
-from countyreports.models import Article, Link, ParsedReport
+from countyreports.models import Article, Derived, Link, ParsedReport, ReadState, TextSource
+from countyreports.reading.fileformat import FileFormat, sniff
 from countyreports.reading.sections import split_sections
 
 ATTACHMENT_HINTS = ("详见附件", "见附件", "附件下载", "詳見附件", "点击下载", "附件：", "附件:")
 SHORT_BODY_CHARS = 300  # a report body shorter than this with an attachment is read from the attachment
+MAX_PAGE_IMAGES = 40  # page images of one article read at most (an article made of scans)
+# attachments in the order they are preferred when a page links several: text first, what needs a converter last
+ATTACHMENT_KINDS = ("docx", "pdf", "txt", "doc", "wps")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,32 +56,45 @@ def read_article(doc: RawDoc) -> tuple[Article, str]:
 
 
 def attachment_kind(url: str) -> str | None:
+    """What the link's name says the file is (docx, pdf, txt, doc, wps), to choose among a page's links; what it
+    really is, the bytes tell once fetched (`fileformat.sniff`)."""
     low = url.lower().split("?")[0]
     full = url.lower()
-    for ext in ("docx", "pdf", "txt"):
+    for ext in ATTACHMENT_KINDS:
         if low.endswith("." + ext) or full.endswith("." + ext):
             return ext
     return None
 
 
 def wanted_attachment(article: Article) -> Link | None:
-    """The attachment holding the report when the page only links to it (详见附件), else None."""
+    """The attachment holding the report when the page only links to it (详见附件), else None; of several, a
+    .docx or a PDF before a legacy Word file."""
     readable = [a for a in article.attachments if attachment_kind(a.url)]
     if not readable:
         return None
     body = "".join(article.paragraphs)
     if len(body) < SHORT_BODY_CHARS or any(h in body for h in ATTACHMENT_HINTS) and len(body) < 1500:
-        return readable[0]
+        return min(readable, key=lambda a: ATTACHMENT_KINDS.index(attachment_kind(a.url) or "docx"))
     return None
 
 
+def wanted_images(article: Article) -> tuple[str, ...]:
+    """The page images holding the report when the article is made of them: no attachment, a text no longer than
+    a caption, images in the main text (at most MAX_PAGE_IMAGES); else ()."""
+    if not article.images or wanted_attachment(article) is not None:
+        return ()
+    if len("".join(article.paragraphs)) >= SHORT_BODY_CHARS:
+        return ()
+    return article.images[:MAX_PAGE_IMAGES]
+
+
+def attachment_text(doc: RawDoc, title: str | None = None, derived: Derived | None = None) -> FileText:
+    """An attachment's paragraphs (`filetext.file_text`: the bytes tell the format)."""
+    return file_text(doc.body, doc.url, title, derived)
+
+
 def attachment_paragraphs(doc: RawDoc, title: str | None = None) -> list[str]:
-    kind = attachment_kind(doc.url)
-    if kind == "docx":
-        return attachment_mod.docx_paragraphs(doc.body, title)
-    if kind == "pdf":
-        return attachment_mod.pdf_paragraphs(doc.body, title)
-    return decode_text_file(doc.body).text.splitlines()
+    return list(attachment_text(doc, title).paragraphs)
 
 
 def content_sha256(clean: str) -> str:
@@ -84,23 +103,34 @@ def content_sha256(clean: str) -> str:
 
 
 def parse_report(pages: list[Article], attachment: RawDoc | None = None,
-                 encoding: str | None = None) -> ParsedReport:
-    """Read a report from its article page(s) and, when the page only links it, its attachment."""
+                 encoding: str | None = None, derived: Derived | None = None) -> ParsedReport:
+    """Read a report from its article page(s) and, when the page only links it, its attachment — or, when the
+    article is made of page images, their text (`derived`: what the attachments edge read from the attachment or
+    the images; without it a file the pure read path cannot read leaves the page's text and says why)."""
     article = join_pages(pages) if len(pages) > 1 else pages[0]
     noise: list[str] = [n for page in pages for n in page.noise]
     paragraphs = list(article.paragraphs)
+    read: FileText | None = None
     if attachment is not None:
-        att = attachment_paragraphs(attachment, article.title)
-        if att:
-            paragraphs = att
+        read = attachment_text(attachment, article.title, derived)
+        if read.paragraphs:
             noise.append("attachment_only")
+    elif wanted_images(article):
+        read = images_text(derived, article.title)
+        if read.paragraphs:
+            noise.append("page_images")
     if attachment is None and article.attachments and not paragraphs:
         noise.append("attachment_unread")
-    return parse_text(article.title, "\n".join(paragraphs), article=article, noise=noise, encoding=encoding)
+    if read is None or not read.paragraphs:
+        state = read.state if read is not None else ReadState.OK
+        return parse_text(article.title, "\n".join(paragraphs), article=article, noise=noise, encoding=encoding,
+                          read_state=state, read_reason=read.reason if read is not None else None)
+    return parse_text(article.title, "\n".join(read.paragraphs), article=article, noise=noise, encoding=encoding,
+                      read=read)
 
 
 def parse_docs(pages: list[RawDoc], attachment: RawDoc | None = None,
-               first: tuple[Article, str] | None = None) -> ParsedReport:
+               first: tuple[Article, str] | None = None, derived: Derived | None = None) -> ParsedReport:
     """Read a report from the bytes of its page(s) and attachment: `read_article` each page (except the first
     when `first` gives it already read), then `parse_report`. A pure function, so it can run in another
     process (the crawl's parse processes, the re-parse from the raw archive)."""
@@ -110,12 +140,14 @@ def parse_docs(pages: list[RawDoc], attachment: RawDoc | None = None,
         article, enc = first if i == 0 and first is not None else read_article(doc)
         articles.append(article)
         encoding = encoding or enc
-    return parse_report(articles, attachment, encoding)
+    return parse_report(articles, attachment, encoding, derived)
 
 
 def parse_text(title: str, raw_text: str, *, article: Article | None = None,
-               noise: list[str] | None = None, encoding: str | None = None) -> ParsedReport:
-    """Clean, split, read metadata and indicators of a report's raw text."""
+               noise: list[str] | None = None, encoding: str | None = None, read: FileText | None = None,
+               read_state: ReadState = ReadState.OK, read_reason: str | None = None) -> ParsedReport:
+    """Clean, split, read metadata and indicators of a report's raw text; `read`: the file it was read from
+    (its source, OCR page breaks and confidence), when not the article page."""
     cleaned = clean_text(raw_text)
     title_clean = clean_text(title).text.replace("\n", " ").strip()
     text = cleaned.text
@@ -129,22 +161,42 @@ def parse_text(title: str, raw_text: str, *, article: Article | None = None,
         signed_date=meta.signed_date, issuer=meta.issuer, clean_text=text, noise=all_noise,
         sections=sections, indicators=indicators, mentions=mentions,
         source=clean_text(article.source).text if article and article.source else None,
-        site_id_code=article.site_id_code if article else None, encoding=encoding)
+        site_id_code=article.site_id_code if article else None, encoding=encoding,
+        text_source=str(read.source if read is not None else TextSource.HTML),
+        read_state=str(read_state), read_reason=read_reason,
+        ocr_confidence=None if read is None or read.confidence is None else round(read.confidence, 4),
+        page_starts=clean_offsets(raw_text, text, read.page_breaks) if read is not None else ())
 
 
-def parse_bytes(body: bytes, name: str, url: str | None = None) -> ParsedReport:
-    """Parse one saved document, its kind told by the file name (.html/.htm, .docx, .pdf, .txt)."""
-    low = name.lower()
-    if low.endswith((".docx", ".pdf", ".txt")):
-        doc = RawDoc(url or name, body)
-        paragraphs = [p for p in attachment_paragraphs(doc) if p.strip()]
-        if not paragraphs:
-            raise ParseError(f"no text could be read from {name}", url=url)
-        title = paragraphs[0] if paragraphs and len(paragraphs[0]) < 60 else ""
-        noise = ["attachment_only"] if not low.endswith(".txt") else []
-        return parse_text(title, "\n".join(paragraphs), noise=noise)
-    article, encoding = read_article(RawDoc(url or "http://localhost/" + name, body))
-    return parse_report([article], None, encoding)
+def is_page(body: bytes, name: str) -> bool:
+    """Is a saved file an article page (read as HTML), rather than a document file? By its bytes; a text file
+    named .htm/.html is a page too."""
+    fmt = sniff(body)
+    return fmt is FileFormat.HTML or fmt is FileFormat.TEXT and name.lower().endswith((".htm", ".html", ".shtml"))
+
+
+def parse_bytes(body: bytes, name: str, url: str | None = None, derived: Derived | None = None) -> ParsedReport:
+    """Parse one saved document: an article page, or a file (.docx, .pdf, .doc, .wps, an image, .txt...), its
+    format told by its bytes (`fileformat.sniff`), not its name. `derived`: what the attachments edge read from a
+    file (or from the page's images) that the pure read path cannot read. A file of which no text at all can be
+    read raises ParseError with the reason."""
+    if is_page(body, name):
+        article, encoding = read_article(RawDoc(url or "http://localhost/" + name, body))
+        return parse_report([article], None, encoding, derived)
+    read = file_text(body, url or name, None, derived)
+    paragraphs = [p for p in read.paragraphs if p.strip()]
+    if not paragraphs:
+        raise ParseError(f"no text could be read from {name}" + (f": {read.reason}" if read.reason else ""), url=url)
+    rest = drop_title(paragraphs)  # the document's title, when its first paragraph(s) look like one
+    if rest and len(rest) < len(paragraphs):
+        title = "".join(paragraphs[:len(paragraphs) - len(rest)])
+        cut = len("\n".join(paragraphs)) - len("\n".join(rest))
+        paragraphs = rest
+        read = replace(read, page_breaks=tuple(max(0, b - cut) for b in read.page_breaks))
+    else:
+        title = paragraphs[0] if len(paragraphs[0]) < 60 else ""
+    noise = ["attachment_only"] if read.source is not TextSource.TEXT else []
+    return parse_text(title, "\n".join(paragraphs), noise=noise, read=read)
 
 
 def to_json(parsed: ParsedReport) -> dict[str, object]:
@@ -156,12 +208,17 @@ def to_json(parsed: ParsedReport) -> dict[str, object]:
         "signed": parsed.signed_date.isoformat() if parsed.signed_date else None,
         "issuer": parsed.issuer,
         "noise": list(parsed.noise),
+        "text_source": parsed.text_source,
+        "read_state": parsed.read_state,
+        "read_reason": parsed.read_reason,
+        "ocr_confidence": parsed.ocr_confidence,
+        "text": parsed.clean_text,
         "sections": [{"path": s.path, "level": s.level, "kind": str(s.kind) if s.kind else None,
                       "secondary_kind": str(s.secondary_kind) if s.secondary_kind else None,
                       "title": s.title} for s in parsed.sections],
         "indicators": [{"code": i.code, "value": i.value, "unit": i.unit, "approx": i.approx,
                         "from_value": i.from_value, "section_path": i.section_path, "surface": i.surface,
-                        "sentence": i.sentence} for i in parsed.indicators],
+                        "sentence": i.sentence, "page": parsed.page_at(i.char_start)} for i in parsed.indicators],
         "mentions": [{"value": m.value, "measure": m.measure, "unit": m.unit, "approx": m.approx,
                       "from_value": m.from_value, "before": m.before, "surface": m.surface,
                       "section_path": m.section_path, "code": m.code} for m in parsed.mentions],
@@ -193,23 +250,25 @@ def fingerprinted(parse: Callable[..., ParsedReport], *args: Any) -> tuple[Parse
 
 
 def parse_unless_stored(pages: list[RawDoc], attachment: RawDoc | None, stored_sha256: str | None,
-                        stored_rows: tuple[int, int, int]) -> tuple[ParsedReport | None, str]:
+                        stored_rows: tuple[int, int, int],
+                        derived: Derived | None = None) -> tuple[ParsedReport | None, str]:
     """Re-parse from the archive: `parse_docs` and its fingerprint; the parsed report is None when it is the
     one stored (same fingerprint, and its sections, indicators and mentions all there) — nothing to write, and
     nothing to send back from a parse process."""
-    parsed, fp = fingerprinted(parse_docs, pages, attachment)
+    parsed, fp = fingerprinted(parse_docs, pages, attachment, None, derived)
     if fp == stored_sha256 and stored_rows == (len(parsed.sections), len(parsed.indicators), len(parsed.mentions)):
         return None, fp
     return parsed, fp
 
 
-def article_links(doc: RawDoc) -> tuple[tuple[str, ...], Link | None]:
+def article_links(doc: RawDoc) -> tuple[tuple[str, ...], Link | None, tuple[str, ...]]:
     """What a crawler needs from a report's first page before the report can be parsed: the URLs of its
-    further pages and the attachment holding its text (`wanted_attachment`), if any. Small to send back from
-    a parse process: the page is read again there with the others (`parse_docs`)."""
+    further pages, the attachment holding its text (`wanted_attachment`), if any, and the page images holding it
+    (`wanted_images`), if any. Small to send back from a parse process: the page is read again there with the
+    others (`parse_docs`)."""
     return links_of(read_article(doc)[0])
 
 
-def links_of(article: Article) -> tuple[tuple[str, ...], Link | None]:
+def links_of(article: Article) -> tuple[tuple[str, ...], Link | None, tuple[str, ...]]:
     """`article_links` of an article already read."""
-    return tuple(article.page_links), wanted_attachment(article)
+    return tuple(article.page_links), wanted_attachment(article), wanted_images(article)
