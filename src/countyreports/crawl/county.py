@@ -47,18 +47,21 @@ MAX_ARTICLE_PAGES = 12
 
 
 # -- articles -------------------------------------------------------------------------------------------------
+
 def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str, ...], str | None,
-                                                          tuple[str, ...], str] | None:
-    """Parse a report from its first page (already fetched), its further pages and its attachment:
-    (parsed, page URLs, attachment URL, raw hashes, fingerprint)."""
+                                                          tuple[str, ...], str, tuple[str, ...]] | None:
+    """Parse a report from its first page (already fetched), its further pages and its attachment — or its page
+    images, for an article made of scans: (parsed, page URLs, attachment URL, raw hashes, fingerprint, image
+    URLs). A legacy Word attachment or a scan is first given to `c.files` (the attachments edge: converted or
+    OCR'd, once per body), whose output the parse reads."""
     if first_got.body is None:
         return None
     # the pages are read (decoded, main text) where they are parsed: in a parse process when there is one,
     # so this crawl thread only fetches (there the first page is read twice, once for its links)
     first = RawDoc(first_got.url, first_got.body, first_got.fetched.header("content-type"))
     first_read = None if c.parser is not None else read_article(first)
-    page_links, att = (c.parser.submit(article_links, first).result() if first_read is None
-                       else links_of(first_read[0]))
+    page_links, att, images = (c.parser.submit(article_links, first).result() if first_read is None
+                               else links_of(first_read[0]))
     docs = [first]
     urls = [first_got.url]
     raw = [first_got.fetched.sha256 or ""]
@@ -80,12 +83,22 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
             raw.append(got.fetched.sha256 or "")
         else:
             c.warnings.append(f"attachment unreadable: {att.url}")
+    image_docs: list[RawDoc] = []
+    for url in images:  # (document.wanted_images: only for an article made of them, at most MAX_PAGE_IMAGES)
+        got = c.get(url) if host_of(url) in c.scope else None
+        if got is None or got.body is None:
+            c.warnings.append(f"page image unreadable: {url}")
+            continue
+        image_docs.append(RawDoc(got.url, got.body, got.fetched.header("content-type")))
+        raw.append(got.fetched.sha256 or "")
+    derived = c.files(att_doc, tuple(image_docs)) if c.files is not None and (att_doc or image_docs) else None
     if c.parser is not None:  # pure function: parsed in another process while this thread waits
-        parsed, fp = c.parser.submit(fingerprinted, parse_docs, docs, att_doc).result()
+        parsed, fp = c.parser.submit(fingerprinted, parse_docs, docs, att_doc, None, derived).result()
     else:
-        parsed, fp = fingerprinted(parse_docs, docs, att_doc, first_read)
+        parsed, fp = fingerprinted(parse_docs, docs, att_doc, first_read, derived)
     c.pages_parsed += len(docs)
-    return parsed, tuple(urls), (att_doc.url if att_doc else None), tuple(raw), fp
+    return (parsed, tuple(urls), (att_doc.url if att_doc else None), tuple(raw), fp,
+            tuple(d.url for d in image_docs))
 
 
 def _due(state: PageState | None, opts: CrawlOptions, now: dt.datetime) -> bool:
@@ -110,7 +123,7 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
     started = utcnow()
     known_pages: dict[str, PageState] = state.get("pages", {})
     c = CountyCrawl(county, fetcher, store, validators,
-                    {host_of(county.homepage), *state.get("column_hosts", ())}, parser=opts.parser)
+                    {host_of(county.homepage), *state.get("column_hosts", ())}, parser=opts.parser, files=opts.files)
     error: str | None = None
     column_url: str | None = None
     found: dict[str, Found] = {}
@@ -189,7 +202,7 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
             read = read_report(c, got)
             if read is None:
                 continue
-            parsed, urls, att_url, raw, fp = read
+            parsed, urls, att_url, raw, fp, image_urls = read
             kind = classify_title(parsed.title or link.text, county.county)
             if kind is not PageKind.COUNTY_REPORT or parsed.report_year is None:
                 page_states.append(PageState(link.url, county.adcode, str(kind), parsed.title, None, None, now))
@@ -207,7 +220,8 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
             if opts.years is not None and parsed.report_year not in opts.years:
                 continue
             rep = Report(report_id=rid, county=county, url=urls[0], parsed=parsed, content_sha256=sha,
-                         fetched_at=now, pages=urls, attachment=att_url, raw_sha256=raw, parse_sha256=fp)
+                         fetched_at=now, pages=urls, attachment=att_url, raw_sha256=raw, parse_sha256=fp,
+                         images=image_urls)
             _fold(found, Found(rep, link.url in in_column))
         if not (list_changed and complete) or unreadable:
             present = None  # the whole list was not read: nothing can be judged withdrawn

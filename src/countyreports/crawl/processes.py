@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import queue
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -58,6 +59,8 @@ class CrawlJob:
     states: dict[str, dict[str, Any]]  # adcode -> crawl state (Warehouse.all_crawl_states)
     validators: dict[str, tuple[str | None, str | None, str | None]]
     robots: tuple[Robots, ...]  # robots.txt answers kept from earlier runs (Fetcher.seed_robots)
+    # makes this process's converter/OCR reader (`derive`, `close`; countyreports.attachments, picklable)
+    files: Callable[[], Any] | None = None
 
 
 def merge_stats(stats: list[FetchStats]) -> FetchStats:
@@ -92,11 +95,13 @@ def _serve(index: int, job: CrawlJob, inbox: Any, outbox: Any) -> None:
     for origin, status, body, fetched_at in job.robots:
         fetcher.seed_robots(origin, status, body, fetched_at)
     store = RawStore(job.raw_path)
+    files = job.files() if job.files is not None else None  # (its pool starts at the first file it needs)
+    options = dataclasses.replace(job.options, files=files.derive) if files is not None else job.options
 
     def crawl(token: int, county: County) -> None:
         try:
             load = without_bodies(crawl_county(county, fetcher, store, job.states.get(county.adcode, {}),
-                                               job.validators, job.run_id, job.options))
+                                               job.validators, job.run_id, options))
         except Exception as exc:  # noqa: BLE001 - crawl_county records portal problems; this is a bug
             load = failed_load(job.run_id, county, f"{type(exc).__name__}: {exc}")
         outbox.put(("load", token, load))
@@ -117,6 +122,8 @@ def _serve(index: int, job: CrawlJob, inbox: Any, outbox: Any) -> None:
                    if r.status and r.status < 500)
     stats = fetcher.stats()
     fetcher.close()
+    if files is not None:
+        files.close()
     outbox.put(("closed", index, stats, robots))
 
 

@@ -154,7 +154,15 @@ class BudgetPool(Executor):
         parent, child_end = self._ctx.Pipe(duplex=True)
         proc = self._ctx.Process(target=child.serve, args=(child_end, *self._child_args), daemon=True,
                                  name=f"{self._name}-{slot.index}")
-        proc.start()
+        # multiprocessing refuses children to a daemonic process (a crawler process is one); ours end with it
+        # anyway: a child stops at the end of its pipe, which closes when this process dies
+        config = multiprocessing.current_process()._config  # type: ignore[attr-defined]
+        daemonic = config.get("daemon")
+        config["daemon"] = False
+        try:
+            proc.start()
+        finally:
+            config["daemon"] = daemonic
         child_end.close()
         slot.proc, slot.conn, slot.ready, slot.task = proc, parent, False, None
         self._count("restarts")
