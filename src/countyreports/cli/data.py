@@ -41,15 +41,20 @@ def sql(
 
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="saved HTML pages, .docx, .pdf or .txt files")],
+    files: Annotated[list[Path], typer.Argument(
+        help="saved HTML pages (with their page images beside them), .docx, .pdf, .doc, .wps, images or .txt")],
     url: Annotated[Optional[str], typer.Option(help="URL the page was fetched from")] = None,
     format: Annotated[str, typer.Option("--format", help="json")] = "json",  # noqa: A002
 ) -> None:
-    """Parse saved documents; one JSON line per file, in order."""
-    from countyreports.reading.document import parse_file_json
+    """Parse saved documents; one JSON line per file, in order, with the clean `text` and its `text_source`.
+    Legacy Word files are converted by LibreOffice and scans read by OCR (countyreports.attachments)."""
+    from countyreports.cli.files import parse_files
 
-    for path in files:
-        sys.stdout.write(json.dumps(parse_file_json(path, url), ensure_ascii=False) + "\n")
+    if format != "json":
+        raise typer.BadParameter("--format must be json")
+    for out in parse_files(files, url):
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
 
 
 @app.command()

@@ -21,13 +21,13 @@ from collections.abc import Callable, Iterable
 from countyreports.pipeline.harvest import crawl_one, harvest_counties, submit_crawl
 from countyreports.pipeline.reparse import reparse_counties, reparse_county
 from countyreports.pipeline.run import (
-    ROBOTS_MAX_AGE, WRITER_WAIT_S, CountyOutcome, Run, close_run, crawl_options, fetch_settings, load_batch,
+    ROBOTS_MAX_AGE, WRITER_WAIT_S, CountyOutcome, Run, attachment_reader, close_run, crawl_options, fetch_settings, load_batch,
     load_one, load_registry, open_run, parse_pool, select_counties, utcnow, writer,
 )
 from countyreports.settings import Settings
 
 __all__ = [
-    "ROBOTS_MAX_AGE", "WRITER_WAIT_S", "CountyOutcome", "Run", "close_run", "crawl_one", "crawl_options",
+    "ROBOTS_MAX_AGE", "WRITER_WAIT_S", "CountyOutcome", "Run", "attachment_reader", "close_run", "crawl_one", "crawl_options",
     "fetch_settings", "harvest", "harvest_counties", "load_batch", "load_one", "load_registry", "open_run",
     "parse_pool", "reparse_counties", "reparse_county", "select_counties", "submit_crawl", "utcnow", "writer",
 ]

@@ -225,18 +225,6 @@ def to_json(parsed: ParsedReport) -> dict[str, object]:
     }
 
 
-def parse_file_json(path: object, url: str | None = None) -> dict[str, object]:
-    """Read and parse a file; a file that cannot be read gives {"file", "error"} instead of stopping."""
-    from pathlib import Path
-
-    p = Path(str(path))
-    try:
-        out = to_json(parse_bytes(p.read_bytes(), p.name, url))
-    except Exception as exc:  # one bad file must not stop the others
-        return {"file": str(p), "error": f"{type(exc).__name__}: {exc}"}
-    return {"file": str(p), **out}
-
-
 def fingerprint(parsed: ParsedReport) -> str:
     """Hash of everything a report's rows are made of (text, metadata, sections, indicators, mentions): a
     re-parse that gives the same fingerprint has nothing to write."""
