@@ -20,6 +20,8 @@ SELECT
     i.sentence,
     i.char_start,
     i.char_end,
+    i.ocr_page,
+    r.text_source,
     r.url
 FROM stg_indicators AS i
 JOIN stg_reports AS r ON r.report_id = i.report_id AND r.version = i.version;

@@ -14,5 +14,6 @@ SELECT
     surface,
     sentence,
     char_start,
-    char_end
+    char_end,
+    ocr_page
 FROM indicators;

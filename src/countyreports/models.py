@@ -61,24 +61,17 @@ class PageKind(StrEnum):
 
 
 class TextSource(StrEnum):
-    """Where a report's text was read from (`reports.text_source`)."""
+    """Where a report's text was read from (`reports.text_source`): the article page(s), a .docx, a PDF's text
+    layer, a legacy Word file converted by LibreOffice (.doc, .wps, RTF, .odt), OCR of scans, a text file."""
 
-    HTML = "html"  # the article page(s)
-    DOCX = "docx"  # a .docx attachment (python-docx)
-    PDF_TEXT = "pdf-text"  # the text layer of a PDF attachment (PDFium)
-    DOC = "doc"  # a legacy Word file (.doc, .wps; also RTF, .odt) converted by LibreOffice
-    OCR = "ocr"  # an image-only PDF or page images, read by OCR
-    TEXT = "text"  # a plain-text file
+    HTML, DOCX, PDF_TEXT, DOC, OCR, TEXT = "html", "docx", "pdf-text", "doc", "ocr", "text"
 
 
 class ReadState(StrEnum):
-    """Whether a report's text could be read (`reports.read_state`); every state but `ok` is read again by
-    `harvest --reparse`, from the raw archive."""
+    """Whether a report's text could be read (`reports.read_state`): no converter here for its format, a scan
+    and no OCR engine here, the converter or OCR failed (budget, crash). `harvest --reparse` reads those again."""
 
-    OK = "ok"
-    UNREADABLE_FORMAT = "unreadable_format"  # a format without a converter here (LibreOffice missing, unknown)
-    NEEDS_OCR = "needs_ocr"  # a scan, and no OCR engine here
-    READ_FAILED = "read_failed"  # the converter or the OCR ran and failed (over its budget, crashed, an error)
+    OK, UNREADABLE_FORMAT, NEEDS_OCR, READ_FAILED = "ok", "unreadable_format", "needs_ocr", "read_failed"
 
 
 class SectionKind(StrEnum):
@@ -208,8 +201,7 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class OcrLine:
-    """One text line an OCR engine found on a page: its text, box (pixels of the page as given), confidence
-    (0..1) and the slope of its baseline in degrees."""
+    """A text line an OCR engine found: text, box (page pixels), confidence (0..1), baseline slope (degrees)."""
 
     text: str
     x0: float
@@ -232,9 +224,8 @@ class OcrPage:
 
 @dataclass(frozen=True, slots=True)
 class Derived:
-    """What the attachments edge (countyreports.attachments) read from files the pure read path cannot read by
-    itself: a legacy Word file converted to .docx, or the OCR lines of scanned pages — or why not (`state`,
-    `reason`). Made once per body (cached by SHA-256); the read path turns it into paragraphs."""
+    """What countyreports.attachments made of a file the read path cannot read itself (a legacy Word file as
+    .docx, the OCR lines of a scan), or why not (`state`, `reason`); the read path turns it into paragraphs."""
 
     state: ReadState
     source: TextSource

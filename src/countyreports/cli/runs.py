@@ -208,8 +208,9 @@ FAILING_HOSTS_SQL = """
 
 @app.command()
 def status(db: DbOpt = DEFAULT_DB, last: Annotated[int, typer.Option(help="runs to show")] = 5) -> None:
-    """The last runs (finished, running or interrupted), the counties that were not ok in the latest one
-    and the hosts whose requests failed in the latest harvest."""
+    """The last runs (finished, running or interrupted), the counties that were not ok in the latest one,
+    the hosts whose requests failed in the latest harvest, and the reports by where their text was read from
+    (html, docx, pdf-text, doc, ocr) and whether it could be read (unreadable_format, needs_ocr, read_failed)."""
     import datetime as dt
 
     from countyreports.warehouse.reader import query as run_query
@@ -226,3 +227,18 @@ def status(db: DbOpt = DEFAULT_DB, last: Annotated[int, typer.Option(help="runs 
         WHERE c.run_id = (SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1)
           AND c.outcome <> 'ok' ORDER BY c.adcode"""), "table")
     print_arrow(run_query(db, FAILING_HOSTS_SQL), "table")
+    print_arrow(run_query(db, READ_SOURCES_SQL), "table")
+
+
+# the active reports by where their text was read from and whether it could be read (issue 17): a report in a
+# state other than `ok` (LibreOffice or the OCR engine missing, a page over its budget) is read again by
+# `harvest --reparse` once that is fixed
+READ_SOURCES_SQL = """
+    SELECT src AS text_source, st AS read_state, count(*) AS reports,
+           round(avg(ocr_confidence), 4) AS mean_ocr_confidence,
+           string_agg(report_id || ': ' || read_reason, '; ' ORDER BY report_id)
+               FILTER (WHERE read_reason IS NOT NULL) AS why
+    FROM (SELECT report_id, read_reason, ocr_confidence, coalesce(text_source, 'html') AS src,
+                 coalesce(read_state, 'ok') AS st
+          FROM reports WHERE status = 'active')
+    GROUP BY src, st ORDER BY st <> 'ok' DESC, reports DESC"""
