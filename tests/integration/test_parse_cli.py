@@ -31,7 +31,7 @@ def test_parse_html_docx_pdf_txt_in_order(tmp_path: Path) -> None:
     html = tmp_path / "seed.html"
     html.write_bytes(body(seed["url"]))
     docx_g = next(r for r in gold_reports() if (r["attachment"] or "").endswith(".docx"))
-    pdf_g = next(r for r in gold_reports() if (r["attachment"] or "").endswith(".pdf"))
+    pdf_g = next(r for r in gold_reports() if r["text_source"] == "pdf-text")
     docx = tmp_path / "report.docx"
     docx.write_bytes(body(docx_g["attachment"]))
     pdf = tmp_path / "report.pdf"

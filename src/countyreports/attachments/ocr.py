@@ -41,9 +41,11 @@ _engine: list[Any] = []
 
 def installed() -> str | None:
     """None when RapidOCR is installed here (without importing it); else why not."""
-    if importlib.util.find_spec("rapidocr_onnxruntime") is None:
-        return "the OCR engine is not installed (pip: rapidocr-onnxruntime)"
-    return None
+    try:
+        found = importlib.util.find_spec("rapidocr_onnxruntime") is not None
+    except (ImportError, ValueError):  # (a module entry of None: its import is blocked)
+        found = False
+    return None if found else "the OCR engine is not installed (pip: rapidocr-onnxruntime)"
 
 
 def _get_engine() -> Any:
@@ -84,7 +86,9 @@ def _read(im: Any, number: int) -> OcrPage:
         (xa, ya), (xb, yb) = box[0], box[1]
         xs, ys = [p[0] for p in box], [p[1] for p in box]
         angle = math.degrees(math.atan2(yb - ya, xb - xa))
-        lines.append(OcrLine(str(text), min(xs) * k, min(ys) * k, max(xs) * k, max(ys) * k, float(score), angle))
+        # rounded as the cache keeps them: a page read now and one read from the cache are the same page
+        lines.append(OcrLine(str(text), round(min(xs) * k, 1), round(min(ys) * k, 1), round(max(xs) * k, 1),
+                             round(max(ys) * k, 1), round(float(score), 4), round(angle, 3)))
     return OcrPage(number, width, height, tuple(lines))
 
 
