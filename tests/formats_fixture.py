@@ -54,3 +54,16 @@ def indicator_matches(found: list[dict], gold: dict) -> tuple[int, int, int]:
     got = Counter((i["code"], round(float(i["value"]), 2)) for i in found)
     want = Counter((i["code"], round(float(i["value"]), 2)) for i in gold["indicators"])
     return sum((got & want).values()), sum(want.values()), sum((got - want).values())
+
+
+@functools.lru_cache(maxsize=1)
+def shared_derived() -> str:
+    """One derived cache (Settings.derived_dir) for the harvests of the whole test session: the same bytes are
+    converted or OCR'd once, as in production, so the suite pays for the snapshot's scans once."""
+    import atexit
+    import shutil
+    import tempfile
+
+    path = tempfile.mkdtemp(prefix="countyreports-test-derived-")
+    atexit.register(shutil.rmtree, path, True)
+    return path
