@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import children_peak_rss_mib, cpu_s, emit, load, peak_rss_mib, process_cpu_s
+from common import TreeRss, children_peak_rss_mib, cpu_s, emit, load, peak_rss_mib, process_cpu_s
 
 from countyreports import pipeline, warehouse
 from countyreports.settings import Settings
@@ -116,8 +116,15 @@ def main() -> None:
     load0, cpu0 = load(), cpu_s()
     portal0 = process_cpu_s(a.portal_pid) if a.portal_pid else None
     t0 = time.monotonic()
-    run_id, counters = pipeline.harvest(settings, adcodes, reparse=a.phase.startswith("reparse"), on_done=on_done)
+    with TreeRss() as tree:
+        run_id, counters = pipeline.harvest(settings, adcodes, reparse=a.phase.startswith("reparse"),
+                                            on_done=on_done)
     wall = time.monotonic() - t0
+    derived = settings.derived_path
+    files = [f.name for f in derived.rglob("*.json")] if derived.is_dir() else []
+    made = {"docx": sum(1 for _ in derived.rglob("*.docx")) if derived.is_dir() else 0,
+            "entries": sum(1 for n in files if not n.endswith(".note.json")),
+            "notes": sum(1 for n in files if n.endswith(".note.json"))}
     cpu = cpu_s() - cpu0
     times = os.times()
     children = times.children_user + times.children_system  # the parse processes, joined at close_run
@@ -131,6 +138,9 @@ def main() -> None:
           "rows": after, "workers": a.workers, "parse_processes": a.parse_processes,
           "crawl_processes": a.crawl_processes, "children_peak_rss_mib": children_peak_rss_mib(),
           "load_batch": a.load_batch,
+          "tree_peak_rss_mib": tree.peak_total_mib,
+          "tree_largest_mib": sorted(tree.peak_each_mib.values(), reverse=True)[:6],
+          "derived_files": made,
           "min_delay_s": a.min_delay, "switch_interval_s": sys.getswitchinterval(), "load": [load0, load()]},
          a.out)
 
