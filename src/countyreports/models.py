@@ -61,15 +61,13 @@ class PageKind(StrEnum):
 
 
 class TextSource(StrEnum):
-    """Where a report's text was read from (`reports.text_source`): the article page(s), a .docx, a PDF's text
-    layer, a legacy Word file converted by LibreOffice (.doc, .wps, RTF, .odt), OCR of scans, a text file."""
+    """Where a report's text was read from (page, .docx, PDF text layer, converted .doc/.wps, OCR, text file)."""
 
     HTML, DOCX, PDF_TEXT, DOC, OCR, TEXT = "html", "docx", "pdf-text", "doc", "ocr", "text"
 
 
 class ReadState(StrEnum):
-    """Whether a report's text could be read (`reports.read_state`): no converter here for its format, a scan
-    and no OCR engine here, the converter or OCR failed (budget, crash). `harvest --reparse` reads those again."""
+    """Could the report's text be read (else: no converter, no OCR engine, they failed); --reparse retries."""
 
     OK, UNREADABLE_FORMAT, NEEDS_OCR, READ_FAILED = "ok", "unreadable_format", "needs_ocr", "read_failed"
 
@@ -224,8 +222,7 @@ class OcrPage:
 
 @dataclass(frozen=True, slots=True)
 class Derived:
-    """What countyreports.attachments made of a file the read path cannot read itself (a legacy Word file as
-    .docx, the OCR lines of a scan), or why not (`state`, `reason`); the read path turns it into paragraphs."""
+    """What countyreports.attachments made of a file (a .doc as .docx, a scan's OCR lines), or why not."""
 
     state: ReadState
     source: TextSource
@@ -269,9 +266,7 @@ class ParsedReport:
 
     def page_at(self, offset: int) -> int | None:
         """The (1-based) page of a scanned report holding `offset` of clean_text; None for other reports."""
-        if not self.page_starts:
-            return None
-        return max(1, bisect_right(self.page_starts, offset))
+        return max(1, bisect_right(self.page_starts, offset)) if self.page_starts else None
 
 
 @dataclass(frozen=True, slots=True)
