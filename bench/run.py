@@ -50,7 +50,7 @@ def source_stamp(copies: int) -> str:
     for name in ("manifest.jsonl", "counties.csv", "gold/reports.jsonl", "gold/pages.jsonl",
                  "gold/http.json", "gold/epochs.json"):
         h.update((BUNDLED / name).read_bytes())
-    h.update((ROOT / "src" / "countyreports" / "replicate.py").read_bytes())
+    h.update((ROOT / "src" / "countyreports" / "portal" / "replicate.py").read_bytes())
     return f"{h.hexdigest()[:16]} copies={copies}"
 
 
