@@ -22,7 +22,8 @@ from typing import Any
 
 from common import TreeRss, children_peak_rss_mib, cpu_s, emit, load, peak_rss_mib, process_cpu_s
 
-from countyreports import pipeline, warehouse
+from countyreports import pipeline
+from countyreports.warehouse import writer as warehouse
 from countyreports.settings import Settings
 
 TABLES = ("reports", "report_versions", "sections", "indicators", "mentions", "fetches", "pages",
