@@ -6,7 +6,7 @@ SNAPSHOT := tests/fixtures/portal
 DB     ?= warehouse/countyreports.duckdb
 PORT   ?= 8765
 
-.PHONY: install demo test eval check clean browser bench
+.PHONY: install demo test eval check clean browser formats bench
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH"; exit 1; }
@@ -42,16 +42,27 @@ $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
 bench: $(VENV)/.installed-bench build/native/stamp.json
 	$(BIN)/python bench/run.py
 
-demo: install
+demo: install formats
 	@$(BIN)/python -m countyreports.cli.demo --snapshot $(SNAPSHOT) --db $(DB) --port $(PORT)
 
-test: install browser
+test: install browser formats
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 # headless Chromium (+ a CJK font) for the HTML report test; installed only when running as root (as CI does)
 browser:
 	@if [ "$$(id -u)" = 0 ] && { ! command -v chromium >/dev/null 2>&1 || [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; }; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	fi
+
+# legacy Word files and scans (issue 17): LibreOffice converts .doc/.wps (Debian's libreoffice-writer-nogui, ~260 MB,
+# no recommends), and OpenCV, which the OCR engine (rapidocr-onnxruntime, a pip dependency) loads, needs libGL and
+# glib; installed only when running as root (as CI does). Without them such reports are loaded as
+# unreadable_format / needs_ocr with the reason, and `harvest --reparse` reads them once the tools are there.
+formats:
+	@if [ "$$(id -u)" = 0 ] && { ! command -v soffice >/dev/null 2>&1 || \
+			! /sbin/ldconfig -p | grep -q 'libGL\.so\.1 '; }; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			libreoffice-writer-nogui libgl1 libglib2.0-0 >/dev/null; \
 	fi
 
 eval: install

@@ -62,34 +62,59 @@ def children_peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-class TreePeak:
-    """The peak resident size of this process and all its descendants together (crawler processes, the sandbox's
-    children), sampled every `every` seconds by a thread while the block runs: `with TreePeak() as t: ...`,
-    then `t.peak_mib`."""
+class TreeRss:
+    """Samples the resident set of this process and all its descendants (every `every_s`, from /proc): the peak
+    of their sum, and the peak of the descendants whose RSS was largest. Counts what RUSAGE cannot: processes
+    alive together (the loading process, crawler processes, the attachments pool converting and OCR-ing)."""
 
-    def __init__(self, every: float = 0.2) -> None:
+    def __init__(self, every_s: float = 0.25) -> None:
         import threading
 
-        self.every = every
-        self.peak_mib = 0.0
+        self.every_s = every_s
+        self.peak_total_mib = 0.0
+        self.peak_each_mib: dict[int, float] = {}
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._watch, name="tree-peak", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="tree-rss", daemon=True)
 
-    def _watch(self) -> None:
-        from countyreports.sandbox.budget import tree_resident_bytes
-
-        while True:
-            self.peak_mib = max(self.peak_mib, tree_resident_bytes(os.getpid()) / 2**20)
-            if self._stop.wait(self.every):
-                return
-
-    def __enter__(self) -> TreePeak:
+    def __enter__(self) -> TreeRss:
         self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+
+    @staticmethod
+    def _tree() -> dict[int, float]:
+        parent: dict[int, int] = {}
+        rss: dict[int, float] = {}
+        page = os.sysconf("SC_PAGE_SIZE") / 2**20
+        for d in os.listdir("/proc"):
+            if not d.isdigit():
+                continue
+            try:
+                stat = Path(f"/proc/{d}/stat").read_text()
+                fields = stat[stat.rindex(")") + 2:].split()
+                parent[int(d)] = int(fields[1])
+                rss[int(d)] = int(fields[21]) * page
+            except (OSError, ValueError, IndexError):
+                continue
+        me, mine = os.getpid(), {os.getpid()}
+        grew = True
+        while grew:
+            grew = False
+            for pid, ppid in parent.items():
+                if ppid in mine and pid not in mine:
+                    mine.add(pid)
+                    grew = True
+        return {pid: rss[pid] for pid in mine if pid in rss} | {me: rss.get(me, 0.0)}
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every_s):
+            tree = self._tree()
+            self.peak_total_mib = max(self.peak_total_mib, sum(tree.values()))
+            for pid, mib in tree.items():
+                self.peak_each_mib[pid] = max(self.peak_each_mib.get(pid, 0.0), mib)
 
 
 def cpu_s() -> float:

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import TreePeak, children_peak_rss_mib, cpu_s, emit, load, peak_rss_mib, process_cpu_s
+from common import TreeRss, children_peak_rss_mib, cpu_s, emit, load, peak_rss_mib, process_cpu_s
 
 from countyreports import pipeline
 from countyreports.warehouse import writer as warehouse
@@ -118,10 +118,15 @@ def main() -> None:
     load0, cpu0 = load(), cpu_s()
     portal0 = process_cpu_s(a.portal_pid) if a.portal_pid else None
     t0 = time.monotonic()
-    with TreePeak() as tree:
+    with TreeRss() as tree:
         run_id, counters = pipeline.harvest(settings, adcodes, reparse=a.phase.startswith("reparse"),
                                             on_done=on_done)
     wall = time.monotonic() - t0
+    derived = settings.derived_path
+    files = [f.name for f in derived.rglob("*.json")] if derived.is_dir() else []
+    made = {"docx": sum(1 for _ in derived.rglob("*.docx")) if derived.is_dir() else 0,
+            "entries": sum(1 for n in files if not n.endswith(".note.json")),
+            "notes": sum(1 for n in files if n.endswith(".note.json"))}
     cpu = cpu_s() - cpu0
     times = os.times()
     children = times.children_user + times.children_system  # the parse processes, joined at close_run
@@ -129,12 +134,15 @@ def main() -> None:
     after = row_counts(a.db)
     emit({"phase": a.phase, "run_id": run_id, "wall_s": wall, "cpu_s": cpu, "children_cpu_s": children,
           "portal_cpu_s": (portal1 - portal0) if portal0 is not None and portal1 is not None else None,
-          "counters": counters, "peak_rss_mib": peak_rss_mib(), "tree_peak_rss_mib": tree.peak_mib,
+          "counters": counters, "peak_rss_mib": peak_rss_mib(),
           "load_s": meter.seconds, "load_cpu_s": meter.cpu_seconds, "load_calls": meter.calls,
           "load_counties": meter.counties, "rows_written": sum(after[t] - before[t] for t in TABLES),
           "rows": after, "workers": a.workers, "parse_processes": a.parse_processes,
           "crawl_processes": a.crawl_processes, "children_peak_rss_mib": children_peak_rss_mib(),
           "load_batch": a.load_batch,
+          "tree_peak_rss_mib": tree.peak_total_mib,
+          "tree_largest_mib": sorted(tree.peak_each_mib.values(), reverse=True)[:6],
+          "derived_files": made,
           "min_delay_s": a.min_delay, "switch_interval_s": sys.getswitchinterval(), "load": [load0, load()]},
          a.out)
 

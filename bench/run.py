@@ -188,6 +188,17 @@ def table(m: dict[str, Any], res: dict[str, Any], args: argparse.Namespace) -> s
         else:
             row("memory: peak RSS of the harvest process", f"{f['peak_rss_mib']:,.0f} MiB", "< 1 GiB",
                 f["peak_rss_mib"] < 1024, f["load"])
+        if "tree_peak_rss_mib" in f:  # every process of the run alive together, the attachments pool included
+            row("memory: peak RSS of the whole process tree, sampled every 0.25 s (loading process, crawler "
+                "processes, the attachments pool converting .doc/.wps and OCR-ing scans)",
+                f"{f['tree_peak_rss_mib']:,.0f} MiB (largest processes at their peaks: "
+                + ", ".join(f"{x:,.0f}" for x in f["tree_largest_mib"]) + " MiB)", "", None, f["load"])
+        if f.get("derived_files"):
+            made = f["derived_files"]
+            row("first harvest: files converted or OCR'd (entries of the derived cache, by the bytes' SHA-256: the "
+                "copies' identical files made once)", f"{made['docx']} Word files converted, "
+                f"{made['entries'] - made['docx']} scans / page images OCR'd; {made['notes']} PDFs judged (text layer "
+                "or scan)", "", None, f["load"])
         row("load into DuckDB (Arrow batches), first harvest",
             f"{f['rows_written'] / f['load_s']:,.0f} rows/s ({f['rows_written']:,} rows in {f['load_s']:.1f} s "
             f"of `load_counties`, {f['load_counties']:,} counties in {f['load_calls']:,} transactions)", "", None, f["load"])

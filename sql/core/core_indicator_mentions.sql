@@ -24,6 +24,8 @@ SELECT
     i.char_end,
     i.value_kind,
     i.cues,
+    i.ocr_page,
+    r.text_source,
     r.url
 FROM stg_indicators AS i
 JOIN stg_reports AS r ON r.report_id = i.report_id AND r.version = i.version;

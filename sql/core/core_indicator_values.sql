@@ -17,6 +17,7 @@ WITH mentions AS (
         r.adcode,
         r.province,
         r.report_year,
+        r.text_source,
         row_number() OVER (
             PARTITION BY i.report_id, i.indicator_code ORDER BY i.is_approx, i.char_start, i.ordinal
         ) AS pick
@@ -49,6 +50,8 @@ SELECT
     k.section_path,
     k.char_start,
     k.char_end,
+    k.ocr_page,
+    k.text_source,
     a.mention_count,
     a.distinct_value_count,
     a.sum_distinct_value

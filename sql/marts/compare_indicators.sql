@@ -25,7 +25,9 @@ SELECT
     v.surface,
     v.sentence,
     v.char_start,
-    v.char_end
+    v.char_end,
+    v.ocr_page,
+    v.text_source
 FROM core_indicator_values AS v
 JOIN core_reports AS r USING (report_id)
 LEFT JOIN stg_indicator_codes AS c USING (indicator_code)

@@ -16,5 +16,6 @@ SELECT
     char_start,
     char_end,
     coalesce(value_kind, 'value') AS value_kind,
-    cues
+    cues,
+    ocr_page
 FROM indicators;

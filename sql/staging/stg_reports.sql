@@ -29,5 +29,10 @@ SELECT
     duplicates AS duplicate_urls,
     encoding,
     site_id_code,
-    source
+    source,
+    coalesce(text_source, 'html') AS text_source,
+    coalesce(read_state, 'ok') AS read_state,
+    read_reason,
+    ocr_confidence,
+    coalesce(images, []) AS image_urls
 FROM reports;

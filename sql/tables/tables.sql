@@ -98,9 +98,19 @@ CREATE TABLE IF NOT EXISTS reports (
     encoding VARCHAR,
     site_id_code VARCHAR,
     source VARCHAR,
-    parse_sha256 VARCHAR                -- hash of the parsed report: a re-parse reading the same writes nothing
+    parse_sha256 VARCHAR,               -- hash of the parsed report: a re-parse reading the same writes nothing
+    text_source VARCHAR,                -- html | docx | pdf-text | doc | ocr | text: where the text was read from
+    read_state VARCHAR,                 -- ok | unreadable_format | needs_ocr | read_failed (--reparse reads again)
+    read_reason VARCHAR,                -- why the text could not be read (read_state not ok)
+    ocr_confidence DOUBLE,              -- mean confidence (0..1) of the OCR lines kept (text_source ocr)
+    images VARCHAR[]                    -- URLs of the page images read by OCR (an article made of scans)
 );
 ALTER TABLE reports ADD COLUMN IF NOT EXISTS parse_sha256 VARCHAR;
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS text_source VARCHAR;
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS read_state VARCHAR;
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS read_reason VARCHAR;
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS images VARCHAR[];
 
 -- one row per report x version: every version ever loaded (nothing overwritten)
 CREATE TABLE IF NOT EXISTS report_versions (
@@ -150,10 +160,12 @@ CREATE TABLE IF NOT EXISTS indicators (
     char_end INTEGER,
     value_kind VARCHAR,                 -- value | change (a stated difference, signed)
     cues VARCHAR[],                     -- the words that decided the code, "concept:word"
+    ocr_page INTEGER,                   -- page of the scan the mention is on (reports read by OCR), else NULL
     PRIMARY KEY (report_id, version, ordinal)
 );
 ALTER TABLE indicators ADD COLUMN IF NOT EXISTS value_kind VARCHAR;
 ALTER TABLE indicators ADD COLUMN IF NOT EXISTS cues VARCHAR[];
+ALTER TABLE indicators ADD COLUMN IF NOT EXISTS ocr_page INTEGER;
 
 -- one row per report version x quantity mention (coded or not)
 CREATE TABLE IF NOT EXISTS mentions (

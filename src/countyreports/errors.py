@@ -13,7 +13,8 @@
           │    └── ProxyUnreachable   the proxy accepts no connection
           ├── RunFailed           a run ended with too many counties failed, or none reached (CLI exit 1)
           ├── ParseError          a document could not be read at all
-          │    └── Refused         refused before reading: reading it would break a limit (zip bomb, entities)
+          │    ├── Refused         refused before reading: reading it would break a limit (zip bomb, entities)
+          │    └── ToolMissing     the converter or OCR engine a file needs is not installed (`tool` says which)
           ├── SnapshotError       a replay snapshot is malformed
           └── SandboxError        a task of the sandbox pool did not finish (`reason` says why):
                ├── OverBudget      over its time budget (killed) or its memory budget (MemoryError)
@@ -115,6 +116,22 @@ class ParseError(TerminalError):
 class Refused(ParseError):
     """A document refused before it was read, because reading it would break a limit of the read path
     (countyreports.reading.limits); the message says which."""
+
+
+class ToolMissing(ParseError):
+    """A file needs a tool that is not installed here: LibreOffice for a legacy Word file, the OCR engine for a
+    scan. The report is loaded with what could be read and `harvest --reparse` reads it again once it is."""
+
+    def __init__(self, message: str, *, tool: str, url: str | None = None, adcode: str | None = None) -> None:
+        super().__init__(message, url=url, adcode=adcode)
+        self.tool = tool
+
+    def __reduce__(self) -> tuple[object, ...]:  # (keyword-only arguments: pickled by hand)
+        return (_rebuild_missing, (str(Exception.__str__(self)), self.tool, self.url, self.adcode))
+
+
+def _rebuild_missing(message: str, tool: str, url: str | None, adcode: str | None) -> ToolMissing:
+    return ToolMissing(message, tool=tool, url=url, adcode=adcode)
 
 
 class SnapshotError(TerminalError):

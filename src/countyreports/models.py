@@ -10,6 +10,7 @@ slotted dataclasses of no other base, without ``__post_init__``, ``InitVar`` or 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
@@ -68,6 +69,18 @@ class PageKind(StrEnum):
     NOTICE = "notice"
     NEWS = "news"
     UNRELATED = "unrelated"
+
+
+class TextSource(StrEnum):
+    """Where a report's text was read from (page, .docx, PDF text layer, converted .doc/.wps, OCR, text file)."""
+
+    HTML, DOCX, PDF_TEXT, DOC, OCR, TEXT = "html", "docx", "pdf-text", "doc", "ocr", "text"
+
+
+class ReadState(StrEnum):
+    """Could the report's text be read (else: no converter, no OCR engine, they failed); --reparse retries."""
+
+    OK, UNREADABLE_FORMAT, NEEDS_OCR, READ_FAILED = "ok", "unreadable_format", "needs_ocr", "read_failed"
 
 
 class SectionKind(StrEnum):
@@ -138,6 +151,7 @@ class Article:
     site_id_code: str | None = None  # 网站标识码 (meta SiteIDCode or footer)
     family: Family = Family.GENERIC
     noise: tuple[str, ...] = ()  # damage seen on the page outside the main text (e.g. replacement_chars)
+    images: tuple[str, ...] = ()  # absolute URLs of the images inside the main text, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +218,41 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class OcrLine:
+    """A text line an OCR engine found: text, box (page pixels), confidence (0..1), baseline slope (degrees)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    conf: float
+    angle: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class OcrPage:
+    """The OCR engine's lines of one page (`number`: 1-based, in document order)."""
+
+    number: int
+    width: int
+    height: int
+    lines: tuple[OcrLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """What countyreports.attachments made of a file (a .doc as .docx, a scan's OCR lines), or why not."""
+
+    state: ReadState
+    source: TextSource
+    docx: bytes | None = None
+    pages: tuple[OcrPage, ...] = ()
+    reason: str | None = None
+    tool: str | None = None  # what read it: "LibreOffice 7.4.7.2", "RapidOCR 1.4.4 (PP-OCRv4)"
+
+
+@dataclass(frozen=True, slots=True)
 class ReportMeta:
     """Report-level metadata read from the title and text."""
 
@@ -229,6 +278,15 @@ class ParsedReport:
     source: str | None = None
     site_id_code: str | None = None
     encoding: str | None = None
+    text_source: str = "html"  # TextSource
+    read_state: str = "ok"  # ReadState
+    read_reason: str | None = None  # why the text could not be read (read_state not ok)
+    ocr_confidence: float | None = None  # mean confidence of the OCR lines kept (text_source ocr)
+    page_starts: tuple[int, ...] = ()  # OCR: offset in clean_text where each page starts (page 1 first)
+
+    def page_at(self, offset: int) -> int | None:
+        """The (1-based) page of a scanned report holding `offset` of clean_text; None for other reports."""
+        return max(1, bisect_right(self.page_starts, offset)) if self.page_starts else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +305,7 @@ class Report:
     raw_sha256: tuple[str, ...] = field(default=())
     # hash of the whole parsed report (`document.fingerprint`): a re-parse that reads the same writes nothing
     parse_sha256: str | None = None
+    images: tuple[str, ...] = ()  # URLs of the page images read by OCR (an article made of scans), in order
 
 
 def find_header(headers: tuple[tuple[str, str], ...], name: str) -> str | None:
@@ -351,5 +410,5 @@ def _pickle_positionally(cls: type) -> None:
     cls.__reduce__ = __reduce__  # type: ignore[method-assign,assignment]
 
 
-for _cls in (Section, Indicator, Mention, ParsedReport, Link):
+for _cls in (Section, Indicator, Mention, ParsedReport, Link, OcrLine, OcrPage):
     _pickle_positionally(_cls)

@@ -70,6 +70,25 @@ class Settings:
     search_retry_days: int = _setting(
         7, 'a county whose report column was not found is searched again after this many days, or when its '
            'homepage changes (otherwise a run costs it one conditional request)')
+    derived_dir: str = _setting(
+        '',
+        "folder of what converters and OCR made of attachments, by the SHA-256 of their bytes, so that the same "
+        "bytes are never converted or OCR'd twice (default: <raw archive folder>/../derived)")
+    ocr_processes: int = _setting(
+        1,
+        "processes that convert legacy Word files and OCR scans (started when the first such file comes; "
+        "each loads the OCR models once)")
+    ocr_page_time_s: float = _setting(
+        60.0,
+        "seconds one scanned page may take to OCR (page budget; the engine takes ~3-5 s a page on one core); "
+        "beyond, its process is killed and the report is loaded as read_failed")
+    ocr_page_memory_mb: int = _setting(
+        3072,
+        "address space (MB) of the process reading one scanned page or converting one file, models included "
+        "(an OCR process peaks near 1.5 GB of address space, 0.9 GB resident, on a 300-dpi A4 page)")
+    convert_time_s: float = _setting(
+        120.0,
+        "seconds LibreOffice may take to convert one legacy Word file (its first start in a process included)")
     max_list_pages: int = _setting(40, 'list pages walked at most per column')
     recheck_days: int = _setting(30, 'age after which a known article page is re-checked')
     adapters: bool = _setting(
@@ -92,6 +111,10 @@ class Settings:
     @property
     def raw_path(self) -> Path:
         return Path(self.raw_dir) if self.raw_dir else self.db_path.parent / "raw"
+
+    @property
+    def derived_path(self) -> Path:
+        return Path(self.derived_dir) if self.derived_dir else self.raw_path.parent / "derived"
 
     @property
     def full_user_agent(self) -> str:

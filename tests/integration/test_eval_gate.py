@@ -13,6 +13,7 @@ import pytest
 
 from countyreports import pipeline
 from countyreports.settings import Settings
+from formats_fixture import shared_derived
 
 FLOORS = Path(__file__).resolve().parents[1] / "eval_floors.json"
 
@@ -27,7 +28,7 @@ def epoch1_db(tmp_path_factory: pytest.TempPathFactory, replay_epoch1, portal_di
 
 def _harvest(db: Path, proxy: str, portal_dir: Path) -> dict[str, int]:
     settings = Settings(db=str(db), registry=str(portal_dir / "counties.csv"), proxy=proxy,
-                        min_delay_s=0.0, workers=16)
+                        min_delay_s=0.0, workers=16, derived_dir=shared_derived())
     return pipeline.harvest(settings)[1]
 
 

@@ -37,6 +37,7 @@ from countyreports import pipeline
 from countyreports.crawl.fetch import Fetcher
 from countyreports.portal.server import ReplayServer, Snapshot
 from countyreports.settings import Settings
+from formats_fixture import shared_derived
 from portal_fixture import PORTAL, counties, gold_json, gold_pages, gold_reports, manifest
 
 SLOW = "150425"  # www.ksktq.gov.cn answers its report pages after 3 s (gold/http.json "slow")
@@ -97,7 +98,7 @@ class Portal:
 
 def settings(db: Path, portal: Portal, **kw: Any) -> Settings:
     base: dict[str, Any] = {"db": str(db), "registry": str(PORTAL / "counties.csv"), "proxy": portal.url,
-                            "min_delay_s": 0.0, "workers": 16, **FAST}
+                            "min_delay_s": 0.0, "workers": 16, "derived_dir": shared_derived(), **FAST}
     return Settings(**{**base, **kw})
 
 

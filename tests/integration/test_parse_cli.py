@@ -5,16 +5,20 @@ Expected values are the snapshot's gold for the same documents."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from formats_fixture import FORMATS, cer, fixture, indicator_matches, shared_derived
 from portal_fixture import body, gold_report, gold_reports
 
 
-def _run(*args: str) -> list[dict]:
+def _run(*args: str, timeout: float = 120) -> list[dict]:
+    env = {**os.environ, "COUNTYREPORTS_DERIVED_DIR": shared_derived()}  # (the session's scans OCR'd once)
     res = subprocess.run([sys.executable, "-m", "countyreports.cli", "parse", *args],
-                         capture_output=True, text=True, timeout=120, check=True)
+                         capture_output=True, text=True, timeout=timeout, check=True, env=env)
     return [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
 
 
@@ -32,7 +36,7 @@ def test_parse_html_docx_pdf_txt_in_order(tmp_path: Path) -> None:
     html = tmp_path / "seed.html"
     html.write_bytes(body(seed["url"]))
     docx_g = next(r for r in gold_reports() if (r["attachment"] or "").endswith(".docx"))
-    pdf_g = next(r for r in gold_reports() if (r["attachment"] or "").endswith(".pdf"))
+    pdf_g = next(r for r in gold_reports() if r["text_source"] == "pdf-text")
     docx = tmp_path / "report.docx"
     docx.write_bytes(body(docx_g["attachment"]))
     pdf = tmp_path / "report.pdf"
@@ -59,3 +63,28 @@ def test_parse_html_docx_pdf_txt_in_order(tmp_path: Path) -> None:
     assert out[4]["report_year"] == 2023
     coded = [m for m in s["mentions"] if m["code"]]
     assert _values(coded) == _values(s["indicators"])  # every indicator is also a mention
+
+
+def test_parse_word_files_and_scans_prints_text_and_source(tmp_path: Path) -> None:
+    """A .wps, a clean scan and a saved article made of page images (the images beside it), and a file that is
+    no document: `text` and `text_source` of each, as the gold says (issue 17)."""
+    wps, wps_fx, wps_g = fixture("wps")
+    scan, scan_fx, scan_g = fixture("scan-clean")
+    page, page_fx, page_g = fixture("html-images")
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    shutil.copy(page, saved / page.name)
+    for name in page_fx["images"]:
+        shutil.copy(FORMATS / name, saved / name)
+    xls = tmp_path / "table.xls"  # an OLE compound file that is not a Word document
+    xls.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 500 + "Workbook".encode("utf-16-le"))
+    out = _run("--format", "json", str(wps), str(scan), str(saved / page.name), str(xls), timeout=900)
+    assert [o.get("text_source") for o in out] == ["doc", "ocr", "ocr", None]
+    for o, fx, g, limit in ((out[0], wps_fx, wps_g, 0.005), (out[1], scan_fx, scan_g, 0.01),
+                            (out[2], page_fx, page_g, 0.01)):
+        assert cer(o["text"], g["clean_text"]) <= limit, o["file"]
+        matched, total, spurious = indicator_matches(o["indicators"], g)
+        assert (matched, spurious) == (total, 0), o["file"]
+        if o["text_source"] == "ocr":
+            assert [i["page"] for i in o["indicators"]] == fx["indicator_pages"]
+    assert "error" in out[3] and "not a document format" in out[3]["error"]

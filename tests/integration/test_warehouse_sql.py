@@ -59,9 +59,9 @@ def test_assertions_catch_bad_rows(tmp_path: Path) -> None:
                     "('100001-2023', 1, 1, '一（一）', 1, 'measures_results', NULL, 't', '', 0, 13)")
         con.execute("INSERT INTO indicators VALUES "
                     "('100001-2023', 1, 0, 'made_up_code', 12, 'count', false, NULL, '', '诉讼案件12件', "
-                    "'共办理行政诉讼案件12件。', 7, 14, 'value', ['litig:诉讼案件', 'measure:件']), "
+                    "'共办理行政诉讼案件12件。', 7, 14, 'value', ['litig:诉讼案件', 'measure:件'], NULL), "
                     "('100001-2023', 1, 1, 'admin_litigation_loss_rate', 150, 'percent', false, NULL, 'nope', "
-                    "'12件', '共办理行政诉讼案件12件。', 0, 3, 'value', ['measure:%'])")
+                    "'12件', '共办理行政诉讼案件12件。', 0, 3, 'value', ['measure:%'], NULL)")
     failing = {r.name for r in run_checks(db) if not r.ok}
     assert {"assert_indicator_codes_known", "assert_indicator_values_in_range",
             "assert_indicator_surface_in_text", "assert_indicator_section_exists",

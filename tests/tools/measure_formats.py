@@ -11,8 +11,20 @@ divided by the length of the reference. Seconds are wall-clock per file (Word) o
 only, models loaded before), in this process and its children, which the commands above pin to one core.
 
 ``ocr`` prints, per file format, the CER of the raw engine output (lines in the engine's order) and after
-``postprocess`` (page numbers, repeated header/footer lines and tilted seal text dropped, lines joined into
-paragraphs), and with ``--recall`` the indicator recall of ``countyreports parse`` on both texts.
+the product's post-processing (countyreports.reading.ocrtext: page numbers, repeated header/footer lines and tilted
+seal text dropped, lines joined into paragraphs), and with ``--recall`` the indicator recall of ``countyreports
+parse`` on both texts.
+
+The product itself, as a user runs it (issue 17's "Must show"):
+
+    taskset -c 1 env OMP_NUM_THREADS=1 .venv/bin/python tests/tools/measure_formats.py product /tmp/heldout
+    taskset -c 1 env OMP_NUM_THREADS=1 .venv/bin/python tests/tools/measure_formats.py speed /tmp/heldout --pages 2
+
+``product`` runs ``countyreports parse --format json`` once on every file of the set (a fresh derived cache, so
+every file is converted or OCR'd) and scores its ``text`` (against the rendered lines without the title, which the
+parser sets apart) and its indicators (against the gold); ``speed`` times the product's OCR of one page
+(countyreports.attachments.ocr: page preparation and engine, PDF rendering included) in this process, CPU and wall
+seconds per page, after one untimed warm-up page.
 """
 
 from __future__ import annotations
@@ -38,6 +50,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
+
+from countyreports.models import OcrLine, OcrPage
+from countyreports.reading.ocrtext import fix_confusables, kept_lines, ocr_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_formats as mf  # noqa: E402
@@ -249,66 +264,9 @@ def cmd_word(args: argparse.Namespace) -> None:
               f"| {statistics.median(x[1] for x in v):.2f} |")
 
 
-# ------------------------------------------------------------------------------------------------------- sniffing
-
-
-def sniff(head: bytes) -> str:
-    """The format of an attachment from its bytes (the whole body: an OLE directory may sit at the end), whatever
-    its name says.
-
-    ``doc`` an OLE compound file (D0 CF 11 E0 A1 B1 1A E1) whose directory names a ``WordDocument`` stream (Word
-    97-2003, and WPS Office's .wps of that kind; LibreOffice writes the directory after the streams); ``ole`` another compound file (.xls, .et, ...); ``docx`` / ``odt`` / ``zip`` a zip
-    (PK 03 04) with ``word/document.xml`` / an OpenDocument text mimetype / neither; ``pdf`` (%PDF- within the first
-    1024 bytes); ``rtf`` ({\\rtf: Word saves these under .doc too); ``html`` (a "Web page" .doc); ``jpeg``, ``png``,
-    ``gif``, ``tiff``, ``bmp``; else ``unknown``."""
-    if head.startswith(bytes.fromhex("D0CF11E0A1B11AE1")):
-        return "doc" if "WordDocument".encode("utf-16-le") in head else "ole"
-    if head.startswith(b"PK\x03\x04"):
-        import zipfile
-
-        try:
-            names = set(zipfile.ZipFile(io.BytesIO(head)).namelist())
-        except zipfile.BadZipFile:  # only the head of a larger file: look at the local file headers
-            names = set()
-        if "word/document.xml" in names or b"word/document.xml" in head:
-            return "docx"
-        if b"mimetypeapplication/vnd.oasis.opendocument.text" in head:
-            return "odt"
-        return "zip"
-    if b"%PDF-" in head[:1024]:
-        return "pdf"
-    if head.lstrip().startswith(b"{\\rtf"):
-        return "rtf"
-    magic = {b"\xff\xd8\xff": "jpeg", b"\x89PNG\r\n\x1a\n": "png", b"GIF8": "gif", b"II*\x00": "tiff",
-             b"MM\x00*": "tiff", b"BM": "bmp"}
-    for m, name in magic.items():
-        if head.startswith(m):
-            return name
-    low = head[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if low.startswith((b"<!doctype html", b"<html", b"mime-version:")) or b"<html" in low[:512]:
-        return "html"
-    return "unknown"
-
-
 # ----------------------------------------------------------------------------------------------------------- OCR
-
-
-@dataclass(frozen=True, slots=True)
-class OcrLine:
-    text: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    conf: float  # 0..1
-    angle: float  # degrees, the baseline's slope (0 when the engine gives none)
-
-
-@dataclass(frozen=True, slots=True)
-class OcrPage:
-    width: int
-    height: int
-    lines: tuple[OcrLine, ...]
+# (the sniffing and the post-processing first written here are product code now: countyreports.reading.fileformat
+# and countyreports.reading.ocrtext; the OCR lines are countyreports.models.OcrLine / OcrPage)
 
 
 def page_images(path: Path, entry: dict[str, object]) -> list[Image.Image]:
@@ -425,123 +383,19 @@ def _num(v: str) -> object:
 
 # ------------------------------------------------------------------------------------------- post-processing
 
-PAGE_NO = re.compile(r"^[\s\-—–－_~·•一]*(第?\s*\d{1,3}\s*页?(\s*[/／共]\s*\d{1,3}\s*页?)?)[\s\-—–－_~·•一]*$")
-
 
 def raw_text(pages: Sequence[OcrPage]) -> str:
     return "\n".join(ln.text for p in pages for ln in p.lines)
 
 
-def postprocess(pages: Sequence[OcrPage], *, furniture: bool = True, seal: bool = True, join: bool = True) -> str:
-    """Report text from OCR lines: drop page furniture and seal text, then join lines into paragraphs.
-
-    * furniture: in the top or bottom 10 % of a page, a line that is a page number (``- 3 -``, ``第3页``, ``3/8``)
-      or whose text comes back (similarity ≥ 0.75) in the same band on another page (running header or footer);
-    * seal: a line tilted more than 8 degrees from the page's median line, or of confidence under 0.5 with at most
-      4 characters (ring text read as words);
-    * confusables: ``fix_confusables`` (丶 → 、, a dot read for 。);
-    * join: lines are grouped into rows (vertical overlap), coordinates turned by the page's median skew, and a row
-      continues the paragraph when the row before it reaches the right edge of the text block and it does not start
-      indented; centred or short rows stand alone (title, headings, signature). Across a page break the same rule.
-    """
-    bands: list[list[tuple[str, OcrLine]]] = []
-    for p in pages:
-        bands.append([(_band(ln, p), ln) for ln in p.lines])
-    band_texts = [{(b, norm(ln.text)) for b, ln in page if b} for page in bands]
-
-    def repeated(b: str, t: str, page_no: int) -> bool:  # the same band on another page has (nearly) this text
-        return any(b == b2 and Levenshtein.normalized_similarity(t, t2) >= 0.75
-                   for i, other in enumerate(band_texts) if i != page_no for b2, t2 in other)
-
-    kept_pages: list[tuple[OcrPage, list[OcrLine]]] = []
-    for page_no, (p, page) in enumerate(zip(pages, bands, strict=True)):
-        med = statistics.median([ln.angle for ln in p.lines if len(ln.text) >= 8] or [0.0])
-        kept = []
-        for b, ln in page:
-            t = norm(ln.text)
-            if furniture and b and (not t or PAGE_NO.match(t) or repeated(b, t, page_no)):
-                continue
-            if seal and (abs(ln.angle - med) > 8 or (ln.conf < 0.5 and len(t) <= 4)):
-                continue
-            kept.append(ln)
-        kept_pages.append((p, kept))
-    if not join:
-        return fix_confusables("\n".join(ln.text for _, kept in kept_pages for ln in kept))
-    paras: list[str] = []
-    open_para = False
-    page_rows = [_rows(p, kept) for p, kept in kept_pages]
-    every = [r for rows in page_rows for r in rows]
-    if not every:
-        return ""
-    span = max(r[2] for r in every) - min(r[0] for r in every)
-    edges = []
-    for rows in page_rows:  # the text block's left and right edge per page; the document's on a page of few lines
-        full = [r for r in rows if r[2] - r[0] > 0.7 * span]
-        edges.append((statistics.median(r[0] for r in full), statistics.median(r[2] for r in full)) if len(full) >= 3 else None)
-    known = [e for e in edges if e]
-    doc_edge = (statistics.median(e[0] for e in known), statistics.median(e[1] for e in known)) if known else (
-        min(r[0] for r in every), max(r[2] for r in every))
-    h = statistics.median(r[3] - r[1] for r in every)
-    for rows, edge in zip(page_rows, edges, strict=True):
-        left, right = edge or doc_edge
-        for x0, _y0, x1, _y1, text in rows:
-            indented = x0 > left + 0.8 * h
-            if open_para and not indented:
-                paras[-1] += text
-            else:
-                paras.append(text)
-            open_para = x1 >= right - 1.2 * h and not (x0 > left + 3 * h)  # full row, not centred
-    return fix_confusables("\n".join(paras))
+def filtered_text(pages: Sequence[OcrPage]) -> str:
+    """The lines kept by the product's post-processing (page furniture and seal text dropped), not joined."""
+    return fix_confusables("\n".join(ln.text for page in kept_lines(pages) for ln in page))
 
 
-CJK = r"[\u4e00-\u9fff”’）》%]"
-FULL_STOP = re.compile(rf"(?<={CJK})[·°o](?=[\u4e00-\u9fff“‘（《]|$)", re.M)
-
-
-def fix_confusables(text: str) -> str:
-    """Punctuation OCR engines misread in Chinese prose: 丶 (a radical, never prose) for 、; ·, °, o for 。 between
-    Chinese characters or at a paragraph's end (a middle dot between digits, 1·2·4, stays)."""
-    return FULL_STOP.sub("。", text.replace("丶", "、"))
-
-
-def _band(ln: OcrLine, p: OcrPage) -> str:
-    cy = (ln.y0 + ln.y1) / 2
-    return "top" if cy < 0.1 * p.height else "bottom" if cy > 0.9 * p.height else ""
-
-
-def _rows(p: OcrPage, lines: Sequence[OcrLine]) -> list[tuple[float, float, float, float, str]]:
-    """Lines grouped into rows, in deskewed coordinates, top to bottom; boxes of one row joined left to right."""
-    if not lines:
-        return []
-    ang = math.radians(statistics.median([ln.angle for ln in lines if len(ln.text) >= 8] or [0.0]))
-    cx, cy = p.width / 2, p.height / 2
-    c, s = math.cos(-ang), math.sin(-ang)
-
-    def rot(x: float, y: float) -> tuple[float, float]:
-        return cx + (x - cx) * c - (y - cy) * s, cy + (x - cx) * s + (y - cy) * c
-
-    boxes = []
-    for ln in lines:
-        # rotate the box's centre; keep its size
-        mx, my = rot((ln.x0 + ln.x1) / 2, (ln.y0 + ln.y1) / 2)
-        w = (ln.x1 - ln.x0) / max(c, 0.5)
-        h = max(1.0, (ln.y1 - ln.y0) - abs(math.sin(ang)) * (ln.x1 - ln.x0))
-        boxes.append((mx - w / 2, my - h / 2, mx + w / 2, my + h / 2, ln.text))
-    boxes.sort(key=lambda b: (b[1] + b[3]) / 2)
-    rows: list[list[tuple[float, float, float, float, str]]] = []
-    for b in boxes:
-        if rows:
-            r = rows[-1]
-            top, bot = min(x[1] for x in r), max(x[3] for x in r)
-            if min(bot, b[3]) - max(top, b[1]) > 0.5 * min(bot - top, b[3] - b[1]):
-                r.append(b)
-                continue
-        rows.append([b])
-    out = []
-    for r in rows:
-        r.sort(key=lambda b: b[0])
-        out.append((r[0][0], min(b[1] for b in r), max(b[2] for b in r), max(b[3] for b in r), "".join(b[4] for b in r)))
-    return out
+def postprocess(pages: Sequence[OcrPage]) -> str:
+    """The product's post-processing (countyreports.reading.ocrtext): furniture and seal dropped, lines joined."""
+    return "\n".join(ocr_text(pages).paragraphs)
 
 
 # --------------------------------------------------------------------------------------------------- ocr command
@@ -590,13 +444,12 @@ def cmd_ocr(args: argparse.Namespace) -> None:
                 lines, s = engine(im)
             else:
                 lines, s = engine(im, int(e.get("dpi", 300)))  # type: ignore[call-overload]
-            pages.append(OcrPage(im.width, im.height, tuple(lines)))
+            pages.append(OcrPage(len(pages) + 1, im.width, im.height, tuple(lines)))
             secs.append(s)
         ref = reference(e, r)
         variants = {
             "raw": raw_text(pages),
-            "-furniture": postprocess(pages, seal=False, join=False),
-            "-furniture-seal": postprocess(pages, join=False),
+            "-furniture-seal": filtered_text(pages),
             "post": postprocess(pages),
         }
         confs = [ln.conf for p in pages for ln in p.lines]
@@ -613,7 +466,7 @@ def cmd_ocr(args: argparse.Namespace) -> None:
             (args.save / (key.replace("/", "_") + ".raw.txt")).write_text(variants["raw"], encoding="utf-8")
         if args.verbose:
             print(f"{key:34} p={len(pages)} s/page={statistics.mean(secs):.2f} cpu={statistics.mean(row['cpu']):.2f} raw={row['raw']:.4f} "
-                  f"-furn={row['-furniture']:.4f} -seal={row['-furniture-seal']:.4f} post={row['post']:.4f} "
+                  f"-furniture-seal={row['-furniture-seal']:.4f} post={row['post']:.4f} "
                   f"conf={row['conf']:.3f}", flush=True)
     recall: dict[str, tuple[int, int]] = {}
     if args.recall:
@@ -625,8 +478,8 @@ def cmd_ocr(args: argparse.Namespace) -> None:
         sp = np.array(engine.split)
         split = f" (det/cls/rec {sp[:, 0].mean():.2f}/{sp[:, 1].mean():.2f}/{sp[:, 2].mean():.2f})"
     print(f"## {label}: model load {load_secs:.2f} s{split}; load average at the end {os.getloadavg()[0]:.2f}")
-    print("| format | files | pages | CER raw | − page furniture | − seal | post (joined) | CER post max | s/page mean | s/page max | CPU s/page | recall raw | recall post |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| format | files | pages | CER raw | − furniture, seal | post (joined) | CER post max | s/page mean | s/page max | CPU s/page | recall raw | recall post |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for fmt, rows in per_fmt.items():
         allsecs = [s for r in rows for s in r["secs"]]  # type: ignore[attr-defined]
         allcpu = [s for r in rows for s in r["cpu"]]  # type: ignore[attr-defined]
@@ -637,9 +490,70 @@ def cmd_ocr(args: argparse.Namespace) -> None:
                 n_ = sum(recall[str(r["file"]) + "|" + v][1] for r in rows)
                 rec[j] = f"{f_}/{n_} = {f_ / n_:.2f}"
         m = lambda k: statistics.mean(float(r[k]) for r in rows)  # noqa: E731
-        print(f"| {fmt} | {len(rows)} | {sum(int(r['pages']) for r in rows)} | {m('raw'):.2%} | {m('-furniture'):.2%} "
+        print(f"| {fmt} | {len(rows)} | {sum(int(r['pages']) for r in rows)} | {m('raw'):.2%} "
               f"| {m('-furniture-seal'):.2%} | {m('post'):.2%} | {max(float(r['post']) for r in rows):.2%} "
               f"| {statistics.mean(allsecs):.2f} | {max(allsecs):.2f} | {statistics.mean(allcpu):.2f} | {rec[0]} | {rec[1]} |")
+
+
+def cmd_product(args: argparse.Namespace) -> None:
+    """`countyreports parse --format json` on the whole set: CER and indicator recall per format, as shipped."""
+    gold = load_gold(args.dir)
+    files = [str(args.dir / str(e["file"])) for e, _ in gold]
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "COUNTYREPORTS_DERIVED_DIR": cache}
+        t, c = time.perf_counter(), _child_cpu()
+        out = subprocess.run([str(VENV_BIN / "countyreports"), "parse", "--format", "json", *files],
+                             capture_output=True, text=True, check=True, env=env)
+        wall, cpu = time.perf_counter() - t, _child_cpu() - c
+    rows: dict[str, list[tuple[float, int, int, str]]] = {}
+    for (e, r), line in zip(gold, out.stdout.splitlines(), strict=True):
+        o = json.loads(line)
+        ref = "\n".join(mf.rendered_lines(r, str(e["format"]))[1:])  # (the title: the parser sets it apart)
+        got = Counter((i["code"], round(float(i["value"]), 2)) for i in o.get("indicators", []))
+        want = Counter((str(i["code"]), round(float(i["value"]), 2)) for i in r.indicators)  # type: ignore[arg-type]
+        c_ = cer(o.get("text", ""), ref) if "text" in o else 1.0
+        rows.setdefault(str(e["format"]), []).append((c_, sum((want & got).values()), sum(want.values()),
+                                                      o.get("text_source") or o.get("error", "")))
+        if args.verbose:
+            print(f"{e['file']:36} {o.get('text_source') or o.get('error')} CER {c_:.4%} "
+                  f"ind {sum((want & got).values())}/{sum(want.values())}", flush=True)
+    print(f"## countyreports parse --format json, {len(files)} files: {wall:.0f} s wall, {cpu:.0f} CPU s "
+          f"(children); load average at the end {os.getloadavg()[0]:.2f}")
+    print("| format | files | text_source | CER mean | CER max | indicator recall |")
+    print("|---|---|---|---|---|---|")
+    for fmt, v in rows.items():
+        f_, n_ = sum(x[1] for x in v), sum(x[2] for x in v)
+        print(f"| {fmt} | {len(v)} | {', '.join(sorted(set(x[3] for x in v)))} | {statistics.mean(x[0] for x in v):.2%} "
+              f"| {max(x[0] for x in v):.2%} | {f_}/{n_} = {f_ / n_:.3f} |")
+
+
+def cmd_speed(args: argparse.Namespace) -> None:
+    """CPU and wall seconds per page of the product's OCR (countyreports.attachments.ocr) in this process."""
+    from countyreports.attachments import ocr
+
+    gold = [e for e, _ in load_gold(args.dir) if e["format"] in ("scan-clean", "scan-hard", "html-images")]
+    jobs: list[tuple[str, object, object, int]] = []
+    for e in gold:
+        path = args.dir / str(e["file"])
+        n = int(e["pages"]) if not args.pages else min(args.pages, int(e["pages"]))  # type: ignore[call-overload]
+        if e["format"] == "html-images":
+            jobs += [(str(e["format"]), ocr.image_page, (path.parent / str(img)).read_bytes(), k + 1)
+                     for k, img in enumerate(e["images"][:n])]  # type: ignore[index]
+        else:
+            jobs += [(str(e["format"]), ocr.pdf_page, path.read_bytes(), k) for k in range(n)]
+    ocr.pdf_page(jobs[0][2], 0) if jobs[0][1] is ocr.pdf_page else ocr.image_page(jobs[0][2], 1)  # warm-up, model load
+    times: dict[str, list[tuple[float, float]]] = {}
+    for fmt, fn, data, arg in jobs:
+        t, c = time.perf_counter(), time.process_time()
+        fn(data, arg)  # type: ignore[operator]
+        times.setdefault(fmt, []).append((time.process_time() - c, time.perf_counter() - t))
+    print(f"## {ocr.TOOL}, {ocr.ENGINE_SETTINGS}, page ≤ {ocr.MAX_SIDE} px; load average at the end "
+          f"{os.getloadavg()[0]:.2f}")
+    print("| kind | pages | CPU s/page mean | CPU s/page max | wall s/page mean | wall s/page max |")
+    print("|---|---|---|---|---|---|")
+    for fmt, v in times.items():
+        print(f"| {fmt} | {len(v)} | {statistics.mean(x[0] for x in v):.2f} | {max(x[0] for x in v):.2f} "
+              f"| {statistics.mean(x[1] for x in v):.2f} | {max(x[1] for x in v):.2f} |")
 
 
 def cmd_source_recall(args: argparse.Namespace) -> None:
@@ -675,10 +589,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     o.add_argument("--recall", action="store_true", help="also indicator recall through countyreports parse")
     o.add_argument("--save", type=Path, help="write raw and post-processed texts here")
     o.add_argument("-v", "--verbose", action="store_true")
+    pr = sub.add_parser("product", help="countyreports parse --format json on the set: CER and recall")
+    pr.add_argument("dir", type=Path)
+    pr.add_argument("-v", "--verbose", action="store_true")
+    sp = sub.add_parser("speed", help="seconds per page of the product's OCR")
+    sp.add_argument("dir", type=Path)
+    sp.add_argument("--pages", type=int, default=0, help="only the first N pages of each file")
     s = sub.add_parser("source-recall", help="indicator recall of the parser on the reference texts")
     s.add_argument("dir", type=Path)
     args = ap.parse_args(argv)
-    {"word": cmd_word, "ocr": cmd_ocr, "source-recall": cmd_source_recall}[args.cmd](args)
+    {"word": cmd_word, "ocr": cmd_ocr, "product": cmd_product, "speed": cmd_speed,
+     "source-recall": cmd_source_recall}[args.cmd](args)
     return 0
 
 

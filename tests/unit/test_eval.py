@@ -39,7 +39,7 @@ create table reports (
   report_id varchar, adcode varchar, county varchar, province varchar, prefecture varchar,
   report_year integer, title varchar, url varchar, published_date date, issuer varchar,
   version integer, content_sha256 varchar, clean_text varchar, signed_date date,
-  noise varchar[], fetched_at timestamp {status});
+  noise varchar[], fetched_at timestamp, text_source varchar {status});
 create table sections (
   report_id varchar, version integer, path varchar, level integer, kind varchar,
   secondary_kind varchar, title varchar, text varchar);
@@ -99,7 +99,7 @@ def _write_db(path: Path, recs: dict[str, dict], *, status: dict[str, str] | Non
     for rid, r in recs.items():
         row = [rid, r["adcode"], r["county"], "省", "市", r["report_year"], r["title"], r["url"],
                r["published"], r["issuer"], version, "sha", r["clean_text"], r["signed"],
-               list(r["noise"]), "2024-07-01 00:00:00"]
+               list(r["noise"]), "2024-07-01 00:00:00", r["text_source"]]
         if status is not None:
             row.append(status.get(rid, "active"))
         con.execute(f"insert into reports values ({', '.join('?' * len(row))})", row)

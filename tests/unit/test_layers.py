@@ -20,7 +20,8 @@ def test_import_contracts_kept() -> None:
 
 
 PACKAGE = REPO / "src" / "countyreports"
-LAYER_PACKAGES = ("native", "text", "reading", "registry", "crawl", "warehouse", "portal", "sandbox", "evaluation",
+LAYER_PACKAGES = ("native", "text", "reading", "registry", "crawl", "warehouse", "portal", "sandbox", "attachments",
+                  "evaluation",
                   "pipeline", "cli")
 
 

@@ -256,6 +256,21 @@ def test_shutdown_finishes_queued_tasks_or_cancels_them() -> None:
     assert all(pid is None for pid in p.pids)  # every child stopped
 
 
+def test_a_task_cancelled_while_queued_does_not_hold_up_the_next() -> None:
+    """One process: a task cancelled in the queue is skipped and the one after it still runs (a caller that gives
+    up on the rest of a document's pages cancels them; the next document must not wait forever)."""
+    p = BudgetPool(1)
+    try:
+        blocker = p.submit(sleep, 1.0)
+        cancelled = p.submit(square, 3)
+        assert cancelled.cancel()
+        after = p.submit(square, 4)
+        assert after.result(timeout=60)[0] == 16
+        assert blocker.result(timeout=60) > 0 and cancelled.cancelled()
+    finally:
+        p.shutdown()
+
+
 def test_budget_checks_and_words() -> None:
     with pytest.raises(ValueError):
         Budget(time_s=0)

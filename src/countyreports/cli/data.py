@@ -40,20 +40,33 @@ def sql(
 
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="saved HTML pages, .docx, .pdf or .txt files")],
+    files: Annotated[list[Path], typer.Argument(
+        help="saved HTML pages (with their page images beside them), .docx, .pdf, .doc, .wps, images or .txt")],
     url: Annotated[Optional[str], typer.Option(help="URL the page was fetched from")] = None,
     format: Annotated[str, typer.Option("--format", help="json")] = "json",  # noqa: A002
     processes: Annotated[int, typer.Option(help="child processes reading the files")] = 1,
 ) -> None:
-    """Parse saved documents; one JSON line per file, in order. Each file is read in a child process under the
-    page budget (COUNTYREPORTS_PAGE_TIME_S, COUNTYREPORTS_PAGE_MEMORY_MB): a file over it, or whose reading
-    crashed, gets a line saying so, and the others are read."""
+    """Parse saved documents; one JSON line per file, in order, with the clean `text` and its `text_source`.
+    Each file is read in a child process under the page budget (COUNTYREPORTS_PAGE_TIME_S,
+    COUNTYREPORTS_PAGE_MEMORY_MB): a file over it, or whose reading crashed, gets a line saying so, and the others
+    are read. Legacy Word files are converted by LibreOffice and scans read by OCR first (countyreports.attachments).
+    """
     from countyreports.cli.documents import parse_lines
+    from countyreports.cli.files import derived_for
+    from countyreports.pipeline import attachment_reader
     from countyreports.settings import load_settings
 
-    for line in parse_lines([str(f) for f in files], url, load_settings(), max(1, processes)):
-        sys.stdout.write(line + "\n")
-        sys.stdout.flush()
+    if format != "json":
+        raise typer.BadParameter("--format must be json")
+    settings = load_settings()
+    reader = attachment_reader(settings)
+    try:
+        for line in parse_lines([str(f) for f in files], url, settings, max(1, processes),
+                                lambda path, body: derived_for(path, body, url, reader.derive)):
+            sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+    finally:
+        reader.close()
 
 
 @app.command()

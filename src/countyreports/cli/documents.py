@@ -1,7 +1,9 @@
 """`countyreports parse`: saved documents read in the sandbox pool, one JSON line per file, in order.
 
 This process reads the files and prints; the reading (`reading.document.json_lines`) runs in child processes
-(countyreports.sandbox), under the page budget, and is never imported here. Files go in chunks (up to
+(countyreports.sandbox), under the page budget, and is never imported here. A legacy Word file or a scan is first
+given to the attachments edge (`files.derived_for`: converted or OCR'd in its own processes, once per body), and
+goes to the reader with what it made. Files go in chunks (up to
 `CHUNK_FILES` files, `CHUNK_BYTES` bytes), so that a thousand small pages do not cost a thousand round trips;
 a chunk gets one page budget, and when it fails as a whole (a file over the budget, a crashed reader), each of
 its files is read again alone, under its own budget: only the guilty file gets an error line. A few chunks are
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
@@ -27,20 +29,22 @@ CHUNK_BYTES = 2 * 1024 * 1024
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a saved page is at most the crawl's body cap (5 MiB); scans can be larger
 READER = Named("countyreports.reading.document", "json_lines")
 
-_Item = tuple[str, bytes]  # (file as given, its bytes)
+_Item = tuple[str, bytes, Any]  # (file as given, its bytes, what the attachments edge derived from it)
 
 
 def page_budget(settings: Settings) -> Budget:
     return Budget(time_s=settings.page_time_s, memory_bytes=settings.page_memory_mb * 1024 * 1024)
 
 
-def parse_lines(files: list[str], url: str | None, settings: Settings, processes: int = 1) -> Iterator[str]:
-    """The JSON line of each file, in the order given (see the module docstring)."""
+def parse_lines(files: list[str], url: str | None, settings: Settings, processes: int = 1,
+                derive: Callable[[Path, bytes], Any] | None = None) -> Iterator[str]:
+    """The JSON line of each file, in the order given (see the module docstring); `derive(path, body)`: what the
+    attachments edge read from a file (None: nothing to read, or no edge)."""
     pool = BudgetPool(processes, page_budget(settings), preload=("countyreports.reading.document",),
                       name="parse")
     try:
         flight: deque[tuple[list[str | _Item], Future[Any] | None]] = deque()
-        for chunk in _chunks(files):
+        for chunk in _chunks(files, derive):
             items = [x for x in chunk if not isinstance(x, str)]
             flight.append((chunk, pool.submit(READER, items, url) if items else None))
             while len(flight) > 2 * processes:
@@ -51,7 +55,7 @@ def parse_lines(files: list[str], url: str | None, settings: Settings, processes
         pool.shutdown(cancel_futures=True)
 
 
-def _chunks(files: list[str]) -> Iterator[list[str | _Item]]:
+def _chunks(files: list[str], derive: Callable[[Path, bytes], Any] | None) -> Iterator[list[str | _Item]]:
     """The files read, in chunks; a file that cannot be read is its error line already (a str)."""
     chunk: list[str | _Item] = []
     size = 0
@@ -61,9 +65,10 @@ def _chunks(files: list[str]) -> Iterator[list[str | _Item]]:
             if n > MAX_FILE_BYTES:
                 raise SandboxError(f"file of {n / 2**20:,.0f} MiB (limit {MAX_FILE_BYTES / 2**20:.0f} MiB): "
                                    f"not read", reason="refused")
-            chunk.append((file, Path(file).read_bytes()))
+            body = Path(file).read_bytes()
+            chunk.append((file, body, derive(Path(file), body) if derive is not None else None))
             size += n
-        except (OSError, SandboxError) as exc:
+        except Exception as exc:  # noqa: BLE001 - unreadable, too big, or the attachments edge failed on it
             chunk.append(_error_line(file, exc))
         if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
             yield chunk

@@ -310,8 +310,9 @@ def status(
     last: Annotated[int, typer.Option(help="runs to show")] = 5,
     format: Annotated[str, typer.Option("--format", help="text (fits the terminal) | json (every column)")] = "text",  # noqa: A002
 ) -> None:
-    """The last runs (finished, running or interrupted), the counties that were not ok in the latest one
-    and the hosts whose requests failed in the latest harvest."""
+    """The last runs (finished, running or interrupted), the counties that were not ok in the latest one,
+    the hosts whose requests failed in the latest harvest, and the reports by where their text was read from
+    (html, docx, pdf-text, doc, ocr) and whether it could be read (unreadable_format, needs_ocr, read_failed)."""
     import datetime as dt
     import json
 
@@ -329,8 +330,9 @@ def status(
         WHERE c.run_id = (SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1)
           AND c.outcome <> 'ok' ORDER BY c.adcode""").to_pylist()
     hosts = run_query(db, FAILING_HOSTS_SQL).to_pylist()
+    sources = run_query(db, READ_SOURCES_SQL).to_pylist()
     if format == "json":
-        doc = {"runs": runs, "counties_not_ok": counties, "failing_hosts": hosts}
+        doc = {"runs": runs, "counties_not_ok": counties, "failing_hosts": hosts, "reports_by_source": sources}
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, default=str, indent=1) + "\n")
         return
     _section("Runs, latest first", _runs_lines(runs), f"no run in {db} yet")
@@ -351,4 +353,25 @@ def status(
     _section("Hosts whose requests failed in the latest harvest",
              [(f"{h['host']}  {h['failed_requests']} of {h['requests']} requests failed",
                [f"errors: {h['errors']}", f"counties: {h['adcodes']}"]) for h in hosts], "none")
+    _section("Reports by where their text was read from",
+             [(f"{r['text_source']}  [bold]{r['read_state']}[/bold]  {r['reports']} reports",
+               ([f"mean OCR confidence {r['mean_ocr_confidence']}"] if r["mean_ocr_confidence"] is not None else [])
+               + ([f"why: {r['why']}"] if r["why"] else [])) for r in sources], "no report yet")
+    if any(r["read_state"] != "ok" for r in sources):
+        console.print("Reports not read (a tool missing, a page over its budget) are read again by "
+                      "`countyreports harvest --reparse` once that is fixed.", highlight=False)
     console.print("(every column: countyreports status --format json)", style="dim", highlight=False)
+
+
+# the active reports by where their text was read from and whether it could be read (issue 17): a report in a
+# state other than `ok` (LibreOffice or the OCR engine missing, a page over its budget) is read again by
+# `harvest --reparse` once that is fixed
+READ_SOURCES_SQL = """
+    SELECT src AS text_source, st AS read_state, count(*) AS reports,
+           round(avg(ocr_confidence), 4) AS mean_ocr_confidence,
+           string_agg(report_id || ': ' || read_reason, '; ' ORDER BY report_id)
+               FILTER (WHERE read_reason IS NOT NULL) AS why
+    FROM (SELECT report_id, read_reason, ocr_confidence, coalesce(text_source, 'html') AS src,
+                 coalesce(read_state, 'ok') AS st
+          FROM reports WHERE status = 'active')
+    GROUP BY src, st ORDER BY st <> 'ok' DESC, reports DESC"""

@@ -30,6 +30,7 @@ block: try through a proxy); `failed` (homepage or report column unreachable, or
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from typing import Any
@@ -53,23 +54,26 @@ MAX_ARTICLE_PAGES = 12
 
 
 # -- articles -------------------------------------------------------------------------------------------------
+
 def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str, ...], str | None,
-                                                          tuple[str, ...], str] | None:
-    """Parse a report from its first page (already fetched), its further pages and its attachment:
-    (parsed, page URLs, attachment URL, raw hashes, fingerprint)."""
+                                                          tuple[str, ...], str, tuple[str, ...]] | None:
+    """Parse a report from its first page (already fetched), its further pages and its attachment — or its page
+    images, for an article made of scans: (parsed, page URLs, attachment URL, raw hashes, fingerprint, image
+    URLs). A legacy Word attachment or a scan is first given to `c.files` (the attachments edge: converted or
+    OCR'd, once per body), whose output the parse reads."""
     if first_got.body is None:
         return None
     # the pages are read (decoded, main text) where they are parsed: in the parse pool when there is one, so this
     # crawl thread only fetches; one round trip for the usual report (one page, no attachment), two otherwise
     first = RawDoc(first_got.url, first_got.body, first_got.fetched.header("content-type"))
     if c.parser is not None:
-        page_links, att, done, first_read = c.parser.submit(read_first, first).result()
+        page_links, att, images, done, first_read = c.parser.submit(read_first, first).result()
     else:
         first_read = read_article(first)
-        (page_links, att), done = links_of(first_read[0]), None
+        (page_links, att, images), done = links_of(first_read[0]), None
     if done is not None:
         c.pages_parsed += 1
-        return done[0], (first_got.url,), None, (first_got.fetched.sha256 or "",), done[1]
+        return done[0], (first_got.url,), None, (first_got.fetched.sha256 or "",), done[1], ()
     docs = [first]
     urls = [first_got.url]
     raw = [first_got.fetched.sha256 or ""]
@@ -91,12 +95,22 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
             raw.append(got.fetched.sha256 or "")
         else:
             c.warnings.append(f"attachment unreadable: {att.url}")
+    image_docs: list[RawDoc] = []
+    for url in images:  # (document.wanted_images: only for an article made of them, at most MAX_PAGE_IMAGES)
+        got = c.get(url) if c.scope.allows(url) else None
+        if got is None or got.body is None:
+            c.warnings.append(f"page image unreadable: {url}")
+            continue
+        image_docs.append(RawDoc(got.url, got.body, got.fetched.header("content-type")))
+        raw.append(got.fetched.sha256 or "")
+    derived = c.files(att_doc, tuple(image_docs)) if c.files is not None and (att_doc or image_docs) else None
     if c.parser is not None:  # pure function: parsed in another process while this thread waits
-        parsed, fp = c.parser.submit(fingerprinted, parse_docs, docs, att_doc, first_read).result()
+        parsed, fp = c.parser.submit(fingerprinted, parse_docs, docs, att_doc, first_read, derived).result()
     else:
-        parsed, fp = fingerprinted(parse_docs, docs, att_doc, first_read)
+        parsed, fp = fingerprinted(parse_docs, docs, att_doc, first_read, derived)
     c.pages_parsed += len(docs)
-    return parsed, tuple(urls), (att_doc.url if att_doc else None), tuple(raw), fp
+    return (parsed, tuple(urls), (att_doc.url if att_doc else None), tuple(raw), fp,
+            tuple(d.url for d in image_docs))
 
 
 def _due(state: PageState | None, opts: CrawlOptions, now: dt.datetime) -> bool:
@@ -123,7 +137,7 @@ def read_page(c: CountyCrawl, link: Link, got: Got, now: dt.datetime,
     read = read_report(c, got)
     if read is None:
         return PageState(link.url, county.adcode, PENDING, link.text, None, None, None, "no body"), None
-    parsed, urls, att_url, raw, fp = read
+    parsed, urls, att_url, raw, fp, image_urls = read
     kind = classify_title(parsed.title or link.text, county.county)
     if kind is not PageKind.COUNTY_REPORT or parsed.report_year is None:
         return PageState(link.url, county.adcode, str(kind), parsed.title, None, None, now), None
@@ -139,7 +153,8 @@ def read_page(c: CountyCrawl, link: Link, got: Got, now: dt.datetime,
     if years is not None and parsed.report_year not in years:
         return page, None
     return page, Report(report_id=rid, county=county, url=urls[0], parsed=parsed, content_sha256=sha,
-                        fetched_at=now, pages=urls, attachment=att_url, raw_sha256=raw, parse_sha256=fp)
+                        fetched_at=now, pages=urls, attachment=att_url, raw_sha256=raw, parse_sha256=fp,
+                        images=image_urls)
 
 
 def unread_page(c: CountyCrawl, link: Link, report_id: str | None, now: dt.datetime,
@@ -153,14 +168,16 @@ def unread_page(c: CountyCrawl, link: Link, report_id: str | None, now: dt.datet
 
 def reread_pending(county: County, pending: list[PageState], store: RawStore, validators: Validators,
                    content_types: dict[str, str | None], hosts: tuple[str, ...], parser: Executor | None,
-                   years: frozenset[int] | None = None) -> tuple[list[Report], list[PageState], list[str]]:
+                   years: frozenset[int] | None = None,
+                   files: Callable[..., Any] | None = None) -> tuple[list[Report], list[PageState], list[str]]:
     """The county's pending pages read again from the raw archive, without a request (`--reparse`): each one's
     new page state, the reports read (of `years`, if given), and the warnings. A page the archive does not hold
     is left as it is (the next harvest asks for it); one that still cannot be read stays pending, with why."""
     scope = Scope.of(county.homepage, hosts)
     for p in pending:
         scope.add_host(host_of(p.url))
-    c = ArchiveCrawl(county, None, store, validators, scope, parser=parser, content_types=content_types)
+    c = ArchiveCrawl(county, None, store, validators, scope, parser=parser, files=files,
+                     content_types=content_types)
     now = utcnow()
     reports: list[Report] = []
     states: list[PageState] = []
@@ -186,7 +203,7 @@ def crawl_county(county: County, fetcher: Fetcher, store: RawStore, state: dict[
     started = utcnow()
     known_pages: dict[str, PageState] = state.get("pages", {})
     c = CountyCrawl(county, fetcher, store, validators, Scope.of(county.homepage, state.get("column_hosts", ())),
-                    parser=opts.parser)
+                    parser=opts.parser, files=opts.files)
     error: str | None = None
     column_url: str | None = None
     found: dict[str, Found] = {}

@@ -61,6 +61,8 @@ class CrawlJob:
     validators: dict[str, tuple[str | None, str | None, str | None]]
     robots: tuple[Robots, ...]  # robots.txt answers kept from earlier runs (Fetcher.seed_robots)
     parser: Callable[[], Executor] | None = None  # makes the process's own parse pool; None: parse in its threads
+    # makes this process's converter/OCR reader (`derive`, `close`; countyreports.attachments, picklable)
+    files: Callable[[], Any] | None = None
 
 
 def merge_stats(stats: list[FetchStats]) -> FetchStats:
@@ -96,7 +98,8 @@ def _serve(index: int, job: CrawlJob, inbox: Any, outbox: Any) -> None:
         fetcher.seed_robots(origin, status, body, fetched_at)
     store = RawStore(job.raw_path)
     parser = job.parser() if job.parser is not None else None
-    options = dataclasses.replace(job.options, parser=parser)
+    files = job.files() if job.files is not None else None  # (its pool starts at the first file it needs)
+    options = dataclasses.replace(job.options, parser=parser, files=files.derive if files is not None else None)
 
     def crawl(token: int, county: County) -> None:
         try:
@@ -124,6 +127,8 @@ def _serve(index: int, job: CrawlJob, inbox: Any, outbox: Any) -> None:
     fetcher.close()
     if parser is not None:
         parser.shutdown()
+    if files is not None:
+        files.close()
     outbox.put(("closed", index, stats, robots))
 
 

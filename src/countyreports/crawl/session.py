@@ -5,14 +5,16 @@ known and hands back the bytes, fresh or from the archive."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from countyreports.crawl.archive import RawStore
 from countyreports.crawl.discover.scope import Scope
 from countyreports.crawl.fetch import ERR_CONNECT, ERR_HOST_FAILED, ERR_NETWORK, ERR_TIMEOUT, Fetcher
-from countyreports.models import County, Fetched
+from countyreports.models import County, Derived, Fetched
 from countyreports.text.decode import decode_html
 
 Validators = dict[str, tuple[str | None, str | None, str | None]]
@@ -35,6 +37,9 @@ class CrawlOptions:
     adapters: bool = True  # the CMS-family adapters (False: the generic reader alone)
     years: frozenset[int] | None = None  # load only reports on these years (backfill)
     parser: Executor | None = None  # where parse_report runs (a process pool); None: in this thread
+    # what converts legacy Word files and OCRs scans, `derive(attachment, images) -> Derived | None`
+    # (countyreports.attachments, given by the pipeline); None: such reports are loaded as unreadable / needs_ocr
+    files: Callable[..., Derived | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,7 @@ class CountyCrawl:
     warnings: list[str] = field(default_factory=list)
     pages_parsed: int = 0
     parser: Executor | None = None
+    files: Callable[..., Any] | None = None
 
     def get(self, url: str, *, moves: bool = False, allow: str = "") -> Got:
         """Fetch (conditionally when an archived copy is known) and return the bytes; `allow`: a host outside

@@ -38,6 +38,7 @@ class Gold:
     clean_text: str
     indicators: tuple[dict, ...]
     sections: tuple[dict, ...]
+    text_source: str | None = None  # html / docx / pdf-text / doc / ocr (None: the gold does not say)
 
 
 def load_gold(snapshot_dir: Path, epoch: int) -> dict[str, Gold]:
@@ -78,6 +79,7 @@ def load_gold(snapshot_dir: Path, epoch: int) -> dict[str, Gold]:
                     clean_text=clean_text or "",
                     indicators=tuple(indicators or ()),
                     sections=tuple(rec.get("sections") or ()),
+                    text_source=rec.get("text_source"),
                 )
             except (KeyError, TypeError, ValueError) as exc:
                 raise SnapshotError(f"{path}:{lineno}: malformed gold record ({exc!r})") from exc
@@ -102,7 +104,7 @@ class Pred:
 
 
 _REPORT_COLS = ("report_id", "version", "title", "url", "report_year", "published_date",
-                "signed_date", "issuer", "clean_text", "noise")
+                "signed_date", "issuer", "clean_text", "noise", "text_source")
 _IND_COLS = ("code", "value", "approx", "from_value", "char_start", "value_kind")
 _SEC_COLS = ("path", "level", "kind", "secondary_kind", "title")
 

@@ -63,11 +63,13 @@ def metrics(result: EvalResult) -> dict[str, float | None]:
     m["issuer_accuracy"] = md.issuer.value
     m["title_accuracy"] = md.title.value
     m["url_accuracy"] = md.url.value
+    m["text_source_accuracy"] = md.text_source.value
     for code, v in result.indicators.per_code.items():
         m[f"indicator_f1/{code}"] = v.f1
     for level, v in result.sections.by_level.items():
         m[f"section_f1/level{level}"] = v.f1
-    for kind, rows in (("template", result.by_template), ("noise", result.by_noise)):
+    for kind, rows in (("template", result.by_template), ("noise", result.by_noise),
+                       ("source", result.by_source)):
         for b in rows:
             m[f"clean_text_cer/{kind}/{b.label}"] = b.cer
             m[f"indicator_f1/{kind}/{b.label}"] = b.indicators.f1
@@ -193,6 +195,7 @@ def format_result(result: EvalResult) -> str:
     L.append(_rate_line("issuer", md.issuer))
     L.append(_rate_line("title", md.title))
     L.append(_rate_line("url", md.url))
+    L.append(_rate_line("text_source", md.text_source))
     L.append("")
     L.append(f"Indicators  (gold mentions left out as unrecoverable: {ind.gold_unrecoverable}; "
              f"predictions ignored on them: {ind.predictions_ignored})")
@@ -216,7 +219,8 @@ def format_result(result: EvalResult) -> str:
     L.append(_rate_line("level-1 secondary_kind", sec.secondary_kind))
     if sec.kind_confusion:
         L.append("  kind errors: " + ", ".join(f"{k} x{n}" for k, n in sec.kind_confusion.items()))
-    for title, rows in (("By template", result.by_template), ("By noise label", result.by_noise)):
+    for title, rows in (("By template", result.by_template), ("By noise label", result.by_noise),
+                        ("By text source", result.by_source)):
         L.append("")
         L.append(f"{title}")
         L.append(f"  {'label':<20} {'found':>9}  {'CER %':>7}  {'ind P':>6}  {'ind R':>6}  "

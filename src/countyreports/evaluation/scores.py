@@ -125,6 +125,7 @@ class MetadataResult:
     issuer: Rate
     title: Rate
     url: Rate
+    text_source: Rate = Rate(0, 0, None)  # where the text was read from (html, docx, pdf-text, doc, ocr)
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ class EvalResult:
     by_template: tuple[Breakdown, ...]
     by_noise: tuple[Breakdown, ...]
     noise_detection: dict[str, PRF]  # per noise label, over the reports found
+    by_source: tuple[Breakdown, ...] = ()  # per gold text_source (a Word file, OCR, ...)
     warnings: tuple[str, ...] = ()
 
 

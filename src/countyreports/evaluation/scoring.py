@@ -194,7 +194,7 @@ def _score_clean_text(gold: Mapping[str, Gold], pred: Pred
 def _score_metadata(gold: Mapping[str, Gold], pred: Pred) -> MetadataResult:
     found = sorted(set(gold) & set(pred.reports))
     n = len(found)
-    pub = year = signed = issuer = title = url = 0
+    pub = year = signed = issuer = title = url = source = sourced = 0
     for rid in found:
         g, p = gold[rid], pred.reports[rid]
         pub += date_str(p["published_date"]) == g.published
@@ -203,6 +203,9 @@ def _score_metadata(gold: Mapping[str, Gold], pred: Pred) -> MetadataResult:
         issuer += issuer_tokens(p["issuer"]) == issuer_tokens(g.issuer)
         title += normalize_text(p["title"]) == normalize_text(g.title)
         url += (p["url"] or "").strip() == g.url
+        if g.text_source is not None:
+            sourced += 1
+            source += p.get("text_source") == g.text_source
     return MetadataResult(
         published_date=Rate.of(pub, n),
         report_year=Rate.of(year, n),
@@ -210,6 +213,7 @@ def _score_metadata(gold: Mapping[str, Gold], pred: Pred) -> MetadataResult:
         issuer=Rate.of(issuer, n),
         title=Rate.of(title, n),
         url=Rate.of(url, n),
+        text_source=Rate.of(source, sourced),
     )
 
 
@@ -263,6 +267,10 @@ def evaluate(snapshot_dir: Path, db_path: Path, epoch: int = 1, *,
         for label in g.noise or (NO_NOISE,):
             noises.setdefault(label, []).append(rid)
     noises = dict(sorted(noises.items(), key=lambda kv: (kv[0] == NO_NOISE, kv[0])))
+    sources: dict[str, list[str]] = {}
+    for rid, g in sorted(gold.items()):
+        if g.text_source is not None:
+            sources.setdefault(g.text_source, []).append(rid)
 
     return EvalResult(
         snapshot=str(snapshot_dir),
@@ -276,5 +284,6 @@ def evaluate(snapshot_dir: Path, db_path: Path, epoch: int = 1, *,
         by_template=_breakdowns(gold, templates, text_per_report, ind_per_report),
         by_noise=_breakdowns(gold, noises, text_per_report, ind_per_report),
         noise_detection=_noise_detection(gold, pred),
+        by_source=_breakdowns(gold, dict(sorted(sources.items())), text_per_report, ind_per_report),
         warnings=tuple(pred.warnings),
     )

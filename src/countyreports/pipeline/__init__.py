@@ -22,14 +22,14 @@ from collections.abc import Callable, Iterable
 from countyreports.pipeline.harvest import crawl_one, harvest_counties, submit_crawl
 from countyreports.pipeline.reparse import reparse_counties, reparse_county
 from countyreports.pipeline.run import (
-    ROBOTS_MAX_AGE, WRITER_WAIT_S, CountyOutcome, Run, close_run, crawl_options, fetch_settings, load_batch,
+    ROBOTS_MAX_AGE, WRITER_WAIT_S, CountyOutcome, Run, attachment_reader, close_run, crawl_options, fetch_settings, load_batch,
     load_one, load_registry, open_run, parse_pool, select_counties, utcnow, writer,
 )
 from countyreports.pipeline.verdict import Regression, Verdict, judge, regression_message, regressions
 from countyreports.settings import Settings
 
 __all__ = [
-    "ROBOTS_MAX_AGE", "WRITER_WAIT_S", "CountyOutcome", "Regression", "Run", "Verdict", "close_run", "crawl_one",
+    "ROBOTS_MAX_AGE", "WRITER_WAIT_S", "CountyOutcome", "Regression", "Run", "Verdict", "attachment_reader", "close_run", "crawl_one",
     "crawl_options", "fetch_settings", "harvest", "harvest_counties", "judge", "load_batch", "load_one",
     "load_registry", "open_run", "parse_pool", "regression_message", "regressions", "reparse_counties",
     "reparse_county", "select_counties", "submit_crawl", "utcnow", "writer",

@@ -15,7 +15,7 @@ from countyreports.pipeline.run import BATCH_FILL_S, CountyOutcome, Run, crawl_o
 
 def crawl_one(run: Run, county: County) -> CountyLoad:
     load = crawl_county(county, run.fetcher, run.store, run.states.get(county.adcode, {}), run.validators,
-                        run.run_id, crawl_options(run.settings, run.years, run.parser))
+                        run.run_id, crawl_options(run.settings, run.years, run.parser, run.files))
     return without_bodies(load)
 
 

@@ -64,14 +64,23 @@ def _reparse_start(run: Run, county: County, read: _Sources | None = None) -> _R
             att_body = run.store.get(raws[len(pages)])
             if att_body is not None:
                 att_doc = RawDoc(attachment, att_body, ctypes.get(raws[len(pages)]))
+        images = _archived_images(run, raws[len(pages) + (1 if attachment else 0):])
+        # a legacy Word file or a scan: converted / OCR'd (or found in the derived cache) before the parse
+        derived = run.files.derive(att_doc, images) if run.files is not None and (att_doc or images) else None
         fut: Future[tuple[ParsedReport | None, str]]
         if run.parser is not None:
-            fut = run.parser.submit(parse_unless_stored, docs, att_doc, stored_sha, stored_rows)
+            fut = run.parser.submit(parse_unless_stored, docs, att_doc, stored_sha, stored_rows, derived)
         else:
             fut = Future()
-            fut.set_result(parse_unless_stored(docs, att_doc, stored_sha, stored_rows))
+            fut.set_result(parse_unless_stored(docs, att_doc, stored_sha, stored_rows, derived))
         items.append((report_id, pages, raws, attachment, fut))
     return _Reparse(started, items, warnings)
+
+
+def _archived_images(run: Run, shas: list[str]) -> tuple[RawDoc, ...]:
+    """The page images of a report made of them (their raw hashes follow the pages' and the attachment's)."""
+    bodies = [(sha, run.store.get(sha)) for sha in shas]
+    return tuple(RawDoc(f"sha256:{sha}", body) for sha, body in bodies if body is not None)
 
 
 def _reparse_finish(run: Run, county: County, job: _Reparse) -> CountyLoad:
@@ -121,7 +130,8 @@ def _pending(run: Run, county: County) -> tuple[list[Report], list[PageState], l
     with run.lock, writer(run.settings, run.warehouse) as wh:
         ctypes = wh.content_types([s for s in shas if s])
     reports, pages, warnings = reread_pending(county, pending, run.store, run.validators, ctypes,
-                                              tuple(state.get("column_hosts", ())), run.parser, run.years)
+                                              tuple(state.get("column_hosts", ())), run.parser, run.years,
+                                              run.files.derive if run.files is not None else None)
     return reports, pages, list(warnings)
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from countyreports.attachments import AttachmentReader
 from countyreports.crawl.archive import RawStore
 from countyreports.crawl.session import CrawlOptions
 from countyreports.crawl.fetch import Fetcher
@@ -87,6 +88,7 @@ class Run:
     withdrawn: int = 0
     parser: Executor | None = None  # the sandbox pool reading the pages (settings.parse_processes > 0)
     crawlers: CrawlerPool | None = None  # crawler processes (settings.crawl_processes > 0): they crawl, this loads
+    files: AttachmentReader | None = None  # converts legacy Word files and OCRs scans (its pool starts when needed)
 
     @property
     def bulk(self) -> bool:
@@ -167,19 +169,34 @@ def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] |
         crawlers = CrawlerPool(n, CrawlJob(
             run_id, fetch_settings(settings), settings.proxy or None, str(settings.raw_path),
             -(-max(1, settings.workers) // n), crawl_options(settings, year_set, None), states, validators, robots,
-            parse_pool_factory(settings, share)))
+            parse_pool_factory(settings, share), files=partial(attachment_reader, settings)))
+    files = attachment_reader(settings) if crawlers is None else None
     return Run(run_id=run_id, kind=kind, settings=settings, fetcher=fetcher,
                store=RawStore(settings.raw_path), started_at=started, states=states, validators=validators,
                warehouse=held, years=year_set, registry_errors=tuple(registry_errors),
-               parser=parse_pool(settings) if crawlers is None else None, crawlers=crawlers,
+               parser=parse_pool(settings) if crawlers is None else None, crawlers=crawlers, files=files,
                crawler=None if crawlers is not None else ThreadPoolExecutor(
                    max_workers=max(1, settings.workers), thread_name_prefix="county"))
 
 
-def crawl_options(settings: Settings, years: frozenset[int] | None, parser: Executor | None) -> CrawlOptions:
+def crawl_options(settings: Settings, years: frozenset[int] | None, parser: Executor | None,
+                  files: AttachmentReader | None = None) -> CrawlOptions:
     return CrawlOptions(search_budget=settings.search_budget, max_list_pages=settings.max_list_pages,
                         recheck_days=settings.recheck_days, search_retry_days=settings.search_retry_days,
-                        years=years, parser=parser, adapters=settings.adapters)
+                        years=years, parser=parser, adapters=settings.adapters,
+                        files=files.derive if files is not None else None)
+
+
+def attachment_reader(settings: Settings) -> AttachmentReader:
+    """What converts legacy Word files and OCRs scans for this process: `settings.ocr_processes` sandboxed
+    processes (started at the first such file) under a budget per OCR page and per conversion, their output
+    kept in `settings.derived_path` by the SHA-256 of the bytes."""
+    memory = settings.ocr_page_memory_mb * 1024 * 1024
+    page = Budget(time_s=settings.ocr_page_time_s, memory_bytes=memory)
+    make_pool = partial(BudgetPool, max(1, settings.ocr_processes), page, recycle_bytes=memory // 2,
+                        name="attachments")
+    return AttachmentReader(settings.derived_path, make_pool, page,
+                            Budget(time_s=settings.convert_time_s, memory_bytes=memory))
 
 
 def parse_pool(settings: Settings, processes: int | None = None) -> Executor | None:
@@ -259,6 +276,8 @@ def close_run(run: Run) -> dict[str, int]:
     run.fetcher.close()
     if run.parser is not None:
         run.parser.shutdown()
+    if run.files is not None:
+        run.files.close()
     if run.warehouse is not None:
         run.warehouse.close()
     return counters

@@ -27,12 +27,29 @@ from countyreports.reading.limits import MAX_DEPTH, MAX_TAGS, truncated
 from countyreports.reading.nesting import flatten, needs_scan
 from countyreports.reading.pagenoise import page_noise
 from countyreports.reading.paragraphs import paragraphs as read_paragraphs
-from countyreports.reading.urls import split_url
+from countyreports.reading.urls import joiner, split_url
 
 __all__ = ["extract_article", "article_text", "join_pages", "detect_family", "page_noise"]
 
 
 # ---------------------------------------------------------------- page parts
+
+_NOT_PAGE_IMAGE = (".svg", ".ico")
+
+
+def page_images(container: LexborNode | None, url: str) -> tuple[str, ...]:
+    """Absolute URLs of the images in the main text, in order (no inline data, icons or repeats): the pages of
+    an article made of scans, when its text is only a caption (`document.wanted_images` judges)."""
+    if container is None:
+        return ()
+    join = joiner(url)
+    out: dict[str, None] = {}
+    for img in Q.css(container, "img[src]"):
+        src = (img.attributes.get("src") or "").strip()
+        if not src or src.startswith(("data:", "javascript:")) or src.lower().split("?")[0].endswith(_NOT_PAGE_IMAGE):
+            continue
+        out[join(src)] = None
+    return tuple(out)
 
 
 def detect_family(tree: LexborHTMLParser, url: str) -> Family:
@@ -169,6 +186,7 @@ def _extract(html: str, url: str, utf8: bytes | None = None) -> Article:
     container = _find_container(tree, fam)
     attachments = M.attachments(container, anchors if tree.body is not None else None, url)
     paragraphs, deep = read_paragraphs(container, title) if container is not None else ((), False)
+    images = page_images(container, url) if container is not None and container is not tree.body else ()
     return Article(
         url=url,
         title=title,
@@ -180,6 +198,7 @@ def _extract(html: str, url: str, utf8: bytes | None = None) -> Article:
         site_id_code=site_id,
         family=fam,
         noise=(truncated("depth", MAX_DEPTH),) if deep else (),
+        images=images,
     )
 
 
@@ -203,8 +222,10 @@ def join_pages(articles: list[Article]) -> Article:
     paras: list[str] = []
     atts: list[Link] = []
     seen: set[str] = set()
+    images: dict[str, None] = {}
     for a in articles:
         paras.extend(a.paragraphs)
+        images.update(dict.fromkeys(a.images))
         for link in a.attachments:
             if link.url not in seen:
                 seen.add(link.url)
@@ -227,4 +248,5 @@ def join_pages(articles: list[Article]) -> Article:
         page_links=(),
         site_id_code=pick("site_id_code"),
         family=first.family,
+        images=tuple(images),
     )

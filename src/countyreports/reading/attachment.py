@@ -51,7 +51,7 @@ from countyreports.errors import ParseError
 from countyreports.reading.limits import MAX_PDF_PAGES, MAX_TEXT_CHARS, truncated
 from countyreports.reading.package import checked_package
 
-__all__ = ["docx_paragraphs", "docx_text", "pdf_paragraphs", "pdf_text", "drop_title"]
+__all__ = ["docx_paragraphs", "docx_text", "pdf_paragraphs", "pdf_text", "pdf_page_count", "drop_title"]
 
 _STRIP = " \t\r\n\f\v\u3000\xa0\u2002\u2003\u2009\u200b\u200c\u200d\ufeff"
 _WS = re.compile(r"\s+")
@@ -354,3 +354,18 @@ def _pdf_paragraphs(pages: list[list[_Line]], title: str | None) -> list[str]:
     if cur:
         paras.append("".join(cur).strip(_STRIP))
     return drop_title([p for p in paras if p], title)
+
+
+def pdf_page_count(data: bytes) -> int:
+    """The number of pages of a PDF (0 when it cannot be opened)."""
+    try:
+        import pypdfium2 as pdfium
+
+        with _PDFIUM_LOCK:
+            doc = pdfium.PdfDocument(data)
+            try:
+                return len(doc)
+            finally:
+                doc.close()
+    except Exception:  # noqa: BLE001 - unreadable: no pages
+        return 0

@@ -272,12 +272,13 @@ class BudgetPool(Executor):
         for slot in self._slots:
             if not slot.ready or slot.task is not None or slot.conn is None:
                 continue
-            with self._lock:
-                task = self._queue.popleft() if self._queue else None
-            if task is None:
-                return
-            if not task.running and not task.future.set_running_or_notify_cancel():
-                continue  # cancelled while queued
+            while True:  # the first queued task not cancelled meanwhile
+                with self._lock:
+                    task = self._queue.popleft() if self._queue else None
+                if task is None:
+                    return
+                if task.running or task.future.set_running_or_notify_cancel():
+                    break
             task.running = True
             try:
                 slot.conn.send_bytes(task.budget.memory_bytes.to_bytes(8, "little"))

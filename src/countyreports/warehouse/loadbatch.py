@@ -120,7 +120,9 @@ class LoadBatch:
                 "fetched_at": now, "status": "active", "first_seen": self.first_seen.get(rep.report_id) or now,
                 "last_seen": now, "withdrawn_at": None, "pages": list(rep.pages), "attachment": rep.attachment,
                 "duplicates": dups, "raw_sha256": list(rep.raw_sha256), "encoding": p.encoding,
-                "site_id_code": p.site_id_code, "source": p.source, "parse_sha256": rep.parse_sha256})
+                "site_id_code": p.site_id_code, "source": p.source, "parse_sha256": rep.parse_sha256,
+                "text_source": p.text_source, "read_state": p.read_state, "read_reason": p.read_reason,
+                "ocr_confidence": p.ocr_confidence, "images": list(rep.images)})
             self._insert("report_versions", {
                 "report_id": rep.report_id, "version": version, "content_sha256": rep.content_sha256,
                 "title": p.title, "url": rep.url, "published_date": p.published, "clean_text": p.clean_text,
@@ -157,7 +159,8 @@ class LoadBatch:
         self.inserts.setdefault("indicators", []).extend(
             (rid, version, i, x.code, float(x.value), x.unit, x.approx,
              None if x.from_value is None else float(x.from_value), x.section_path, x.surface, x.sentence,
-             x.char_start, x.char_end, x.value_kind, list(x.cues))
+             x.char_start, x.char_end, x.value_kind, list(x.cues),
+             p.page_at(x.char_start))
             for i, x in enumerate(p.indicators))
         self.inserts.setdefault("mentions", []).extend(
             (rid, version, i, float(m.value), m.measure, m.unit, m.approx,

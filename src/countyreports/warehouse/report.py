@@ -28,7 +28,7 @@ from countyreports.warehouse.reader import DEFAULT_WAIT_S, fetch_table, open_rea
 from countyreports.warehouse.report_charts import chart_specs
 from countyreports.warehouse.report_tables import (
     Row, changes_table, coverage_table, disputes_table,
-    matrix_table, timeliness_table,
+    matrix_table, sources_table, timeliness_table,
 )
 
 __all__ = ["ReportSummary", "build_report", "render_report"]
@@ -95,6 +95,13 @@ def load_data(con: Any, province: str | None, year: int | None) -> dict[str, Any
         LEFT JOIN stg_indicator_codes AS k USING (indicator_code)
         WHERE {_where(province, focus, prefix="c.")[0]}
         ORDER BY abs(coalesce(c.change_pct, 0)) DESC, c.county, c.indicator_code""", pf)
+    d["sources"] = _rows(con, f"""
+        SELECT text_source, read_state, count(*) AS reports, round(avg(ocr_confidence), 4) AS mean_ocr_confidence,
+               list(report_id ORDER BY report_id) FILTER (WHERE NOT is_text_read) AS unread,
+               list(url ORDER BY report_id) FILTER (WHERE NOT is_text_read) AS unread_urls,
+               list(read_reason ORDER BY report_id) FILTER (WHERE NOT is_text_read) AS reasons
+        FROM core_reports WHERE is_active AND {w} GROUP BY text_source, read_state
+        ORDER BY read_state <> 'ok' DESC, reports DESC""", p)
     d["counties_total"] = len({r["adcode"] for r in d["coverage"]})
     d["reports_total"] = sum(1 for r in d["coverage"] if r["coverage_status"] == "loaded")
     return d
@@ -159,6 +166,10 @@ def render_report(d: Mapping[str, Any], *, province: str | None, year: int | Non
          "! portal failed, ✕ withdrawn, ? not crawled.", coverage_table(d)),
         ("year-over-year", f"Year over year, {d['focus_year']} against the year before",
          "mart_indicator_changes, largest relative changes first.", changes_table(d)),
+        ("text-sources", "Where the text was read from", "Reports by source (html page, .docx, a PDF's text layer, "
+         "a legacy Word file converted by LibreOffice, OCR of scans) and whether it could be read "
+         "(core_reports: text_source, read_state). Numbers read by OCR may carry recognition errors: their page "
+         "is in compare_indicators.ocr_page.", sources_table(d)),
     ]
     charts_html = "\n".join(
         f"<div class='chart'><div class='caption'>{html.escape(cap)}</div><div id='{cid}' class='vega'></div></div>"

@@ -198,3 +198,24 @@ def changes_table(d: Mapping[str, Any]) -> str:
     return _table("changes", head, rows)
 
 
+
+
+SOURCE_LABELS = {"html": "网页", "docx": ".docx", "pdf-text": "PDF（文字层）", "doc": ".doc/.wps（LibreOffice 转换）",
+                 "ocr": "扫描件（OCR）", "text": "文本"}
+
+
+def sources_table(d: Mapping[str, Any]) -> str:
+    """Reports by where their text was read from and whether it could be read; the unread ones linked."""
+    rows = []
+    for r in d["sources"]:
+        unread = ", ".join(
+            f"<a href='{html.escape(u or '', quote=True)}' title='{html.escape(why or '', quote=True)}'>"
+            f"{html.escape(rid)}</a>"
+            for rid, u, why in zip(r["unread"] or [], r["unread_urls"] or [], r["reasons"] or [], strict=False))
+        conf = "" if r["mean_ocr_confidence"] is None else f"{r['mean_ocr_confidence']:.3f}"
+        rows.append(f"<tr><td>{html.escape(SOURCE_LABELS.get(r['text_source'], r['text_source']))}"
+                    f"<br><span class='code'>{html.escape(r['text_source'])}</span></td>"
+                    f"<td>{html.escape(r['read_state'])}</td><td class='num'>{r['reports']}</td>"
+                    f"<td class='num'>{conf}</td><td>{unread}</td></tr>")
+    head = _th("来源", "状态", "报告数", "OCR 平均置信度", "未能读取的报告")
+    return _table("text-sources", head, rows)

@@ -271,13 +271,16 @@ class Warehouse:
              "content_sha256": rep.content_sha256, "clean_text": rep.parsed.clean_text,
              "signed_date": rep.parsed.signed_date, "noise": list(rep.parsed.noise),
              "encoding": rep.parsed.encoding, "site_id_code": rep.parsed.site_id_code, "source": rep.parsed.source,
-             "parse_sha256": rep.parse_sha256}
+             "parse_sha256": rep.parse_sha256, "text_source": rep.parsed.text_source,
+             "read_state": rep.parsed.read_state, "read_reason": rep.parsed.read_reason,
+             "ocr_confidence": rep.parsed.ocr_confidence}
             for rep, version in items], schema=pa.schema([
                 ("report_id", pa.string()), ("version", pa.int32()), ("report_year", pa.int32()),
                 ("title", pa.string()), ("published_date", pa.date32()), ("issuer", pa.string()),
                 ("content_sha256", pa.string()), ("clean_text", pa.string()), ("signed_date", pa.date32()),
                 ("noise", pa.list_(pa.string())), ("encoding", pa.string()), ("site_id_code", pa.string()),
-                ("source", pa.string()), ("parse_sha256", pa.string())]))
+                ("source", pa.string()), ("parse_sha256", pa.string()), ("text_source", pa.string()),
+                ("read_state", pa.string()), ("read_reason", pa.string()), ("ocr_confidence", pa.float64())]))
         # DuckDB runs an UPDATE of a LIST column (noise) as a delete and re-insert of the whole row, clean_text
         # included, and rewrites updated text columns at the next checkpoint: those columns are set only where
         # they changed (clean_text and noise are most of the warehouse's bytes)
@@ -285,7 +288,9 @@ class Warehouse:
             "UPDATE reports SET report_year = u.report_year, title = u.title, "
             "published_date = COALESCE(u.published_date, reports.published_date), "
             "issuer = u.issuer, signed_date = u.signed_date, encoding = u.encoding, site_id_code = u.site_id_code, "
-            "source = u.source, parse_sha256 = u.parse_sha256 FROM _upd AS u WHERE reports.report_id = u.report_id")
+            "source = u.source, parse_sha256 = u.parse_sha256, text_source = u.text_source, "
+            "read_state = u.read_state, read_reason = u.read_reason, ocr_confidence = u.ocr_confidence "
+            "FROM _upd AS u WHERE reports.report_id = u.report_id")
         self.con.execute(
             "UPDATE report_versions SET title = u.title, "
             "published_date = COALESCE(u.published_date, report_versions.published_date) FROM _upd AS u "
