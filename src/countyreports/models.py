@@ -108,14 +108,11 @@ class County:
 
 
 @dataclass(frozen=True, slots=True)
-class Decoded:
-    """Bytes turned into text, with the decision that was taken."""
+class Cleaned:
+    """Cleaned text (one paragraph per line) and the repairs applied, in order."""
 
     text: str
-    encoding: str  # the Python codec used, e.g. "utf-8", "gb18030"
-    source: str  # where the decision came from: "bom", "http", "meta", "detect", "fallback"
-    declared: str | None = None  # the charset the HTTP header claimed, if any
-    errors: int = 0  # number of undecodable byte sequences replaced
+    repairs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,14 +149,6 @@ class Article:
     family: Family = Family.GENERIC
     noise: tuple[str, ...] = ()  # damage seen on the page outside the main text (e.g. replacement_chars)
     images: tuple[str, ...] = ()  # absolute URLs of the images inside the main text, in order
-
-
-@dataclass(frozen=True, slots=True)
-class Cleaned:
-    """Cleaned text (one paragraph per line) and the repairs applied, in order."""
-
-    text: str
-    repairs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,15 +239,6 @@ class Derived:
     pages: tuple[OcrPage, ...] = ()
     reason: str | None = None
     tool: str | None = None  # what read it: "LibreOffice 7.4.7.2", "RapidOCR 1.4.4 (PP-OCRv4)"
-
-
-@dataclass(frozen=True, slots=True)
-class ReportMeta:
-    """Report-level metadata read from the title and text."""
-
-    report_year: int | None
-    signed_date: dt.date | None = None
-    issuer: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

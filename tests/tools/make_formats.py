@@ -181,7 +181,7 @@ def rendered_lines(report: Report, fmt: str) -> list[str]:
         for i, s in enumerate(report.lines):
             out.append(s)
             if i == at:
-                out.append(caption)
+                out.append(" ".join(caption.split()))  # (a run of spaces is one, as in every clean text)
                 out.extend("\t".join(r) for r in rows)
         return out
     return out + list(report.lines)

@@ -20,8 +20,10 @@ def lines(paragraphs: list[str] | str) -> list[str]:
 
 
 def attachment_reports(ext: str) -> list[str]:
+    """Reports whose text is the attachment's own text layer (not a scan: those are read by OCR, test_ocr*)."""
     return [r["report_id"] for r in gold_reports()
-            if r["attachment"] and r["attachment"].lower().endswith("." + ext)]
+            if r["attachment"] and r["attachment"].lower().endswith("." + ext)
+            and r.get("text_source") in ("docx", "pdf-text")]
 
 
 def by_id(report_id: str) -> dict:

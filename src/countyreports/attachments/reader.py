@@ -34,10 +34,9 @@ from countyreports.attachments import convert, ocr
 from countyreports.attachments.cache import DerivedCache
 from countyreports.errors import ToolMissing
 from countyreports.models import Derived, OcrPage, ReadState, TextSource
-from countyreports.reading.attachment import pdf_page_count, pdf_paragraphs
 from countyreports.reading.document import RawDoc
 from countyreports.reading.fileformat import IMAGE_FORMATS, WORD_FORMATS, FileFormat, sniff
-from countyreports.reading.filetext import text_layer_ok
+from countyreports.reading import filetext
 
 __all__ = ["AttachmentReader", "BudgetedExecutor", "pdf_layer"]
 
@@ -51,9 +50,10 @@ class BudgetedExecutor(Protocol):
 
 
 def pdf_layer(body: bytes) -> tuple[bool, int]:
-    """(is the text layer the report's text, number of pages): run in the pool (PDFium reads the file)."""
-    pages = pdf_page_count(body)
-    return text_layer_ok(pdf_paragraphs(body), pages), pages
+    """(is the text layer the report's text, pages to OCR — at most MAX_PDF_PAGES): run in the pool (PDFium
+    reads the file)."""
+    _paras, _caps, ok, pages = filetext.pdf_layer(body)
+    return ok, pages
 
 
 def _why(exc: BaseException) -> str:

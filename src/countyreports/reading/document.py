@@ -134,7 +134,7 @@ def parse_report(pages: list[Article], attachment: RawDoc | None = None,
         return parse_text(article.title, "\n".join(paragraphs), article=article, noise=noise, encoding=encoding,
                           read_state=state, read_reason=read.reason if read is not None else None)
     return parse_text(article.title, "\n".join(read.paragraphs), article=article, noise=noise, encoding=encoding,
-                      read=read)
+                      read=read, read_state=read.state, read_reason=read.reason)
 
 
 def parse_docs(pages: list[RawDoc], attachment: RawDoc | None = None,
@@ -190,10 +190,11 @@ def parse_text(title: str, raw_text: str, *, article: Article | None = None,
 
 
 def is_page(body: bytes, name: str) -> bool:
-    """Is a saved file an article page (read as HTML), rather than a document file? By its bytes; a text file
-    named .htm/.html is a page too."""
+    """Is a saved file an article page (read as HTML), rather than a document file? By its bytes; a text file,
+    or bytes of no known format, named .htm/.html is a page too (read as well as its bytes allow)."""
     fmt = sniff(body)
-    return fmt is FileFormat.HTML or fmt is FileFormat.TEXT and name.lower().endswith((".htm", ".html", ".shtml"))
+    return fmt is FileFormat.HTML or fmt in (FileFormat.TEXT, FileFormat.UNKNOWN) \
+        and name.lower().endswith((".htm", ".html", ".shtml"))
 
 
 def parse_bytes(body: bytes, name: str, url: str | None = None, derived: Derived | None = None) -> ParsedReport:
@@ -217,7 +218,8 @@ def parse_bytes(body: bytes, name: str, url: str | None = None, derived: Derived
     else:
         title = paragraphs[0] if len(paragraphs[0]) < 60 else ""
     noise = (["attachment_only"] if read.source is not TextSource.TEXT else []) + list(read.noise)
-    return parse_text(title, "\n".join(paragraphs), noise=noise, read=read)
+    return parse_text(title, "\n".join(paragraphs), noise=noise, read=read, read_state=read.state,
+                      read_reason=read.reason)
 
 
 def to_json(parsed: ParsedReport) -> dict[str, object]:

@@ -4,6 +4,7 @@ derived from them, in; paragraphs out).
     file_text(body, url, title, derived) -> FileText    # an attachment, or a file given to `countyreports parse`
     images_text(derived, title) -> FileText             # an article made of page images
     text_layer_ok(paragraphs, pages) -> bool            # is a PDF's text layer the report, or must it be OCR'd?
+    pdf_layer(body, title) -> (paragraphs, caps, ok, pages)   # a PDF's text layer, judged
 
 The format is sniffed from the bytes (`fileformat.sniff`), never taken from the name: a .docx is read by
 python-docx, a PDF by its text layer when that layer holds the text (`text_layer_ok`), a web page by the article
@@ -26,7 +27,7 @@ from countyreports.reading.fileformat import IMAGE_FORMATS, WORD_FORMATS, FileFo
 from countyreports.reading.ocrtext import ocr_text
 from countyreports.text.decode import decode_html, decode_text_file
 
-__all__ = ["FileText", "file_text", "images_text", "text_layer_ok", "clean_offsets", "MIN_LAYER_CHARS"]
+__all__ = ["FileText", "file_text", "images_text", "pdf_layer", "text_layer_ok", "clean_offsets", "MIN_LAYER_CHARS"]
 
 MIN_LAYER_CHARS = 40  # non-space characters a PDF's text layer holds at least per page to be the report's text
 MIN_CJK_SHARE = 0.3  # of those, the share of Chinese characters at least (a report is Chinese)
@@ -87,10 +88,15 @@ def file_text(body: bytes, url: str, title: str | None = None, derived: Derived 
         paras, caps = docx_text(body, title)
         return FileText(tuple(paras), TextSource.DOCX, noise=caps)
     if fmt is FileFormat.PDF:
-        paras, caps = pdf_text(body, title)
-        if text_layer_ok(paras, min(pdf_page_count(body), MAX_PDF_PAGES)):
+        paras, caps, ok, _pages = pdf_layer(body, title)
+        if ok:
             return FileText(tuple(paras), TextSource.PDF_TEXT, noise=caps)
-        return _from_derived(derived, TextSource.OCR, title, "PDF without a text layer")
+        read = _from_derived(derived, TextSource.OCR, title, "PDF without a text layer")
+        if read.paragraphs or not any(p.strip() for p in paras):
+            return read
+        # not OCR'd (no engine, or it failed): the text layer is what could be read, its state says why it may
+        # not be the whole text (`harvest --reparse` reads it again once OCR can)
+        return FileText(tuple(paras), TextSource.PDF_TEXT, read.state, read.reason, noise=caps)
     if fmt in WORD_FORMATS:
         return _from_derived(derived, TextSource.DOC, title, f"{fmt} file")
     if fmt in IMAGE_FORMATS:
@@ -105,6 +111,15 @@ def file_text(body: bytes, url: str, title: str | None = None, derived: Derived 
         return FileText(tuple(decode_text_file(body).text.splitlines()), TextSource.TEXT)
     return FileText((), TextSource.HTML, ReadState.UNREADABLE_FORMAT,
                     f"{fmt} file: not a document format countyreports reads")
+
+
+def pdf_layer(body: bytes, title: str | None = None) -> tuple[list[str], tuple[str, ...], bool, int]:
+    """A PDF's text layer: its paragraphs (of its first MAX_PDF_PAGES pages), the caps hit, whether it is the
+    report's text (`text_layer_ok`), and the pages it has up to that cap (what OCR would read). Refused or
+    ParseError when the file cannot be read."""
+    paras, caps = pdf_text(body, title)
+    pages = min(pdf_page_count(body), MAX_PDF_PAGES)
+    return paras, caps, text_layer_ok(paras, pages), pages
 
 
 def images_text(derived: Derived | None, title: str | None = None) -> FileText:

@@ -24,8 +24,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 
-from countyreports.models import ReportMeta
+
+@dataclass(frozen=True, slots=True)
+class ReportMeta:
+    """Report-level metadata read from the title and text."""
+
+    report_year: int | None
+    signed_date: dt.date | None = None
+    issuer: str | None = None
+
 
 # --------------------------------------------------------------------------------------------
 # tables (data)

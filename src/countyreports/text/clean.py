@@ -10,7 +10,8 @@ steps whose output differed from their input (each name once). The names:
 
 =================== ===========================================================================
 `whitespace`        line endings, no-break/ideographic/other Unicode spaces, zero-width
-                    characters, indentation and empty lines (one paragraph per line, stripped)
+                    characters, indentation and empty lines (one paragraph per line, stripped);
+                    a tab between a table row's cells stays (one)
 `broken_lines`      a line break inside a number or before closing punctuation joined
 `traditional_pinyin` pinyin glosses after characters removed: `執(zhí)法` → `執法`, also
                     `執( zhí )`, `執（zhí）`, digit tones `執(zhi2)` and cut-short `鄉(xiā`
@@ -54,11 +55,7 @@ from countyreports.text.pinyin import strip_pinyin
 
 __all__ = ["STEPS", "NOISE_OF_REPAIR", "clean_text", "noise_labels"]
 
-# --------------------------------------------------------------------------------------------
-# character classes
-# --------------------------------------------------------------------------------------------
-
-_CLOSING = "，。、；：？！”’）》〉】〕」』％"
+_CLOSING = "，。、；：？！”’）》〉】〕」』％"  # (closing punctuation)
 
 # --------------------------------------------------------------------------------------------
 # data
@@ -131,13 +128,14 @@ def _traditional() -> tuple[re.Pattern[str], dict[str, str]]:
 # --------------------------------------------------------------------------------------------
 
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
-_ODD_SPACE = re.compile("[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACE = re.compile("[\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_CELL_BREAK, _EDGE_TABS = re.compile("[ \t]*\t[ \t]*"), re.compile("^\t+|\t+$", re.M)  # cells of a table row
 _MULTI_SPACE = re.compile("  +")  # (not ` {2,}`: a literal first character is searched fast)
 _BLANK_LINES = re.compile(r"(?:[ ]*\n)+[ ]*")
 
 
 def normalize_whitespace(text: str) -> str:
-    """One paragraph per line, lines stripped, spaces normalised to one ASCII space."""
+    """One paragraph per line, lines stripped, spaces normalised to one ASCII space (a tab between cells: one tab)."""
     # fast path: already normalised (the usual case). Every character the steps below touch
     # (CR, U+2028/2029/0085, zero-width, odd spaces) is non-printable; with "\n" made a space,
     # "  " covers double spaces and the " \n", "\n ", "\n\n" of `_BLANK_LINES`.
@@ -150,6 +148,8 @@ def normalize_whitespace(text: str) -> str:
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
     text = _ZERO_WIDTH.sub("", text)
     text = _ODD_SPACE.sub(" ", text)
+    if "\t" in text:
+        text = _EDGE_TABS.sub("", _CELL_BREAK.sub("\t", text))
     text = _MULTI_SPACE.sub(" ", text)
     text = _BLANK_LINES.sub("\n", text)
     return text.strip("\n ")

@@ -28,8 +28,19 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
-from countyreports.models import Decoded
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Bytes turned into text, with the decision that was taken."""
+
+    text: str
+    encoding: str  # the Python codec used, e.g. "utf-8", "gb18030"
+    source: str  # where the decision came from: "bom", "http", "meta", "detect", "fallback"
+    declared: str | None = None  # the charset the HTTP header claimed, if any
+    errors: int = 0  # number of undecodable byte sequences replaced
+
 
 __all__ = ["decode_html", "decode_text_file", "normalize_charset", "header_charset", "meta_charset"]
 
