@@ -51,7 +51,7 @@ from countyreports.errors import ParseError
 from countyreports.reading.limits import MAX_PDF_PAGES, MAX_TEXT_CHARS, truncated
 from countyreports.reading.package import checked_package
 
-__all__ = ["docx_paragraphs", "docx_text", "pdf_paragraphs", "pdf_text", "pdf_page_count", "drop_title"]
+__all__ = ["docx_paragraphs", "docx_text", "pdf_paragraphs", "pdf_text", "pdf_layer_text", "pdf_page_count", "drop_title"]
 
 _STRIP = " \t\r\n\f\v\u3000\xa0\u2002\u2003\u2009\u200b\u200c\u200d\ufeff"
 _WS = re.compile(r"\s+")
@@ -315,13 +315,19 @@ def pdf_paragraphs(data: bytes, title: str | None = None) -> list[str]:
 
 def pdf_text(data: bytes, title: str | None = None) -> tuple[list[str], tuple[str, ...]]:
     """Paragraphs of a text PDF (its first `MAX_PDF_PAGES` pages) and its noise; ParseError when unreadable."""
+    paragraphs, noise, _read, _with_text = pdf_layer_text(data, title)
+    return paragraphs, noise
+
+
+def pdf_layer_text(data: bytes, title: str | None = None) -> tuple[list[str], tuple[str, ...], int, int]:
+    """`pdf_text`, with the pages read and how many of them hold text (a scan's pages hold none)."""
     try:
         pages, noise = _pdf_lines(data)
     except MemoryError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever PDFium says: not a readable PDF
         raise ParseError(f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
-    return _pdf_paragraphs(pages, title), noise
+    return _pdf_paragraphs(pages, title), noise, len(pages), sum(1 for page in pages if page)
 
 
 def _pdf_paragraphs(pages: list[list[_Line]], title: str | None) -> list[str]:

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from countyreports.models import Derived, ReadState, TextSource
-from countyreports.reading.attachment import docx_paragraphs, docx_text, drop_title, pdf_page_count, pdf_text
-from countyreports.reading.limits import MAX_PDF_PAGES
+from countyreports.reading.attachment import docx_paragraphs, docx_text, drop_title, pdf_layer_text, pdf_page_count
+from countyreports.reading.limits import MAX_OCR_PAGES, MAX_PDF_PAGES, truncated
 from countyreports.reading.fileformat import IMAGE_FORMATS, WORD_FORMATS, FileFormat, sniff
 from countyreports.reading.ocrtext import ocr_text
 from countyreports.text.decode import decode_html, decode_text_file
@@ -31,6 +31,7 @@ __all__ = ["FileText", "file_text", "images_text", "pdf_layer", "text_layer_ok",
 
 MIN_LAYER_CHARS = 40  # non-space characters a PDF's text layer holds at least per page to be the report's text
 MIN_CJK_SHARE = 0.3  # of those, the share of Chinese characters at least (a report is Chinese)
+MIN_REPORT_CJK = 500  # Chinese characters of the shortest report (a page and a half)
 MAX_BAD_SHARE = 0.1  # and the share of private-use, replacement and control characters at most (garbage)
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -52,14 +53,18 @@ class FileText:
     noise: tuple[str, ...] = ()  # caps of the read path that were hit (`truncated: pdf_pages>500`)
 
 
-def text_layer_ok(paragraphs: Sequence[str], pages: int) -> bool:
-    """A PDF's text layer is the report's text when it holds at least MIN_LAYER_CHARS characters a page, mostly
-    Chinese, little garbage (private-use glyphs of a font without a Unicode map, U+FFFD, control bytes)."""
+def text_layer_ok(paragraphs: Sequence[str], pages: int, pages_with_text: int | None = None) -> bool:
+    """A PDF's text layer is the report's text when it has little garbage (private-use glyphs of a font without a
+    Unicode map, U+FFFD, control bytes) and either holds at least MIN_LAYER_CHARS characters a page, mostly
+    Chinese, or — every page but a few carrying text (`pages_with_text`, when known: a scan's pages carry none) —
+    a report's worth of Chinese (MIN_REPORT_CJK characters) whatever else the pages hold (short pages, annexes)."""
     chars = _WS.sub("", "".join(paragraphs))
-    if not chars or len(chars) < MIN_LAYER_CHARS * max(1, pages):
+    if not chars or len(_BAD.findall(chars)) > MAX_BAD_SHARE * len(chars):
         return False
-    return (len(_CJK.findall(chars)) >= MIN_CJK_SHARE * len(chars)
-            and len(_BAD.findall(chars)) <= MAX_BAD_SHARE * len(chars))
+    cjk = len(_CJK.findall(chars))
+    if len(chars) >= MIN_LAYER_CHARS * max(1, pages) and cjk >= MIN_CJK_SHARE * len(chars):
+        return True
+    return pages_with_text is not None and pages_with_text >= 0.9 * pages and cjk >= MIN_REPORT_CJK
 
 
 def _from_derived(derived: Derived | None, want: TextSource, title: str | None, what: str) -> FileText:
@@ -88,10 +93,12 @@ def file_text(body: bytes, url: str, title: str | None = None, derived: Derived 
         paras, caps = docx_text(body, title)
         return FileText(tuple(paras), TextSource.DOCX, noise=caps)
     if fmt is FileFormat.PDF:
-        paras, caps, ok, _pages = pdf_layer(body, title)
+        paras, caps, ok, ocr_pages = pdf_layer(body, title)
         if ok:
             return FileText(tuple(paras), TextSource.PDF_TEXT, noise=caps)
         read = _from_derived(derived, TextSource.OCR, title, "PDF without a text layer")
+        if read.paragraphs and ocr_pages >= MAX_OCR_PAGES and pdf_page_count(body) > MAX_OCR_PAGES:
+            read = replace(read, noise=(truncated("ocr_pages", MAX_OCR_PAGES),))
         if read.paragraphs or not any(p.strip() for p in paras):
             return read
         # not OCR'd (no engine, or it failed): the text layer is what could be read, its state says why it may
@@ -115,11 +122,11 @@ def file_text(body: bytes, url: str, title: str | None = None, derived: Derived 
 
 def pdf_layer(body: bytes, title: str | None = None) -> tuple[list[str], tuple[str, ...], bool, int]:
     """A PDF's text layer: its paragraphs (of its first MAX_PDF_PAGES pages), the caps hit, whether it is the
-    report's text (`text_layer_ok`), and the pages it has up to that cap (what OCR would read). Refused or
-    ParseError when the file cannot be read."""
-    paras, caps = pdf_text(body, title)
+    report's text (`text_layer_ok`), and the pages OCR would read (at most MAX_OCR_PAGES). Refused or ParseError
+    when the file cannot be read."""
+    paras, caps, read, with_text = pdf_layer_text(body, title)
     pages = min(pdf_page_count(body), MAX_PDF_PAGES)
-    return paras, caps, text_layer_ok(paras, pages), pages
+    return paras, caps, text_layer_ok(paras, read, with_text), min(pages, MAX_OCR_PAGES)
 
 
 def images_text(derived: Derived | None, title: str | None = None) -> FileText:

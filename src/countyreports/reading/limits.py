@@ -16,6 +16,7 @@ which limit.
     MAX_TITLE_CHARS    characters of a title
     MAX_SECTIONS       headings of one report; the text after the last one read stays in its section
     MAX_PDF_PAGES      pages of a PDF read (in order)
+    MAX_OCR_PAGES      pages of one scan read by OCR (~4 s a page on one core; a report has 5–40)
     ZIP_MAX_MEMBERS    members of a .docx/.xlsx package (its zip)
     ZIP_MAX_BYTES      bytes all its members may inflate to (declared sizes, checked before inflating;
                        and each member inflated under its declared size, so a lying header is caught too)
@@ -30,6 +31,7 @@ MAX_TEXT_CHARS = 2_000_000
 MAX_TITLE_CHARS = 500
 MAX_SECTIONS = 1_000
 MAX_PDF_PAGES = 500
+MAX_OCR_PAGES = 100
 ZIP_MAX_MEMBERS = 10_000
 ZIP_MAX_BYTES = 64 * 1024 * 1024
 MAX_IMAGE_PIXELS = 60_000_000  # an A4 page at 600 dpi is 35 megapixels
