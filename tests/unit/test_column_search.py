@@ -111,10 +111,24 @@ def test_the_site_search_is_the_last_resort(action, code, used):
              f"{action}?{QUERY.replace(CODE, code)}": html(RESULTS)}
     s, asked = run(pages)
     if used:
-        assert asked[-1] == f"{action}?{QUERY}" and s.via_search and s.column_url == asked[-1]
+        assert f"{action}?{QUERY}" in asked and s.via_search and s.column_url == f"{action}?{QUERY}"
         assert list(s.items) == ["http://x.gov.cn/gk/post_123.html"]  # results followed into the county's site only
     else:
         assert not any(u.startswith(action) for u in asked) and s.column_url is None
+
+
+def test_the_site_search_asks_the_broad_topic_too():
+    """A search engine that matches the query as one phrase answers nothing for "法治政府建设 年度报告" and
+    "法治政府建设年度报告" on a site whose report is titled …工作总结; the broad "法治政府建设" finds it."""
+    broad = "siteCode=1410290008&q=%E6%B3%95%E6%B2%BB%E6%94%BF%E5%BA%9C%E5%BB%BA%E8%AE%BE"
+    results = ('<ul class="results"><li><a href="http://x.gov.cn/gk/post_7.html">乡宁县2022年法治政府建设工作总结</a>'
+               '<span>2023-01-05</span></li></ul>')
+    pages = {"http://x.gov.cn/": html(SEARCH_FORM.format(action="http://x.gov.cn/s", code=CODE)),
+             f"http://x.gov.cn/s?{broad}": html(results)}
+    s, asked = run(pages)
+    assert asked == ["http://x.gov.cn/", f"http://x.gov.cn/s?{QUERY}", f"http://x.gov.cn/s?{QUERY.replace('+', '')}",
+                     f"http://x.gov.cn/s?{broad}"]
+    assert list(s.items) == ["http://x.gov.cn/gk/post_7.html"] and s.via_search
 
 
 def test_an_anti_bot_answer_ends_the_search_as_blocked():

@@ -17,7 +17,7 @@ Phases:
 * **list** — the column's list pages: its pages (links, script pagers, JSON paging), its per-year
   sub-columns, the list APIs its scripts name, at most `max_list_pages`.
 * **site search** — when no column is found: the homepage's GET search form (never a guessed URL) is asked
-  `keywords.SEARCH_QUERY`, and its results are read like a list. A form whose target is off the county's
+  each of `keywords.SEARCH_QUERIES` (a phrase, then the broad topic), and its results are read like a list. A form whose target is off the county's
   site is used only when its query carries the county's 网站标识码 (a shared 集约化 search service); results
   count only on the county's site.
 
@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from countyreports.crawl.discover import common as c
-from countyreports.crawl.discover.keywords import SEARCH_QUERY
+from countyreports.crawl.discover.keywords import SEARCH_QUERIES
 from countyreports.crawl.discover.page import PageView, read_page
 from countyreports.crawl.discover.scope import Scope, host_of
 from countyreports.models import County, Link, PageKind
@@ -47,7 +47,7 @@ MIN_SCORE = 25
 #: an off-site link scoring less is not probed
 PROBE_SCORE = 36
 PROBE_PENALTY = 10
-MAX_SEARCH_PAGES = 5
+MAX_SEARCH_PAGES = 10  # result pages of all the queries together
 TRIED_KEPT = 5
 
 
@@ -346,7 +346,7 @@ class ColumnSearch:
         home = self._home
         own_code = home.site_code if home and home.site_code and home.site_code[:6] == self.county.adcode else None
         for form in home.forms if home else ():
-            target = form.url(SEARCH_QUERY)
+            target = form.url(SEARCH_QUERIES[0])
             if self.scope.allows(target):
                 allow = ""
             elif own_code and form.carries(own_code):
@@ -354,8 +354,11 @@ class ColumnSearch:
             else:
                 continue
             self.phase = Phase.SEARCH
-            self._list_seen.add(target)
-            self._list.append(Ask(target, "search", "site search", allow=allow))
+            for query in SEARCH_QUERIES:
+                target = form.url(query)
+                if target not in self._list_seen:
+                    self._list_seen.add(target)
+                    self._list.append(Ask(target, "search", "site search", allow=allow))
             return
         self._finish(f"report column not found in {self.find_requests} pages" + (
             f" (the budget, {self.budget})" if self.find_requests >= self.budget else "") + "; no site search to ask")
