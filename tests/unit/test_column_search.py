@@ -174,3 +174,28 @@ def test_a_provincial_platform_naming_the_county_in_its_header_is_the_county_s()
     s, _ = run(pages)
     assert s.column_url == "http://xxgk.sx.gov.cn/site/xn/fz/"
     assert list(s.items) == ["http://xxgk.sx.gov.cn/fz/202401/t20240101_1.html"]
+
+
+def test_a_topic_page_previewing_its_report_column_leads_to_that_column():
+    """A 法治政府建设 page shows the newest three entries of each sub-column under the sub-column's linked
+    heading (法治政府建设报告): the heading names the linked column, not this page, whose preview is cut."""
+    rows = "".join(f'<li><a href="/fz/nb/{2024 - i}01/t{2024 - i}0101_{i}.html">乡宁县{2023 - i}年法治政府建设年度报告'
+                   f'</a><span>{2024 - i}-01-01</span></li>' for i in range(4))
+    pages = {"http://x.gov.cn/": html('<a href="/fz/">法治政府建设</a>'),
+             "http://x.gov.cn/fz/": html('<div class="son"><h3><a href="/fz/nb/">法治政府建设报告</a></h3><ul>'
+                                         + rows[:rows.index("<li>", 10)] + '</ul></div><div class="son"><h3>'
+                                         '<a href="/fz/dt/">法治动态</a></h3></div>', title="法治政府建设"),
+             "http://x.gov.cn/fz/nb/": html(f"<ul>{rows}</ul>", title="法治政府建设报告")}
+    s, asked = run(pages)
+    assert s.column_url == "http://x.gov.cn/fz/nb/" and len(s.items) == 4
+
+
+def test_a_special_topics_column_is_a_way_to_the_topic():
+    """专题专栏 holds the 法治政府建设 topic on many portals; its link is worth a request (nothing else leads on)."""
+    pages = {"http://x.gov.cn/": html('<a href="/news/">新闻中心</a><a href="/zt/index">专题专栏</a>'),
+             "http://x.gov.cn/zt/index": html('<ul class="zt"><li><a href="/fazhi/"><img src="/i/zt.jpg" alt="法治政府建设">'
+                                              '<p>法治政府建设</p></a></li></ul>'),
+             "http://x.gov.cn/fazhi/": html(REPORTS, title="法治政府建设")}
+    s, asked = run(pages)
+    assert s.column_url == "http://x.gov.cn/fazhi/" and asked[:3] == ["http://x.gov.cn/", "http://x.gov.cn/zt/index",
+                                                                       "http://x.gov.cn/fazhi/"]

@@ -247,3 +247,34 @@ def test_more_links_of_any_punctuation_take_their_block_heading():
     for more in ("[更多]", "更多»", ">>更多", "MORE+", "查看更多>>"):
         html = page(f'<div class="box"><h3>法治政府建设</h3><a href="/fzzf/">{more}</a></div>')
         assert generic(html, "http://x.gov.cn/").candidates[0].text == "法治政府建设", more
+
+
+# ------------------------------------------------------------------ lists recognised by their structure
+
+def test_a_list_of_opaque_ids_built_like_the_menus_is_read_by_its_titled_rows():
+    """Article URLs of the same shape as the menus' (a CMS numbering columns and articles alike: /node/12,
+    /node/1581): the rows are entries because many sibling rows carry titles, not column names; they are neither
+    per-year sub-columns nor column candidates."""
+    menu = ('<nav class="menu"><ul><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li>'
+            '<li><a href="/node/12">走进某县</a></li></ul></nav>')
+    titles = ["2022年某县法治政府建设工作情况", "某县司法局2022年度法治政府建设工作情况报告",
+              "某县人民政府关于法治政府建设工作情况的报告"]
+    rows = "".join(f'<div class="views-row"><div class="views-field"><span><a href="/node/{1581 - i}">{t}</a></span>'
+                   f'</div></div>' for i, t in enumerate(titles))
+    got = generic(page(menu + f'<main><h1>年度报告</h1><div class="view-content">{rows}</div></main>', "年度报告"),
+                  "http://www.x.gov.cn/taxonomy/term/24")
+    assert [i.url for i in got.items] == [f"http://www.x.gov.cn/node/{1581 - i}" for i in range(3)]
+    assert got.subcolumns == ()
+    assert not any(s.url.startswith("http://www.x.gov.cn/node/15") for s in got.candidates)
+
+
+def test_a_header_inside_an_article_block_is_not_page_chrome():
+    """HTML5 posts: `<article><header><h2><a>title</a></h2><time>` — the header is the entry's, not the page's."""
+    posts = "".join(
+        f'<article class="post"><header class="entry-header"><h2><a href="/?p={2079 - i}">某县{2023 - i}年法治政府建设'
+        f'工作总结</a></h2><time datetime="{2024 - i}-03-26">{2024 - i}年3月26日</time></header><p>摘要</p></article>'
+        for i in range(3))
+    got = generic(page('<header class="site"><a href="/?cat=3">政务公开</a></header><main>' + posts + "</main>",
+                       "年度报告"), "http://www.x.gov.cn/?cat=15")
+    assert [i.url for i in got.items] == [f"http://www.x.gov.cn/?p={2079 - i}" for i in range(3)]
+    assert got.items[0].date == dt.date(2024, 3, 26)

@@ -25,6 +25,7 @@ COLUMN_TEXT_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
         (r"重点领域(信息)?公开|主动公开(目录|内容)?$", 38, "parent"),
         (r"^(政府)?信息公开(目录|平台|专栏|专题)?$|信息公开目录", 36, "parent"),
         (r"政务公开", 32, "parent"),
+        (r"^专题专栏$|^专题(专项|集锦|活动)?$|^(工作)?专栏$", 30, "parent"),  # where topic columns live
         (r"信息公开", 28, "parent"),
         (r"(规划|计划|总结|工作报告)", 12, "weak"),
     )
@@ -128,6 +129,9 @@ LIST_TITLE_SELECTORS = (
 
 DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: Words of an article's title, not of a column's name (a link text longer than a column name that holds one,
+#: or a year, is an entry, whatever its URL looks like).
+TITLE_WORDS = re.compile(r"报告|总结|通知|通告|公告|意见|办法|方案|规定|决定|情况|会议|要点|批复|函$|讲话|答复")
 ELLIPSIS_RE = re.compile(r"(\.{2,}|…+|．{2,}|。{3,})\s*$")
 SPACE_RE = re.compile(r"\s+")
 

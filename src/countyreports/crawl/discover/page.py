@@ -115,9 +115,10 @@ def candidates(tree: c.LexborHTMLParser, url: str, topic: str) -> tuple[ScoredLi
 
 
 def subcolumns(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], crumb_urls: frozenset[str],
-               shapes: frozenset[str]) -> tuple[str, ...]:
+               shapes: frozenset[str], entries: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Links to per-year parts of this column: named by a year (2023年, 2023年度), or a column link named like a
-    year's report (2023年度法治政府建设年度报告 → /2023/index.html)."""
+    year's report (2023年度法治政府建设年度报告 → /2023/index.html) — not one of the page's list `entries`, unless
+    its URL is a column's."""
     out: list[str] = []
     for a, u in c.anchors(tree, c.base_url(tree, url)):
         label = c.label_of(a)
@@ -125,7 +126,7 @@ def subcolumns(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], crumb_
                 or c.is_attachment(u) or c.in_excluded_container(a, ambiguous=False):
             continue
         yearly_column = (YEAR_RE.search(label) and "报告" in label and scored(YEAR_RE.sub("", label))[0] >= 90
-                         and (c.is_column_url(u) or c.url_shape(u) in shapes))
+                         and (c.is_column_url(u) or (c.url_shape(u) in shapes and u not in entries)))
         if is_year_label(label) or yearly_column:
             out.append(u)
     return tuple(out)
@@ -237,10 +238,12 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
             nexts.append(u)
     crumb_urls = frozenset(u for a, u in c.anchors(tree, c.base_url(tree, url)) if _in_crumb(a))
     articles = c.dedupe([*items, *all_items(tree, url, scope, shapes)])
+    entries = frozenset(i.url for i in items)
+    cands = [s for s in cands if s.url not in entries]  # an entry of the page's list is not a column
     return PageView(
         url=url, family=fam, names=tuple(names), crumbs=tuple(crumbs), crumb_urls=crumb_urls, score=score,
         own_score=own_score, reason=reason, topic=topic, candidates=tuple(cands), items=items,
-        next_pages=tuple(nexts), subcolumns=subcolumns(tree, url, scope, crumb_urls, shapes),
+        next_pages=tuple(nexts), subcolumns=subcolumns(tree, url, scope, crumb_urls, shapes, entries),
         articles=articles, apis=api_urls(text, url, scope), forms=search_forms(tree, url, charset),
         site_code=site_code_from_html(text), owners=owners(tree, text), redirect=redirect_of(tree, text, url),
         frames=frames_of(tree, url, scope), article_like=article_like(tree, items))

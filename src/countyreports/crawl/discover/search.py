@@ -27,6 +27,7 @@ The homepage answering an anti-bot challenge ends the search as *blocked*; a dea
 from __future__ import annotations
 
 import heapq
+import re
 import itertools
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -102,12 +103,33 @@ def report_like(items: tuple[Link, ...], county: str) -> int:
     return sum(classify_title(i.text, county) in kinds for i in items)
 
 
+def named_elsewhere(view: PageView, scope: Scope | None = None) -> bool:
+    """The name that makes a page score is a link's to another page (a topic page previewing its sub-columns
+    under their linked headings: 法治政府建设报告 › more): that page is the column, not this one."""
+    here = _page_key(view.url)
+    return any(s.text in view.names and s.score >= view.own_score and s.url not in view.crumb_urls
+               and _page_key(s.url) != here and (scope is None or scope.allows(s.url))
+               for s in view.candidates if s.score >= BROAD_SCORE)
+
+
+_INDEX = re.compile(r"/(?:index|default|list|main)\.\w+$|/$", re.I)
+
+
+def _page_key(url: str) -> str:
+    """A URL without its scheme, `www.` and default document: /fz/, /fz/index.html and /fz are one page."""
+    rest = url.split("://", 1)[-1].removeprefix("www.")
+    path, sep, query = rest.partition("?")
+    return _INDEX.sub("", path) + sep + query
+
+
 def accepts(view: PageView, scope: Scope | None = None, county: str = "", *, home: bool = False) -> bool:
     """Whether a page is the report column — never an article's page, never a page that lists nothing (no
     entries, sub-columns, further pages, list APIs or frames): a report name (its own, or the link's that led
     here); else, not on the homepage, a topic name (法治政府建设) with a list, or a list of at least two
     法治政府建设 reports, two thirds of its entries, under any name — unless it links a more specific column."""
     if view.is_article or not view.listy:  # an article's page; a page that lists nothing
+        return False
+    if named_elsewhere(view, scope):
         return False
     if view.score >= REPORT_SCORE:
         return True
