@@ -18,15 +18,36 @@ from types import ModuleType
 
 from countyreports.crawl.discover import common as c
 from countyreports.crawl.discover import generic, gkmlpt, hanweb, platform, trs
+from countyreports.crawl.discover.endpoints import endpoints, link_templates
 from countyreports.crawl.discover.forms import SearchForm, search_forms
 from countyreports.crawl.discover.keywords import (
-    BREADCRUMB_CONTAINER, MORE_RE, MORE_TEXTS, NEGATIVE_TEXT, NEGATIVE_URL, OWNER_RE, YEAR_RE,
+    BREADCRUMB_CONTAINER,
+    MORE_RE,
+    MORE_TEXTS,
+    NEGATIVE_TEXT,
+    NEGATIVE_URL,
+    OWNER_RE,
+    YEAR_RE,
 )
 from countyreports.crawl.discover.listing import all_items, column_shapes
 from countyreports.crawl.discover.names import (
-    breadcrumb, is_year_label, meta, own_names, page_score, scored, topic_of, url_score,
+    breadcrumb,
+    is_year_label,
+    meta,
+    own_names,
+    page_score,
+    scored,
+    topic_of,
+    url_score,
 )
-from countyreports.crawl.discover.scripts import api_urls, fragments, json_pages, json_records, read_json
+from countyreports.crawl.discover.scripts import (
+    api_urls,
+    fragments,
+    json_columns,
+    json_pages,
+    json_records,
+    read_json,
+)
 from countyreports.models import Family, Link
 from countyreports.registry.identity import site_code_from_html
 
@@ -61,6 +82,12 @@ class PageView:
     redirect: str | None = None  # a page that only sends the browser on (meta refresh, location = …)
     frames: tuple[str, ...] = ()  # (i)frames on the county's site: the page's content lives there
     article_like: bool = False  # an article's page (ArticleTitle meta, or a long text and hardly a list)
+    templates: tuple[tuple[str, str], ...] = ()  # how its scripts link a record by its id (endpoints.link_templates)
+
+    @property
+    def shell(self) -> bool:
+        """A script-only page: its content comes from the JSON endpoints its scripts ask."""
+        return bool(self.apis) and not self.items and not self.is_json
 
     @property
     def listy(self) -> bool:
@@ -191,21 +218,30 @@ def article_like(tree: c.LexborHTMLParser, items: tuple[Link, ...]) -> bool:
     return sum(len(c.clean(p.text())) for p in tree.css("p")) >= MIN_ARTICLE_TEXT
 
 
-def _json_view(value: object, url: str, hosts: frozenset[str], via: str, via_context: str) -> PageView:
+def _json_view(value: object, url: str, hosts: frozenset[str], via: str, via_context: str,
+               templates: tuple[tuple[str, str], ...], base: str) -> PageView:
+    """A JSON answer: its records with dates or titles are entries; its dateless records named like columns (a
+    column tree), scored links; `base`: the page whose scripts asked it (records are linked like it)."""
     score, reason = scored(via, via_context) if via else (0, "")
-    items = json_records(value, url, hosts)
-    return PageView(url, Family.GENERIC, (), (), frozenset(), score, 0, reason, topic_of([via]), (), items,
-                    json_pages(value, url), (), items, (), (), None, (), True)
+    topic = topic_of([via])
+    items = json_records(value, url, hosts, templates, base)
+    cands = [ScoredLink(url=link.url, text=link.text, score=s, reason=r, context=topic)
+             for link in json_columns(value, url, hosts, templates, base) for s, r in [scored(link.text, topic)] if s > 0]
+    return PageView(url, Family.GENERIC, (), (), frozenset(), score, 0, reason, topic,
+                    tuple(sorted(cands, key=lambda x: -x.score)), items, json_pages(value, url), (), items, (), (),
+                    None, (), True)
 
 
 def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), charset: str = "utf-8",
-              via: str = "", via_context: str = "", adapters: bool = True) -> PageView:
-    """The page as the column search sees it (see the module doc); `hosts`: the county's scope entries."""
+              via: str = "", via_context: str = "", adapters: bool = True, templates: tuple[tuple[str, str], ...] = (),
+              base: str = "") -> PageView:
+    """The page as the column search sees it (see the module doc); `hosts`: the county's scope entries; for a
+    JSON answer, `templates` and `base`: how the page that asked it links its records."""
     scope = frozenset({c.host_of(url), *hosts})
     if text.lstrip()[:1] in ("{", "["):
         value = read_json(text)
         if value is not None:
-            return _json_view(value, url, scope, via, via_context)
+            return _json_view(value, url, scope, via, via_context, templates, base)
     tree = c.parse(text)
     crumbs = breadcrumb(tree)
     names = own_names(tree, crumbs)
@@ -244,7 +280,8 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         url=url, family=fam, names=tuple(names), crumbs=tuple(crumbs), crumb_urls=crumb_urls, score=score,
         own_score=own_score, reason=reason, topic=topic, candidates=tuple(cands), items=items,
         next_pages=tuple(nexts), subcolumns=subcolumns(tree, url, scope, crumb_urls, shapes, entries),
-        articles=articles, apis=api_urls(text, url, scope), forms=search_forms(tree, url, charset),
+        articles=articles, apis=tuple(dict.fromkeys([*api_urls(text, url, scope), *endpoints(text, url, scope)])),
+        forms=search_forms(tree, url, charset), templates=link_templates(text),
         site_code=site_code_from_html(text), owners=owners(tree, text), redirect=redirect_of(tree, text, url),
         frames=frames_of(tree, url, scope), article_like=article_like(tree, items))
 

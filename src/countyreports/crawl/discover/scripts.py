@@ -21,7 +21,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from countyreports.crawl.discover import common as c
 from countyreports.crawl.discover.keywords import PAGE_PARAM
-from countyreports.crawl.discover.listing import list_items
+from countyreports.crawl.discover.listing import (
+    MAX_COLUMN_NAME_LEN,
+    is_title,
+    list_items,
+)
 from countyreports.crawl.discover.pager import COUNT_KEYS, SIZE_KEYS, TOTAL_KEYS
 from countyreports.models import Link
 
@@ -35,7 +39,8 @@ _URL_LITERAL = re.compile(r"""["']((?:https?://|/|\./|\.\./)?[\w./%-]*[\w%-](?:\
 _STATIC = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|ico|woff2?|ttf|map)(?:\?|$)", re.I)
 _LIST_PARAM = re.compile(r"(?:column|channel|catalog|chnl|col|class|cat|node|category|type|menu|lm)_?id", re.I)
 _UNESCAPE = {'\\"': '"', "\\'": "'", "\\/": "/", "\\n": " ", "\\t": " ", "\\\\": "\\"}
-TITLE_KEY = re.compile(r"title|^name$|^subject$|^text$|^bt$|^biaoti$|标题", re.I)
+TITLE_KEY = re.compile(r"title|^subject$|^bt$|^biaoti$|标题", re.I)
+NAME_KEY = re.compile(r"name$|^text$", re.I)  # a title's stand-in (a column tree's node: columnName)
 URL_KEY = re.compile(r"url|link|href|^path$|地址", re.I)
 DATE_KEY = re.compile(r"date|time|rq$|sj$|日期|时间", re.I)
 MAX_APIS = 3
@@ -107,25 +112,55 @@ def _walk(value: Any) -> Iterator[dict[str, Any]]:
             yield from _walk(v)
 
 
-def json_records(value: Any, url: str, hosts: frozenset[str]) -> tuple[Link, ...]:
-    """Every object of a JSON value with a title-like and a URL-like field, as an entry."""
-    links: list[Link] = []
+def _target(obj: dict[str, Any], url: str, templates: tuple[tuple[str, str], ...], base: str) -> str | None:
+    """A record's URL: its URL-like field; else its id linked as the page's scripts link it (`templates`); else,
+    a record carrying a parameter of the page's own URL (``columnId``), that page with the record's value."""
+    for k, v in obj.items():
+        if isinstance(v, str) and URL_KEY.search(k) and v.strip() and not v.strip().startswith(("#", "javascript")):
+            target = c.resolve(v, url)
+            if target:
+                return target
+    for key, prefix in templates:
+        if isinstance(obj.get(key), (int, str)) and not isinstance(obj.get(key), bool):
+            return c.resolve(f"{prefix}{obj[key]}", base or url)
+    if base:
+        parts = urlsplit(base)
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        if any(k in obj and isinstance(obj[k], (int, str)) for k, _v in query):
+            q = [(k, str(obj[k]) if k in obj else v) for k, v in query]
+            return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(q), ""))
+    return None
+
+
+def _records(value: Any, url: str, hosts: frozenset[str], templates: tuple[tuple[str, str], ...],
+             base: str) -> Iterator[tuple[Link, bool]]:
+    """(record, is a column) for every object of a JSON value with a title-like field and a URL."""
     for obj in _walk(value):
-        title = next((v for k, v in obj.items() if isinstance(v, str) and TITLE_KEY.search(k) and len(v.strip()) >= 4),
-                     None)
+        title = next((v for key in (TITLE_KEY, NAME_KEY) for k, v in obj.items()
+                      if isinstance(v, str) and key.search(k) and len(v.strip()) >= 2), None)
         if title is None:
             continue
-        target = None
-        for k, v in obj.items():
-            if isinstance(v, str) and URL_KEY.search(k) and v.strip() and not v.strip().startswith(("#", "javascript")):
-                target = c.resolve(v, url)
-                if target:
-                    break
-        if not target or not c.same_site(target, hosts) or target == url:
+        target = _target(obj, url, templates, base)
+        if not target or not c.same_site(target, hosts) or target in (url, base):
             continue
         date = next((d for k, v in obj.items() if DATE_KEY.search(k) and (d := _date(v)) is not None), None)
-        links.append(Link(url=target, text=c.clean(title), date=date))
-    return c.dedupe(links)
+        text = c.clean(title)
+        column = date is None and not is_title(text) and len(text) <= MAX_COLUMN_NAME_LEN
+        if column or len(text) >= 4:
+            yield Link(url=target, text=text, date=date), column
+
+
+def json_records(value: Any, url: str, hosts: frozenset[str], templates: tuple[tuple[str, str], ...] = (),
+                 base: str = "") -> tuple[Link, ...]:
+    """Every object of a JSON value with a title-like field and a URL (see `_target`), as an entry — not a
+    dateless one named like a column (a column tree's node: `json_columns`)."""
+    return c.dedupe(link for link, column in _records(value, url, hosts, templates, base) if not column)
+
+
+def json_columns(value: Any, url: str, hosts: frozenset[str], templates: tuple[tuple[str, str], ...] = (),
+                 base: str = "") -> tuple[Link, ...]:
+    """The dateless records named like columns (a column tree answered by an API), as links."""
+    return c.dedupe(link for link, column in _records(value, url, hosts, templates, base) if column)
 
 
 def script_records(html: str, url: str, hosts: frozenset[str]) -> tuple[Link, ...]:
@@ -140,14 +175,20 @@ def json_pages(value: Any, url: str) -> tuple[str, ...]:
     """The further pages of a JSON list answer: its paging numbers, the URL's page parameter."""
     if not isinstance(value, dict):
         return ()
-    nums = {k.replace("_", "").lower(): v for k, v in value.items() if isinstance(v, int) and not isinstance(v, bool)}
-    pages = next((nums[k] for k in COUNT_KEYS if k in nums), None)
-    total = next((nums[k] for k in TOTAL_KEYS if k in nums), None)
-    size = next((nums[k] for k in SIZE_KEYS if k in nums), None)
-    if pages is None and total is not None and size:
-        pages = math.ceil(total / size)
     parts = urlsplit(url)
     query = parse_qsl(parts.query, keep_blank_values=True)
+    asked = {k.replace("_", "").lower(): int(v) for k, v in query if v.isdigit()}
+    pages = total = size = None
+    for obj in _walk(value):  # the paging numbers, at the top or in the object holding the list
+        nums = {k.replace("_", "").lower(): v for k, v in obj.items() if isinstance(v, int) and not isinstance(v, bool)}
+        pages = next((nums[k] for k in COUNT_KEYS if k in nums), None)
+        total = next((nums[k] for k in TOTAL_KEYS if k in nums), None)
+        size = next((nums[k] for k in SIZE_KEYS if k in nums), None) or next(
+            (asked[k] for k in SIZE_KEYS if k in asked and not PAGE_PARAM.match(k)), None)  # the page size the request asked
+        if pages is not None or total is not None:
+            break
+    if pages is None and total is not None and size:
+        pages = math.ceil(total / size)
     at = next((i for i, (k, v) in enumerate(query) if PAGE_PARAM.match(k) and v.isdigit()), None)
     if not pages or at is None:
         return ()

@@ -27,22 +27,21 @@ The homepage answering an anti-bot challenge ends the search as *blocked*; a dea
 from __future__ import annotations
 
 import heapq
-import re
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from countyreports.crawl.discover import common as c
+from countyreports.crawl.discover.acceptance import (
+    accepts,
+    report_like,
+)
 from countyreports.crawl.discover.keywords import SEARCH_QUERIES
 from countyreports.crawl.discover.page import PageView, read_page
 from countyreports.crawl.discover.scope import Scope, host_of
-from countyreports.models import County, Link, PageKind
-from countyreports.reading.classify import classify_title, county_aliases
+from countyreports.models import County, Link
+from countyreports.reading.classify import county_aliases
 
-#: a page named at least this well is the report column
-REPORT_SCORE = 90
-#: a topic column (法治政府建设, 依法行政 …) that lists entries and links no more specific column is the column
-BROAD_SCORE = 55
 #: links scoring less are not worth a request
 MIN_SCORE = 25
 #: an off-site link scoring less is not probed
@@ -97,55 +96,26 @@ class Tried:
         return f"{self.score:3d} {self.url} {self.name} ({self.note})"
 
 
-def report_like(items: tuple[Link, ...], county: str) -> int:
-    """Entries whose titles are 法治政府建设 reports (the county's, or a department's)."""
-    kinds = (PageKind.COUNTY_REPORT, PageKind.DEPARTMENT_REPORT)
-    return sum(classify_title(i.text, county) in kinds for i in items)
+@dataclass
+class _Shell:
+    """A script-only page whose JSON endpoints are being asked: judged once they have all answered."""
 
+    ask: Ask
+    answer: Answer
+    view: PageView
+    pending: set[str]
+    parts: list[PageView] = field(default_factory=list)
 
-def named_elsewhere(view: PageView, scope: Scope | None = None) -> bool:
-    """The name that makes a page score is a link's to another page (a topic page previewing its sub-columns
-    under their linked headings: 法治政府建设报告 › more): that page is the column, not this one."""
-    here = _page_key(view.url)
-    return any(s.text in view.names and s.score >= view.own_score and s.url not in view.crumb_urls
-               and _page_key(s.url) != here and (scope is None or scope.allows(s.url))
-               for s in view.candidates if s.score >= BROAD_SCORE)
-
-
-_INDEX = re.compile(r"/(?:index|default|list|main)\.\w+$|/$", re.I)
-
-
-def _page_key(url: str) -> str:
-    """A URL without its scheme, `www.` and default document: /fz/, /fz/index.html and /fz are one page."""
-    rest = url.split("://", 1)[-1].removeprefix("www.")
-    path, sep, query = rest.partition("?")
-    return _INDEX.sub("", path) + sep + query
-
-
-def accepts(view: PageView, scope: Scope | None = None, county: str = "", *, home: bool = False) -> bool:
-    """Whether a page is the report column — never an article's page, never a page that lists nothing (no
-    entries, sub-columns, further pages, list APIs or frames): a report name (its own, or the link's that led
-    here); else, not on the homepage, a topic name (法治政府建设) with a list, or a list of at least two
-    法治政府建设 reports, two thirds of its entries, under any name — unless it links a more specific column."""
-    if view.is_article or not view.listy:  # an article's page; a page that lists nothing
-        return False
-    if named_elsewhere(view, scope):
-        return False
-    if view.score >= REPORT_SCORE:
-        return True
-    if home:
-        return False
-
-    def linked(floor: int) -> bool:
-        return any(s.score >= floor and s.score > view.score and s.url not in view.crumb_urls
-                   and (scope is None or scope.allows(s.url)) for s in view.candidates)
-
-    if linked(REPORT_SCORE):
-        return False
-    if view.score >= BROAD_SCORE and view.items:
-        return True
-    reports = report_like(view.items, county)
-    return reports >= 2 and 3 * reports >= 2 * len(view.items) and not linked(BROAD_SCORE)
+    def merged(self) -> PageView:
+        """The page with its endpoints' answers: their entries, further pages and column links."""
+        items = c.dedupe(i for p in self.parts for i in p.items)
+        nexts = tuple(dict.fromkeys(u for p in self.parts for u in p.next_pages if u not in self.view.apis))
+        known = {s.url for s in self.view.candidates}
+        cands = [*self.view.candidates, *(s for p in self.parts for s in p.candidates
+                                          if s.url not in known and s.url != self.view.url)]
+        return replace(self.view, items=items, next_pages=(*self.view.next_pages, *nexts),
+                       candidates=tuple(sorted(cands, key=lambda x: -x.score)),
+                       articles=c.dedupe([*self.view.articles, *items]))
 
 
 @dataclass
@@ -180,6 +150,9 @@ class ColumnSearch:
     _home: PageView | None = None
     _pending: Ask | None = None
     _seq: itertools.count = field(default_factory=itertools.count)
+    _shells: dict[str, _Shell] = field(default_factory=dict)  # script-only pages waiting for their endpoints
+    _part_of: dict[str, str] = field(default_factory=dict)  # endpoint → its shell page
+    _templates: tuple[tuple[str, str], ...] = ()  # how the site's scripts link a record by its id
 
     # ------------------------------------------------------------------ requests
     def start(self, homepage: str | None = None) -> None:
@@ -240,6 +213,8 @@ class ColumnSearch:
             self._on_home(ask, answer)
         elif ask.kind in ("find", "probe"):
             self._on_find(ask, answer)
+        elif ask.kind == "part":
+            self._on_part(ask, answer)
         else:
             self._on_list(ask, answer)
 
@@ -267,9 +242,13 @@ class ColumnSearch:
         self._frontier.clear()
         self._list.clear()
 
-    def _read(self, ask: Ask, answer: Answer) -> PageView:
-        return read_page(answer.text or "", answer.url, hosts=frozenset(self.scope.entries()),
-                         charset=answer.charset, via=ask.via, via_context=ask.context, adapters=self.adapters)
+    def _read(self, ask: Ask, answer: Answer, base: str = "") -> PageView:
+        view = read_page(answer.text or "", answer.url, hosts=frozenset(self.scope.entries()),
+                         charset=answer.charset, via=ask.via, via_context=ask.context, adapters=self.adapters,
+                         templates=self._templates, base=base)
+        if view.templates:
+            self._templates = tuple(dict.fromkeys([*self._templates, *view.templates]))
+        return view
 
     def _on_home(self, ask: Ask, answer: Answer) -> None:
         if answer.blocked:
@@ -300,7 +279,25 @@ class ColumnSearch:
         elif not self.scope.allows(answer.url):
             self.tried.append(Tried(ask.url, 0, ask.via, f"redirected off the county's site to {answer.url}"))
             return
-        self._judge(ask, answer, self._read(ask, answer), home=False)
+        view = self._read(ask, answer)
+        parts = [u for u in view.apis if u not in self._seen and u not in self._part_of] if view.shell else []
+        if not parts:
+            self._judge(ask, answer, view, home=False)
+            return
+        # a script-only page: its endpoints stand for it, asked next; it is judged with their answers
+        self._shells[answer.url] = _Shell(ask, answer, view, set(parts))
+        for u in parts:
+            self._part_of[u] = answer.url
+            self._push(Ask(u, "part", ask.via, ask.context, ask.depth), 20_000)
+
+    def _on_part(self, ask: Ask, answer: Answer) -> None:
+        shell = self._shells[self._part_of[ask.url]]
+        shell.pending.discard(ask.url)
+        if answer.text is not None and self.scope.allows(answer.url):
+            shell.parts.append(self._read(ask, answer, base=shell.view.url))
+        if not shell.pending and self.phase is Phase.FIND:
+            self._list_seen.update(shell.view.apis)  # answered already: their entries are in the merged view
+            self._judge(shell.ask, shell.answer, shell.merged(), home=False)
 
     def _judge(self, ask: Ask, answer: Answer, view: PageView, *, home: bool) -> None:
         for link in view.articles:

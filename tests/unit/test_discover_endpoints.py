@@ -1,0 +1,116 @@
+"""Script-only pages (single-page apps): the JSON requests their scripts build, filled as the page itself
+would; JSON column trees and lists without URL fields; and the search through such a site. Expected values are
+read off the hand-written pages."""
+
+from __future__ import annotations
+
+import json
+
+from countyreports.crawl.discover.endpoints import endpoints, link_templates, page_id
+from countyreports.crawl.discover.scope import Scope
+from countyreports.crawl.discover.scripts import json_columns, json_pages, json_records
+from countyreports.crawl.discover.search import Answer, ColumnSearch
+from countyreports.models import County
+
+HOSTS = frozenset({"www.x.gov.cn"})
+
+CONFIG_SHELL = """<html><head><title>某县人民政府</title></head><body><div id="app"></div><script>
+window.__CFG__ = {"siteId": "1", "listApi": "/api/cms/article/list", "channelApi": "/api/cms/channel/children"};
+var cfg = window.__CFG__;
+var channelId = new URLSearchParams(location.search).get("channelId");
+function kids(parentId) { return fetch(cfg.channelApi + "?parentId=" + parentId).then(function (r) { return r.json(); }); }
+function list(id, pageNo) { return fetch(cfg.listApi + "?channelId=" + id + "&pageNo=" + pageNo + "&pageSize=6"); }
+</script></body></html>"""
+
+JQUERY_SHELL = """<html><body><div id="list"></div><script>
+var apiRoot = "/api";
+function getChildren(id) { $.getJSON(apiRoot + "/column/children", { columnId: id }, renderNav); }
+function getList(id, pageNo) { $.getJSON(apiRoot + "/article/list", { columnId: id, pageNo: pageNo, pageSize: 12 }, render); }
+function render(res) { var html = ""; $.each(res.rows, function (i, a) {
+  html += '<li><a href="/content.html?articleId=' + a.articleId + '">' + a.title + '</a></li>'; }); }
+function save(x) { $.ajax({ url: apiRoot + "/vote", type: "POST", data: { id: x } }); }
+</script></body></html>"""
+
+AXIOS_SHELL = """<html><body><div id="app"></div><script type="module">
+const API = { tree: "/api/v1/catalog/tree", page: "/api/v1/content/page" };
+const catalogId = location.pathname.split("/").pop();
+export async function loadTree() { return (await axios.get(API.tree, { params: { rootId: catalogId } })).data; }
+export async function loadPage(page) { return (await axios.get(API.page, { params: { catalogId: catalogId, page: page, size: 4 } })).data; }
+</script></body></html>"""
+
+
+def test_requests_built_from_config_bases_and_concatenated_queries():
+    assert endpoints(CONFIG_SHELL, "http://www.x.gov.cn/channel.html?channelId=1131", HOSTS) == (
+        "http://www.x.gov.cn/api/cms/channel/children?parentId=1131",
+        "http://www.x.gov.cn/api/cms/article/list?channelId=1131&pageNo=1&pageSize=6")
+
+
+def test_requests_with_a_data_object_never_a_post():
+    assert endpoints(JQUERY_SHELL, "http://www.x.gov.cn/column.html?columnId=300", HOSTS) == (
+        "http://www.x.gov.cn/api/column/children?columnId=300",
+        "http://www.x.gov.cn/api/article/list?columnId=300&pageNo=1&pageSize=12")
+
+
+def test_requests_with_axios_params_and_the_page_id_from_its_path():
+    assert page_id("http://www.x.gov.cn/list/84") == "84"
+    assert endpoints(AXIOS_SHELL, "http://www.x.gov.cn/list/84", HOSTS) == (
+        "http://www.x.gov.cn/api/v1/catalog/tree?rootId=84",
+        "http://www.x.gov.cn/api/v1/content/page?catalogId=84&page=1&size=4")
+
+
+def test_a_request_whose_values_the_page_cannot_fill_is_left_out():
+    shell = '<script>function f(u) { fetch("/api/list?userToken=" + token + "&columnId=" + cid); }</script>'
+    assert endpoints(shell, "http://www.x.gov.cn/a.html", HOSTS) == ()
+
+
+def test_records_without_url_are_linked_as_the_scripts_link_them():
+    templates = link_templates(JQUERY_SHELL)
+    assert templates == (("articleId", "/content.html?articleId="),)
+    answer = {"status": 0, "total": 14, "rows": [
+        {"articleId": 501, "title": "某县2023年法治政府建设年度报告", "releaseDate": 1705536000000}]}
+    api = "http://www.x.gov.cn/api/article/list?columnId=319&pageNo=1&pageSize=12"
+    items = json_records(answer, api, HOSTS, templates)
+    assert [(i.url, i.text, str(i.date)) for i in items] == [
+        ("http://www.x.gov.cn/content.html?articleId=501", "某县2023年法治政府建设年度报告", "2024-01-18")]
+    assert json_pages(answer, api) == ("http://www.x.gov.cn/api/article/list?columnId=319&pageNo=2&pageSize=12",)
+
+
+def test_a_column_tree_answer_gives_columns_not_entries():
+    answer = {"status": 0, "data": [{"columnId": 319, "columnName": "年度报告", "hasChild": False},
+                                    {"columnId": 320, "columnName": "法治动态", "hasChild": False}]}
+    api, page = "http://www.x.gov.cn/api/column/children?columnId=318", "http://www.x.gov.cn/column.html?columnId=318"
+    assert json_records(answer, api, HOSTS, base=page) == ()
+    assert [(c.url, c.text) for c in json_columns(answer, api, HOSTS, base=page)] == [
+        ("http://www.x.gov.cn/column.html?columnId=319", "年度报告"),
+        ("http://www.x.gov.cn/column.html?columnId=320", "法治动态")]
+
+
+def test_paging_numbers_nested_in_the_answer():
+    answer = {"code": 200, "data": {"total": 11, "pageNo": 1, "pageSize": 6, "pages": 2, "list": []}}
+    assert json_pages(answer, "http://www.x.gov.cn/api/l?channelId=1&pageNo=1&pageSize=6") == (
+        "http://www.x.gov.cn/api/l?channelId=1&pageNo=2&pageSize=6",)
+
+
+def test_the_search_walks_a_single_page_app_through_its_json_endpoints():
+    """home → 法治政府建设 (a shell; its children API names 年度报告, its list API previews 2 entries) → 年度报告
+    (a shell; its list API lists the reports over two pages)."""
+    county = County("141029", "山西省", "临汾市", "乡宁县", "http://www.x.gov.cn/")
+    col = "http://www.x.gov.cn/column.html?columnId={}"
+    api = "http://www.x.gov.cn/api/{}"
+    reports = [{"articleId": 900 + i, "title": f"乡宁县{2023 - i}年法治政府建设年度报告", "releaseDate": f"{2024 - i}-01-05"}
+               for i in range(3)]
+    pages = {"http://www.x.gov.cn/": '<html><body><a href="/column.html?columnId=318">法治政府建设</a></body></html>',
+             col.format(318): JQUERY_SHELL, col.format(319): JQUERY_SHELL,
+             api.format("column/children?columnId=318"): {"data": [{"columnId": 319, "columnName": "年度报告"}]},
+             api.format("article/list?columnId=318&pageNo=1&pageSize=12"): {"total": 2, "rows": reports[:2]},
+             api.format("column/children?columnId=319"): {"data": []},
+             api.format("article/list?columnId=319&pageNo=1&pageSize=12"): {"total": 3, "pageSize": 2, "rows": reports[:2]},
+             api.format("article/list?columnId=319&pageNo=2&pageSize=12"): {"total": 3, "pageSize": 2, "rows": reports[2:]}}
+    s = ColumnSearch(county, Scope.of(county.homepage))
+    s.start()
+    while (ask := s.next()) is not None:
+        body = pages.get(ask.url)
+        text = json.dumps(body, ensure_ascii=False) if isinstance(body, dict) else body
+        s.feed(ask, Answer(ask.url, text, None if text is not None else "http-404"))
+    assert s.column_url == col.format(319)
+    assert sorted(s.items) == [f"http://www.x.gov.cn/content.html?articleId={900 + i}" for i in range(3)]
