@@ -98,6 +98,10 @@ def test_bracketed_page_numbers_and_page_parameter_without_a_pager_block():
     ('laypage.render({elem: "p", count: 30, limit: 10, curr: 1}); var fileName = "list", ext = "htm";',
      "http://x/a/list.htm", ("http://x/a/list_2.htm", "http://x/a/list_3.htm")),
     ('var total = 5;', "http://x/a/index.html", ()),
+    # the file names built by the pager's jump function ("listDisplaySelf_" + obj.curr + ".shtml")
+    ('laypage.render({elem: "page", count: 8, limit: 4, curr: 1, jump: function(obj, first){ if(!first){ '
+     'location.href = obj.curr == 1 ? "listDisplaySelf.shtml" : "listDisplaySelf_" + obj.curr + ".shtml"; } } });',
+     "http://x/c1/listDisplaySelf.shtml", ("http://x/c1/listDisplaySelf_2.shtml",)),
 ])
 def test_script_only_pagers(script, url, pages):
     assert script_pages(page(f"<script>{script}</script>"), url) == pages

@@ -144,11 +144,19 @@ def _from_config(names: dict[str, str]) -> tuple[int, int, str, str] | None:
     return pages, current, stem, ext.lstrip(".")
 
 
+#: a page's file name built by a script: "list_" + n + ".html"
+_BUILT = re.compile(r"""["']([\w-]{1,30})_["']\s*\+\s*[\w$.]+\s*\+\s*["']\.(\w{2,5})["']""")
+
+
 def script_pages(html: str, url: str) -> tuple[str, ...]:
-    """Other pages of the list announced by a script-only pager (see the module doc)."""
+    """Other pages of the list announced by a script-only pager (see the module doc); a configuration without
+    file names takes them from the names its script builds (``"list_" + obj.curr + ".html"``)."""
     if "<script" not in html.lower():
         return ()
     names = _assignments(html)
+    built = _BUILT.search(html)
+    if built and not any(_key(n) in STEM_KEYS for n in names):
+        names = {**names, "prefix": built.group(1), "suffix": built.group(2)}
     for pages, current, stem, ext in [*_from_calls(html, names), *filter(None, [_from_config(names)])]:
         if pages <= 1 or current < 0:
             continue
