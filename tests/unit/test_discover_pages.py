@@ -282,3 +282,12 @@ def test_a_header_inside_an_article_block_is_not_page_chrome():
                        "年度报告"), "http://www.x.gov.cn/?cat=15")
     assert [i.url for i in got.items] == [f"http://www.x.gov.cn/?p={2079 - i}" for i in range(3)]
     assert got.items[0].date == dt.date(2024, 3, 26)
+
+
+def test_older_posts_links_lead_to_the_next_page():
+    """A blog-style pager (WordPress: « 较早文章 → ?cat=15&paged=2) is a pager like 下一页."""
+    body = ('<ul><li><a href="/?p=2079">某县2023年法治政府建设工作总结</a><span>2024-03-26</span></li></ul>'
+            '<nav class="navigation posts-navigation"><div class="nav-previous"><a href="/?cat=15&amp;paged=2">'
+            '« 较早文章</a></div></nav>')
+    got = generic(page(body, "年度报告"), "http://www.x.gov.cn/?cat=15")
+    assert got.next_pages == ("http://www.x.gov.cn/?cat=15&paged=2",)

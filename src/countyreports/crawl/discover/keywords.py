@@ -87,7 +87,7 @@ ARTICLE_URL = re.compile(
 )
 
 #: Query parameters that number the pages of a list (``?page=2``, ``&pageIndex=3``, ``pageNo``).
-PAGE_PARAM = re.compile(r"^(?:page|pageindex|pageno|pagenum|pagenumber|curpage|currentpage|p|pn|pg|pageid|start)$", re.I)
+PAGE_PARAM = re.compile(r"^(?:page|paged|pageindex|pageno|pagenum|pagenumber|curpage|currentpage|p|pn|pg|pageid|start)$", re.I)
 
 #: URLs that look like column / list pages.
 COLUMN_URL = re.compile(

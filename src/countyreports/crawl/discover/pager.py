@@ -19,11 +19,13 @@ from countyreports.crawl.discover import common as c
 
 NEXT_TEXTS = frozenset(
     {"下一页", "下页", "后一页", "下一頁", "尾页", "末页", "最后一页", "尾頁", ">", ">>", "»", "›",
-     "next", "Next", "NEXT", "next page", "Next Page"}
+     "next", "Next", "NEXT", "next page", "Next Page", "较早文章", "更早文章", "较早的文章", "更早的文章", "旧文章",
+     "Older posts", "older posts", "Older Posts"}
 )
 PREV_TEXTS = frozenset({"上一页", "上页", "前一页", "首页", "第一页", "<", "<<", "«", "‹", "prev", "Prev"})
 PAGER_CONTAINER = re.compile(r"pag|fenye|pager|pages|paging|turn|fy", re.I)
 TOTAL_PAGES_RE = re.compile(r"共\s*(\d+)\s*页|\d+\s*/\s*(\d+)\s*页")
+_ARROWS = re.compile(r"^[\s«»‹›<>→←\-]+|[\s«»‹›<>→←\-]+$")
 _PAGE_NUMBER = re.compile(r"^[\[【(（]?\s*(\d{1,4})\s*[\]】)）]?$")
 MAX_SCRIPT_PAGES = 200
 
@@ -55,6 +57,8 @@ def page_links(tree: LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple
         text = c.clean(a.text()) or c.clean(a.attributes.get("title"))
         if text in PREV_TEXTS:
             continue
+        bare = _ARROWS.sub("", text)  # « 较早文章, 下一页 ›, >>下一页
+        text = bare if bare in NEXT_TEXTS else text
         number = _PAGE_NUMBER.match(text) is not None
         in_pager = any(PAGER_CONTAINER.search(f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}")
                        for n in c.ancestors(a))
