@@ -114,3 +114,29 @@ def test_the_search_walks_a_single_page_app_through_its_json_endpoints():
         s.feed(ask, Answer(ask.url, text, None if text is not None else "http-404"))
     assert s.column_url == col.format(319)
     assert sorted(s.items) == [f"http://www.x.gov.cn/content.html?articleId={900 + i}" for i in range(3)]
+
+
+DETAIL_SHELL = """<html><head><title>某县人民政府</title></head><body><h1 id="title"></h1><div id="content"></div><script>
+var apiRoot = "/api";
+var articleId = (/[?&]articleId=([^&]*)/.exec(location.search) || [])[1];
+$.getJSON(apiRoot + "/article/detail", { articleId: articleId }, function (res) { $("#content").html(res.data.content); });
+</script><div class="footer">主办单位：某县人民政府办公室</div></body></html>"""
+
+
+def test_an_article_shell_shows_its_article_from_the_detail_endpoint():
+    from countyreports.crawl.discover.endpoints import article_html, is_shell
+    from countyreports.reading.document import RawDoc, read_article
+
+    url = "http://www.x.gov.cn/content.html?articleId=501"
+    assert is_shell(DETAIL_SHELL) and not is_shell("<p>" + "法治政府建设" * 50 + "</p>")
+    assert endpoints(DETAIL_SHELL, url, HOSTS) == ("http://www.x.gov.cn/api/article/detail?articleId=501",)
+    answer = json.dumps({"status": 0, "data": {"articleId": 501, "title": "某县2023年法治政府建设年度报告",
+                                               "content": "<p>2023年，某县坚持依法行政。</p><p>一、主要举措</p>",
+                                               "releaseDate": 1705536000000, "source": "某县人民政府办公室"}},
+                        ensure_ascii=False)
+    html = article_html(answer)
+    assert html is not None and article_html('{"status": 0, "data": []}') is None
+    article, _enc = read_article(RawDoc(url, html.encode(), "text/html; charset=utf-8"))
+    assert article.title == "某县2023年法治政府建设年度报告"
+    assert str(article.published) == "2024-01-18"
+    assert "坚持依法行政" in "".join(article.paragraphs)

@@ -10,6 +10,9 @@ its value there (``?columnId=318``); a page number is 1; a literal stays; any ot
 ``rootId``, ``catalogId``) takes the page's own id (the one number of its query, else the last number of its
 path: ``/list/84``). A request with a value it cannot fill is left out.
 
+`is_shell` and `article_html`: an article page that is a shell shows its article from a detail endpoint's JSON;
+`article_html` writes that answer as the page a browser would show, for the reader.
+
 `link_templates` reads how the page's scripts link a record (``'<a href="/content.html?articleId=' +
 a.articleId``): a record without a URL field is linked by its id the same way (``scripts.json_records``).
 """
@@ -21,7 +24,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from countyreports.crawl.discover import common as c
 from countyreports.crawl.discover.keywords import PAGE_PARAM
-from countyreports.crawl.discover.scripts import scripts
+from countyreports.crawl.discover.scripts import DATE_KEY, TITLE_KEY, json_date, read_json, scripts, walk
 
 MAX_ENDPOINTS = 4
 _STR = r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`"""
@@ -154,3 +157,34 @@ def link_templates(html: str) -> tuple[tuple[str, str], ...]:
             if prefix and re.search(r"[=/]$", prefix):
                 out.setdefault(m.group(3), prefix)
     return tuple(out.items())
+
+
+_TAGS = re.compile(r"<script\b.*?</script>|<style\b.*?</style>|<[^>]+>", re.S | re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: a page showing fewer Chinese characters than this (menus and footer) is a shell when its scripts ask endpoints
+MAX_SHELL_TEXT = 200
+_CONTENT_KEY = re.compile(r"^(?:content|body|text|txt|html|htmlcontent|contenthtml|articlecontent|zw|正文|内容)$", re.I)
+
+
+def is_shell(html: str) -> bool:
+    """A page that shows (almost) nothing itself: its scripts fill it."""
+    return len(_CJK.findall(_TAGS.sub(" ", html))) < MAX_SHELL_TEXT
+
+
+def article_html(text: str) -> str | None:
+    """An article a detail endpoint answers (``{"data": {"title": …, "content": "<p>…</p>", "releaseDate": …}}``),
+    as the HTML page a browser would show: its title, date and content; None when the answer holds none."""
+    for obj in walk(read_json(text)):
+        title = next((v for k, v in obj.items() if isinstance(v, str) and TITLE_KEY.search(k) and v.strip()), None)
+        content = next((v for k, v in obj.items() if isinstance(v, str) and _CONTENT_KEY.match(k) and v.strip()), None)
+        if title is None or content is None:
+            continue
+        date = next((d for k, v in obj.items() if DATE_KEY.search(k) and (d := json_date(v)) is not None), None)
+        shown = f"{date:%Y-%m-%d}" if date else ""
+        esc = title.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+        body = content if "<" in content else "".join(f"<p>{p}</p>" for p in content.splitlines() if p.strip())
+        return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc}</title>'
+                f'<meta name="ArticleTitle" content="{esc}">' + (f'<meta name="PubDate" content="{shown}">' if date else "")
+                + f'</head><body><div class="article"><h1>{esc}</h1><div class="info">发布时间：{shown}</div>'
+                f'<div class="content">{body}</div></div></body></html>')
+    return None

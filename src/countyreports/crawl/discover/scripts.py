@@ -91,7 +91,7 @@ def _json_values(html: str) -> Iterator[Any]:
             yield value
 
 
-def _date(value: Any) -> dt.date | None:
+def json_date(value: Any) -> dt.date | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -102,14 +102,14 @@ def _date(value: Any) -> dt.date | None:
     return c.parse_date(str(value)) if isinstance(value, str) else None
 
 
-def _walk(value: Any) -> Iterator[dict[str, Any]]:
+def walk(value: Any) -> Iterator[dict[str, Any]]:
     if isinstance(value, dict):
         yield value
         for v in value.values():
-            yield from _walk(v)
+            yield from walk(v)
     elif isinstance(value, list):
         for v in value:
-            yield from _walk(v)
+            yield from walk(v)
 
 
 def _target(obj: dict[str, Any], url: str, templates: tuple[tuple[str, str], ...], base: str) -> str | None:
@@ -135,7 +135,7 @@ def _target(obj: dict[str, Any], url: str, templates: tuple[tuple[str, str], ...
 def _records(value: Any, url: str, hosts: frozenset[str], templates: tuple[tuple[str, str], ...],
              base: str) -> Iterator[tuple[Link, bool]]:
     """(record, is a column) for every object of a JSON value with a title-like field and a URL."""
-    for obj in _walk(value):
+    for obj in walk(value):
         title = next((v for key in (TITLE_KEY, NAME_KEY) for k, v in obj.items()
                       if isinstance(v, str) and key.search(k) and len(v.strip()) >= 2), None)
         if title is None:
@@ -143,7 +143,7 @@ def _records(value: Any, url: str, hosts: frozenset[str], templates: tuple[tuple
         target = _target(obj, url, templates, base)
         if not target or not c.same_site(target, hosts) or target in (url, base):
             continue
-        date = next((d for k, v in obj.items() if DATE_KEY.search(k) and (d := _date(v)) is not None), None)
+        date = next((d for k, v in obj.items() if DATE_KEY.search(k) and (d := json_date(v)) is not None), None)
         text = c.clean(title)
         column = date is None and not is_title(text) and len(text) <= MAX_COLUMN_NAME_LEN
         if column or len(text) >= 4:
@@ -179,7 +179,7 @@ def json_pages(value: Any, url: str) -> tuple[str, ...]:
     query = parse_qsl(parts.query, keep_blank_values=True)
     asked = {k.replace("_", "").lower(): int(v) for k, v in query if v.isdigit()}
     pages = total = size = None
-    for obj in _walk(value):  # the paging numbers, at the top or in the object holding the list
+    for obj in walk(value):  # the paging numbers, at the top or in the object holding the list
         nums = {k.replace("_", "").lower(): v for k, v in obj.items() if isinstance(v, int) and not isinstance(v, bool)}
         pages = next((nums[k] for k in COUNT_KEYS if k in nums), None)
         total = next((nums[k] for k in TOTAL_KEYS if k in nums), None)
