@@ -140,3 +140,14 @@ def test_an_article_shell_shows_its_article_from_the_detail_endpoint():
     assert article.title == "某县2023年法治政府建设年度报告"
     assert str(article.published) == "2024-01-18"
     assert "坚持依法行政" in "".join(article.paragraphs)
+
+
+def test_an_ajax_call_with_its_data_object_and_template_literal_links():
+    shell = """<script>
+    $.ajax({ url: "/api/news/list", type: "GET", dataType: "json", data: { categoryId: cid, pageIndex: 1, pageSize: 15 },
+      success: function (res) { var h = ""; res.data.forEach(function (a) {
+        h += `<li><a href="/news/detail.html?newsId=${a.newsId}">${a.title}</a></li>`; }); } });
+    </script><div v-for="item in list"><a :href="'/show/' + item.uuid">{{ item.title }}</a></div>"""
+    url = "http://www.x.gov.cn/news/list.html?categoryId=27"
+    assert endpoints(shell, url, HOSTS) == ("http://www.x.gov.cn/api/news/list?categoryId=27&pageIndex=1&pageSize=15",)
+    assert dict(link_templates(shell)) == {"newsId": "/news/detail.html?newsId=", "uuid": "/show/"}

@@ -36,8 +36,10 @@ _CALL = re.compile(rf"""(?:\bfetch|\.getJSON|\$\.get|\baxios(?:\.get)?|\.ajax|\b
 _POST = re.compile(r"""\b(?:type|method)\s*:\s*["']post["']""", re.I)
 _BIND = re.compile(rf"""["']?([A-Za-z_$][\w$]*)["']?\s*[:=]\s*({_STR})""")
 _PAIR = re.compile(rf"""["']?([A-Za-z_$][\w$]*)["']?\s*:\s*(-?\d{{1,9}}\b|{_STR}|{_NAME})""")
-_OBJECT = re.compile(r"""^\s*,\s*\{\s*(?:params\s*:\s*)?(\{[^{}]{0,400}\}|[^{}]{0,400}\})""", re.S)
+_OBJECT = re.compile(r"""^\s*,\s*\{\s*(?:params\s*:\s*)?(\{[^{}]{0,400}\}|[^{}]{0,400}\})"""  # get(url, {…})
+                     r"""|^[^;{}]{0,300}?\b(?:data|params)\s*:\s*(\{[^{}]{0,400}\})""", re.S)  # ajax({url, data: {…}})
 _TEMPLATE = re.compile(r"""(?:"((?:[^"\\\n])*)"|'((?:[^'\\\n])*)')\s*\+\s*[A-Za-z_$][\w$]*\.([A-Za-z_$][\w$]*)""")
+_INTERPOLATED = re.compile(r"""href\s*=\s*["']?((?:https?://|/|\./|\.\./)[^"'\s>$]*[=/])\$\{\s*[A-Za-z_$][\w$]*\.([A-Za-z_$][\w$]*)\s*\}""")
 _HREF = re.compile(r"""href\s*=\s*["']?([^"'\s>]*)$""", re.I)
 _ID_PARAM = re.compile(r"id$|^(?:column|channel|catalog|chnl|col|class|cat|node|category|type|menu|lm)", re.I)
 _LISTY_PATH = re.compile(r"/api/|\.json$|\.do$|\.action$|\.ashx$|/(?:list|page|query|children|tree)\b", re.I)
@@ -123,7 +125,7 @@ def endpoints(html: str, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
                 continue
             obj = _OBJECT.match(call)
             pairs: list[tuple[str, str]] = []
-            for p in _PAIR.finditer(obj.group(1) if obj else ""):
+            for p in _PAIR.finditer((obj.group(1) or obj.group(2) or "") if obj else ""):
                 key, raw = p.group(1), p.group(2)
                 lit = _literal(raw)
                 value = lit if lit is not None else raw if raw.lstrip("-").isdigit() else \
@@ -149,13 +151,14 @@ def link_templates(html: str) -> tuple[tuple[str, str], ...]:
     """How the page's scripts link a record: (field, URL prefix) — ``'href="/content.html?articleId=' +
     a.articleId`` gives ("articleId", "/content.html?articleId=")."""
     out: dict[str, str] = {}
-    for script in scripts(html):
-        for m in _TEMPLATE.finditer(script):
-            text = m.group(1) if m.group(1) is not None else m.group(2)
-            href = _HREF.search(text)
-            prefix = href.group(1) if href else text if text.startswith(("/", "http")) else None
-            if prefix and re.search(r"[=/]$", prefix):
-                out.setdefault(m.group(3), prefix)
+    for m in _TEMPLATE.finditer(html):  # scripts, and bound attributes (:href="'/detail?id=' + item.id")
+        text = m.group(1) if m.group(1) is not None else m.group(2)
+        href = _HREF.search(text)
+        prefix = href.group(1) if href else text if text.startswith(("/", "http", "./", "../")) else None
+        if prefix and re.search(r"[=/]$", prefix):
+            out.setdefault(m.group(3), prefix)
+    for m in _INTERPOLATED.finditer(html):  # template literals: href="/detail.html?id=${a.id}"
+        out.setdefault(m.group(2), m.group(1))
     return tuple(out.items())
 
 
