@@ -199,3 +199,16 @@ def test_a_special_topics_column_is_a_way_to_the_topic():
     s, asked = run(pages)
     assert s.column_url == "http://x.gov.cn/fazhi/" and asked[:3] == ["http://x.gov.cn/", "http://x.gov.cn/zt/index",
                                                                        "http://x.gov.cn/fazhi/"]
+
+
+def test_when_no_link_is_named_for_the_way_the_homepage_menu_is_tried():
+    """Nothing on the homepage names a way to the column (特色栏目 is no word of the tables): its short menu
+    links are asked last, in their order, a few of them, before the site search."""
+    pages = {"http://x.gov.cn/": html('<ul class="nav"><li><a href="/">首页</a></li><li><a href="/news/">新闻中心</a></li>'
+                                      '<li><a href="/tslm/">特色栏目</a></li></ul>'),
+             "http://x.gov.cn/news/": html('<ul><li><a href="/news/1.html">乡宁县召开春耕生产推进会议</a></li></ul>'),
+             "http://x.gov.cn/tslm/": html('<a href="/fzzf/">法治政府建设</a>'),
+             "http://x.gov.cn/fzzf/": html(REPORTS, title="法治政府建设")}
+    s, asked = run(pages)
+    assert asked == ["http://x.gov.cn/", "http://x.gov.cn/news/", "http://x.gov.cn/tslm/", "http://x.gov.cn/fzzf/"]
+    assert s.column_url == "http://x.gov.cn/fzzf/"

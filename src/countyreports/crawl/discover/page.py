@@ -83,6 +83,7 @@ class PageView:
     frames: tuple[str, ...] = ()  # (i)frames on the county's site: the page's content lives there
     article_like: bool = False  # an article's page (ArticleTitle meta, or a long text and hardly a list)
     templates: tuple[tuple[str, str], ...] = ()  # how its scripts link a record by its id (endpoints.link_templates)
+    menu: tuple[ScoredLink, ...] = ()  # its short links that name no way to the column, in their order
 
     @property
     def shell(self) -> bool:
@@ -139,6 +140,25 @@ def candidates(tree: c.LexborHTMLParser, url: str, topic: str) -> tuple[ScoredLi
             best[u] = link
         order.setdefault(u, i)
     return tuple(sorted(best.values(), key=lambda s: (-s.score, order[s.url])))
+
+
+MAX_MENU_LABEL = 6
+_ROOT = re.compile(r"^/?(?:index|default)?(?:\.\w+)?$", re.I)
+
+
+def menu(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], scored_urls: set[str]) -> tuple[ScoredLink, ...]:
+    """The page's short links (a menu's: 新闻中心, 特色栏目) that no table scores, in their order: where a search
+    whose named ways are spent may still look."""
+    out: dict[str, ScoredLink] = {}
+    for a, u in c.anchors(tree, c.base_url(tree, url)):
+        label = c.label_of(a)
+        path = u.split("://", 1)[-1].partition("/")[2].partition("?")
+        if u == url or u in scored_urls or u in out or not c.same_site(u, hosts) or not (2 <= len(label) <= MAX_MENU_LABEL) \
+                or (_ROOT.match(path[0]) and not path[2]) or c.is_article_url(u) or c.is_attachment(u) \
+                or NEGATIVE_URL.search(u) or NEGATIVE_TEXT.search(label) or is_year_label(label) or label in MORE_TEXTS:
+            continue
+        out[u] = ScoredLink(url=u, text=label, score=0, reason="menu", context="")
+    return tuple(out.values())
 
 
 def subcolumns(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], crumb_urls: frozenset[str],
@@ -282,6 +302,7 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         next_pages=tuple(nexts), subcolumns=subcolumns(tree, url, scope, crumb_urls, shapes, entries),
         articles=articles, apis=tuple(dict.fromkeys([*api_urls(text, url, scope), *endpoints(text, url, scope)])),
         forms=search_forms(tree, url, charset), templates=link_templates(text),
+        menu=menu(tree, url, scope, {s.url for s in cands} | entries),
         site_code=site_code_from_html(text), owners=owners(tree, text), redirect=redirect_of(tree, text, url),
         frames=frames_of(tree, url, scope), article_like=article_like(tree, items))
 

@@ -10,7 +10,8 @@ Phases:
 
 * **find** — best first, with a page budget and no fixed depth: a frontier of links scored by their words in
   the context of their page, link title, image alt and URL hints (`page.candidates`), expanded best first;
-  首页 → 政府信息公开 → 法定主动公开内容 → 法治政府建设 → 年度报告 is an ordinary path. Each page fetched is judged
+  首页 → 政府信息公开 → 法定主动公开内容 → 法治政府建设 → 年度报告 is an ordinary path. When every named way
+  is spent, the homepage's short menu links that no table scores (特色栏目) are asked, a few, in their order. Each page fetched is judged
   (`accepts`) and searched for entries (`articles`). Links off the county's site are asked only as *probes*
   (at most `max_probes`): a probed page that carries the county's identity (its 网站标识码 under the county's
   code, or the county named as the site's owner) adds its host to the scope; any other is dropped.
@@ -49,6 +50,8 @@ PROBE_SCORE = 36
 PROBE_PENALTY = 10
 MAX_SEARCH_PAGES = 10  # result pages of all the queries together
 TRIED_KEPT = 5
+#: the homepage's unscored menu links asked when every named way is spent
+MAX_MENU_TRIES = 6
 
 
 class Phase(StrEnum):
@@ -325,6 +328,11 @@ class ColumnSearch:
                 self._probes += 1
                 self._push(Ask(cand.url, "probe", cand.text, cand.context, ask.depth + 1, host_of(cand.url)),
                            cand.score - PROBE_PENALTY)
+
+        if home:  # asked last, a few, in their order: the homepage's menu links that name no way
+            for i, link in enumerate(view.menu[:MAX_MENU_TRIES]):
+                if self.scope.allows(link.url):
+                    self._push(Ask(link.url, "find", link.text, "", 1), MIN_SCORE - 1 - i)
 
     def _owned(self, view: PageView) -> bool:
         """A page of another host is the county's when its 网站标识码 is under the county's code, or its owner
