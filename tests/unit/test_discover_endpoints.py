@@ -80,6 +80,9 @@ def test_a_column_tree_answer_gives_columns_not_entries():
                                     {"columnId": 320, "columnName": "法治动态", "hasChild": False}]}
     api, page = "http://www.x.gov.cn/api/column/children?columnId=318", "http://www.x.gov.cn/column.html?columnId=318"
     assert json_records(answer, api, HOSTS, base=page) == ()
+    dateless = {"rows": [{"title": "某县2023年度报告", "url": "/a/501.html"}, {"title": "2023年", "url": "/c/2023/"}]}
+    assert [i.url for i in json_records(dateless, api, HOSTS)] == ["http://www.x.gov.cn/a/501.html"]
+    assert [i.url for i in json_columns(dateless, api, HOSTS)] == ["http://www.x.gov.cn/c/2023/"]
     assert [(c.url, c.text) for c in json_columns(answer, api, HOSTS, base=page)] == [
         ("http://www.x.gov.cn/column.html?columnId=319", "年度报告"),
         ("http://www.x.gov.cn/column.html?columnId=320", "法治动态")]

@@ -291,3 +291,12 @@ def test_older_posts_links_lead_to_the_next_page():
             '« 较早文章</a></div></nav>')
     got = generic(page(body, "年度报告"), "http://www.x.gov.cn/?cat=15")
     assert got.next_pages == ("http://www.x.gov.cn/?cat=15&paged=2",)
+
+
+def test_a_menu_held_as_json_in_a_script_gives_column_candidates():
+    html = page('<div id="nav"></div><script>var menuData = [{"name": "政务公开", "url": "/zwgk/", "children": '
+                '[{"name": "法治政府建设", "url": "/zwgk/fzzf/"}]}]; renderMenu(menuData);</script>')
+    got = generic(html, "http://www.x.gov.cn/")
+    assert [(s.url, s.score >= 80) for s in got.candidates[:2]] == [("http://www.x.gov.cn/zwgk/fzzf/", True),
+                                                                     ("http://www.x.gov.cn/zwgk/", False)]
+    assert got.items == ()

@@ -21,32 +21,14 @@ from countyreports.crawl.discover import generic, gkmlpt, hanweb, platform, trs
 from countyreports.crawl.discover.endpoints import endpoints, link_templates
 from countyreports.crawl.discover.forms import SearchForm, search_forms
 from countyreports.crawl.discover.keywords import (
-    BREADCRUMB_CONTAINER,
-    MORE_RE,
-    MORE_TEXTS,
-    NEGATIVE_TEXT,
-    NEGATIVE_URL,
-    OWNER_RE,
-    YEAR_RE,
+    BREADCRUMB_CONTAINER, MORE_RE, MORE_TEXTS, NEGATIVE_TEXT, NEGATIVE_URL, OWNER_RE, YEAR_RE,
 )
 from countyreports.crawl.discover.listing import all_items, column_shapes
 from countyreports.crawl.discover.names import (
-    breadcrumb,
-    is_year_label,
-    meta,
-    own_names,
-    page_score,
-    scored,
-    topic_of,
-    url_score,
+    breadcrumb, is_year_label, meta, own_names, page_score, scored, topic_of, url_score,
 )
 from countyreports.crawl.discover.scripts import (
-    api_urls,
-    fragments,
-    json_columns,
-    json_pages,
-    json_records,
-    read_json,
+    api_urls, fragments, json_columns, json_pages, json_records, read_json, script_columns,
 )
 from countyreports.models import Family, Link
 from countyreports.registry.identity import site_code_from_html
@@ -276,6 +258,11 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         frag_tree = c.parse("<html><body>" + "".join(frags) + "</body></html>")
         cands += [s for s in candidates(frag_tree, url, topic) if s.url not in known]
         cands.sort(key=lambda s: -s.score)
+    known = {s.url for s in cands}
+    cands += [ScoredLink(url=link.url, text=link.text, score=sc, reason=r, context=topic)
+              for link in script_columns(text, url, scope) if link.url not in known
+              for sc, r in [scored(link.text, topic)] if sc > 0]  # a menu held as JSON in a script
+    cands.sort(key=lambda s: -s.score)
     shapes = column_shapes(tree, url)
     items: tuple[Link, ...] = ()
     nexts: list[str] = []

@@ -20,12 +20,9 @@ from typing import Any, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from countyreports.crawl.discover import common as c
-from countyreports.crawl.discover.keywords import PAGE_PARAM
-from countyreports.crawl.discover.listing import (
-    MAX_COLUMN_NAME_LEN,
-    is_title,
-    list_items,
-)
+from countyreports.crawl.discover.keywords import PAGE_PARAM, YEAR_RE
+from countyreports.crawl.discover.listing import MAX_COLUMN_NAME_LEN, is_title, list_items
+from countyreports.crawl.discover.names import is_year_label
 from countyreports.crawl.discover.pager import COUNT_KEYS, SIZE_KEYS, TOTAL_KEYS
 from countyreports.models import Link
 
@@ -145,7 +142,8 @@ def _records(value: Any, url: str, hosts: frozenset[str], templates: tuple[tuple
             continue
         date = next((d for k, v in obj.items() if DATE_KEY.search(k) and (d := json_date(v)) is not None), None)
         text = c.clean(title)
-        column = date is None and not is_title(text) and len(text) <= MAX_COLUMN_NAME_LEN
+        column = date is None and (is_year_label(text) or (  # 年度报告, 2023年 — not 2023年度报告
+            len(text) <= MAX_COLUMN_NAME_LEN and not YEAR_RE.search(text) and not is_title(text)))
         if column or len(text) >= 4:
             yield Link(url=target, text=text, date=date), column
 
@@ -169,6 +167,12 @@ def script_records(html: str, url: str, hosts: frozenset[str]) -> tuple[Link, ..
     for value in _json_values(html):
         out += json_records(value, url, hosts)
     return c.dedupe(out)
+
+
+def script_columns(html: str, url: str, hosts: frozenset[str]) -> tuple[Link, ...]:
+    """Column records of the JSON values a page's scripts assign (a menu held as data: ``var menu = [{"name":
+    "法治政府建设", "url": "/fzzf/"}]``)."""
+    return c.dedupe(link for value in _json_values(html) for link in json_columns(value, url, hosts))
 
 
 def json_pages(value: Any, url: str) -> tuple[str, ...]:

@@ -11,15 +11,17 @@ Phases:
 * **find** — best first, with a page budget and no fixed depth: a frontier of links scored by their words in
   the context of their page, link title, image alt and URL hints (`page.candidates`), expanded best first;
   首页 → 政府信息公开 → 法定主动公开内容 → 法治政府建设 → 年度报告 is an ordinary path. When every named way
-  is spent, the homepage's short menu links that no table scores (特色栏目) are asked, a few, in their order. Each page fetched is judged
-  (`accepts`) and searched for entries (`articles`). Links off the county's site are asked only as *probes*
+  is spent, the homepage's short menu links that no table scores (特色栏目) are asked, a few, in their order.
+  Each page fetched is judged (`accepts`) and searched for entries (`articles`); a script-only page (a single-page
+  app's shell) is judged once the JSON endpoints its scripts ask (`endpoints`) have answered, with their
+  entries, paging and column links. Links off the county's site are asked only as *probes*
   (at most `max_probes`): a probed page that carries the county's identity (its 网站标识码 under the county's
   code, or the county named as the site's owner) adds its host to the scope; any other is dropped.
 * **list** — the column's list pages: its pages (links, script pagers, JSON paging), its per-year
   sub-columns, the list APIs its scripts name, at most `max_list_pages`.
 * **site search** — when no column is found: the homepage's GET search form (never a guessed URL) is asked
-  each of `keywords.SEARCH_QUERIES` (a phrase, then the broad topic), and its results are read like a list. A form whose target is off the county's
-  site is used only when its query carries the county's 网站标识码 (a shared 集约化 search service); results
+  each of `keywords.SEARCH_QUERIES` (a phrase, then the broad topic), and its results are read like a list. A
+  form whose target is off the county's site is used only when its query carries the county's 网站标识码 (a shared 集约化 search service); results
   count only on the county's site.
 
 The homepage answering an anti-bot challenge ends the search as *blocked*; a dead homepage as unreadable.
@@ -33,10 +35,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from countyreports.crawl.discover import common as c
-from countyreports.crawl.discover.acceptance import (
-    accepts,
-    report_like,
-)
+from countyreports.crawl.discover.acceptance import accepts, report_like
 from countyreports.crawl.discover.keywords import SEARCH_QUERIES
 from countyreports.crawl.discover.page import PageView, read_page
 from countyreports.crawl.discover.scope import Scope, host_of
