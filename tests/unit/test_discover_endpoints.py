@@ -154,3 +154,23 @@ def test_an_ajax_call_with_its_data_object_and_template_literal_links():
     url = "http://www.x.gov.cn/news/list.html?categoryId=27"
     assert endpoints(shell, url, HOSTS) == ("http://www.x.gov.cn/api/news/list?categoryId=27&pageIndex=1&pageSize=15",)
     assert dict(link_templates(shell)) == {"newsId": "/news/detail.html?newsId=", "uuid": "/show/"}
+
+
+def test_a_homepage_that_is_a_shell_is_judged_with_its_menu_endpoint():
+    county = County("141029", "山西省", "临汾市", "乡宁县", "http://www.x.gov.cn/")
+    home = ('<html><body><div id="app"></div><script>fetch("/api/site/menus").then(function (r) { return r.json(); })'
+            '.then(render);</script></body></html>')
+    menus = {"code": 0, "data": [{"name": "政务公开", "url": "/zwgk/", "children": [
+        {"name": "法治政府建设年度报告", "url": "/zwgk/fzbg/"}]}]}
+    pages = {"http://www.x.gov.cn/": home, "http://www.x.gov.cn/api/site/menus": json.dumps(menus, ensure_ascii=False),
+             "http://www.x.gov.cn/zwgk/fzbg/": '<html><body><ul><li><a href="/zwgk/fzbg/t20240101_1.html">乡宁县2023年'
+                                               '法治政府建设年度报告</a><span>2024-01-01</span></li></ul></body></html>'}
+    s = ColumnSearch(county, Scope.of(county.homepage))
+    s.start()
+    asked = []
+    while (ask := s.next()) is not None:
+        asked.append(ask.url)
+        text = pages.get(ask.url)
+        s.feed(ask, Answer(ask.url, text, None if text is not None else "http-404"))
+    assert asked[:3] == ["http://www.x.gov.cn/", "http://www.x.gov.cn/api/site/menus", "http://www.x.gov.cn/zwgk/fzbg/"]
+    assert s.column_url == "http://www.x.gov.cn/zwgk/fzbg/"

@@ -139,7 +139,7 @@ def endpoints(html: str, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
                 continue
             full = target + (("&" if "?" in target else "?") + urlencode(pairs) if pairs else "")
             path, _, query = full.partition("?")
-            if not (_LISTY_PATH.search(path) and (query or path.endswith(".json"))):
+            if not (_LISTY_PATH.search(path) and (query or path.endswith(".json") or "/api/" in path)):
                 continue
             u = c.resolve(full, url)
             if u and u != url and c.same_site(u, hosts) and u not in out:

@@ -266,7 +266,8 @@ class ColumnSearch:
         self.phase = Phase.FIND
         view = self._read(ask, answer)
         self._home = view
-        self._judge(ask, answer, view, home=True)
+        if not self._await_parts(ask, answer, view):
+            self._judge(ask, answer, view, home=True)
 
     def _on_find(self, ask: Ask, answer: Answer) -> None:
         if answer.text is None:
@@ -282,15 +283,19 @@ class ColumnSearch:
             self.tried.append(Tried(ask.url, 0, ask.via, f"redirected off the county's site to {answer.url}"))
             return
         view = self._read(ask, answer)
+        if not self._await_parts(ask, answer, view):
+            self._judge(ask, answer, view, home=False)
+
+    def _await_parts(self, ask: Ask, answer: Answer, view: PageView) -> bool:
+        """A script-only page: its endpoints stand for it, asked next; it is judged with their answers."""
         parts = [u for u in view.apis if u not in self._seen and u not in self._part_of] if view.shell else []
         if not parts:
-            self._judge(ask, answer, view, home=False)
-            return
-        # a script-only page: its endpoints stand for it, asked next; it is judged with their answers
+            return False
         self._shells[answer.url] = _Shell(ask, answer, view, set(parts))
         for u in parts:
             self._part_of[u] = answer.url
             self._push(Ask(u, "part", ask.via, ask.context, ask.depth), 20_000)
+        return True
 
     def _on_part(self, ask: Ask, answer: Answer) -> None:
         shell = self._shells[self._part_of[ask.url]]
@@ -299,7 +304,7 @@ class ColumnSearch:
             shell.parts.append(self._read(ask, answer, base=shell.view.url))
         if not shell.pending and self.phase is Phase.FIND:
             self._list_seen.update(shell.view.apis)  # answered already: their entries are in the merged view
-            self._judge(shell.ask, shell.answer, shell.merged(), home=False)
+            self._judge(shell.ask, shell.answer, shell.merged(), home=shell.ask.kind == "home")
 
     def _judge(self, ask: Ask, answer: Answer, view: PageView, *, home: bool) -> None:
         for link in view.articles:
