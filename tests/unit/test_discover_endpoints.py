@@ -174,3 +174,13 @@ def test_a_homepage_that_is_a_shell_is_judged_with_its_menu_endpoint():
         s.feed(ask, Answer(ask.url, text, None if text is not None else "http-404"))
     assert asked[:3] == ["http://www.x.gov.cn/", "http://www.x.gov.cn/api/site/menus", "http://www.x.gov.cn/zwgk/fzbg/"]
     assert s.column_url == "http://www.x.gov.cn/zwgk/fzbg/"
+
+
+def test_relative_api_bases_and_endpoints_in_data_attributes():
+    shell = """<div id="list" data-api="api/content/list?catId=12&amp;pageNum=1"></div><script>
+    var BASE = "api/cms";
+    function load(id, p) { $.get(BASE + "/channel/" + id + "/articles", { page: p, limit: 20 }); }
+    </script>"""
+    assert endpoints(shell, "http://www.x.gov.cn/col/index.html?id=7", HOSTS) == (
+        "http://www.x.gov.cn/col/api/cms/channel/7/articles?page=1&limit=20",
+        "http://www.x.gov.cn/col/api/content/list?catId=12&pageNum=1")

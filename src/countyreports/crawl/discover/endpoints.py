@@ -45,6 +45,11 @@ _ID_PARAM = re.compile(r"id$|^(?:column|channel|catalog|chnl|col|class|cat|node|
 _LISTY_PATH = re.compile(r"/api/|\.json$|\.do$|\.action$|\.ashx$|/(?:list|page|query|children|tree)\b", re.I)
 
 
+_RELATIVE = re.compile(r"^[A-Za-z_][\w.-]*/[\w./-]*$")  # api/cms
+#: an endpoint held by an element's data- attribute (data-api, data-url, data-list-url …)
+_DATA_ATTR = re.compile(r"""\sdata-[\w-]*(?:api|url|src|source|list|action)[\w-]*\s*=\s*["']([^"'\s]+)["']""", re.I)
+
+
 def _literal(token: str) -> str | None:
     if token[:1] in "\"'`":
         return token[1:-1]
@@ -56,7 +61,8 @@ def _bindings(script: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _BIND.finditer(script):
         value = _literal(m.group(2)) or ""
-        if value.startswith(("/", "http://", "https://", "./", "../")) and " " not in value and "${" not in value:
+        if (value.startswith(("/", "http://", "https://", "./", "../")) or _RELATIVE.match(value)) \
+                and " " not in value and "${" not in value:
             out.setdefault(m.group(1), value)
     return out
 
@@ -104,7 +110,12 @@ def _evaluate(chain: str, names: dict[str, str], page_params: dict[str, str], ow
         value = _fill(m.group(1), m.group(2).rsplit(".", 1)[-1], page_params, own_id)
         return f"{m.group(1)}={value}" if value is not None else "\x01"
     out = re.sub(r"([\w$]+)=\x00([^\x00]+)\x00", sub, out)
-    if "\x00" in out or "\x01" in out:
+    # a variable in the path (/channel/" + id + "/articles): the page's own id, when it names an id; a page, 1
+    def path_var(m: re.Match[str]) -> str:
+        name = m.group(1).rsplit(".", 1)[-1]
+        return "1" if PAGE_PARAM.match(name) else (own_id or "\x01") if _ID_PARAM.search(name) else "\x01"
+    out = re.sub(r"\x00([^\x00]+)\x00", path_var, out)
+    if "\x01" in out:
         return None
     return out
 
@@ -137,14 +148,20 @@ def endpoints(html: str, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
                 pairs.append((key, value))
             if not target:
                 continue
-            full = target + (("&" if "?" in target else "?") + urlencode(pairs) if pairs else "")
-            path, _, query = full.partition("?")
-            if not (_LISTY_PATH.search(path) and (query or path.endswith(".json") or "/api/" in path)):
-                continue
-            u = c.resolve(full, url)
-            if u and u != url and c.same_site(u, hosts) and u not in out:
-                out.append(u)
+            _add(out, target + (("&" if "?" in target else "?") + urlencode(pairs) if pairs else ""), url, hosts)
+    for m in _DATA_ATTR.finditer(html):
+        _add(out, m.group(1).replace("&amp;", "&"), url, hosts)
     return tuple(out[:MAX_ENDPOINTS])
+
+
+def _add(out: list[str], raw: str, url: str, hosts: frozenset[str]) -> None:
+    """Keep an endpoint that looks like a list's (an API path with a query, a .json file) on the county's site."""
+    u = c.resolve(raw, url)
+    if not u or u == url or u in out or not c.same_site(u, hosts):
+        return
+    parts = urlsplit(u)
+    if _LISTY_PATH.search(parts.path) and (parts.query or parts.path.endswith(".json") or "/api/" in parts.path):
+        out.append(u)
 
 
 def link_templates(html: str) -> tuple[tuple[str, str], ...]:
