@@ -300,3 +300,10 @@ def test_a_menu_held_as_json_in_a_script_gives_column_candidates():
     assert [(s.url, s.score >= 80) for s in got.candidates[:2]] == [("http://www.x.gov.cn/zwgk/fzzf/", True),
                                                                      ("http://www.x.gov.cn/zwgk/", False)]
     assert got.items == ()
+
+
+@pytest.mark.parametrize("label,at_least", [("县司法局", 25), ("政府法制", 50), ("普法依法治理", 50), ("专题专栏", 25)])
+def test_ways_to_the_topic_under_other_names(label, at_least):
+    """The justice bureau's site, the older word 法制, 普法依法治理, 专题专栏: links worth a request."""
+    got = generic(page(f'<a href="/x/">{label}</a>'), "http://www.x.gov.cn/")
+    assert got.candidates and got.candidates[0].score >= at_least

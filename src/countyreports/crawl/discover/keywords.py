@@ -21,11 +21,13 @@ COLUMN_TEXT_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
         (r"依法行政", 68, "yfxz"),
         (r"依法治(县|区|旗|市|州)|法治(县|区|旗|市|乡村)建设|全面依法治", 62, "yfz"),
         (r"法治建设|法治专栏|法治专题", 55, "fzjs"),
+        (r"法制(政府|建设|工作)|政府法制|依法治理", 50, "fzjs"),  # the older word (法制), 普法依法治理
         (r"法定主动公开(内容)?", 42, "parent"),
         (r"重点领域(信息)?公开|主动公开(目录|内容)?$", 38, "parent"),
         (r"^(政府)?信息公开(目录|平台|专栏|专题)?$|信息公开目录", 36, "parent"),
         (r"政务公开", 32, "parent"),
         (r"^专题专栏$|^专题(专项|集锦|活动)?$|^(工作)?专栏$", 30, "parent"),  # where topic columns live
+        (r"司法局$|司法行政", 30, "parent"),  # the justice bureau runs 依法治县办: its site holds the topic
         (r"信息公开", 28, "parent"),
         (r"(规划|计划|总结|工作报告)", 12, "weak"),
     )
