@@ -332,11 +332,10 @@ class ColumnSearch:
                 self._probes += 1
                 self._push(Ask(cand.url, "probe", cand.text, cand.context, ask.depth + 1, host_of(cand.url)),
                            cand.score - PROBE_PENALTY)
-
         if home:  # asked last, a few, in their order: the homepage's menu links that name no way
-            for i, link in enumerate(view.menu[:MAX_MENU_TRIES]):
-                if self.scope.allows(link.url):
-                    self._push(Ask(link.url, "find", link.text, "", 1), MIN_SCORE - 1 - i)
+            for i, item in enumerate(view.menu[:MAX_MENU_TRIES]):
+                if self.scope.allows(item.url):
+                    self._push(Ask(item.url, "find", item.text, "", 1), MIN_SCORE - 1 - i)
 
     def _owned(self, view: PageView) -> bool:
         """A page of another host is the county's when its 网站标识码 is under the county's code, or its owner
