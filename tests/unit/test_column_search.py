@@ -111,10 +111,24 @@ def test_the_site_search_is_the_last_resort(action, code, used):
              f"{action}?{QUERY.replace(CODE, code)}": html(RESULTS)}
     s, asked = run(pages)
     if used:
-        assert asked[-1] == f"{action}?{QUERY}" and s.via_search and s.column_url == asked[-1]
+        assert f"{action}?{QUERY}" in asked and s.via_search and s.column_url == f"{action}?{QUERY}"
         assert list(s.items) == ["http://x.gov.cn/gk/post_123.html"]  # results followed into the county's site only
     else:
         assert not any(u.startswith(action) for u in asked) and s.column_url is None
+
+
+def test_the_site_search_asks_the_broad_topic_too():
+    """A search engine that matches the query as one phrase answers nothing for "法治政府建设 年度报告" and
+    "法治政府建设年度报告" on a site whose report is titled …工作总结; the broad "法治政府建设" finds it."""
+    broad = "siteCode=1410290008&q=%E6%B3%95%E6%B2%BB%E6%94%BF%E5%BA%9C%E5%BB%BA%E8%AE%BE"
+    results = ('<ul class="results"><li><a href="http://x.gov.cn/gk/post_7.html">乡宁县2022年法治政府建设工作总结</a>'
+               '<span>2023-01-05</span></li></ul>')
+    pages = {"http://x.gov.cn/": html(SEARCH_FORM.format(action="http://x.gov.cn/s", code=CODE)),
+             f"http://x.gov.cn/s?{broad}": html(results)}
+    s, asked = run(pages)
+    assert asked == ["http://x.gov.cn/", f"http://x.gov.cn/s?{QUERY}", f"http://x.gov.cn/s?{QUERY.replace('+', '')}",
+                     f"http://x.gov.cn/s?{broad}"]
+    assert list(s.items) == ["http://x.gov.cn/gk/post_7.html"] and s.via_search
 
 
 def test_an_anti_bot_answer_ends_the_search_as_blocked():
@@ -160,3 +174,41 @@ def test_a_provincial_platform_naming_the_county_in_its_header_is_the_county_s()
     s, _ = run(pages)
     assert s.column_url == "http://xxgk.sx.gov.cn/site/xn/fz/"
     assert list(s.items) == ["http://xxgk.sx.gov.cn/fz/202401/t20240101_1.html"]
+
+
+def test_a_topic_page_previewing_its_report_column_leads_to_that_column():
+    """A 法治政府建设 page shows the newest three entries of each sub-column under the sub-column's linked
+    heading (法治政府建设报告): the heading names the linked column, not this page, whose preview is cut."""
+    rows = "".join(f'<li><a href="/fz/nb/{2024 - i}01/t{2024 - i}0101_{i}.html">乡宁县{2023 - i}年法治政府建设年度报告'
+                   f'</a><span>{2024 - i}-01-01</span></li>' for i in range(4))
+    pages = {"http://x.gov.cn/": html('<a href="/fz/">法治政府建设</a>'),
+             "http://x.gov.cn/fz/": html('<div class="son"><h3><a href="/fz/nb/">法治政府建设报告</a></h3><ul>'
+                                         + rows[:rows.index("<li>", 10)] + '</ul></div><div class="son"><h3>'
+                                         '<a href="/fz/dt/">法治动态</a></h3></div>', title="法治政府建设"),
+             "http://x.gov.cn/fz/nb/": html(f"<ul>{rows}</ul>", title="法治政府建设报告")}
+    s, asked = run(pages)
+    assert s.column_url == "http://x.gov.cn/fz/nb/" and len(s.items) == 4
+
+
+def test_a_special_topics_column_is_a_way_to_the_topic():
+    """专题专栏 holds the 法治政府建设 topic on many portals; its link is worth a request (nothing else leads on)."""
+    pages = {"http://x.gov.cn/": html('<a href="/news/">新闻中心</a><a href="/zt/index">专题专栏</a>'),
+             "http://x.gov.cn/zt/index": html('<ul class="zt"><li><a href="/fazhi/"><img src="/i/zt.jpg" alt="法治政府建设">'
+                                              '<p>法治政府建设</p></a></li></ul>'),
+             "http://x.gov.cn/fazhi/": html(REPORTS, title="法治政府建设")}
+    s, asked = run(pages)
+    assert s.column_url == "http://x.gov.cn/fazhi/" and asked[:3] == ["http://x.gov.cn/", "http://x.gov.cn/zt/index",
+                                                                       "http://x.gov.cn/fazhi/"]
+
+
+def test_when_no_link_is_named_for_the_way_the_homepage_menu_is_tried():
+    """Nothing on the homepage names a way to the column (特色栏目 is no word of the tables): its short menu
+    links are asked last, in their order, a few of them, before the site search."""
+    pages = {"http://x.gov.cn/": html('<ul class="nav"><li><a href="/">首页</a></li><li><a href="/news/">新闻中心</a></li>'
+                                      '<li><a href="/tslm/">特色栏目</a></li></ul>'),
+             "http://x.gov.cn/news/": html('<ul><li><a href="/news/1.html">乡宁县召开春耕生产推进会议</a></li></ul>'),
+             "http://x.gov.cn/tslm/": html('<a href="/fzzf/">法治政府建设</a>'),
+             "http://x.gov.cn/fzzf/": html(REPORTS, title="法治政府建设")}
+    s, asked = run(pages)
+    assert asked == ["http://x.gov.cn/", "http://x.gov.cn/news/", "http://x.gov.cn/tslm/", "http://x.gov.cn/fzzf/"]
+    assert s.column_url == "http://x.gov.cn/fzzf/"

@@ -98,6 +98,10 @@ def test_bracketed_page_numbers_and_page_parameter_without_a_pager_block():
     ('laypage.render({elem: "p", count: 30, limit: 10, curr: 1}); var fileName = "list", ext = "htm";',
      "http://x/a/list.htm", ("http://x/a/list_2.htm", "http://x/a/list_3.htm")),
     ('var total = 5;', "http://x/a/index.html", ()),
+    # the file names built by the pager's jump function ("listDisplaySelf_" + obj.curr + ".shtml")
+    ('laypage.render({elem: "page", count: 8, limit: 4, curr: 1, jump: function(obj, first){ if(!first){ '
+     'location.href = obj.curr == 1 ? "listDisplaySelf.shtml" : "listDisplaySelf_" + obj.curr + ".shtml"; } } });',
+     "http://x/c1/listDisplaySelf.shtml", ("http://x/c1/listDisplaySelf_2.shtml",)),
 ])
 def test_script_only_pagers(script, url, pages):
     assert script_pages(page(f"<script>{script}</script>"), url) == pages
@@ -247,3 +251,59 @@ def test_more_links_of_any_punctuation_take_their_block_heading():
     for more in ("[更多]", "更多»", ">>更多", "MORE+", "查看更多>>"):
         html = page(f'<div class="box"><h3>法治政府建设</h3><a href="/fzzf/">{more}</a></div>')
         assert generic(html, "http://x.gov.cn/").candidates[0].text == "法治政府建设", more
+
+
+# ------------------------------------------------------------------ lists recognised by their structure
+
+def test_a_list_of_opaque_ids_built_like_the_menus_is_read_by_its_titled_rows():
+    """Article URLs of the same shape as the menus' (a CMS numbering columns and articles alike: /node/12,
+    /node/1581): the rows are entries because many sibling rows carry titles, not column names; they are neither
+    per-year sub-columns nor column candidates."""
+    menu = ('<nav class="menu"><ul><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li>'
+            '<li><a href="/node/12">走进某县</a></li></ul></nav>')
+    titles = ["2022年某县法治政府建设工作情况", "某县司法局2022年度法治政府建设工作情况报告",
+              "某县人民政府关于法治政府建设工作情况的报告"]
+    rows = "".join(f'<div class="views-row"><div class="views-field"><span><a href="/node/{1581 - i}">{t}</a></span>'
+                   f'</div></div>' for i, t in enumerate(titles))
+    got = generic(page(menu + f'<main><h1>年度报告</h1><div class="view-content">{rows}</div></main>', "年度报告"),
+                  "http://www.x.gov.cn/taxonomy/term/24")
+    assert [i.url for i in got.items] == [f"http://www.x.gov.cn/node/{1581 - i}" for i in range(3)]
+    assert got.subcolumns == ()
+    assert not any(s.url.startswith("http://www.x.gov.cn/node/15") for s in got.candidates)
+
+
+def test_a_header_inside_an_article_block_is_not_page_chrome():
+    """HTML5 posts: `<article><header><h2><a>title</a></h2><time>` — the header is the entry's, not the page's."""
+    posts = "".join(
+        f'<article class="post"><header class="entry-header"><h2><a href="/?p={2079 - i}">某县{2023 - i}年法治政府建设'
+        f'工作总结</a></h2><time datetime="{2024 - i}-03-26">{2024 - i}年3月26日</time></header><p>摘要</p></article>'
+        for i in range(3))
+    got = generic(page('<header class="site"><a href="/?cat=3">政务公开</a></header><main>' + posts + "</main>",
+                       "年度报告"), "http://www.x.gov.cn/?cat=15")
+    assert [i.url for i in got.items] == [f"http://www.x.gov.cn/?p={2079 - i}" for i in range(3)]
+    assert got.items[0].date == dt.date(2024, 3, 26)
+
+
+def test_older_posts_links_lead_to_the_next_page():
+    """A blog-style pager (WordPress: « 较早文章 → ?cat=15&paged=2) is a pager like 下一页."""
+    body = ('<ul><li><a href="/?p=2079">某县2023年法治政府建设工作总结</a><span>2024-03-26</span></li></ul>'
+            '<nav class="navigation posts-navigation"><div class="nav-previous"><a href="/?cat=15&amp;paged=2">'
+            '« 较早文章</a></div></nav>')
+    got = generic(page(body, "年度报告"), "http://www.x.gov.cn/?cat=15")
+    assert got.next_pages == ("http://www.x.gov.cn/?cat=15&paged=2",)
+
+
+def test_a_menu_held_as_json_in_a_script_gives_column_candidates():
+    html = page('<div id="nav"></div><script>var menuData = [{"name": "政务公开", "url": "/zwgk/", "children": '
+                '[{"name": "法治政府建设", "url": "/zwgk/fzzf/"}]}]; renderMenu(menuData);</script>')
+    got = generic(html, "http://www.x.gov.cn/")
+    assert [(s.url, s.score >= 80) for s in got.candidates[:2]] == [("http://www.x.gov.cn/zwgk/fzzf/", True),
+                                                                     ("http://www.x.gov.cn/zwgk/", False)]
+    assert got.items == ()
+
+
+@pytest.mark.parametrize("label,at_least", [("县司法局", 25), ("政府法制", 50), ("普法依法治理", 50), ("专题专栏", 25)])
+def test_ways_to_the_topic_under_other_names(label, at_least):
+    """The justice bureau's site, the older word 法制, 普法依法治理, 专题专栏: links worth a request."""
+    got = generic(page(f'<a href="/x/">{label}</a>'), "http://www.x.gov.cn/")
+    assert got.candidates and got.candidates[0].score >= at_least

@@ -37,6 +37,7 @@ from typing import Any
 
 from countyreports.crawl.archive import RawStore
 from countyreports.crawl.column import ColumnResult, find_column
+from countyreports.crawl.discover.endpoints import article_html, endpoints, is_shell
 from countyreports.crawl.discover.scope import Scope
 from countyreports.crawl.fetch import Fetcher
 from countyreports.crawl.session import (
@@ -66,6 +67,10 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
     # the pages are read (decoded, main text) where they are parsed: in the parse pool when there is one, so this
     # crawl thread only fetches; one round trip for the usual report (one page, no attachment), two otherwise
     first = RawDoc(first_got.url, first_got.body, first_got.fetched.header("content-type"))
+    detail = _detail(c, first_got)
+    if detail is not None:  # the page as its scripts show it, archived under its own hash (for --reparse)
+        first = detail
+    raw0 = c.store.put(first.body) if detail is not None else first_got.fetched.sha256 or ""
     if c.parser is not None:
         page_links, att, images, done, first_read = c.parser.submit(read_first, first).result()
     else:
@@ -73,10 +78,10 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
         (page_links, att, images), done = links_of(first_read[0]), None
     if done is not None:
         c.pages_parsed += 1
-        return done[0], (first_got.url,), None, (first_got.fetched.sha256 or "",), done[1], ()
+        return done[0], (first_got.url,), None, (raw0,), done[1], ()
     docs = [first]
     urls = [first_got.url]
-    raw = [first_got.fetched.sha256 or ""]
+    raw = [raw0]
     for extra in page_links[:MAX_ARTICLE_PAGES]:
         if not c.scope.allows(extra) or extra in urls:
             continue
@@ -111,6 +116,20 @@ def read_report(c: CountyCrawl, first_got: Got) -> tuple[ParsedReport, tuple[str
     c.pages_parsed += len(docs)
     return (parsed, tuple(urls), (att_doc.url if att_doc else None), tuple(raw), fp,
             tuple(d.url for d in image_docs))
+
+
+def _detail(c: CountyCrawl, got: Got) -> RawDoc | None:
+    """An article page that is a script shell: its article as its detail endpoint answers it (one request),
+    written as the page a browser shows (`endpoints.article_html`); None for an ordinary page."""
+    text = (got.body or b"").decode("utf-8", "replace")
+    if not is_shell(text):
+        return None
+    for url in endpoints(text, got.url, frozenset(c.scope.entries())):
+        answer = c.get(url)
+        html = article_html(answer.body.decode("utf-8", "replace")) if answer.body is not None else None
+        if html is not None:
+            return RawDoc(got.url, html.encode(), "text/html; charset=utf-8")
+    return None
 
 
 def _due(state: PageState | None, opts: CrawlOptions, now: dt.datetime) -> bool:

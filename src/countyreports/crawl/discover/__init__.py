@@ -19,9 +19,10 @@ from __future__ import annotations
 from typing import Iterable
 
 from countyreports.crawl.discover import common
+from countyreports.crawl.discover.acceptance import BROAD_SCORE, REPORT_SCORE, accepts
 from countyreports.crawl.discover.common import ScoredLink
 from countyreports.crawl.discover.page import PageView, detect_family, read_page
-from countyreports.crawl.discover.search import BROAD_SCORE, MIN_SCORE, REPORT_SCORE, accepts
+from countyreports.crawl.discover.search import MIN_SCORE
 from countyreports.models import Link, ListPage
 
 __all__ = [

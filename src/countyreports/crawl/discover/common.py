@@ -209,9 +209,10 @@ def _tokens(node: LexborNode) -> str:
 
 def in_excluded_container(node: LexborNode, *, ambiguous: bool = True) -> bool:
     """Whether a node sits in page chrome (nav, header, footer, breadcrumb, pagination, related
-    links, ...). `ambiguous=False` only trusts the unambiguous words and tags."""
+    links, ...). `ambiguous=False` only trusts the unambiguous words and tags. A header or footer inside an
+    ``<article>`` is that entry's (HTML5: a post's title and date), not the page's."""
     for anc in ancestors(node):
-        if anc.tag in EXCLUDED_TAGS:
+        if anc.tag in EXCLUDED_TAGS and not (anc.tag in ENTRY_PARTS and _in_article(anc)):
             return True
         tokens = _tokens(anc)
         if not tokens:
@@ -223,6 +224,11 @@ def in_excluded_container(node: LexborNode, *, ambiguous: bool = True) -> bool:
 
 
 ROW_TAGS = ("li", "tr", "dd", "dt", "p")
+ENTRY_PARTS = frozenset({"header", "footer"})
+
+
+def _in_article(node: LexborNode) -> bool:
+    return any(a.tag == "article" for a in ancestors(node))
 
 
 def row_of(anchor: LexborNode) -> LexborNode | None:

@@ -21,10 +21,13 @@ COLUMN_TEXT_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
         (r"依法行政", 68, "yfxz"),
         (r"依法治(县|区|旗|市|州)|法治(县|区|旗|市|乡村)建设|全面依法治", 62, "yfz"),
         (r"法治建设|法治专栏|法治专题", 55, "fzjs"),
+        (r"法制(政府|建设|工作)|政府法制|依法治理", 50, "fzjs"),  # the older word (法制), 普法依法治理
         (r"法定主动公开(内容)?", 42, "parent"),
         (r"重点领域(信息)?公开|主动公开(目录|内容)?$", 38, "parent"),
         (r"^(政府)?信息公开(目录|平台|专栏|专题)?$|信息公开目录", 36, "parent"),
         (r"政务公开", 32, "parent"),
+        (r"^专题专栏$|^专题(专项|集锦|活动)?$|^(工作)?专栏$", 30, "parent"),  # where topic columns live
+        (r"司法局$|司法行政", 30, "parent"),  # the justice bureau runs 依法治县办: its site holds the topic
         (r"信息公开", 28, "parent"),
         (r"(规划|计划|总结|工作报告)", 12, "weak"),
     )
@@ -86,7 +89,7 @@ ARTICLE_URL = re.compile(
 )
 
 #: Query parameters that number the pages of a list (``?page=2``, ``&pageIndex=3``, ``pageNo``).
-PAGE_PARAM = re.compile(r"^(?:page|pageindex|pageno|pagenum|pagenumber|curpage|currentpage|p|pn|pg|pageid|start)$", re.I)
+PAGE_PARAM = re.compile(r"^(?:page|paged|pageindex|pageno|pagenum|pagenumber|curpage|currentpage|p|pn|pg|pageid|start)$", re.I)
 
 #: URLs that look like column / list pages.
 COLUMN_URL = re.compile(
@@ -128,6 +131,9 @@ LIST_TITLE_SELECTORS = (
 
 DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: Words of an article's title, not of a column's name (a link text longer than a column name that holds one,
+#: or a year, is an entry, whatever its URL looks like).
+TITLE_WORDS = re.compile(r"报告|总结|通知|通告|公告|意见|办法|方案|规定|决定|情况|会议|要点|批复|函$|讲话|答复")
 ELLIPSIS_RE = re.compile(r"(\.{2,}|…+|．{2,}|。{3,})\s*$")
 SPACE_RE = re.compile(r"\s+")
 
@@ -136,8 +142,10 @@ SPACE_RE = re.compile(r"\s+")
 OWNER_RE = re.compile(r"(?:主办单位|主办|主管单位|承办单位|版权所有|Copyright\s*©?|©)\s*[:：]?\s*(?:&nbsp;|\s)*"
                       r"([\u4e00-\u9fff（）()]{2,40})")
 
-#: What the site's own search is asked (point 5 of issue 15), and the words that make a form a search form.
-SEARCH_QUERY = "法治政府建设 年度报告"
+#: What the site's own search is asked (point 5 of issue 15), in turn, each query's results read like a list: a
+#: search engine that matches the words as one phrase misses a report worded otherwise (…工作总结, …情况), so
+#: the broad topic is asked too. Then the words that make a form a search form.
+SEARCH_QUERIES = ("法治政府建设 年度报告", "法治政府建设年度报告", "法治政府建设")
 SEARCH_FORM_HINT = re.compile(r"search|sousuo|query|搜索|检索|查询|\bs\b|/s\?|jsearch|guestweb|so\.", re.I)
 SEARCH_FIELD_NAMES = re.compile(r"^(?:q|query|keyword|keywords|searchword|searchwords|wd|kw|word|words|qt|key|"
                                 r"searchkey|searchtext|text|title|content|showkeycode|s)$", re.I)

@@ -4,8 +4,8 @@ any shape (pure).
 An anchor of the page's content (not in nav, header, footer, breadcrumb, pager, related-links blocks) is an
 entry when its row shows a date, or its URL has an article shape (`keywords.ARTICLE_URL`), or — a dateless
 list of unknown URLs — its URL names an id (a number of 3+ digits or a hash) and is built unlike the page's
-own URL and the menus' (`common.url_shape`: ``Show.aspx?id=#`` against ``List.aspx?ClassID=#``), and its text
-is a title, not a column name. Entries are grouped by the element holding their rows; the page's list is the
+own URL and the menus' (`common.url_shape`: ``Show.aspx?id=#`` against ``List.aspx?ClassID=#``) or its text
+is a title (`is_title`: a CMS that numbers columns and articles alike), and its text is not a column name. Entries are grouped by the element holding their rows; the page's list is the
 group with the most evidence, with the groups built like it (a list split over several ``<ul>``).
 """
 
@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from countyreports.crawl.discover import common as c
+from countyreports.crawl.discover.keywords import TITLE_WORDS, YEAR_RE
 from countyreports.crawl.discover.names import is_year_label, text_score
 from countyreports.models import Link
 
@@ -53,6 +55,14 @@ def _row(anchor: LexborNode) -> LexborNode | None:
             return anc
         if anc.tag in LIST_TAGS or i >= 4:
             break
+    block = None  # a row of blocks: the largest block holding this link alone (div.views-row, <article>)
+    for anc in c.ancestors(anchor):
+        if anc.tag in LIST_TAGS or len(anc.css("a[href]")) > 1:
+            break
+        if anc.tag in BLOCK_TAGS:
+            block = anc
+    if block is not None:
+        return block
     for anc in c.ancestors(anchor):
         if anc.tag in BLOCK_TAGS:
             return anc
@@ -75,8 +85,20 @@ def column_shapes(tree: LexborHTMLParser, url: str) -> frozenset[str]:
     return frozenset(shapes)
 
 
+def is_title(title: str) -> bool:
+    """A link text that is an article's title, not a column's name: longer than a column name, with a year or
+    a title's word (报告, 总结, 通知 …)."""
+    return len(title) > MAX_COLUMN_NAME_LEN and bool(YEAR_RE.search(title) or TITLE_WORDS.search(title))
+
+
 def _is_column_link(title: str, u: str, shapes: frozenset[str]) -> bool:
-    if c.is_column_url(u) or c.url_shape(u) in shapes or is_year_label(title):
+    """A link to a column: a column URL, a year label, a URL built like the page's and its menus' — unless its
+    text is a title (a CMS numbering columns and articles alike: /node/12, /node/1581) —, a short column name."""
+    if is_year_label(title):
+        return True
+    if is_title(title) and (urlsplit(u).query or not c.is_column_url(u)):
+        return False  # ?p=2079, /node/1581: the query or the number names the entry
+    if c.is_column_url(u) or c.url_shape(u) in shapes:
         return True
     return len(title) <= MAX_COLUMN_NAME_LEN and text_score(title)[0] > 0 and not re.search(r"\d{4}", title)
 
@@ -94,7 +116,8 @@ def _groups(tree: LexborHTMLParser, url: str, hosts: frozenset[str], shapes: fro
         title = c.link_title(a)
         if len(title) < MIN_TITLE_LEN:
             continue
-        date = c.row_date(a, c.row_of(a))
+        row = _row(a)
+        date = c.row_date(a, c.row_of(a) or row)
         strong = weak = False
         if c.is_attachment(u):  # a file listed as an entry (a PDF report): dated, or among other files
             strong = date is not None
@@ -106,7 +129,6 @@ def _groups(tree: LexborHTMLParser, url: str, hosts: frozenset[str], shapes: fro
             weak = not strong and len(title) >= MIN_WEAK_TITLE_LEN and bool(_ID_IN_URL.search(u))
         if not (strong or weak):
             continue
-        row = _row(a)
         box = row.parent if row is not None else a.parent
         key = box.mem_id if box is not None else 0
         group = groups.setdefault(key, _Group((*_sig(box), *_sig(row))))

@@ -18,6 +18,7 @@ from types import ModuleType
 
 from countyreports.crawl.discover import common as c
 from countyreports.crawl.discover import generic, gkmlpt, hanweb, platform, trs
+from countyreports.crawl.discover.endpoints import endpoints, link_templates
 from countyreports.crawl.discover.forms import SearchForm, search_forms
 from countyreports.crawl.discover.keywords import (
     BREADCRUMB_CONTAINER, MORE_RE, MORE_TEXTS, NEGATIVE_TEXT, NEGATIVE_URL, OWNER_RE, YEAR_RE,
@@ -26,7 +27,9 @@ from countyreports.crawl.discover.listing import all_items, column_shapes
 from countyreports.crawl.discover.names import (
     breadcrumb, is_year_label, meta, own_names, page_score, scored, topic_of, url_score,
 )
-from countyreports.crawl.discover.scripts import api_urls, fragments, json_pages, json_records, read_json
+from countyreports.crawl.discover.scripts import (
+    api_urls, fragments, json_columns, json_pages, json_records, read_json, script_columns,
+)
 from countyreports.models import Family, Link
 from countyreports.registry.identity import site_code_from_html
 
@@ -61,6 +64,13 @@ class PageView:
     redirect: str | None = None  # a page that only sends the browser on (meta refresh, location = …)
     frames: tuple[str, ...] = ()  # (i)frames on the county's site: the page's content lives there
     article_like: bool = False  # an article's page (ArticleTitle meta, or a long text and hardly a list)
+    templates: tuple[tuple[str, str], ...] = ()  # how its scripts link a record by its id (endpoints.link_templates)
+    menu: tuple[ScoredLink, ...] = ()  # its short links that name no way to the column, in their order
+
+    @property
+    def shell(self) -> bool:
+        """A script-only page: its content comes from the JSON endpoints its scripts ask."""
+        return bool(self.apis) and not self.items and not self.is_json
 
     @property
     def listy(self) -> bool:
@@ -114,10 +124,30 @@ def candidates(tree: c.LexborHTMLParser, url: str, topic: str) -> tuple[ScoredLi
     return tuple(sorted(best.values(), key=lambda s: (-s.score, order[s.url])))
 
 
+MAX_MENU_LABEL = 6
+_ROOT = re.compile(r"^/?(?:index|default)?(?:\.\w+)?$", re.I)
+
+
+def menu(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], scored_urls: set[str]) -> tuple[ScoredLink, ...]:
+    """The page's short links (a menu's: 新闻中心, 特色栏目) that no table scores, in their order: where a search
+    whose named ways are spent may still look."""
+    out: dict[str, ScoredLink] = {}
+    for a, u in c.anchors(tree, c.base_url(tree, url)):
+        label = c.label_of(a)
+        path = u.split("://", 1)[-1].partition("/")[2].partition("?")
+        if u == url or u in scored_urls or u in out or not c.same_site(u, hosts) or not (2 <= len(label) <= MAX_MENU_LABEL) \
+                or (_ROOT.match(path[0]) and not path[2]) or c.is_article_url(u) or c.is_attachment(u) \
+                or NEGATIVE_URL.search(u) or NEGATIVE_TEXT.search(label) or is_year_label(label) or label in MORE_TEXTS:
+            continue
+        out[u] = ScoredLink(url=u, text=label, score=0, reason="menu", context="")
+    return tuple(out.values())
+
+
 def subcolumns(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], crumb_urls: frozenset[str],
-               shapes: frozenset[str]) -> tuple[str, ...]:
+               shapes: frozenset[str], entries: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Links to per-year parts of this column: named by a year (2023年, 2023年度), or a column link named like a
-    year's report (2023年度法治政府建设年度报告 → /2023/index.html)."""
+    year's report (2023年度法治政府建设年度报告 → /2023/index.html) — not one of the page's list `entries`, unless
+    its URL is a column's."""
     out: list[str] = []
     for a, u in c.anchors(tree, c.base_url(tree, url)):
         label = c.label_of(a)
@@ -125,7 +155,7 @@ def subcolumns(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], crumb_
                 or c.is_attachment(u) or c.in_excluded_container(a, ambiguous=False):
             continue
         yearly_column = (YEAR_RE.search(label) and "报告" in label and scored(YEAR_RE.sub("", label))[0] >= 90
-                         and (c.is_column_url(u) or c.url_shape(u) in shapes))
+                         and (c.is_column_url(u) or (c.url_shape(u) in shapes and u not in entries)))
         if is_year_label(label) or yearly_column:
             out.append(u)
     return tuple(out)
@@ -190,21 +220,30 @@ def article_like(tree: c.LexborHTMLParser, items: tuple[Link, ...]) -> bool:
     return sum(len(c.clean(p.text())) for p in tree.css("p")) >= MIN_ARTICLE_TEXT
 
 
-def _json_view(value: object, url: str, hosts: frozenset[str], via: str, via_context: str) -> PageView:
+def _json_view(value: object, url: str, hosts: frozenset[str], via: str, via_context: str,
+               templates: tuple[tuple[str, str], ...], base: str) -> PageView:
+    """A JSON answer: its records with dates or titles are entries; its dateless records named like columns (a
+    column tree), scored links; `base`: the page whose scripts asked it (records are linked like it)."""
     score, reason = scored(via, via_context) if via else (0, "")
-    items = json_records(value, url, hosts)
-    return PageView(url, Family.GENERIC, (), (), frozenset(), score, 0, reason, topic_of([via]), (), items,
-                    json_pages(value, url), (), items, (), (), None, (), True)
+    topic = topic_of([via])
+    items = json_records(value, url, hosts, templates, base)
+    cands = [ScoredLink(url=link.url, text=link.text, score=s, reason=r, context=topic)
+             for link in json_columns(value, url, hosts, templates, base) for s, r in [scored(link.text, topic)] if s > 0]
+    return PageView(url, Family.GENERIC, (), (), frozenset(), score, 0, reason, topic,
+                    tuple(sorted(cands, key=lambda x: -x.score)), items, json_pages(value, url), (), items, (), (),
+                    None, (), True)
 
 
 def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), charset: str = "utf-8",
-              via: str = "", via_context: str = "", adapters: bool = True) -> PageView:
-    """The page as the column search sees it (see the module doc); `hosts`: the county's scope entries."""
+              via: str = "", via_context: str = "", adapters: bool = True, templates: tuple[tuple[str, str], ...] = (),
+              base: str = "") -> PageView:
+    """The page as the column search sees it (see the module doc); `hosts`: the county's scope entries; for a
+    JSON answer, `templates` and `base`: how the page that asked it links its records."""
     scope = frozenset({c.host_of(url), *hosts})
     if text.lstrip()[:1] in ("{", "["):
         value = read_json(text)
         if value is not None:
-            return _json_view(value, url, scope, via, via_context)
+            return _json_view(value, url, scope, via, via_context, templates, base)
     tree = c.parse(text)
     crumbs = breadcrumb(tree)
     names = own_names(tree, crumbs)
@@ -219,6 +258,11 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         frag_tree = c.parse("<html><body>" + "".join(frags) + "</body></html>")
         cands += [s for s in candidates(frag_tree, url, topic) if s.url not in known]
         cands.sort(key=lambda s: -s.score)
+    known = {s.url for s in cands}
+    cands += [ScoredLink(url=link.url, text=link.text, score=sc, reason=r, context=topic)
+              for link in script_columns(text, url, scope) if link.url not in known
+              for sc, r in [scored(link.text, topic)] if sc > 0]  # a menu held as JSON in a script
+    cands.sort(key=lambda s: -s.score)
     shapes = column_shapes(tree, url)
     items: tuple[Link, ...] = ()
     nexts: list[str] = []
@@ -237,11 +281,15 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
             nexts.append(u)
     crumb_urls = frozenset(u for a, u in c.anchors(tree, c.base_url(tree, url)) if _in_crumb(a))
     articles = c.dedupe([*items, *all_items(tree, url, scope, shapes)])
+    entries = frozenset(i.url for i in items)
+    cands = [s for s in cands if s.url not in entries]  # an entry of the page's list is not a column
     return PageView(
         url=url, family=fam, names=tuple(names), crumbs=tuple(crumbs), crumb_urls=crumb_urls, score=score,
         own_score=own_score, reason=reason, topic=topic, candidates=tuple(cands), items=items,
-        next_pages=tuple(nexts), subcolumns=subcolumns(tree, url, scope, crumb_urls, shapes),
-        articles=articles, apis=api_urls(text, url, scope), forms=search_forms(tree, url, charset),
+        next_pages=tuple(nexts), subcolumns=subcolumns(tree, url, scope, crumb_urls, shapes, entries),
+        articles=articles, apis=tuple(dict.fromkeys([*api_urls(text, url, scope), *endpoints(text, url, scope)])),
+        forms=search_forms(tree, url, charset), templates=link_templates(text),
+        menu=menu(tree, url, scope, {s.url for s in cands} | entries),
         site_code=site_code_from_html(text), owners=owners(tree, text), redirect=redirect_of(tree, text, url),
         frames=frames_of(tree, url, scope), article_like=article_like(tree, items))
 

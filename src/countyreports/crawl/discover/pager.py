@@ -19,11 +19,13 @@ from countyreports.crawl.discover import common as c
 
 NEXT_TEXTS = frozenset(
     {"下一页", "下页", "后一页", "下一頁", "尾页", "末页", "最后一页", "尾頁", ">", ">>", "»", "›",
-     "next", "Next", "NEXT", "next page", "Next Page"}
+     "next", "Next", "NEXT", "next page", "Next Page", "较早文章", "更早文章", "较早的文章", "更早的文章", "旧文章",
+     "Older posts", "older posts", "Older Posts"}
 )
 PREV_TEXTS = frozenset({"上一页", "上页", "前一页", "首页", "第一页", "<", "<<", "«", "‹", "prev", "Prev"})
 PAGER_CONTAINER = re.compile(r"pag|fenye|pager|pages|paging|turn|fy", re.I)
 TOTAL_PAGES_RE = re.compile(r"共\s*(\d+)\s*页|\d+\s*/\s*(\d+)\s*页")
+_ARROWS = re.compile(r"^[\s«»‹›<>→←\-]+|[\s«»‹›<>→←\-]+$")
 _PAGE_NUMBER = re.compile(r"^[\[【(（]?\s*(\d{1,4})\s*[\]】)）]?$")
 MAX_SCRIPT_PAGES = 200
 
@@ -55,6 +57,8 @@ def page_links(tree: LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple
         text = c.clean(a.text()) or c.clean(a.attributes.get("title"))
         if text in PREV_TEXTS:
             continue
+        bare = _ARROWS.sub("", text)  # « 较早文章, 下一页 ›, >>下一页
+        text = bare if bare in NEXT_TEXTS else text
         number = _PAGE_NUMBER.match(text) is not None
         in_pager = any(PAGER_CONTAINER.search(f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}")
                        for n in c.ancestors(a))
@@ -144,11 +148,19 @@ def _from_config(names: dict[str, str]) -> tuple[int, int, str, str] | None:
     return pages, current, stem, ext.lstrip(".")
 
 
+#: a page's file name built by a script: "list_" + n + ".html"
+_BUILT = re.compile(r"""["']([\w-]{1,30})_["']\s*\+\s*[\w$.]+\s*\+\s*["']\.(\w{2,5})["']""")
+
+
 def script_pages(html: str, url: str) -> tuple[str, ...]:
-    """Other pages of the list announced by a script-only pager (see the module doc)."""
+    """Other pages of the list announced by a script-only pager (see the module doc); a configuration without
+    file names takes them from the names its script builds (``"list_" + obj.curr + ".html"``)."""
     if "<script" not in html.lower():
         return ()
     names = _assignments(html)
+    built = _BUILT.search(html)
+    if built and not any(_key(n) in STEM_KEYS for n in names):
+        names = {**names, "prefix": built.group(1), "suffix": built.group(2)}
     for pages, current, stem, ext in [*_from_calls(html, names), *filter(None, [_from_config(names)])]:
         if pages <= 1 or current < 0:
             continue

@@ -20,8 +20,9 @@ from typing import Any, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from countyreports.crawl.discover import common as c
-from countyreports.crawl.discover.keywords import PAGE_PARAM
-from countyreports.crawl.discover.listing import list_items
+from countyreports.crawl.discover.keywords import PAGE_PARAM, YEAR_RE
+from countyreports.crawl.discover.listing import MAX_COLUMN_NAME_LEN, is_title, list_items
+from countyreports.crawl.discover.names import is_year_label
 from countyreports.crawl.discover.pager import COUNT_KEYS, SIZE_KEYS, TOTAL_KEYS
 from countyreports.models import Link
 
@@ -35,7 +36,8 @@ _URL_LITERAL = re.compile(r"""["']((?:https?://|/|\./|\.\./)?[\w./%-]*[\w%-](?:\
 _STATIC = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|ico|woff2?|ttf|map)(?:\?|$)", re.I)
 _LIST_PARAM = re.compile(r"(?:column|channel|catalog|chnl|col|class|cat|node|category|type|menu|lm)_?id", re.I)
 _UNESCAPE = {'\\"': '"', "\\'": "'", "\\/": "/", "\\n": " ", "\\t": " ", "\\\\": "\\"}
-TITLE_KEY = re.compile(r"title|^name$|^subject$|^text$|^bt$|^biaoti$|标题", re.I)
+TITLE_KEY = re.compile(r"title|^subject$|^bt$|^biaoti$|标题", re.I)
+NAME_KEY = re.compile(r"name$|^text$", re.I)  # a title's stand-in (a column tree's node: columnName)
 URL_KEY = re.compile(r"url|link|href|^path$|地址", re.I)
 DATE_KEY = re.compile(r"date|time|rq$|sj$|日期|时间", re.I)
 MAX_APIS = 3
@@ -86,7 +88,7 @@ def _json_values(html: str) -> Iterator[Any]:
             yield value
 
 
-def _date(value: Any) -> dt.date | None:
+def json_date(value: Any) -> dt.date | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -97,35 +99,66 @@ def _date(value: Any) -> dt.date | None:
     return c.parse_date(str(value)) if isinstance(value, str) else None
 
 
-def _walk(value: Any) -> Iterator[dict[str, Any]]:
+def walk(value: Any) -> Iterator[dict[str, Any]]:
     if isinstance(value, dict):
         yield value
         for v in value.values():
-            yield from _walk(v)
+            yield from walk(v)
     elif isinstance(value, list):
         for v in value:
-            yield from _walk(v)
+            yield from walk(v)
 
 
-def json_records(value: Any, url: str, hosts: frozenset[str]) -> tuple[Link, ...]:
-    """Every object of a JSON value with a title-like and a URL-like field, as an entry."""
-    links: list[Link] = []
-    for obj in _walk(value):
-        title = next((v for k, v in obj.items() if isinstance(v, str) and TITLE_KEY.search(k) and len(v.strip()) >= 4),
-                     None)
+def _target(obj: dict[str, Any], url: str, templates: tuple[tuple[str, str], ...], base: str) -> str | None:
+    """A record's URL: its URL-like field; else its id linked as the page's scripts link it (`templates`); else,
+    a record carrying a parameter of the page's own URL (``columnId``), that page with the record's value."""
+    for k, v in obj.items():
+        if isinstance(v, str) and URL_KEY.search(k) and v.strip() and not v.strip().startswith(("#", "javascript")):
+            target = c.resolve(v, url)
+            if target:
+                return target
+    for key, prefix in templates:
+        if isinstance(obj.get(key), (int, str)) and not isinstance(obj.get(key), bool):
+            return c.resolve(f"{prefix}{obj[key]}", base or url)
+    if base:
+        parts = urlsplit(base)
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        if any(k in obj and isinstance(obj[k], (int, str)) for k, _v in query):
+            q = [(k, str(obj[k]) if k in obj else v) for k, v in query]
+            return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(q), ""))
+    return None
+
+
+def _records(value: Any, url: str, hosts: frozenset[str], templates: tuple[tuple[str, str], ...],
+             base: str) -> Iterator[tuple[Link, bool]]:
+    """(record, is a column) for every object of a JSON value with a title-like field and a URL."""
+    for obj in walk(value):
+        title = next((v for key in (TITLE_KEY, NAME_KEY) for k, v in obj.items()
+                      if isinstance(v, str) and key.search(k) and len(v.strip()) >= 2), None)
         if title is None:
             continue
-        target = None
-        for k, v in obj.items():
-            if isinstance(v, str) and URL_KEY.search(k) and v.strip() and not v.strip().startswith(("#", "javascript")):
-                target = c.resolve(v, url)
-                if target:
-                    break
-        if not target or not c.same_site(target, hosts) or target == url:
+        target = _target(obj, url, templates, base)
+        if not target or not c.same_site(target, hosts) or target in (url, base):
             continue
-        date = next((d for k, v in obj.items() if DATE_KEY.search(k) and (d := _date(v)) is not None), None)
-        links.append(Link(url=target, text=c.clean(title), date=date))
-    return c.dedupe(links)
+        date = next((d for k, v in obj.items() if DATE_KEY.search(k) and (d := json_date(v)) is not None), None)
+        text = c.clean(title)
+        column = date is None and (is_year_label(text) or (  # 年度报告, 2023年 — not 2023年度报告
+            len(text) <= MAX_COLUMN_NAME_LEN and not YEAR_RE.search(text) and not is_title(text)))
+        if column or len(text) >= 4:
+            yield Link(url=target, text=text, date=date), column
+
+
+def json_records(value: Any, url: str, hosts: frozenset[str], templates: tuple[tuple[str, str], ...] = (),
+                 base: str = "") -> tuple[Link, ...]:
+    """Every object of a JSON value with a title-like field and a URL (see `_target`), as an entry — not a
+    dateless one named like a column (a column tree's node: `json_columns`)."""
+    return c.dedupe(link for link, column in _records(value, url, hosts, templates, base) if not column)
+
+
+def json_columns(value: Any, url: str, hosts: frozenset[str], templates: tuple[tuple[str, str], ...] = (),
+                 base: str = "") -> tuple[Link, ...]:
+    """The dateless records named like columns (a column tree answered by an API), as links."""
+    return c.dedupe(link for link, column in _records(value, url, hosts, templates, base) if column)
 
 
 def script_records(html: str, url: str, hosts: frozenset[str]) -> tuple[Link, ...]:
@@ -136,18 +169,30 @@ def script_records(html: str, url: str, hosts: frozenset[str]) -> tuple[Link, ..
     return c.dedupe(out)
 
 
+def script_columns(html: str, url: str, hosts: frozenset[str]) -> tuple[Link, ...]:
+    """Column records of the JSON values a page's scripts assign (a menu held as data: ``var menu = [{"name":
+    "法治政府建设", "url": "/fzzf/"}]``)."""
+    return c.dedupe(link for value in _json_values(html) for link in json_columns(value, url, hosts))
+
+
 def json_pages(value: Any, url: str) -> tuple[str, ...]:
     """The further pages of a JSON list answer: its paging numbers, the URL's page parameter."""
     if not isinstance(value, dict):
         return ()
-    nums = {k.replace("_", "").lower(): v for k, v in value.items() if isinstance(v, int) and not isinstance(v, bool)}
-    pages = next((nums[k] for k in COUNT_KEYS if k in nums), None)
-    total = next((nums[k] for k in TOTAL_KEYS if k in nums), None)
-    size = next((nums[k] for k in SIZE_KEYS if k in nums), None)
-    if pages is None and total is not None and size:
-        pages = math.ceil(total / size)
     parts = urlsplit(url)
     query = parse_qsl(parts.query, keep_blank_values=True)
+    asked = {k.replace("_", "").lower(): int(v) for k, v in query if v.isdigit()}
+    pages = total = size = None
+    for obj in walk(value):  # the paging numbers, at the top or in the object holding the list
+        nums = {k.replace("_", "").lower(): v for k, v in obj.items() if isinstance(v, int) and not isinstance(v, bool)}
+        pages = next((nums[k] for k in COUNT_KEYS if k in nums), None)
+        total = next((nums[k] for k in TOTAL_KEYS if k in nums), None)
+        size = next((nums[k] for k in SIZE_KEYS if k in nums), None) or next(
+            (asked[k] for k in SIZE_KEYS if k in asked and not PAGE_PARAM.match(k)), None)  # the page size the request asked
+        if pages is not None or total is not None:
+            break
+    if pages is None and total is not None and size:
+        pages = math.ceil(total / size)
     at = next((i for i, (k, v) in enumerate(query) if PAGE_PARAM.match(k) and v.isdigit()), None)
     if not pages or at is None:
         return ()

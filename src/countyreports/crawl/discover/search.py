@@ -10,15 +10,18 @@ Phases:
 
 * **find** — best first, with a page budget and no fixed depth: a frontier of links scored by their words in
   the context of their page, link title, image alt and URL hints (`page.candidates`), expanded best first;
-  首页 → 政府信息公开 → 法定主动公开内容 → 法治政府建设 → 年度报告 is an ordinary path. Each page fetched is judged
-  (`accepts`) and searched for entries (`articles`). Links off the county's site are asked only as *probes*
+  首页 → 政府信息公开 → 法定主动公开内容 → 法治政府建设 → 年度报告 is an ordinary path. When every named way
+  is spent, the homepage's short menu links that no table scores (特色栏目) are asked, a few, in their order.
+  Each page fetched is judged (`accepts`) and searched for entries (`articles`); a script-only page (a single-page
+  app's shell) is judged once the JSON endpoints its scripts ask (`endpoints`) have answered, with their
+  entries, paging and column links. Links off the county's site are asked only as *probes*
   (at most `max_probes`): a probed page that carries the county's identity (its 网站标识码 under the county's
   code, or the county named as the site's owner) adds its host to the scope; any other is dropped.
 * **list** — the column's list pages: its pages (links, script pagers, JSON paging), its per-year
   sub-columns, the list APIs its scripts name, at most `max_list_pages`.
 * **site search** — when no column is found: the homepage's GET search form (never a guessed URL) is asked
-  `keywords.SEARCH_QUERY`, and its results are read like a list. A form whose target is off the county's
-  site is used only when its query carries the county's 网站标识码 (a shared 集约化 search service); results
+  each of `keywords.SEARCH_QUERIES` (a phrase, then the broad topic), and its results are read like a list. A
+  form whose target is off the county's site is used only when its query carries the county's 网站标识码 (a shared 集约化 search service); results
   count only on the county's site.
 
 The homepage answering an anti-bot challenge ends the search as *blocked*; a dead homepage as unreadable.
@@ -28,27 +31,26 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from countyreports.crawl.discover import common as c
-from countyreports.crawl.discover.keywords import SEARCH_QUERY
+from countyreports.crawl.discover.acceptance import accepts, report_like
+from countyreports.crawl.discover.keywords import SEARCH_QUERIES
 from countyreports.crawl.discover.page import PageView, read_page
 from countyreports.crawl.discover.scope import Scope, host_of
-from countyreports.models import County, Link, PageKind
-from countyreports.reading.classify import classify_title, county_aliases
+from countyreports.models import County, Link
+from countyreports.reading.classify import county_aliases
 
-#: a page named at least this well is the report column
-REPORT_SCORE = 90
-#: a topic column (法治政府建设, 依法行政 …) that lists entries and links no more specific column is the column
-BROAD_SCORE = 55
 #: links scoring less are not worth a request
 MIN_SCORE = 25
 #: an off-site link scoring less is not probed
 PROBE_SCORE = 36
 PROBE_PENALTY = 10
-MAX_SEARCH_PAGES = 5
+MAX_SEARCH_PAGES = 10  # result pages of all the queries together
 TRIED_KEPT = 5
+#: the homepage's unscored menu links asked when every named way is spent
+MAX_MENU_TRIES = 6
 
 
 class Phase(StrEnum):
@@ -96,34 +98,26 @@ class Tried:
         return f"{self.score:3d} {self.url} {self.name} ({self.note})"
 
 
-def report_like(items: tuple[Link, ...], county: str) -> int:
-    """Entries whose titles are 法治政府建设 reports (the county's, or a department's)."""
-    kinds = (PageKind.COUNTY_REPORT, PageKind.DEPARTMENT_REPORT)
-    return sum(classify_title(i.text, county) in kinds for i in items)
+@dataclass
+class _Shell:
+    """A script-only page whose JSON endpoints are being asked: judged once they have all answered."""
 
+    ask: Ask
+    answer: Answer
+    view: PageView
+    pending: set[str]
+    parts: list[PageView] = field(default_factory=list)
 
-def accepts(view: PageView, scope: Scope | None = None, county: str = "", *, home: bool = False) -> bool:
-    """Whether a page is the report column — never an article's page, never a page that lists nothing (no
-    entries, sub-columns, further pages, list APIs or frames): a report name (its own, or the link's that led
-    here); else, not on the homepage, a topic name (法治政府建设) with a list, or a list of at least two
-    法治政府建设 reports, two thirds of its entries, under any name — unless it links a more specific column."""
-    if view.is_article or not view.listy:  # an article's page; a page that lists nothing
-        return False
-    if view.score >= REPORT_SCORE:
-        return True
-    if home:
-        return False
-
-    def linked(floor: int) -> bool:
-        return any(s.score >= floor and s.score > view.score and s.url not in view.crumb_urls
-                   and (scope is None or scope.allows(s.url)) for s in view.candidates)
-
-    if linked(REPORT_SCORE):
-        return False
-    if view.score >= BROAD_SCORE and view.items:
-        return True
-    reports = report_like(view.items, county)
-    return reports >= 2 and 3 * reports >= 2 * len(view.items) and not linked(BROAD_SCORE)
+    def merged(self) -> PageView:
+        """The page with its endpoints' answers: their entries, further pages and column links."""
+        items = c.dedupe(i for p in self.parts for i in p.items)
+        nexts = tuple(dict.fromkeys(u for p in self.parts for u in p.next_pages if u not in self.view.apis))
+        known = {s.url for s in self.view.candidates}
+        cands = [*self.view.candidates, *(s for p in self.parts for s in p.candidates
+                                          if s.url not in known and s.url != self.view.url)]
+        return replace(self.view, items=items, next_pages=(*self.view.next_pages, *nexts),
+                       candidates=tuple(sorted(cands, key=lambda x: -x.score)),
+                       articles=c.dedupe([*self.view.articles, *items]))
 
 
 @dataclass
@@ -158,6 +152,9 @@ class ColumnSearch:
     _home: PageView | None = None
     _pending: Ask | None = None
     _seq: itertools.count = field(default_factory=itertools.count)
+    _shells: dict[str, _Shell] = field(default_factory=dict)  # script-only pages waiting for their endpoints
+    _part_of: dict[str, str] = field(default_factory=dict)  # endpoint → its shell page
+    _templates: tuple[tuple[str, str], ...] = ()  # how the site's scripts link a record by its id
 
     # ------------------------------------------------------------------ requests
     def start(self, homepage: str | None = None) -> None:
@@ -218,6 +215,8 @@ class ColumnSearch:
             self._on_home(ask, answer)
         elif ask.kind in ("find", "probe"):
             self._on_find(ask, answer)
+        elif ask.kind == "part":
+            self._on_part(ask, answer)
         else:
             self._on_list(ask, answer)
 
@@ -245,9 +244,13 @@ class ColumnSearch:
         self._frontier.clear()
         self._list.clear()
 
-    def _read(self, ask: Ask, answer: Answer) -> PageView:
-        return read_page(answer.text or "", answer.url, hosts=frozenset(self.scope.entries()),
-                         charset=answer.charset, via=ask.via, via_context=ask.context, adapters=self.adapters)
+    def _read(self, ask: Ask, answer: Answer, base: str = "") -> PageView:
+        view = read_page(answer.text or "", answer.url, hosts=frozenset(self.scope.entries()),
+                         charset=answer.charset, via=ask.via, via_context=ask.context, adapters=self.adapters,
+                         templates=self._templates, base=base)
+        if view.templates:
+            self._templates = tuple(dict.fromkeys([*self._templates, *view.templates]))
+        return view
 
     def _on_home(self, ask: Ask, answer: Answer) -> None:
         if answer.blocked:
@@ -263,7 +266,8 @@ class ColumnSearch:
         self.phase = Phase.FIND
         view = self._read(ask, answer)
         self._home = view
-        self._judge(ask, answer, view, home=True)
+        if not self._await_parts(ask, answer, view):
+            self._judge(ask, answer, view, home=True)
 
     def _on_find(self, ask: Ask, answer: Answer) -> None:
         if answer.text is None:
@@ -278,7 +282,29 @@ class ColumnSearch:
         elif not self.scope.allows(answer.url):
             self.tried.append(Tried(ask.url, 0, ask.via, f"redirected off the county's site to {answer.url}"))
             return
-        self._judge(ask, answer, self._read(ask, answer), home=False)
+        view = self._read(ask, answer)
+        if not self._await_parts(ask, answer, view):
+            self._judge(ask, answer, view, home=False)
+
+    def _await_parts(self, ask: Ask, answer: Answer, view: PageView) -> bool:
+        """A script-only page: its endpoints stand for it, asked next; it is judged with their answers."""
+        parts = [u for u in view.apis if u not in self._seen and u not in self._part_of] if view.shell else []
+        if not parts:
+            return False
+        self._shells[answer.url] = _Shell(ask, answer, view, set(parts))
+        for u in parts:
+            self._part_of[u] = answer.url
+            self._push(Ask(u, "part", ask.via, ask.context, ask.depth), 20_000)
+        return True
+
+    def _on_part(self, ask: Ask, answer: Answer) -> None:
+        shell = self._shells[self._part_of[ask.url]]
+        shell.pending.discard(ask.url)
+        if answer.text is not None and self.scope.allows(answer.url):
+            shell.parts.append(self._read(ask, answer, base=shell.view.url))
+        if not shell.pending and self.phase is Phase.FIND:
+            self._list_seen.update(shell.view.apis)  # answered already: their entries are in the merged view
+            self._judge(shell.ask, shell.answer, shell.merged(), home=shell.ask.kind == "home")
 
     def _judge(self, ask: Ask, answer: Answer, view: PageView, *, home: bool) -> None:
         for link in view.articles:
@@ -306,6 +332,10 @@ class ColumnSearch:
                 self._probes += 1
                 self._push(Ask(cand.url, "probe", cand.text, cand.context, ask.depth + 1, host_of(cand.url)),
                            cand.score - PROBE_PENALTY)
+        if home:  # asked last, a few, in their order: the homepage's menu links that name no way
+            for i, item in enumerate(view.menu[:MAX_MENU_TRIES]):
+                if self.scope.allows(item.url):
+                    self._push(Ask(item.url, "find", item.text, "", 1), MIN_SCORE - 1 - i)
 
     def _owned(self, view: PageView) -> bool:
         """A page of another host is the county's when its 网站标识码 is under the county's code, or its owner
@@ -346,7 +376,7 @@ class ColumnSearch:
         home = self._home
         own_code = home.site_code if home and home.site_code and home.site_code[:6] == self.county.adcode else None
         for form in home.forms if home else ():
-            target = form.url(SEARCH_QUERY)
+            target = form.url(SEARCH_QUERIES[0])
             if self.scope.allows(target):
                 allow = ""
             elif own_code and form.carries(own_code):
@@ -354,8 +384,11 @@ class ColumnSearch:
             else:
                 continue
             self.phase = Phase.SEARCH
-            self._list_seen.add(target)
-            self._list.append(Ask(target, "search", "site search", allow=allow))
+            for query in SEARCH_QUERIES:
+                target = form.url(query)
+                if target not in self._list_seen:
+                    self._list_seen.add(target)
+                    self._list.append(Ask(target, "search", "site search", allow=allow))
             return
         self._finish(f"report column not found in {self.find_requests} pages" + (
             f" (the budget, {self.budget})" if self.find_requests >= self.budget else "") + "; no site search to ask")

@@ -1,0 +1,71 @@
+"""Whether a fetched page is the county's report column (pure): its name, what it lists, what it links.
+
+    accepts(view, scope, county)   the verdict (see its doc)
+    named_elsewhere(view)          a topic page whose scoring name is a link's to another page
+    report_like(items, county)     how many entries are 法治政府建设 reports
+"""
+
+from __future__ import annotations
+
+import re
+
+from countyreports.crawl.discover.page import PageView
+from countyreports.crawl.discover.scope import Scope
+from countyreports.models import Link, PageKind
+from countyreports.reading.classify import classify_title
+
+#: a page named at least this well is the report column
+REPORT_SCORE = 90
+#: a topic column (法治政府建设, 依法行政 …) that lists entries and links no more specific column is the column
+BROAD_SCORE = 55
+
+
+def report_like(items: tuple[Link, ...], county: str) -> int:
+    """Entries whose titles are 法治政府建设 reports (the county's, or a department's)."""
+    kinds = (PageKind.COUNTY_REPORT, PageKind.DEPARTMENT_REPORT)
+    return sum(classify_title(i.text, county) in kinds for i in items)
+
+
+def named_elsewhere(view: PageView, scope: Scope | None = None) -> bool:
+    """The name that makes a page score is a link's to another page (a topic page previewing its sub-columns
+    under their linked headings: 法治政府建设报告 › more): that page is the column, not this one."""
+    here = _page_key(view.url)
+    return any(s.text in view.names and s.score >= view.own_score and s.url not in view.crumb_urls
+               and _page_key(s.url) != here and (scope is None or scope.allows(s.url))
+               for s in view.candidates if s.score >= BROAD_SCORE)
+
+
+_INDEX = re.compile(r"/(?:index|default|list|main)\.\w+$|/$", re.I)
+
+
+def _page_key(url: str) -> str:
+    """A URL without its scheme, `www.` and default document: /fz/, /fz/index.html and /fz are one page."""
+    rest = url.split("://", 1)[-1].removeprefix("www.")
+    path, sep, query = rest.partition("?")
+    return _INDEX.sub("", path) + sep + query
+
+
+def accepts(view: PageView, scope: Scope | None = None, county: str = "", *, home: bool = False) -> bool:
+    """Whether a page is the report column — never an article's page, never a page that lists nothing (no
+    entries, sub-columns, further pages, list APIs or frames): a report name (its own, or the link's that led
+    here); else, not on the homepage, a topic name (法治政府建设) with a list, or a list of at least two
+    法治政府建设 reports, two thirds of its entries, under any name — unless it links a more specific column."""
+    if view.is_article or not view.listy:  # an article's page; a page that lists nothing
+        return False
+    if named_elsewhere(view, scope):
+        return False
+    if view.score >= REPORT_SCORE:
+        return True
+    if home:
+        return False
+
+    def linked(floor: int) -> bool:
+        return any(s.score >= floor and s.score > view.score and s.url not in view.crumb_urls
+                   and (scope is None or scope.allows(s.url)) for s in view.candidates)
+
+    if linked(REPORT_SCORE):
+        return False
+    if view.score >= BROAD_SCORE and view.items:
+        return True
+    reports = report_like(view.items, county)
+    return reports >= 2 and 3 * reports >= 2 * len(view.items) and not linked(BROAD_SCORE)
