@@ -138,3 +138,12 @@ def test_the_fingerprint_is_the_hash_of_the_repr_fed_in_pieces() -> None:
         att = RawDoc(r["attachment"], body(r["attachment"])) if r["attachment"] else None
         parsed = parse_docs(docs, att)
         assert fingerprint(parsed) == hashlib.sha256(repr(parsed).encode("utf-8")).hexdigest()
+
+
+def test_a_scan_page_holding_a_huge_image_is_refused_before_it_is_rendered() -> None:
+    """OCR renders a page, which decodes its images whole: a 1.6-gigapixel one is refused from its header."""
+    from countyreports.attachments import ocr
+    from countyreports.errors import ParseError
+
+    with pytest.raises(ParseError, match="over the OCR limit of 60 megapixels"):
+        ocr.pdf_page(make("huge_image.pdf"), 0)

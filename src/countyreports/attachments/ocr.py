@@ -26,13 +26,14 @@ import math
 from typing import Any
 
 from countyreports.errors import ParseError, ToolMissing
+from countyreports.reading.limits import MAX_IMAGE_PIXELS, image_refusal
 from countyreports.models import OcrLine, OcrPage
 
 __all__ = ["installed", "image_page", "pdf_page", "TOOL", "MAX_SIDE", "MAX_PIXELS"]
 
 TOOL = "RapidOCR 1.4.4 (PP-OCRv4, onnxruntime)"
 MAX_SIDE = 2000  # longest side of the page given to the engine (px)
-MAX_PIXELS = 60_000_000  # a page image larger than this is refused (an A4 page at 600 dpi is 35 Mpx)
+MAX_PIXELS = MAX_IMAGE_PIXELS  # a page rendered larger than this is refused (an A4 page at 600 dpi is 35 Mpx)
 MAX_DPI, PLAIN_DPI = 300, 200  # render a PDF page at its scan's dpi (at most MAX_DPI); PLAIN_DPI without images
 ENGINE_SETTINGS: dict[str, Any] = {"use_cls": False, "intra_op_num_threads": 1, "inter_op_num_threads": 1,
                                    "rec_batch_num": 6, "text_score": 0.5}
@@ -98,17 +99,18 @@ def image_page(body: bytes, number: int = 1) -> OcrPage:
 
     try:
         im = Image.open(io.BytesIO(body))
-        if im.width * im.height > MAX_PIXELS:
-            raise ParseError(f"page {number}: an image of {im.width}×{im.height} px is larger than the "
-                             f"{MAX_PIXELS / 1e6:.0f} Mpx an OCR page may have")
+        refused = image_refusal(im.width, im.height)
+        if refused is not None:
+            raise ParseError(f"page {number}: {refused}")
         im.load()
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ParseError(f"page {number}: not a readable image ({type(exc).__name__}: {exc})") from exc
     return _read(im, number)
 
 
-def _page_dpi(page: Any, pdfium_c: Any) -> float:
-    """The resolution of the page's largest image (its scan's dpi), at most MAX_DPI; PLAIN_DPI without one."""
+def _page_dpi(page: Any, pdfium_c: Any, page_number: int = 1) -> float:
+    """The resolution of the page's largest image (its scan's dpi), at most MAX_DPI; PLAIN_DPI without one.
+    ParseError when one of its images is over the OCR limit (`limits.image_refusal`, read from its header)."""
     width_in = page.get_width() / 72.0
     best = 0.0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
@@ -117,6 +119,9 @@ def _page_dpi(page: Any, pdfium_c: Any) -> float:
             left, _bottom, right, _top = obj.get_bounds()
         except Exception:  # noqa: BLE001 - an image without metadata: not the scan
             continue
+        refused = image_refusal(meta.width, meta.height) if meta.width or meta.height else None
+        if refused is not None:  # (rendering the page would decode it whole)
+            raise ParseError(f"page {page_number}: {refused}")
         if right - left > 0.5 * page.get_width() and meta.width > 0:
             best = max(best, meta.width / ((right - left) / 72.0))
     dpi = best if best > 0 else PLAIN_DPI
@@ -135,7 +140,7 @@ def pdf_page(body: bytes, index: int) -> OcrPage:
     try:
         page = doc[index]
         try:
-            scale = _page_dpi(page, pdfium_c) / 72.0
+            scale = _page_dpi(page, pdfium_c, index + 1) / 72.0
             w, h = page.get_width() * scale, page.get_height() * scale
             if w * h > MAX_PIXELS:
                 raise ParseError(f"page {index + 1}: {w:.0f}×{h:.0f} px at its resolution is larger than the "
