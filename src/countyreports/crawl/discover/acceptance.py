@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from countyreports.crawl.discover.page import PageView
 from countyreports.crawl.discover.scope import Scope
@@ -39,8 +40,9 @@ _INDEX = re.compile(r"/(?:index|default|list|main)\.\w+$|/$", re.I)
 
 
 def _page_key(url: str) -> str:
-    """A URL without its scheme, `www.` and default document: /fz/, /fz/index.html and /fz are one page."""
-    rest = url.split("://", 1)[-1].removeprefix("www.")
+    """A URL without its scheme, `www.`, escapes and default document: /fz/, /fz/index.html and /fz are one
+    page, and so are ?c=法治 and ?c=%E6%B3%95%E6%B2%BB."""
+    rest = unquote(url.split("://", 1)[-1].removeprefix("www."))  # a link may spell its query unescaped
     path, sep, query = rest.partition("?")
     return _INDEX.sub("", path) + sep + query
 

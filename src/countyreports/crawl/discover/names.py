@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import re
 from typing import Iterable
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from countyreports.crawl.discover.common import clean, in_excluded_container
+from countyreports.crawl.discover.common import ScoredLink, clean, in_excluded_container
 from countyreports.crawl.discover.keywords import (
-    BREADCRUMB_CONTAINER, BREADCRUMB_LEAD, COLUMN_TEXT_SCORES, LIST_TITLE_SELECTORS, NEGATIVE_TEXT, REPORT_WORDS,
-    TOPIC_SCORE, URL_SCORES, YEAR_LABEL,
+    BREADCRUMB_CONTAINER, BREADCRUMB_LEAD, COLUMN_TEXT_SCORES, LIST_TITLE_SELECTORS, NEGATIVE_TEXT, PLACE_TOPIC,
+    PLACE_TOPIC_SCORE, REPORT_WORDS, TOPIC_SCORE, URL_SCORES, YEAR_LABEL,
 )
+from countyreports.reading.classify import county_aliases
 
 _CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|＞|›|»|→|\|)\s*|\s+/\s+")
 _TITLE_SPLIT = re.compile(r"\s*[-_|—–]\s*")
@@ -132,3 +134,13 @@ def page_score(names: list[str], crumbs: list[str], via: str = "", via_context: 
         if s[0] > best[0]:
             best = s
     return best
+
+
+def placed(cand: ScoredLink, county: str) -> ScoredLink:
+    """A topic named for a place (法治乡宁) is the county's topic column when the place is the county; any other
+    place's scores nothing."""
+    if cand.reason != "place":
+        return cand
+    m = PLACE_TOPIC.match(cand.text)
+    ours = m is not None and m.group("place") in county_aliases(county)
+    return replace(cand, score=PLACE_TOPIC_SCORE if ours else 0, reason="place:county" if ours else "place")

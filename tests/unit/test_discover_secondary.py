@@ -1,0 +1,86 @@
+"""Ways to the report column that real county portals have and earlier rounds missed, on small hand-made sites
+(expected values from a human reading of the pages): a mobile site the homepage declares, a department's
+(司法局) pages under the portal's department directory, a topic column named for the county (法治乡宁), a
+column whose own links spell its query unescaped, a site map (栏目导航) listing every column."""
+
+from __future__ import annotations
+
+from countyreports.crawl.discover.acceptance import _page_key
+from countyreports.crawl.discover.names import text_score
+from test_column_search import REPORTS, html, run
+
+
+def test_the_homepage_s_mobile_site_is_searched_when_the_desktop_site_has_no_way():
+    home = html('<head><meta name="mobile-agent" content="format=html5;url=http://m.x.gov.cn/"></head>'
+                '<div class="nav"><a href="/xwzx/">新闻中心</a></div>'
+                '<div class="topbar"><a href="http://m.x.gov.cn/" class="wap">手机版</a></div>')
+    pages = {
+        "http://x.gov.cn/": home,
+        "http://m.x.gov.cn/": html('<nav class="grid"><a href="/zwgk.html"><span>政务公开</span></a>'
+                                   '<a href="/list-2.html"><span>要闻</span></a></nav>'),
+        "http://m.x.gov.cn/zwgk.html": html('<nav class="grid"><a href="/list-41.html"><span>法治政府</span></a></nav>'),
+        "http://m.x.gov.cn/list-41.html": html(REPORTS, title="法治政府"),
+    }
+    s, asked = run(pages)
+    assert s.column_url == "http://m.x.gov.cn/list-41.html", asked
+    assert "http://m.x.gov.cn/" in asked
+
+
+def test_a_mobile_alternate_is_read_from_link_rel_alternate():
+    home = html('<link rel="alternate" media="only screen and (max-width: 640px)" href="http://m.x.gov.cn/">'
+                '<a href="/xwzx/">新闻中心</a>')
+    pages = {"http://x.gov.cn/": home,
+             "http://m.x.gov.cn/": html('<a href="/fz/">法治政府建设</a>'),
+             "http://m.x.gov.cn/fz/": html(REPORTS, title="法治政府建设")}
+    s, asked = run(pages)
+    assert s.column_url == "http://m.x.gov.cn/fz/", asked
+
+
+def test_the_justice_bureau_under_the_department_directory():
+    pages = {
+        "http://x.gov.cn/": html('<div class="nav"><a href="/jgsz/">机构设置</a><a href="/xwzx/">新闻中心</a></div>'),
+        "http://x.gov.cn/jgsz/": html('<div class="tabs"><a href="/jgsz/xwbm/">县委部门</a>'
+                                      '<a href="/jgsz/zfgzbm/">政府工作部门</a><a href="/jgsz/xz/">乡镇（街道）</a></div>'),
+        "http://x.gov.cn/jgsz/zfgzbm/": html('<ul><li><a href="/jgsz/zfgzbm/fgw/">乡宁县发展和改革局</a></li>'
+                                             '<li><a href="/jgsz/zfgzbm/xsfj/">乡宁县司法局</a></li></ul>'),
+        "http://x.gov.cn/jgsz/zfgzbm/xsfj/": html('<ul><li><a href="/jgsz/zfgzbm/xsfj/yfzx/">依法治县</a></li></ul>'),
+        "http://x.gov.cn/jgsz/zfgzbm/xsfj/yfzx/": html('<ul><li><a href="/jgsz/zfgzbm/xsfj/yfzx/nd/">年度法治政府建设情况</a>'
+                                                       '</li></ul>'),
+        "http://x.gov.cn/jgsz/zfgzbm/xsfj/yfzx/nd/": html(REPORTS, title="年度法治政府建设情况"),
+    }
+    s, asked = run(pages)
+    assert s.column_url == "http://x.gov.cn/jgsz/zfgzbm/xsfj/yfzx/nd/", asked
+
+
+def test_department_directories_and_site_maps_are_ways():
+    for name in ("机构设置", "部门信息", "部门信息公开", "政府工作部门", "部门网站", "栏目导航", "网站地图"):
+        assert text_score(name)[0] >= 30, name
+    assert text_score("县委部门")[0] < 30  # the party's departments do not report on 法治政府建设
+
+
+def test_a_topic_column_named_for_the_county_is_the_topic():
+    pages = {
+        "http://x.gov.cn/": html('<a href="/ztzl/">专题专栏</a>'),
+        "http://x.gov.cn/ztzl/": html('<ul class="ztlist"><li><a href="/ztzl/qt/"><img src="/a.jpg" alt="共同富裕">'
+                                      '<p>共同富裕</p></a></li><li><a href="/ztzl/fzxn/"><img src="/b.jpg" alt="法治乡宁">'
+                                      '<p>法治乡宁</p></a></li></ul>'),
+        "http://x.gov.cn/ztzl/fzxn/": html('<div class="tit"><span>法治政府</span><a class="more" href="/ztzl/fzxn/fzzf/">更多</a>'
+                                           '</div>'),
+        "http://x.gov.cn/ztzl/fzxn/fzzf/": html(REPORTS, title="法治政府"),
+    }
+    s, asked = run(pages)
+    assert s.column_url == "http://x.gov.cn/ztzl/fzxn/fzzf/", asked
+    assert "http://x.gov.cn/ztzl/qt/" not in asked
+
+
+def test_a_page_linking_itself_with_an_unescaped_query_is_that_page():
+    escaped = "http://x.gov.cn/News.asp?Big=%E6%94%BF%E5%8A%A1%E5%85%AC%E5%BC%80&Small=%E6%B3%95%E6%B2%BB"
+    assert _page_key(escaped) == _page_key("http://x.gov.cn/News.asp?Big=政务公开&Small=法治")
+    pages = {
+        "http://x.gov.cn/": html('<a href="/News.asp?Big=政务公开&amp;Small=法治政府建设">法治政府建设</a>'),
+        "http://x.gov.cn/News.asp?Big=政务公开&Small=法治政府建设": html(
+            '<div class="left"><a href="/News.asp?Big=政务公开&amp;Small=法治政府建设">法治政府建设</a></div>' + REPORTS,
+            title="法治政府建设"),
+    }
+    s, asked = run(pages)
+    assert s.column_url == "http://x.gov.cn/News.asp?Big=政务公开&Small=法治政府建设", asked
