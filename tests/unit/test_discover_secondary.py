@@ -84,3 +84,41 @@ def test_a_page_linking_itself_with_an_unescaped_query_is_that_page():
     }
     s, asked = run(pages)
     assert s.column_url == "http://x.gov.cn/News.asp?Big=政务公开&Small=法治政府建设", asked
+
+
+def test_a_county_topic_s_report_tab_is_the_column_not_the_topic_s_mixed_preview():
+    mixed = REPORTS.replace("</ul>", '<li><a href="/fz/202402/t20240201_2.html">乡宁县召开依法治县委员会会议</a>'
+                                      '<span>2024-02-01</span></li></ul>')
+    pages = {
+        "http://x.gov.cn/": html('<div class="zt"><a href="/fzxn/"><img src="/a.jpg" alt="法治乡宁"></a></div>'),
+        "http://x.gov.cn/fzxn/": html('<div class="tabs"><a href="/fzxn/dt/">工作动态</a><a href="/fzxn/bg/">年度报告</a></div>'
+                                      + mixed, title="法治乡宁"),
+        "http://x.gov.cn/fzxn/bg/": html(REPORTS, title="年度报告"),
+    }
+    s, asked = run(pages)
+    assert s.column_url == "http://x.gov.cn/fzxn/bg/", asked
+
+
+def test_a_heading_holding_its_own_more_link_names_the_column():
+    pages = {
+        "http://x.gov.cn/": html('<a href="/fz/">法治政府建设</a>'),
+        "http://x.gov.cn/fz/": html('<div class="box"><div class="tit"><span>年度报告</span><a class="more" href="/fz/nb/">'
+                                    '更多</a></div>' + REPORTS + '</div><div class="box"><div class="tit"><span>工作动态</span>'
+                                    '<a class="more" href="/fz/dt/">更多</a></div></div>', title="法治政府建设"),
+        "http://x.gov.cn/fz/nb/": html(REPORTS, title="年度报告"),
+    }
+    s, asked = run(pages)
+    assert s.column_url == "http://x.gov.cn/fz/nb/", asked
+
+
+def test_a_list_row_s_title_is_not_the_page_s_name():
+    rows = ('<ul class="newslist"><li><a href="/c.htm?id=9003"><p class="tit">乡宁县2024年法治政府建设工作要点</p>'
+            '<p class="date">2024-04-18</p></a></li></ul>')
+    pages = {
+        "http://x.gov.cn/": html('<a href="/l35.html">法治乡宁</a>'),
+        "http://x.gov.cn/l35.html": html('<div class="tabs"><a href="/l36.html">工作动态</a><a href="/l37.html">年度报告</a>'
+                                         '</div>' + rows, title="法治乡宁"),
+        "http://x.gov.cn/l37.html": html(REPORTS, title="年度报告"),
+    }
+    s, asked = run(pages)
+    assert s.column_url == "http://x.gov.cn/l37.html", asked

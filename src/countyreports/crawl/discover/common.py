@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from countyreports.models import Link
 
 from countyreports.crawl.discover.keywords import (
-    MORE_TEXTS, ARTICLE_URL, COLUMN_URL, ATTACHMENT_URL, BAD_SCHEMES, EXCLUDED_CONTAINER, EXCLUDED_CONTAINER_EXACT,
+    MORE_RE, MORE_TEXTS, ARTICLE_URL, COLUMN_URL, ATTACHMENT_URL, BAD_SCHEMES, EXCLUDED_CONTAINER, EXCLUDED_CONTAINER_EXACT,
     EXCLUDED_TAGS, DATE_RE, ELLIPSIS_RE, SPACE_RE, PAGE_PARAM,
 )
 
@@ -189,8 +189,10 @@ def block_heading(anchor: LexborNode) -> str:
         for sel in ("h1", "h2", "h3", "h4", "h5", ".title", ".tit", "strong", "b", "span"):
             node = anc.css_first(sel)
             if node is not None:
-                text = clean(node.text(separator=" "))
-                if text and text not in MORE_TEXTS and len(text) <= 20:
+                # a heading holding its own more-link (<div class="tit"><span>年度报告</span><a>更多</a>)
+                text = " ".join(w for w in clean(node.text(separator=" ")).split()
+                                if w not in MORE_TEXTS and not MORE_RE.match(w))
+                if text and len(text) <= 20:
                     return text
     return ""
 

@@ -47,6 +47,8 @@ YEAR_LABEL = re.compile(r"^(?:(?:19|20)\d{2}|[〇零○一二][〇零○一二�
 #: A topic named for a place (法治乡宁): its place, and the score it has when the place is the county.
 PLACE_TOPIC = re.compile(r"^(?:法治|法治建设|依法治理)\s*[·•]?\s*(?P<place>[\u4e00-\u9fff]{2,8})$")
 PLACE_TOPIC_SCORE = 62
+#: what such a topic's "年度报告" child is scored as (its place's 法治政府 report column)
+PLACE_TOPIC_STANDS_FOR = "法治政府"
 #: Link texts that name the site's mobile (or other) edition: its pages hold columns the desktop's may lack.
 ALTERNATE_TEXT = re.compile(r"^\s*(?:手机版|移动版|手机门户|手机网站|移动门户|触屏版|WAP版?|移动端)\s*$", re.I)
 

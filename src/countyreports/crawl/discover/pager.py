@@ -5,7 +5,9 @@
 * script-only pagers: a pager written by a script from numbers in the page — positional calls
   (``createPageHTML(7, 0, "index", "html")``, ``createPageHTML("page_div", 7, 0, "index", "html", 67)``) or
   configurations (``{total: 23, size: 6, current: 1, prefix: "index", suffix: "html"}``, ``var countPage = 3``):
-  pages ``<prefix>.<suffix>``, ``<prefix>_<k>.<suffix>`` numbered from the first page's own number (0 or 1).
+  pages ``<prefix>.<suffix>``, ``<prefix>_<k>.<suffix>`` numbered from the first page's own number (0 or 1), or
+  ``<prefix><k>.<suffix>`` (list1.html, list2.html); a prefix may be a path (``"/zt/fz/index", ".html"``); a
+  count the script fetches (``total: d.total``) makes the next page the only one named (it names the one after).
 """
 
 from __future__ import annotations
@@ -114,11 +116,11 @@ def _from_calls(html: str, names: dict[str, str]) -> list[tuple[int, int, str, s
                     values.append(s if s is not None else s2 if s2 is not None else "")
             numbers = [v for v in values if isinstance(v, int)]
             strings = [v for v in values if isinstance(v, str)]
-            exts = [i for i, v in enumerate(values) if isinstance(v, str) and v.lower() in PAGE_EXTS]
+            exts = [i for i, v in enumerate(values) if isinstance(v, str) and v.lower().lstrip(".") in PAGE_EXTS]
             if len(numbers) >= 2 and exts and exts[0] > 0 and isinstance(values[exts[0] - 1], str) and strings:
                 stem = str(values[exts[0] - 1])
-                if re.fullmatch(r"[\w-]{1,30}", stem):
-                    found.append((numbers[0], numbers[1], stem, str(values[exts[0]])))
+                if _STEM.fullmatch(stem):
+                    found.append((numbers[0], numbers[1], stem, str(values[exts[0]]).lstrip(".")))
     return found
 
 
@@ -143,11 +145,14 @@ def _from_config(names: dict[str, str]) -> tuple[int, int, str, str] | None:
         pages = math.ceil(total / size)
     current = number(CURRENT_KEYS)
     stem, ext = text(STEM_KEYS), text(EXT_KEYS)
-    if pages is None or current is None or not stem or not ext or ext.lower().lstrip(".") not in PAGE_EXTS:
+    if current is None or not stem or not ext or ext.lower().lstrip(".") not in PAGE_EXTS:
         return None
-    return pages, current, stem, ext.lstrip(".")
+    # a count the script fetches (d.endPage): the next page is asked, and it names the one after
+    return pages if pages is not None else current + 1, current, stem, ext.lstrip(".")
 
 
+#: a pager's file stem: a name, or a path (/zt/fz/index)
+_STEM = re.compile(r"[\w-]{1,30}|(?:/?[\w.-]{1,40})*/[\w-]{1,30}")
 #: a page's file name built by a script: "list_" + n + ".html"
 _BUILT = re.compile(r"""["']([\w-]{1,30})_["']\s*\+\s*[\w$.]+\s*\+\s*["']\.(\w{2,5})["']""")
 
@@ -164,17 +169,23 @@ def script_pages(html: str, url: str) -> tuple[str, ...]:
     for pages, current, stem, ext in [*_from_calls(html, names), *filter(None, [_from_config(names)])]:
         if pages <= 1 or current < 0:
             continue
-        own = re.search(rf"/{re.escape(stem)}(?:_(\d+))?\.{re.escape(ext)}$", url.split("?", 1)[0])
+        folder = c.column_dir(url)
+        if "/" in stem:  # a path: its folder is the list's
+            path = c.resolve(stem, url) or ""
+            folder, stem = path.rsplit("/", 1)[0] + "/", stem.rsplit("/", 1)[1]
+        own = re.search(rf"/{re.escape(stem)}(?:(_?)(\d+))?\.{re.escape(ext)}$", url.split("?", 1)[0])
         if own is None and not url.split("?", 1)[0].endswith("/"):
             continue  # the pager speaks of other files than this page's
-        folder = c.column_dir(url)
-        if own is None or own.group(1) is None:  # the first page: its number (0 or 1) numbers the others
+        if own is not None and own.group(2) is not None and not own.group(1):  # list1.html, list2.html …
+            here = int(own.group(2))
+            return tuple(f"{folder}{stem}{k}.{ext}" for k in range(1, min(pages, MAX_SCRIPT_PAGES) + 1) if k != here)
+        if own is None or own.group(2) is None:  # the first page: its number (0 or 1) numbers the others
             first = min(current, 1)
             numbers = range(first + 1, first + min(pages, MAX_SCRIPT_PAGES))
             return tuple(f"{folder}{stem}_{k}.{ext}" for k in numbers)
         # a later page, stem_<here>: numbered from 0 when here is 1 (from 1, the second page is stem_2), from 1
         # when here is the page count; else both are possible, and the walk drops a page that is not there
-        here = int(own.group(1))
+        here = int(own.group(2))
         last = min(pages, MAX_SCRIPT_PAGES)
         numbers = range(1, last) if here == 1 else range(2, last + 1) if here == last else range(1, last + 1)
         return (f"{folder}{stem}.{ext}",) + tuple(f"{folder}{stem}_{k}.{ext}" for k in numbers if k != here)
