@@ -115,6 +115,11 @@ def test_bracketed_page_numbers_and_page_parameter_without_a_pager_block():
      'prefix: "list", suffix: ".html" }); });', "http://x/a/list2.html", ("http://x/a/list1.html", "http://x/a/list3.html")),
     ('var pageConfig = { total: 12, size: 6, current: 1, prefix: "list", suffix: "html" };', "http://x/a/list1.html",
      ("http://x/a/list2.html",)),
+    # laypage whose jump builds the page's URL around its number
+    ("laypage({ cont: 'layPage', pages: '3', curr: '1', jump: function (e, first) { if (!first) { "
+     'window.location.href = "/web/list.action?pageNum=" + e.curr + "&pageSize=5&theID=ab12"; } } });',
+     "http://x/web/list.action?theID=ab12", ("http://x/web/list.action?pageNum=2&pageSize=5&theID=ab12",
+                                              "http://x/web/list.action?pageNum=3&pageSize=5&theID=ab12")),
 ])
 def test_script_only_pagers(script, url, pages):
     assert script_pages(page(f"<script>{script}</script>"), url) == pages

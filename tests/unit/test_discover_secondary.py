@@ -122,3 +122,46 @@ def test_a_list_row_s_title_is_not_the_page_s_name():
     }
     s, asked = run(pages)
     assert s.column_url == "http://x.gov.cn/l37.html", asked
+
+
+def test_a_topic_page_previewing_a_better_named_column_below_it_leads_there():
+    preview = ('<ul class="list"><li><a href="/fz/fzzf/2024/0219/832.html">乡宁县2023年度法治政府建设工作报告</a>'
+               '<span>2024-02-19</span></li></ul>')
+    pages = {
+        "http://x.gov.cn/": html('<a href="/fz/index.html">法治建设</a>'),
+        "http://x.gov.cn/fz/index.html": html('<div class="left"><a href="/fz/fzzf/List_1.html">法治政府建设</a>'
+                                              '<a href="/fz/pf/List_1.html">普法宣传</a></div>' + preview, title="法治建设"),
+        "http://x.gov.cn/fz/fzzf/List_1.html": html(preview, title="法治政府建设"),
+    }
+    s, asked = run(pages)
+    assert s.column_url == "http://x.gov.cn/fz/fzzf/List_1.html", asked
+
+
+def _catalogue(tree: str) -> dict[str, str]:
+    """A 信息公开 page of two iframes: the catalogue tree on the left, the lists on the right."""
+    return {
+        "http://x.gov.cn/": html('<a href="/web/open.action">信息公开</a>'),
+        "http://x.gov.cn/web/open.action": html('<iframe src="/web/left.action" name="leftFrame"></iframe>'
+                                                '<iframe src="/web/welcome.action" name="rightFrame"></iframe>'),
+        "http://x.gov.cn/web/welcome.action": html("<p>请在左侧目录中选择信息类别查看。</p>"),
+        "http://x.gov.cn/web/left.action": html(tree),
+        "http://x.gov.cn/web/right.action?theID=f1": html(REPORTS, title="法治政府建设年度报告"),
+    }
+
+
+def test_a_catalogue_tree_of_scripted_calls_is_followed():
+    tree = ('<ul><li><a href="javascript:void(0);" onclick="goColumn(\'z9\')">机构职能</a></li>'
+            '<li><a href="javascript:void(0);" onclick="goColumn(\'f1\')">法治政府建设年度报告</a></li></ul>'
+            '<script>function goColumn(id) { window.parent.document.getElementById("rightFrame").src = '
+            '"/web/right.action?theID=" + id; }</script>')
+    s, asked = run(_catalogue(tree))
+    assert s.column_url == "http://x.gov.cn/web/right.action?theID=f1", asked
+
+
+def test_a_catalogue_tree_held_as_a_script_literal_is_followed():
+    tree = ('<ul id="tree" class="ztree"></ul><script>var zNodes = [\n{id:"r", pId:"0", name:"政府信息公开目录", open:true},\n'
+            "{id:'z9', pId:'r', name:'机构职能'},\n{id:\"f1\", pId:\"r\", name:\"法治政府建设年度报告\"},\n];\n"
+            'function onClick(e, treeId, treeNode) { window.parent.document.getElementById("rightFrame").src = '
+            '"right.action?theID=" + treeNode.id; }</script>')
+    s, asked = run(_catalogue(tree))
+    assert s.column_url == "http://x.gov.cn/web/right.action?theID=f1", asked

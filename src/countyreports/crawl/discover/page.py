@@ -286,7 +286,7 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         cands.sort(key=lambda s: -s.score)
     known = {s.url for s in cands}
     cands += [ScoredLink(url=link.url, text=link.text, score=sc, reason=r, context=topic)
-              for link in script_columns(text, url, scope) if link.url not in known
+              for link in script_columns(text, url, scope, link_templates(text)) if link.url not in known
               for sc, r in [scored(link.text, topic)] if sc > 0]  # a menu held as JSON in a script
     cands.sort(key=lambda s: -s.score)
     shapes = column_shapes(tree, url)

@@ -124,26 +124,31 @@ def _from_calls(html: str, names: dict[str, str]) -> list[tuple[int, int, str, s
     return found
 
 
-def _from_config(names: dict[str, str]) -> tuple[int, int, str, str] | None:
+def _counts(names: dict[str, str]) -> tuple[int | None, int | None]:
+    """(page count, current page) of a pager's configuration (``pages: '3', curr: '1'``; ``total``/``size``)."""
     by_key: dict[str, str] = {}
     for name, value in names.items():
         by_key.setdefault(_key(name), value)
 
     def number(keys: frozenset[str]) -> int | None:
-        for k in keys:
-            v = by_key.get(k)
-            if v is not None and v.lstrip("-").isdigit():
-                return int(v)
-        return None
-
-    def text(keys: frozenset[str]) -> str | None:
-        return next((by_key[k] for k in keys if k in by_key and not by_key[k].isdigit()), None)
+        return next((int(by_key[k]) for k in keys if by_key.get(k, "").lstrip("-").isdigit()), None)
 
     pages = number(COUNT_KEYS)
     total, size = number(TOTAL_KEYS), number(SIZE_KEYS)
     if pages is None and total is not None and size:
         pages = math.ceil(total / size)
-    current = number(CURRENT_KEYS)
+    return pages, number(CURRENT_KEYS)
+
+
+def _from_config(names: dict[str, str]) -> tuple[int, int, str, str] | None:
+    by_key: dict[str, str] = {}
+    for name, value in names.items():
+        by_key.setdefault(_key(name), value)
+
+    def text(keys: frozenset[str]) -> str | None:
+        return next((by_key[k] for k in keys if k in by_key and not by_key[k].isdigit()), None)
+
+    pages, current = _counts(names)
     stem, ext = text(STEM_KEYS), text(EXT_KEYS)
     if current is None or not stem or not ext or ext.lower().lstrip(".") not in PAGE_EXTS:
         return None
@@ -153,6 +158,9 @@ def _from_config(names: dict[str, str]) -> tuple[int, int, str, str] | None:
 
 #: a pager's file stem: a name, or a path (/zt/fz/index)
 _STEM = re.compile(r"[\w-]{1,30}|(?:/?[\w.-]{1,40})*/[\w-]{1,30}")
+#: a page's URL built by a script around its number: "/list.action?pageNum=" + e.curr + "&pageSize=10"
+_BUILT_QUERY = re.compile(r"""["']([^"'\s]{0,200}\?[^"'\s]{0,200}=)["']\s*\+\s*(?:[\w$]+\.)?(?:curr|current|page|pageno|"""
+                          r"""pagenum|pageindex|currentpage|curpage)\s*\+\s*["']([^"'\s]{0,200})["']""", re.I)
 #: a page's file name built by a script: "list_" + n + ".html"
 _BUILT = re.compile(r"""["']([\w-]{1,30})_["']\s*\+\s*[\w$.]+\s*\+\s*["']\.(\w{2,5})["']""")
 
@@ -163,6 +171,12 @@ def script_pages(html: str, url: str) -> tuple[str, ...]:
     if "<script" not in html.lower():
         return ()
     names = _assignments(html)
+    query = _BUILT_QUERY.search(html)
+    if query:  # location.href = "/list.action?pageNum=" + e.curr + "&theID=…"
+        pages, current = _counts(names)
+        if pages and pages > 1 and current is not None:
+            return tuple(u for k in range(1, min(pages, MAX_SCRIPT_PAGES) + 1) if k != current
+                         and (u := c.resolve(f"{query.group(1)}{k}{query.group(2)}", url)))
     built = _BUILT.search(html)
     if built and not any(_key(n) in STEM_KEYS for n in names):
         names = {**names, "prefix": built.group(1), "suffix": built.group(2)}
