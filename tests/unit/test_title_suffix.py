@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from countyreports.models import PageKind
 from countyreports.reading.classify import classify_title
 from countyreports.reading.pagemeta import strip_site_suffix
-from countyreports.models import PageKind
 
 
 @pytest.mark.parametrize(("title", "expected"), [
