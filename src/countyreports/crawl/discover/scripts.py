@@ -83,8 +83,8 @@ def _json_values(html: str) -> Iterator[Any]:
             start = m.start(1)
             try:
                 value, _end = json.JSONDecoder().raw_decode(script, start)
-            except ValueError:
-                value = _js_literal(script, start)
+            except ValueError:  # a literal assigned (var zNodes = [{id: …}]) may be JavaScript, not JSON
+                value = _js_literal(script, start) if m.group(0).startswith("=") else None
                 if value is None:
                     continue
             yield value
