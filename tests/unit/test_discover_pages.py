@@ -102,6 +102,24 @@ def test_bracketed_page_numbers_and_page_parameter_without_a_pager_block():
     ('laypage.render({elem: "page", count: 8, limit: 4, curr: 1, jump: function(obj, first){ if(!first){ '
      'location.href = obj.curr == 1 ? "listDisplaySelf.shtml" : "listDisplaySelf_" + obj.curr + ".shtml"; } } });',
      "http://x/c1/listDisplaySelf.shtml", ("http://x/c1/listDisplaySelf_2.shtml",)),
+    # a stem given as a path and an extension with its dot (showPages(id, pages, current, stem, ext))
+    ('showPages("epages", 3, 1, "/zt/fz/index", ".html");', "http://x/zt/fz/index.html",
+     ("http://x/zt/fz/index_2.html", "http://x/zt/fz/index_3.html")),
+    ('showPages("epages", 3, 1, "/zt/fz/index", ".html");', "http://x/zt/fz/",
+     ("http://x/zt/fz/index_2.html", "http://x/zt/fz/index_3.html")),
+    # pages numbered without "_" from 1 (list1.html, list2.html), their count only in a JSON the script fetches:
+    # the next page is asked, and from it the one after, until one is missing
+    ('$.getJSON("script.json", function (d) { hapPage("p", { total: d.total, endPage: d.endPage, current: 1, '
+     'prefix: "list", suffix: ".html" }); });', "http://x/a/list1.html", ("http://x/a/list2.html",)),
+    ('$.getJSON("script.json", function (d) { hapPage("p", { total: d.total, endPage: d.endPage, current: 2, '
+     'prefix: "list", suffix: ".html" }); });', "http://x/a/list2.html", ("http://x/a/list1.html", "http://x/a/list3.html")),
+    ('var pageConfig = { total: 12, size: 6, current: 1, prefix: "list", suffix: "html" };', "http://x/a/list1.html",
+     ("http://x/a/list2.html",)),
+    # laypage whose jump builds the page's URL around its number
+    ("laypage({ cont: 'layPage', pages: '3', curr: '1', jump: function (e, first) { if (!first) { "
+     'window.location.href = "/web/list.action?pageNum=" + e.curr + "&pageSize=5&theID=ab12"; } } });',
+     "http://x/web/list.action?theID=ab12", ("http://x/web/list.action?pageNum=2&pageSize=5&theID=ab12",
+                                              "http://x/web/list.action?pageNum=3&pageSize=5&theID=ab12")),
 ])
 def test_script_only_pagers(script, url, pages):
     assert script_pages(page(f"<script>{script}</script>"), url) == pages

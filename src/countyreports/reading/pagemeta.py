@@ -84,13 +84,14 @@ def title_of(tree: LexborHTMLParser, metas: dict[str, str], fam: Family) -> str:
 
 
 def strip_site_suffix(title: str) -> str:
-    """"报告标题_某某县人民政府" → "报告标题" (the last segment after a site separator, if short)."""
+    """"报告标题_某某县人民政府" → "报告标题" (the last segment after a separator, if short; after a bare hyphen
+    only when it names a site: titles hold hyphens too)."""
     for sep in S.TITLE_SEPARATORS:
         if sep in title:
             head, _, tail = title.rpartition(sep)
             if head.strip(STRIP) and len(tail.strip(STRIP)) <= 30:
                 return head.strip(STRIP)
-    return title
+    return S.SITE_NAME_TAIL.sub("", title).strip(STRIP) or title
 
 
 def _date(y: str, m: str, d: str) -> dt.date | None:

@@ -126,6 +126,9 @@ SITE_ID = re.compile(r"(?:[网網]站[标標][识識][码碼])\s*[:：]?\s*([0-9
 # Separators between an article title and the site name in <title> (a bare "—" is part of titles:
 # 《纲要（2015—2020年）》, so only spaced dashes count).
 TITLE_SEPARATORS = ("_", " - ", " | ", "｜", "|", " — ", " -- ", " —— ")
+#: A bare hyphen before a site's name ends a page title only when what follows names a site (人民政府, 政府网,
+#: 门户网站): "2021-2025年" and "…报告-附件" stay whole.
+SITE_NAME_TAIL = re.compile(r"\s*[-－—]\s*[\u4e00-\u9fff（）()]{2,28}(?:人民政府|政府网|门户网站?|政府门户|网站|网)\s*$")
 PAGER_TEXT = re.compile(
     r"^\s*(?:\d{1,3}|\[\s*\d{1,3}\s*\]|第\s*\d{1,3}\s*[页頁]|[上下]一[页頁]|[上下前后後][页頁]|首[页頁]|尾[页頁]|末[页頁]"
     r"|>|»|›|<|«|‹)\s*$"

@@ -2,13 +2,16 @@
 
     accepts(view, scope, county)   the verdict (see its doc)
     named_elsewhere(view)          a topic page whose scoring name is a link's to another page
+    previews(view)                 a topic page listing the entries of a better-named column below it
     report_like(items, county)     how many entries are 法治政府建设 reports
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
+from countyreports.crawl.discover.common import column_dir
 from countyreports.crawl.discover.page import PageView
 from countyreports.crawl.discover.scope import Scope
 from countyreports.models import Link, PageKind
@@ -35,12 +38,27 @@ def named_elsewhere(view: PageView, scope: Scope | None = None) -> bool:
                for s in view.candidates if s.score >= BROAD_SCORE)
 
 
+def previews(view: PageView, scope: Scope | None = None) -> bool:
+    """The page lists another column's entries (a topic page's preview of 法治政府建设): most of its entries lie
+    in the folder of a better-named column it links, below its own — that column is the column."""
+    here = column_dir(view.url)
+    for s in view.candidates:
+        if s.score < BROAD_SCORE or s.score <= view.score or s.url in view.crumb_urls:
+            continue
+        folder = column_dir(s.url)
+        if folder != here and folder.startswith(here) and (scope is None or scope.allows(s.url)) \
+                and 2 * sum(i.url.startswith(folder) for i in view.items) > len(view.items):
+            return True
+    return False
+
+
 _INDEX = re.compile(r"/(?:index|default|list|main)\.\w+$|/$", re.I)
 
 
 def _page_key(url: str) -> str:
-    """A URL without its scheme, `www.` and default document: /fz/, /fz/index.html and /fz are one page."""
-    rest = url.split("://", 1)[-1].removeprefix("www.")
+    """A URL without its scheme, `www.`, escapes and default document: /fz/, /fz/index.html and /fz are one
+    page, and so are ?c=法治 and ?c=%E6%B3%95%E6%B2%BB."""
+    rest = unquote(url.split("://", 1)[-1].removeprefix("www."))  # a link may spell its query unescaped
     path, sep, query = rest.partition("?")
     return _INDEX.sub("", path) + sep + query
 
@@ -52,7 +70,7 @@ def accepts(view: PageView, scope: Scope | None = None, county: str = "", *, hom
     法治政府建设 reports, two thirds of its entries, under any name — unless it links a more specific column."""
     if view.is_article or not view.listy:  # an article's page; a page that lists nothing
         return False
-    if named_elsewhere(view, scope):
+    if named_elsewhere(view, scope) or previews(view, scope):
         return False
     if view.score >= REPORT_SCORE:
         return True

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from countyreports.models import Link
 
 from countyreports.crawl.discover.keywords import (
-    MORE_TEXTS, ARTICLE_URL, COLUMN_URL, ATTACHMENT_URL, BAD_SCHEMES, EXCLUDED_CONTAINER, EXCLUDED_CONTAINER_EXACT,
+    MORE_RE, MORE_TEXTS, ARTICLE_URL, COLUMN_URL, ATTACHMENT_URL, BAD_SCHEMES, EXCLUDED_CONTAINER, EXCLUDED_CONTAINER_EXACT,
     EXCLUDED_TAGS, DATE_RE, ELLIPSIS_RE, SPACE_RE, PAGE_PARAM,
 )
 
@@ -189,8 +189,10 @@ def block_heading(anchor: LexborNode) -> str:
         for sel in ("h1", "h2", "h3", "h4", "h5", ".title", ".tit", "strong", "b", "span"):
             node = anc.css_first(sel)
             if node is not None:
-                text = clean(node.text(separator=" "))
-                if text and text not in MORE_TEXTS and len(text) <= 20:
+                # a heading holding its own more-link (<div class="tit"><span>年度报告</span><a>更多</a>)
+                text = " ".join(w for w in clean(node.text(separator=" ")).split()
+                                if w not in MORE_TEXTS and not MORE_RE.match(w))
+                if text and len(text) <= 20:
                     return text
     return ""
 
@@ -284,6 +286,7 @@ def anchors(tree: LexborHTMLParser, base: str) -> Iterator[tuple[LexborNode, str
     """(anchor node, absolute url) for every web link of a page; a scripted link (``href="javascript:…"`` or
     ``#`` with ``onclick="location.href='/xxgk/'"``, ``openUrl('/xxgk/')``, ``window.open(…)``) gives the URL
     its script opens."""
+    functions: dict[str, str] | None = None
     for a in tree.css("a[href], a[onclick]"):
         href = a.attributes.get("href")
         url = resolve(href, base)
@@ -291,8 +294,29 @@ def anchors(tree: LexborHTMLParser, base: str) -> Iterator[tuple[LexborNode, str
             script = f"{href or ''} {a.attributes.get('onclick') or ''}"
             m = _SCRIPTED_URL.search(script) if ("(" in script or "=" in script) else None
             url = resolve(m.group(1), base) if m else None
+            call = _CALL.search(script) if url is None else None
+            if call is not None:  # goColumn('4028…'): the URL the page's function builds from its argument
+                functions = _url_functions(tree) if functions is None else functions
+                prefix = functions.get(call.group(1))
+                url = resolve(prefix + call.group(2), base) if prefix else None
         if url:
             yield a, url
+
+
+_CALL = re.compile(r"""(?:^|[\s:;])(?:return\s+)?([A-Za-z_$][\w$]*)\s*\(\s*["']([\w.-]{1,80})["']""")
+_FUNCTION = re.compile(r"function\s+([A-Za-z_$][\w$]*)\s*\(\s*([A-Za-z_$][\w$]*)[^)]*\)\s*\{([^{}]{0,800})\}", re.S)
+
+
+def _url_functions(tree: LexborHTMLParser) -> dict[str, str]:
+    """name → URL prefix of the page's one-argument functions that open a URL built from their argument
+    (``function goColumn(id) { frame.src = "/web/list.action?theID=" + id; }``)."""
+    out: dict[str, str] = {}
+    for node in tree.css("script"):
+        for m in _FUNCTION.finditer(node.text() or ""):
+            built = re.search(rf"""["']([^"'\s]{{1,200}})["']\s*\+\s*{re.escape(m.group(2))}\b""", m.group(3))
+            if built and re.search(r"[=/]$", built.group(1)):
+                out.setdefault(m.group(1), built.group(1))
+    return out
 
 
 def make_link(anchor: LexborNode, url: str) -> Link:

@@ -40,6 +40,7 @@ _OBJECT = re.compile(r"""^\s*,\s*\{\s*(?:params\s*:\s*)?(\{[^{}]{0,400}\}|[^{}]{
                      r"""|^[^;{}]{0,300}?\b(?:data|params)\s*:\s*(\{[^{}]{0,400}\})""", re.S)  # ajax({url, data: {…}})
 _TEMPLATE = re.compile(r"""(?:"((?:[^"\\\n])*)"|'((?:[^'\\\n])*)')\s*\+\s*[A-Za-z_$][\w$]*\.([A-Za-z_$][\w$]*)""")
 _INTERPOLATED = re.compile(r"""href\s*=\s*["']?((?:https?://|/|\./|\.\./)[^"'\s>$]*[=/])\$\{\s*[A-Za-z_$][\w$]*\.([A-Za-z_$][\w$]*)\s*\}""")
+_RELATIVE_PAGE = re.compile(r"^[\w.-]+\.\w{2,6}\?[^\s\"'<>]*=$")  # "list.action?theID=" + node.id
 _HREF = re.compile(r"""href\s*=\s*["']?([^"'\s>]*)$""", re.I)
 _ID_PARAM = re.compile(r"id$|^(?:column|channel|catalog|chnl|col|class|cat|node|category|type|menu|lm)", re.I)
 _LISTY_PATH = re.compile(r"/api/|\.json$|\.do$|\.action$|\.ashx$|/(?:list|page|query|children|tree)\b", re.I)
@@ -171,7 +172,8 @@ def link_templates(html: str) -> tuple[tuple[str, str], ...]:
     for m in _TEMPLATE.finditer(html):  # scripts, and bound attributes (:href="'/detail?id=' + item.id")
         text = m.group(1) if m.group(1) is not None else m.group(2)
         href = _HREF.search(text)
-        prefix = href.group(1) if href else text if text.startswith(("/", "http", "./", "../")) else None
+        prefix = href.group(1) if href else text if text.startswith(("/", "http", "./", "../")) or \
+            _RELATIVE_PAGE.match(text) else None
         if prefix and re.search(r"[=/]$", prefix):
             out.setdefault(m.group(3), prefix)
     for m in _INTERPOLATED.finditer(html):  # template literals: href="/detail.html?id=${a.id}"

@@ -28,7 +28,13 @@ COLUMN_TEXT_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
         (r"政务公开", 32, "parent"),
         (r"^专题专栏$|^专题(专项|集锦|活动)?$|^(工作)?专栏$", 30, "parent"),  # where topic columns live
         (r"司法局$|司法行政", 30, "parent"),  # the justice bureau runs 依法治县办: its site holds the topic
+        # the portal's directory of departments (the justice bureau's pages are under it), a site map
+        (r"^(?:政府)?(?:工作)?部门(?:信息|信息公开|网站|导航|频道|站群|专栏)?$|^机构设置$|^(?:政府)?机构(?:导航|信息)$"
+         r"|^(?:栏目|网站|站点)(?:导航|地图)$", 30, "parent"),
         (r"信息公开", 28, "parent"),
+        # 法治乡宁: a topic named for a place — the county's own topic column when the place is the county
+        # (the search checks; any other place scores nothing)
+        (r"^(?:法治|法治建设|依法治理)\s*[·•]?\s*[\u4e00-\u9fff]{2,8}$", 26, "place"),
         (r"(规划|计划|总结|工作报告)", 12, "weak"),
     )
 )
@@ -38,6 +44,14 @@ COLUMN_TEXT_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
 REPORT_WORDS = re.compile(r"^(?:本级|县级|政府)?(?:年度|工作|情况|建设|年度工作|工作情况)*(?:报告|年报|总结)$")
 #: A column name that is a year (per-year sub-columns: 2023年, 2023年度, 二〇二三年): a part of its column.
 YEAR_LABEL = re.compile(r"^(?:(?:19|20)\d{2}|[〇零○一二][〇零○一二三四五六七八九]{3})\s*(?:年度?|年度报告|年报)?$")
+#: A topic named for a place (法治乡宁): its place, and the score it has when the place is the county.
+PLACE_TOPIC = re.compile(r"^(?:法治|法治建设|依法治理)\s*[·•]?\s*(?P<place>[\u4e00-\u9fff]{2,8})$")
+PLACE_TOPIC_SCORE = 62
+#: what such a topic's "年度报告" child is scored as (its place's 法治政府 report column)
+PLACE_TOPIC_STANDS_FOR = "法治政府"
+#: Link texts that name the site's mobile (or other) edition: its pages hold columns the desktop's may lack.
+ALTERNATE_TEXT = re.compile(r"^\s*(?:手机版|移动版|手机门户|手机网站|移动门户|触屏版|WAP版?|移动端)\s*$", re.I)
+
 #: The lowest score of a topic column (法治建设 and above): its child named by REPORT_WORDS is the report column.
 TOPIC_SCORE = 55
 

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import re
 from typing import Iterable
+from dataclasses import replace
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from countyreports.crawl.discover.common import clean, in_excluded_container
+from countyreports.crawl.discover.common import ScoredLink, clean, in_excluded_container
 from countyreports.crawl.discover.keywords import (
-    BREADCRUMB_CONTAINER, BREADCRUMB_LEAD, COLUMN_TEXT_SCORES, LIST_TITLE_SELECTORS, NEGATIVE_TEXT, REPORT_WORDS,
-    TOPIC_SCORE, URL_SCORES, YEAR_LABEL,
+    BREADCRUMB_CONTAINER, BREADCRUMB_LEAD, COLUMN_TEXT_SCORES, LIST_TITLE_SELECTORS, NEGATIVE_TEXT, PLACE_TOPIC,
+    PLACE_TOPIC_SCORE, PLACE_TOPIC_STANDS_FOR, REPORT_WORDS, TOPIC_SCORE, URL_SCORES, YEAR_LABEL,
 )
+from countyreports.reading.classify import county_aliases
 
 _CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|＞|›|»|→|\|)\s*|\s+/\s+")
 _TITLE_SPLIT = re.compile(r"\s*[-_|—–]\s*")
@@ -52,7 +54,8 @@ def topic_of(names: Iterable[str]) -> str:
     """The best topic name among `names` (a column whose "年度报告" child is the report column), or ""."""
     best, best_score = "", 0
     for name in names:
-        score, _ = text_score(name)
+        score, reason = text_score(name)
+        score = TOPIC_SCORE if reason == "place" else score  # 法治乡宁: a topic, whatever its place
         if score >= TOPIC_SCORE and score > best_score and not REPORT_WORDS.match(clean(name)):
             best, best_score = clean(name), score
     return best
@@ -63,6 +66,8 @@ def scored(name: str, context: str = "") -> tuple[int, str]:
     own = text_score(name)
     name = clean(name)
     if context and REPORT_WORDS.match(name):
+        if text_score(context)[1] == "place":  # 法治乡宁 › 年度报告: the place's 法治政府 report column
+            context = PLACE_TOPIC_STANDS_FOR
         joined = text_score(context + name)
         if joined[0] > own[0]:
             return joined[0], joined[1] + "+context"
@@ -95,13 +100,23 @@ def breadcrumb(tree: LexborHTMLParser) -> list[str]:
 
 
 def list_title(tree: LexborHTMLParser) -> str | None:
+    """The list's heading — not a text inside a link (a list row's title: <a><p class="tit">…</p></a>)."""
     for sel in LIST_TITLE_SELECTORS:
-        node = tree.css_first(sel)
+        node = next((n for n in tree.css(sel) if not _in_link(n)), None)
         if node is not None and not in_excluded_container(node):
             text = clean(node.text(separator=" "))
             if text and len(text) <= 40:
                 return text
     return None
+
+
+def _in_link(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        if parent.tag == "a":
+            return True
+        parent = parent.parent
+    return False
 
 
 def page_title(tree: LexborHTMLParser) -> str | None:
@@ -132,3 +147,13 @@ def page_score(names: list[str], crumbs: list[str], via: str = "", via_context: 
         if s[0] > best[0]:
             best = s
     return best
+
+
+def placed(cand: ScoredLink, county: str) -> ScoredLink:
+    """A topic named for a place (法治乡宁) is the county's topic column when the place is the county; any other
+    place's scores nothing."""
+    if cand.reason != "place":
+        return cand
+    m = PLACE_TOPIC.match(cand.text)
+    ours = m is not None and m.group("place") in county_aliases(county)
+    return replace(cand, score=PLACE_TOPIC_SCORE if ours else 0, reason="place:county" if ours else "place")

@@ -21,6 +21,7 @@ from countyreports.crawl.discover import generic, gkmlpt, hanweb, platform, trs
 from countyreports.crawl.discover.endpoints import endpoints, link_templates
 from countyreports.crawl.discover.forms import SearchForm, search_forms
 from countyreports.crawl.discover.keywords import (
+    ALTERNATE_TEXT,
     BREADCRUMB_CONTAINER, MORE_RE, MORE_TEXTS, NEGATIVE_TEXT, NEGATIVE_URL, OWNER_RE, YEAR_RE,
 )
 from countyreports.crawl.discover.listing import all_items, column_shapes
@@ -63,6 +64,7 @@ class PageView:
     is_json: bool = False
     redirect: str | None = None  # a page that only sends the browser on (meta refresh, location = …)
     frames: tuple[str, ...] = ()  # (i)frames on the county's site: the page's content lives there
+    alternates: tuple[str, ...] = ()  # the site's other editions it declares (手机版), on the county's site
     article_like: bool = False  # an article's page (ArticleTitle meta, or a long text and hardly a list)
     templates: tuple[tuple[str, str], ...] = ()  # how its scripts link a record by its id (endpoints.link_templates)
     menu: tuple[ScoredLink, ...] = ()  # its short links that name no way to the column, in their order
@@ -192,6 +194,30 @@ def frames_of(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str]) -> tupl
     return tuple(out)
 
 
+_MOBILE_AGENT = re.compile(r"url\s*=\s*([^;\s]+)", re.I)
+
+
+def alternates_of(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
+    """The site's other editions the page declares — <meta name="mobile-agent" content="…;url=…">, <link
+    rel="alternate" media=…>, a 手机版 link — on the county's site: a mobile site often keeps columns the
+    desktop's menus send elsewhere (to the prefecture's platform)."""
+    base = c.base_url(tree, url)
+    hrefs: list[str | None] = []
+    for node in tree.css("meta[name]"):
+        if (node.attributes.get("name") or "").lower() == "mobile-agent":
+            m = _MOBILE_AGENT.search(node.attributes.get("content") or "")
+            hrefs.append(m.group(1) if m else None)
+    hrefs += [n.attributes.get("href") for n in tree.css("link[rel][href]")
+              if (n.attributes.get("rel") or "").lower() == "alternate" and n.attributes.get("media")]
+    hrefs += [u for a, u in c.anchors(tree, base) if ALTERNATE_TEXT.match(c.label_of(a) or "")]
+    out: list[str] = []
+    for href in hrefs:
+        u = c.resolve(href, base) if href else None
+        if u and u != url and c.same_site(u, hosts) and u not in out:
+            out.append(u)
+    return tuple(out)
+
+
 _HEADER = re.compile(r"logo|header|sitename|site-name|site_name|^top$|^head$", re.I)
 MAX_OWNER_LEN = 40
 
@@ -260,7 +286,7 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         cands.sort(key=lambda s: -s.score)
     known = {s.url for s in cands}
     cands += [ScoredLink(url=link.url, text=link.text, score=sc, reason=r, context=topic)
-              for link in script_columns(text, url, scope) if link.url not in known
+              for link in script_columns(text, url, scope, link_templates(text)) if link.url not in known
               for sc, r in [scored(link.text, topic)] if sc > 0]  # a menu held as JSON in a script
     cands.sort(key=lambda s: -s.score)
     shapes = column_shapes(tree, url)
@@ -291,7 +317,7 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         forms=search_forms(tree, url, charset), templates=link_templates(text),
         menu=menu(tree, url, scope, {s.url for s in cands} | entries),
         site_code=site_code_from_html(text), owners=owners(tree, text), redirect=redirect_of(tree, text, url),
-        frames=frames_of(tree, url, scope), article_like=article_like(tree, items))
+        frames=frames_of(tree, url, scope), alternates=alternates_of(tree, url, scope), article_like=article_like(tree, items))
 
 
 def _in_crumb(a: c.LexborNode) -> bool:

@@ -5,7 +5,9 @@
 * script-only pagers: a pager written by a script from numbers in the page — positional calls
   (``createPageHTML(7, 0, "index", "html")``, ``createPageHTML("page_div", 7, 0, "index", "html", 67)``) or
   configurations (``{total: 23, size: 6, current: 1, prefix: "index", suffix: "html"}``, ``var countPage = 3``):
-  pages ``<prefix>.<suffix>``, ``<prefix>_<k>.<suffix>`` numbered from the first page's own number (0 or 1).
+  pages ``<prefix>.<suffix>``, ``<prefix>_<k>.<suffix>`` numbered from the first page's own number (0 or 1), or
+  ``<prefix><k>.<suffix>`` (list1.html, list2.html); a prefix may be a path (``"/zt/fz/index", ".html"``); a
+  count the script fetches (``total: d.total``) makes the next page the only one named (it names the one after).
 """
 
 from __future__ import annotations
@@ -114,12 +116,28 @@ def _from_calls(html: str, names: dict[str, str]) -> list[tuple[int, int, str, s
                     values.append(s if s is not None else s2 if s2 is not None else "")
             numbers = [v for v in values if isinstance(v, int)]
             strings = [v for v in values if isinstance(v, str)]
-            exts = [i for i, v in enumerate(values) if isinstance(v, str) and v.lower() in PAGE_EXTS]
+            exts = [i for i, v in enumerate(values) if isinstance(v, str) and v.lower().lstrip(".") in PAGE_EXTS]
             if len(numbers) >= 2 and exts and exts[0] > 0 and isinstance(values[exts[0] - 1], str) and strings:
                 stem = str(values[exts[0] - 1])
-                if re.fullmatch(r"[\w-]{1,30}", stem):
-                    found.append((numbers[0], numbers[1], stem, str(values[exts[0]])))
+                if _STEM.fullmatch(stem):
+                    found.append((numbers[0], numbers[1], stem, str(values[exts[0]]).lstrip(".")))
     return found
+
+
+def _counts(names: dict[str, str]) -> tuple[int | None, int | None]:
+    """(page count, current page) of a pager's configuration (``pages: '3', curr: '1'``; ``total``/``size``)."""
+    by_key: dict[str, str] = {}
+    for name, value in names.items():
+        by_key.setdefault(_key(name), value)
+
+    def number(keys: frozenset[str]) -> int | None:
+        return next((int(by_key[k]) for k in keys if by_key.get(k, "").lstrip("-").isdigit()), None)
+
+    pages = number(COUNT_KEYS)
+    total, size = number(TOTAL_KEYS), number(SIZE_KEYS)
+    if pages is None and total is not None and size:
+        pages = math.ceil(total / size)
+    return pages, number(CURRENT_KEYS)
 
 
 def _from_config(names: dict[str, str]) -> tuple[int, int, str, str] | None:
@@ -127,27 +145,22 @@ def _from_config(names: dict[str, str]) -> tuple[int, int, str, str] | None:
     for name, value in names.items():
         by_key.setdefault(_key(name), value)
 
-    def number(keys: frozenset[str]) -> int | None:
-        for k in keys:
-            v = by_key.get(k)
-            if v is not None and v.lstrip("-").isdigit():
-                return int(v)
-        return None
-
     def text(keys: frozenset[str]) -> str | None:
         return next((by_key[k] for k in keys if k in by_key and not by_key[k].isdigit()), None)
 
-    pages = number(COUNT_KEYS)
-    total, size = number(TOTAL_KEYS), number(SIZE_KEYS)
-    if pages is None and total is not None and size:
-        pages = math.ceil(total / size)
-    current = number(CURRENT_KEYS)
+    pages, current = _counts(names)
     stem, ext = text(STEM_KEYS), text(EXT_KEYS)
-    if pages is None or current is None or not stem or not ext or ext.lower().lstrip(".") not in PAGE_EXTS:
+    if current is None or not stem or not ext or ext.lower().lstrip(".") not in PAGE_EXTS:
         return None
-    return pages, current, stem, ext.lstrip(".")
+    # a count the script fetches (d.endPage): the next page is asked, and it names the one after
+    return pages if pages is not None else current + 1, current, stem, ext.lstrip(".")
 
 
+#: a pager's file stem: a name, or a path (/zt/fz/index)
+_STEM = re.compile(r"[\w-]{1,30}|(?:/?[\w.-]{1,40})*/[\w-]{1,30}")
+#: a page's URL built by a script around its number: "/list.action?pageNum=" + e.curr + "&pageSize=10"
+_BUILT_QUERY = re.compile(r"""["']([^"'\s]{0,200}\?[^"'\s]{0,200}=)["']\s*\+\s*(?:[\w$]+\.)?(?:curr|current|page|pageno|"""
+                          r"""pagenum|pageindex|currentpage|curpage)\s*\+\s*["']([^"'\s]{0,200})["']""", re.I)
 #: a page's file name built by a script: "list_" + n + ".html"
 _BUILT = re.compile(r"""["']([\w-]{1,30})_["']\s*\+\s*[\w$.]+\s*\+\s*["']\.(\w{2,5})["']""")
 
@@ -158,23 +171,35 @@ def script_pages(html: str, url: str) -> tuple[str, ...]:
     if "<script" not in html.lower():
         return ()
     names = _assignments(html)
+    query = _BUILT_QUERY.search(html)
+    if query:  # location.href = "/list.action?pageNum=" + e.curr + "&theID=…"
+        pages, current = _counts(names)
+        if pages and pages > 1 and current is not None:
+            return tuple(u for k in range(1, min(pages, MAX_SCRIPT_PAGES) + 1) if k != current
+                         and (u := c.resolve(f"{query.group(1)}{k}{query.group(2)}", url)))
     built = _BUILT.search(html)
     if built and not any(_key(n) in STEM_KEYS for n in names):
         names = {**names, "prefix": built.group(1), "suffix": built.group(2)}
     for pages, current, stem, ext in [*_from_calls(html, names), *filter(None, [_from_config(names)])]:
         if pages <= 1 or current < 0:
             continue
-        own = re.search(rf"/{re.escape(stem)}(?:_(\d+))?\.{re.escape(ext)}$", url.split("?", 1)[0])
+        folder = c.column_dir(url)
+        if "/" in stem:  # a path: its folder is the list's
+            path = c.resolve(stem, url) or ""
+            folder, stem = path.rsplit("/", 1)[0] + "/", stem.rsplit("/", 1)[1]
+        own = re.search(rf"/{re.escape(stem)}(?:(_?)(\d+))?\.{re.escape(ext)}$", url.split("?", 1)[0])
         if own is None and not url.split("?", 1)[0].endswith("/"):
             continue  # the pager speaks of other files than this page's
-        folder = c.column_dir(url)
-        if own is None or own.group(1) is None:  # the first page: its number (0 or 1) numbers the others
+        if own is not None and own.group(2) is not None and not own.group(1):  # list1.html, list2.html …
+            here = int(own.group(2))
+            return tuple(f"{folder}{stem}{k}.{ext}" for k in range(1, min(pages, MAX_SCRIPT_PAGES) + 1) if k != here)
+        if own is None or own.group(2) is None:  # the first page: its number (0 or 1) numbers the others
             first = min(current, 1)
             numbers = range(first + 1, first + min(pages, MAX_SCRIPT_PAGES))
             return tuple(f"{folder}{stem}_{k}.{ext}" for k in numbers)
         # a later page, stem_<here>: numbered from 0 when here is 1 (from 1, the second page is stem_2), from 1
         # when here is the page count; else both are possible, and the walk drops a page that is not there
-        here = int(own.group(1))
+        here = int(own.group(2))
         last = min(pages, MAX_SCRIPT_PAGES)
         numbers = range(1, last) if here == 1 else range(2, last + 1) if here == last else range(1, last + 1)
         return (f"{folder}{stem}.{ext}",) + tuple(f"{folder}{stem}_{k}.{ext}" for k in numbers if k != here)

@@ -83,9 +83,41 @@ def _json_values(html: str) -> Iterator[Any]:
             start = m.start(1)
             try:
                 value, _end = json.JSONDecoder().raw_decode(script, start)
-            except ValueError:
-                continue
+            except ValueError:  # a literal assigned (var zNodes = [{id: …}]) may be JavaScript, not JSON
+                value = _js_literal(script, start) if m.group(0).startswith("=") else None
+                if value is None:
+                    continue
             yield value
+
+
+_BARE_KEY = re.compile(r"""([{,]\s*)([A-Za-z_$][\w$]*)\s*:""")
+_SINGLE_QUOTED = re.compile(r"""'((?:[^'"\\\n]|\\.)*)'""")
+MAX_LITERAL = 20_000
+
+
+def _js_literal(script: str, start: int) -> Any | None:
+    """A JavaScript object or array literal (``[{id:"1", pId:"0", name:'法治政府建设'}]``: bare keys, single
+    quotes) read as JSON, or None; its end is its bracket's match, strings aside."""
+    depth, quote, i = 0, "", start
+    for i, ch in enumerate(script[start:start + MAX_LITERAL], start):
+        if quote:
+            quote = "" if ch == quote and script[i - 1] != "\\" else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+            if depth == 0:
+                break
+    else:
+        return None
+    text = _SINGLE_QUOTED.sub(lambda m: json.dumps(m.group(1)), script[start:i + 1])
+    text = re.sub(r",\s*([\]}])", r"\1", _BARE_KEY.sub(r'\1"\2":', text))
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 def json_date(value: Any) -> dt.date | None:
@@ -169,10 +201,11 @@ def script_records(html: str, url: str, hosts: frozenset[str]) -> tuple[Link, ..
     return c.dedupe(out)
 
 
-def script_columns(html: str, url: str, hosts: frozenset[str]) -> tuple[Link, ...]:
+def script_columns(html: str, url: str, hosts: frozenset[str],
+                   templates: tuple[tuple[str, str], ...] = ()) -> tuple[Link, ...]:
     """Column records of the JSON values a page's scripts assign (a menu held as data: ``var menu = [{"name":
-    "法治政府建设", "url": "/fzzf/"}]``)."""
-    return c.dedupe(link for value in _json_values(html) for link in json_columns(value, url, hosts))
+    "法治政府建设", "url": "/fzzf/"}]``, a catalogue tree's nodes linked by `templates`)."""
+    return c.dedupe(link for value in _json_values(html) for link in json_columns(value, url, hosts, templates))
 
 
 def json_pages(value: Any, url: str) -> tuple[str, ...]:

@@ -12,17 +12,16 @@ Phases:
   the context of their page, link title, image alt and URL hints (`page.candidates`), expanded best first;
   首页 → 政府信息公开 → 法定主动公开内容 → 法治政府建设 → 年度报告 is an ordinary path. When every named way
   is spent, the homepage's short menu links that no table scores (特色栏目) are asked, a few, in their order.
-  Each page fetched is judged (`accepts`) and searched for entries (`articles`); a script-only page (a single-page
-  app's shell) is judged once the JSON endpoints its scripts ask (`endpoints`) have answered, with their
-  entries, paging and column links. Links off the county's site are asked only as *probes*
-  (at most `max_probes`): a probed page that carries the county's identity (its 网站标识码 under the county's
-  code, or the county named as the site's owner) adds its host to the scope; any other is dropped.
+  Each page fetched is judged (`accepts`) and searched for entries (`articles`); a script-only page is judged
+  once the JSON endpoints its scripts ask have answered. The site's mobile edition a page declares (手机版) is
+  searched like another homepage. Links off the county's site are asked only as *probes* (at most
+  `max_probes`): a probed page with the county's identity (its 网站标识码, or the county named as the site's
+  owner) adds its host to the scope; any other is dropped.
 * **list** — the column's list pages: its pages (links, script pagers, JSON paging), its per-year
   sub-columns, the list APIs its scripts name, at most `max_list_pages`.
 * **site search** — when no column is found: the homepage's GET search form (never a guessed URL) is asked
-  each of `keywords.SEARCH_QUERIES` (a phrase, then the broad topic), and its results are read like a list. A
-  form whose target is off the county's site is used only when its query carries the county's 网站标识码 (a shared 集约化 search service); results
-  count only on the county's site.
+  each of `keywords.SEARCH_QUERIES`, its results read like a list; a target off the county's site only when its
+  query carries the county's 网站标识码 (a shared 集约化 search service); results count only on the county's site.
 
 The homepage answering an anti-bot challenge ends the search as *blocked*; a dead homepage as unreadable.
 """
@@ -37,6 +36,7 @@ from enum import StrEnum
 from countyreports.crawl.discover import common as c
 from countyreports.crawl.discover.acceptance import accepts, report_like
 from countyreports.crawl.discover.keywords import SEARCH_QUERIES
+from countyreports.crawl.discover.names import placed
 from countyreports.crawl.discover.page import PageView, read_page
 from countyreports.crawl.discover.scope import Scope, host_of
 from countyreports.models import County, Link
@@ -66,7 +66,7 @@ class Ask:
     """A page the search wants: what for, and the link that led to it."""
 
     url: str
-    kind: str  # home | find | probe | list | search
+    kind: str  # home | alt (the site's mobile edition) | find | probe | part | list | search
     via: str = ""
     context: str = ""
     depth: int = 0
@@ -213,7 +213,7 @@ class ColumnSearch:
         self._seen.add(answer.url)
         if ask.kind == "home":
             self._on_home(ask, answer)
-        elif ask.kind in ("find", "probe"):
+        elif ask.kind in ("find", "probe", "alt"):
             self._on_find(ask, answer)
         elif ask.kind == "part":
             self._on_part(ask, answer)
@@ -284,7 +284,7 @@ class ColumnSearch:
             return
         view = self._read(ask, answer)
         if not self._await_parts(ask, answer, view):
-            self._judge(ask, answer, view, home=False)
+            self._judge(ask, answer, view, home=ask.kind == "alt")
 
     def _await_parts(self, ask: Ask, answer: Answer, view: PageView) -> bool:
         """A script-only page: its endpoints stand for it, asked next; it is judged with their answers."""
@@ -304,7 +304,7 @@ class ColumnSearch:
             shell.parts.append(self._read(ask, answer, base=shell.view.url))
         if not shell.pending and self.phase is Phase.FIND:
             self._list_seen.update(shell.view.apis)  # answered already: their entries are in the merged view
-            self._judge(shell.ask, shell.answer, shell.merged(), home=shell.ask.kind == "home")
+            self._judge(shell.ask, shell.answer, shell.merged(), home=shell.ask.kind in ("home", "alt"))
 
     def _judge(self, ask: Ask, answer: Answer, view: PageView, *, home: bool) -> None:
         for link in view.articles:
@@ -322,7 +322,10 @@ class ColumnSearch:
             self._push(Ask(view.redirect, "find", ask.via, ask.context, ask.depth), 10_000)
         for frame in view.frames:  # the page's content lives in its frames: they stand for the page
             self._push(Ask(frame, "find", ask.via or name, ask.context, ask.depth), max(view.score, MIN_SCORE + 1))
-        for cand in view.candidates:
+        for alt in view.alternates:  # the site's mobile edition: searched like another homepage
+            if self.scope.allows(alt):
+                self._push(Ask(alt, "alt", ask.via or name, "", ask.depth), MIN_SCORE + 1)
+        for cand in (placed(cand, self.county.county) for cand in view.candidates):
             if cand.score < MIN_SCORE or cand.url in self._seen:
                 continue
             nxt = Ask(cand.url, "find", cand.text, cand.context, ask.depth + 1)
