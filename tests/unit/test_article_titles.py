@@ -75,6 +75,13 @@ CASES: list[tuple[str, str, str, str]] = [
      page("某某县人民政府",
           f"<div class='left'><h3>政务公开</h3><ul><li><a href='/a'>通知公告</a></li></ul></div>"
           f"<div class='right'><div class='article-tit'>{R}</div>{content()}</div>"), R),
+    ("og-title-site-title", GENERIC_URL,
+     page("某某县人民政府", content(), f"<meta property='og:title' content='{R} - 某某县人民政府'>"), R),
+    ("prefix-double-emdash", GENERIC_URL, page(f"某某縣人民政府——{R}", content()), R),
+    ("no-title-tag", GENERIC_URL,
+     f"<html><body>{HEADER}<div class='wz_tit'>{R2}</div>{content()}{FOOTER}</body></html>", R2),
+    ("sidebar-title-box-first", GENERIC_URL,
+     page(f"{R}_某某县人民政府", f"<div class='side'><div class='title'>法治建设</div><p>简介</p></div>{content()}"), R),
     # ---- (3) the element holding the title holds the info line too
     ("h1-with-info", GENERIC_URL,
      page(R, f"<h1>{R}<span>2024-02-07 07:57:07 来源：某某县司法局 评论：0 点击：</span></h1>" + content()), R),

@@ -9,8 +9,9 @@ info line glued to it (dates, 来源, 发布时间, 浏览/点击 counts, 字号
 site's name (the SiteName/ColumnName metas, the logo, header or banner, a place's government or web-site name:
 `SITE_NAME`) or a navigation word is dropped. The <title> is cut at its separators and the site names at
 either end peeled off (`head_title`). Then a candidate the <title> agrees with (its text is in the <title>) is
-preferred, the longest such; else the first family selector's (as before), else the <title>, else the nearest
-heading — a <title> too short to be a title (a sub-site's topic name, 法治某某) gives way to a heading.
+preferred, the longest such; else the first family selector's (as before), else the <title>, else the longest
+heading near the main text. A text too short to be a report's title (`SHORT_TITLE`: a sub-site's topic name,
+法治某某, as <title>; a side box's title matched by a family selector) gives way to a long one.
 Most pages are answered from the first two steps, without reading the headings.
 """
 
@@ -49,11 +50,12 @@ def title_of(tree: LexborHTMLParser, metas: dict[str, str], fam: Family, contain
     agreeing = [c for c in family + metas_t + near if agrees(c, head, pick)]
     if agreeing:
         return max(agreeing, key=lambda c: len(key(c)))  # (max keeps the first of equals: the preferred one)
-    if family:
+    long_pick = len(key(pick)) > SHORT_TITLE
+    if family and not (long_pick and len(key(family[0])) <= SHORT_TITLE):  # (not a box title over a real one)
         return family[0]
     if metas_t:
         return metas_t[0]
-    if pick and (len(key(pick)) > SHORT_TITLE or not near):
+    if pick and (long_pick or not near):
         return pick
     if near:
         return max(near, key=lambda c: len(key(c)))
