@@ -105,6 +105,8 @@ CASES: list[tuple[str, str, str, str]] = [
     ("topic-suffix", GENERIC_URL, page(f"{R}_法治某某", content()), R),
     ("topic-prefix", GENERIC_URL, page(f"法治某某 - {R}", f"<div class='logo'>法治某某</div>{content()}"), R),
     # ---- pages that are right today: the order of preference holds
+    ("title-ending-in-county-kept", GENERIC_URL,
+     page("某某县成功创建省级法治政府建设示范县_某某县人民政府", content()), "某某县成功创建省级法治政府建设示范县"),
     ("meta-articletitle", TRS_URL,
      page("别的标题_某某县人民政府", f"<div class='TRS_Editor'>{BODY}</div>",
           f"<meta name='ArticleTitle' content='{R}'>"), R),

@@ -146,10 +146,13 @@ CREATE_PAGE_HTML = re.compile(
 TITLE_SPLIT = re.compile(r"(\s*(?:_{1,2}|::|[|｜]|\s[-—–]{1,2}\s|[-—–]{1,2})\s*)")
 TITLE_WEAK_SEPARATOR = re.compile(r"[-—–]{1,2}")
 BREADCRUMB_SPLIT = re.compile(r"\s*(?:>|&gt;|＞|»|›|→)\s*")
-# A site's name: a place (county, district, city...) with its government or site word; or a web-site word.
+# A site's name: a place's government or body, with or without its web-site word; a place with a web-site
+# word; a bare county name; any name ending in a web-site word. (A title ending in 县/市 is longer than a
+# bare name: 创建省级法治政府建设示范县 is not one.)
+_PLACE = r"(?:中共)?[\u4e00-\u9fff·]{1,14}?(?:自治)?[县縣区區市旗州盟省]"
+_WEB = r"(?:门户网站|門戶網站|政府网站|网站|網站|门户网|门户|官网|政务网|信息网|普法网|网|網)"
 SITE_NAME = re.compile(
-    r"(?:中共)?[\u4e00-\u9fff·]{1,14}?(?:自治)?[县縣区區市旗州盟省](?:人民政府|政府|委员会|司法局)?"
-    r"(?:门户网站|門戶網站|政府网站|网站|網站|门户网|门户|官网|政务网|信息网|普法网|网|網)?"
+    rf"{_PLACE}(?:人民政府|政府|委员会|委員會|司法局){_WEB}?|{_PLACE}{_WEB}|[\u4e00-\u9fff]{{1,6}}[县縣区區市旗]"
     r"|[\u4e00-\u9fff·]{1,16}(?:门户网站|門戶網站|政府网站|网站|網站|门户网|官网|官方网站|政务网|信息网|普法网|融媒体中心)"
 )
 # Navigation words and breadcrumbs: never an article title.

@@ -173,7 +173,8 @@ def _near_candidates(tree: LexborHTMLParser, container: LexborNode | None, sites
             before.append(t)
         elif len(inside) < NEAR_INSIDE:
             inside.append(t)
-    return list(dict.fromkeys(before[-NEAR_BEFORE:] + inside))
+    # (without a container, the whole page is "before" it: its first headings are the nearest the start)
+    return list(dict.fromkeys((before[-NEAR_BEFORE:] if path else before[:NEAR_BEFORE]) + inside))
 
 
 def _title_class(node: LexborNode) -> bool:
