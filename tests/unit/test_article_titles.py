@@ -82,6 +82,14 @@ CASES: list[tuple[str, str, str, str]] = [
      f"<html><body>{HEADER}<div class='wz_tit'>{R2}</div>{content()}{FOOTER}</body></html>", R2),
     ("sidebar-title-box-first", GENERIC_URL,
      page(f"{R}_某某县人民政府", f"<div class='side'><div class='title'>法治建设</div><p>简介</p></div>{content()}"), R),
+    ("site-both-ends", GENERIC_URL, page(f"某某县人民政府 - {R} - 政务公开", content()), R),
+    ("header-date-site-title", GENERIC_URL,
+     page("某某县人民政府", f"<div class='top'>某某县人民政府　2024年2月7日 星期三</div><div class='article'>"
+          f"<h2>{R2}</h2>{content()}</div>"), R2),
+    ("inside-container-tit", GENERIC_URL,
+     page("某某县人民政府", f"<article><div class='detail-tit'>{R}</div>{BODY}</article>"), R),
+    ("column-box-before-tit", GENERIC_URL,
+     page("某某县人民政府", f"<div class='lm_tit'>政策解读</div><div class='art_tit'>{R}</div>{content()}"), R),
     # ---- (3) the element holding the title holds the info line too
     ("h1-with-info", GENERIC_URL,
      page(R, f"<h1>{R}<span>2024-02-07 07:57:07 来源：某某县司法局 评论：0 点击：</span></h1>" + content()), R),
