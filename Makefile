@@ -21,7 +21,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 # C compiler the build fails and the same pure-Python sources run (tests/test_native.py says which)
 NATIVE_SRC := $(addprefix src/countyreports/,text/chars.py text/mojibake.py text/pinyin.py text/clean.py \
 	text/decode.py text/numerals.py reading/urls.py reading/query.py reading/pagenoise.py reading/pagemeta.py \
-	reading/paragraphs.py reading/article.py reading/parts.py reading/nesting.py reading/sections.py reading/metadata.py \
+	reading/titles.py reading/paragraphs.py reading/article.py reading/parts.py reading/nesting.py reading/sections.py reading/metadata.py \
 	reading/indicators/breaks.py reading/indicators/frames.py reading/indicators/cues.py \
 	reading/indicators/quantities.py reading/indicators/scope.py reading/indicators/rates.py \
 	reading/indicators/levels.py reading/indicators/attribution.py reading/indicators/extract.py)

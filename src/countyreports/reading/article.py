@@ -6,7 +6,8 @@
 
 The main container is found here (the family's selectors, then generic ones, then the densest block); its
 paragraphs are read by countyreports.reading.paragraphs (conventions there). Metadata (title, published,
-source, site id, attachments, page links) is read by countyreports.reading.pagemeta; the per-family selectors
+source, site id, attachments, page links) is read by countyreports.reading.pagemeta, the title by
+countyreports.reading.titles; the per-family selectors
 are data in countyreports.reading.selectors; `page_noise` (re-exported here) is in
 countyreports.reading.pagenoise.
 """
@@ -27,6 +28,7 @@ from countyreports.reading.limits import MAX_DEPTH, MAX_TAGS, truncated
 from countyreports.reading.nesting import flatten, needs_scan
 from countyreports.reading.pagenoise import page_noise
 from countyreports.reading.paragraphs import paragraphs as read_paragraphs
+from countyreports.reading.titles import title_of
 from countyreports.reading.urls import joiner, split_url
 
 __all__ = ["extract_article", "article_text", "join_pages", "detect_family", "page_noise"]
@@ -173,7 +175,8 @@ def _extract(html: str, url: str, utf8: bytes | None = None) -> Article:
     for node in Q.css(tree, "meta, a[href]"):
         (anchors if node.tag == "a" else meta_nodes).append(node)
     metas = M.metas(tree, meta_nodes)
-    title = M.title_of(tree, metas, fam)
+    container = _find_container(tree, fam)
+    title = title_of(tree, metas, fam, container)
     # The <meta> tags usually give both: the info lines and the xxgk table are read only when they do not.
     published = M.published(metas, [], {})
     source = M.source(metas, [], {})
@@ -183,7 +186,6 @@ def _extract(html: str, url: str, utf8: bytes | None = None) -> Article:
         source = M.source(metas, infos, xxgk)
     site_id = M.site_id(metas, tree)
     page_links = M.page_links(tree, html, url, anchors)
-    container = _find_container(tree, fam)
     attachments = M.attachments(container, anchors if tree.body is not None else None, url)
     paragraphs, deep = read_paragraphs(container, title) if container is not None else ((), False)
     images = page_images(container, url) if container is not None and container is not tree.body else ()

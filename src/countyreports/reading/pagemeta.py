@@ -1,4 +1,4 @@
-"""Article-page metadata for countyreports.reading.article: title, dates, source, site id, attachments, page links.
+"""Article-page metadata for countyreports.reading.article: dates, source, site id, attachments, page links.
 
 Pure helpers over a parsed selectolax tree (conventions in countyreports.reading.article), plus the small text
 helpers both modules share. Labels are matched on a copy of the text with converter pinyin notes removed
@@ -54,33 +54,20 @@ def depinyin(text: str) -> str:
 
 
 def metas(tree: LexborHTMLParser, nodes: list[LexborNode] | None = None) -> dict[str, str]:
-    """name → content of the <meta name> tags; `nodes`: the tree's <meta>s, when already queried."""
+    """name → content of the <meta name> tags (and <meta property>: og:title); `nodes`: the tree's <meta>s, when already queried."""
     out: dict[str, str] = {}
     for m in tree.tags("meta") if nodes is None else nodes:  # the attribute test below makes it "meta[name]"
         attrs = m.attributes
         if "name" not in attrs:
-            continue
-        name = (attrs.get("name") or "").strip().lower()
+            if "property" not in attrs:  # (og:title, og:site_name)
+                continue
+            name = (attrs.get("property") or "").strip().lower()
+        else:
+            name = (attrs.get("name") or "").strip().lower()
         content = attrs.get("content")
         if name and content and name not in out:
             out[name] = content.strip()
     return out
-
-
-def title_of(tree: LexborHTMLParser, metas: dict[str, str], fam: Family) -> str:
-    t = metas.get("articletitle")
-    if t:
-        return tidy(t)
-    for sel in S.BY_FAMILY[fam].title:
-        node = Q.css_first(tree, sel)
-        if node is not None:
-            t = tidy(node.text(deep=True))
-            if t:
-                return t
-    node = Q.css_first(tree, "title")
-    if node is not None:
-        return strip_site_suffix(tidy(node.text(deep=True)))
-    return ""
 
 
 def strip_site_suffix(title: str) -> str:

@@ -141,3 +141,47 @@ NEXT_PAGE_TEXT = re.compile(r"^\s*(?:下一[页頁]|下[页頁]|后[页頁]|>|»
 CREATE_PAGE_HTML = re.compile(
     r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]"
 )
+
+# ---------------------------------------------------------------- article titles (countyreports.reading.titles)
+# <title> separators: the title and the site name, column name or breadcrumb around it. A strong separator
+# ("_", "|", "｜", "::", a spaced dash) may drop an unknown short end segment; a weak one (a bare "-", "—",
+# "–": they occur inside titles, 《纲要（2021-2025年）》) only a segment known to be a site or column name.
+TITLE_SPLIT = re.compile(r"(\s*(?:_{1,2}|::|[|｜]|\s[-—–]{1,2}\s|[-—–]{1,2})\s*)")
+TITLE_WEAK_SEPARATOR = re.compile(r"[-—–]{1,2}")
+BREADCRUMB_SPLIT = re.compile(r"\s*(?:>|&gt;|＞|»|›|→)\s*")
+# A site's name: a place's government or body, with or without its web-site word; a place with a web-site
+# word; a bare county name; any name ending in a web-site word. (A title ending in 县/市 is longer than a
+# bare name: 创建省级法治政府建设示范县 is not one.)
+_PLACE = r"(?:中共)?[\u4e00-\u9fff·]{1,14}?(?:自治)?[县縣区區市旗州盟省]"
+_WEB = r"(?:门户网站|門戶網站|政府网站|网站|網站|门户网|门户|官网|政务网|信息网|普法网|网|網)"
+SITE_NAME = re.compile(
+    rf"{_PLACE}(?:人民政府|政府|委员会|委員會|司法局){_WEB}?|{_PLACE}{_WEB}|[\u4e00-\u9fff]{{1,6}}[县縣区區市旗]"
+    r"|[\u4e00-\u9fff·]{1,16}(?:门户网站|門戶網站|政府网站|网站|網站|门户网|官网|官方网站|政务网|信息网|普法网|融媒体中心)"
+)
+# Navigation words and breadcrumbs: never an article title.
+TITLE_NAV_WORDS = frozenset({
+    "首页", "网站首页", "主页", "返回首页", "正文", "详情", "详细信息", "文章详情", "内容页", "信息详情", "新闻详情",
+    "政务公开", "信息公开", "政府信息公开", "新闻中心", "新闻动态", "工作动态", "通知公告", "相关文章", "相关链接",
+    "当前位置", "您的位置", "您当前的位置", "所在位置",
+})
+TITLE_NAV_START = re.compile(r"(?:当前位置|您的位置|您当前的位置|您现在的位置|所在位置|位置)[:：]|.*(?:>|&gt;|＞|»)")
+# Meta names of the site and column names (their values are not the article's title).
+SITE_METAS = ("sitename", "site", "og:site_name", "columnname", "application-name", "apple-mobile-web-app-title")
+# Meta names of a title that may carry the site name around it (peeled like <title>).
+TITLE_METAS = ("og:title", "dc.title")
+# Elements whose text may be the title: headings, elements whose class or id says title; and where the page
+# names its site: the logo, the header, the banner.
+TITLE_NODES = ("h1, h2, h3, [class*=tit i], [id*=tit i], [class*=bt i], [id*=bt i], [class*=biaoti i], "
+               "[id*=biaoti i], [class*=headline i], [id*=headline i]")
+TITLE_CLASS = re.compile(r"tit|biaoti|headline|(?:^|[_-])bt(?:$|[_-]|\d)", re.IGNORECASE)
+SITE_NODES = ("[class*=logo i], [id*=logo i], header, [class*=header i], [id*=header i], [class*=banner i], "
+              "[id*=banner i], [class*=sitename i], [class*=site-name i], [class*=webname i]")
+# An info line glued to a title (cut off from the first of its items): labels, a full date, a font-size bar.
+INFO_LINE = re.compile(
+    r"\s*[【\[（(]?\s*(?:(?:信息|文章|稿件)?[来來]源|[发發][布佈](?:[时時][间間]|日期|者|人|机构|於|于)?|更新(?:时间|日期)"
+    r"|[时時][间間]|日期|作者|编辑|責任編輯|责任编辑|撰稿|供稿|浏览(?:次数|量)?|瀏覽(?:次數)?|阅读(?:次数|量)?|閱讀"
+    r"|点击(?:数|量|率)?|點擊|访问(?:次数|量)|评论|評論|字号|字號|字体|字體)\s*[:：]"
+    r"|\s*[【\[（(]?\s*(?:字号|字號|字体|字體)\s*[【\[]?\s*[大小]"
+    r"|\s*\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)"
+    r"|\s+\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
