@@ -6,7 +6,14 @@ import pytest
 
 from countyreports.models import PageKind
 from countyreports.reading.classify import classify_title
-from countyreports.reading.pagemeta import strip_site_suffix
+from countyreports.reading.document import RawDoc, read_article
+
+
+def strip_site_suffix(title: str) -> str:
+    """The title the article reader gives a page whose only title is its <title> (reading.titles)."""
+    page = (f"<html><head><title>{title}</title></head><body><div class='content'>"
+            "<p>全县行政复议案件12件，同比下降。</p></div></body></html>")
+    return read_article(RawDoc("http://www.example.gov.cn/art/1.html", page.encode("utf-8")))[0].title
 
 
 @pytest.mark.parametrize(("title", "expected"), [

@@ -146,8 +146,8 @@ CREATE_PAGE_HTML = re.compile(
 # <title> separators: the title and the site name, column name or breadcrumb around it. A strong separator
 # ("_", "|", "｜", "::", a spaced dash) may drop an unknown short end segment; a weak one (a bare "-", "—",
 # "–": they occur inside titles, 《纲要（2021-2025年）》) only a segment known to be a site or column name.
-TITLE_SPLIT = re.compile(r"(\s*(?:_{1,2}|::|[|｜]|\s[-—–]{1,2}\s|[-—–]{1,2})\s*)")
-TITLE_WEAK_SEPARATOR = re.compile(r"[-—–]{1,2}")
+TITLE_SPLIT = re.compile(r"(\s*(?:_{1,2}|::|[|｜]|\s[-—–－]{1,2}\s|[-—–－]{1,2})\s*)")
+TITLE_WEAK_SEPARATOR = re.compile(r"[-—–－]{1,2}")
 BREADCRUMB_SPLIT = re.compile(r"\s*(?:>|&gt;|＞|»|›|→)\s*")
 # A site's name: a place's government or body, with or without its web-site word; a place with a web-site
 # word; a bare county name; any name ending in a web-site word. (A title ending in 县/市 is longer than a
