@@ -52,21 +52,20 @@ def parse(
     are read. Legacy Word files are converted by LibreOffice and scans read by OCR first (countyreports.attachments).
     """
     from countyreports.cli.documents import parse_lines
-    from countyreports.cli.files import derived_for
-    from countyreports.pipeline import attachment_reader
+    from countyreports.cli.files import AttachmentsEdge, derived_for
     from countyreports.settings import load_settings
 
     if format != "json":
         raise typer.BadParameter("--format must be json")
     settings = load_settings()
-    reader = attachment_reader(settings)
+    edge = AttachmentsEdge(settings)  # (made at the first file that needs it)
     try:
         for line in parse_lines([str(f) for f in files], url, settings, max(1, processes),
-                                lambda path, body: derived_for(path, body, url, reader.derive)):
+                                lambda path, body: derived_for(path, body, url, edge.derive)):
             sys.stdout.write(line + "\n")
             sys.stdout.flush()
     finally:
-        reader.close()
+        edge.close()
 
 
 @app.command()
