@@ -69,19 +69,54 @@ class AttachmentReader:
         self._make_pool = make_pool
         self._pool: BudgetedExecutor | None = None
         self._lock = threading.Lock()
+        self._busy = 0  # tasks submitted and not done
+        self._idle: threading.Timer | None = None  # stops the pool when nothing came for IDLE_S
         self.page_budget, self.file_budget = page_budget, file_budget
         self.counts = {"converted": 0, "ocr_pages": 0, "cached": 0, "failed": 0}
+
+    #: seconds without a task after which the pool is stopped (its OCR process holds ~0.9 GB of models; scans are
+    #: rare, and the next one starts a pool again)
+    IDLE_S = 15.0
 
     def _submit(self, budget: Any, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         with self._lock:
             if self._pool is None:
                 self._pool = self._make_pool()
             pool = self._pool
-        return pool.submit_within(budget, fn, *args)
+            self._busy += 1
+            if self._idle is not None:
+                self._idle.cancel()
+                self._idle = None
+        try:
+            fut = pool.submit_within(budget, fn, *args)
+        except BaseException:
+            self._task_done()
+            raise
+        fut.add_done_callback(self._task_done)
+        return fut
+
+    def _task_done(self, _fut: object = None) -> None:
+        with self._lock:
+            self._busy -= 1
+            if self._busy == 0 and self._pool is not None and self._idle is None:
+                self._idle = threading.Timer(self.IDLE_S, self._release_if_idle)
+                self._idle.daemon = True
+                self._idle.start()
+
+    def _release_if_idle(self) -> None:
+        with self._lock:
+            self._idle = None
+            if self._busy or self._pool is None:
+                return
+            pool, self._pool = self._pool, None
+        pool.shutdown(wait=True, cancel_futures=True)
 
     def close(self) -> None:
         with self._lock:
             pool, self._pool = self._pool, None
+            if self._idle is not None:
+                self._idle.cancel()
+                self._idle = None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
