@@ -50,7 +50,7 @@ class BudgetedExecutor(Protocol):
 
 
 def pdf_layer(body: bytes) -> tuple[bool, int]:
-    """(is the text layer the report's text, pages to OCR — at most MAX_PDF_PAGES): run in the pool (PDFium
+    """(is the text layer the report's text, pages to OCR — at most limits.MAX_OCR_PAGES): run in the pool (PDFium
     reads the file)."""
     _paras, _caps, ok, pages = filetext.pdf_layer(body)
     return ok, pages
