@@ -120,6 +120,11 @@ class AttachmentReader:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
+    def tally(self) -> dict[str, int]:
+        """What this reader did so far: files converted, pages OCR'd, answers from the cache, failures."""
+        with self._lock:
+            return dict(self.counts)
+
     def _count(self, key: str, n: int = 1) -> None:
         with self._lock:
             self.counts[key] += n

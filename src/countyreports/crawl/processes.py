@@ -61,7 +61,8 @@ class CrawlJob:
     validators: dict[str, tuple[str | None, str | None, str | None]]
     robots: tuple[Robots, ...]  # robots.txt answers kept from earlier runs (Fetcher.seed_robots)
     parser: Callable[[], Executor] | None = None  # makes the process's own parse pool; None: parse in its threads
-    # makes this process's converter/OCR reader (`derive`, `close`; countyreports.attachments, picklable)
+    # gives this process its converter/OCR reader (`derive`, `close`; picklable): the pipeline gives a client of
+    # the run's one reader (countyreports.attachments.service), so that the processes share one OCR pool
     files: Callable[[], Any] | None = None
 
 
@@ -98,7 +99,7 @@ def _serve(index: int, job: CrawlJob, inbox: Any, outbox: Any) -> None:
         fetcher.seed_robots(origin, status, body, fetched_at)
     store = RawStore(job.raw_path)
     parser = job.parser() if job.parser is not None else None
-    files = job.files() if job.files is not None else None  # (its pool starts at the first file it needs)
+    files = job.files() if job.files is not None else None  # (connects at the first file it needs)
     options = dataclasses.replace(job.options, parser=parser, files=files.derive if files is not None else None)
 
     def crawl(token: int, county: County) -> None:

@@ -20,6 +20,7 @@ from functools import partial
 from typing import Any
 
 from countyreports.attachments import AttachmentReader
+from countyreports.attachments.service import AttachmentService
 from countyreports.crawl.archive import RawStore
 from countyreports.crawl.session import CrawlOptions
 from countyreports.crawl.fetch import Fetcher
@@ -89,6 +90,8 @@ class Run:
     parser: Executor | None = None  # the sandbox pool reading the pages (settings.parse_processes > 0)
     crawlers: CrawlerPool | None = None  # crawler processes (settings.crawl_processes > 0): they crawl, this loads
     files: AttachmentReader | None = None  # converts legacy Word files and OCRs scans (its pool starts when needed)
+    # with crawler processes: the run's one reader, in a server process they all ask (one OCR pool, not one each)
+    file_service: AttachmentService | None = None
 
     @property
     def bulk(self) -> bool:
@@ -162,19 +165,21 @@ def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] |
     for origin, status, body, fetched_at in robots:
         fetcher.seed_robots(origin, status, body, fetched_at)
     year_set = frozenset(years) if years is not None else None
-    crawlers = None
+    crawlers = service = None
     if settings.crawl_processes > 0 and not reparse:
         n = settings.crawl_processes
         share = max(1, settings.parse_processes // n) if settings.parse_processes > 0 else 0  # each its own pool
+        service = AttachmentService(partial(attachment_reader, settings))
         crawlers = CrawlerPool(n, CrawlJob(
             run_id, fetch_settings(settings), settings.proxy or None, str(settings.raw_path),
             -(-max(1, settings.workers) // n), crawl_options(settings, year_set, None), states, validators, robots,
-            parse_pool_factory(settings, share), files=partial(attachment_reader, settings)))
+            parse_pool_factory(settings, share), files=service.client()))
     files = attachment_reader(settings) if crawlers is None else None
     return Run(run_id=run_id, kind=kind, settings=settings, fetcher=fetcher,
                store=RawStore(settings.raw_path), started_at=started, states=states, validators=validators,
                warehouse=held, years=year_set, registry_errors=tuple(registry_errors),
                parser=parse_pool(settings) if crawlers is None else None, crawlers=crawlers, files=files,
+               file_service=service,
                crawler=None if crawlers is not None else ThreadPoolExecutor(
                    max_workers=max(1, settings.workers), thread_name_prefix="county"))
 
@@ -278,6 +283,8 @@ def close_run(run: Run) -> dict[str, int]:
         run.parser.shutdown()
     if run.files is not None:
         run.files.close()
+    if run.file_service is not None:
+        run.file_service.close()
     if run.warehouse is not None:
         run.warehouse.close()
     return counters
