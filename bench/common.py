@@ -16,6 +16,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 
 from countyreports.portal.server import portal_process  # noqa: E402 (the package from this checkout)
+from countyreports.sandbox.budget import tree_resident  # noqa: E402
 
 BUNDLED = ROOT / "tests" / "fixtures" / "portal"
 BENCH_DIR = ROOT / "warehouse" / "bench"  # gitignored: the big snapshot, the warehouses, the logs
@@ -86,28 +87,7 @@ class TreeRss:
 
     @staticmethod
     def _tree() -> dict[int, float]:
-        parent: dict[int, int] = {}
-        rss: dict[int, float] = {}
-        page = os.sysconf("SC_PAGE_SIZE") / 2**20
-        for d in os.listdir("/proc"):
-            if not d.isdigit():
-                continue
-            try:
-                stat = Path(f"/proc/{d}/stat").read_text()
-                fields = stat[stat.rindex(")") + 2:].split()
-                parent[int(d)] = int(fields[1])
-                rss[int(d)] = int(fields[21]) * page
-            except (OSError, ValueError, IndexError):
-                continue
-        me, mine = os.getpid(), {os.getpid()}
-        grew = True
-        while grew:
-            grew = False
-            for pid, ppid in parent.items():
-                if ppid in mine and pid not in mine:
-                    mine.add(pid)
-                    grew = True
-        return {pid: rss[pid] for pid in mine if pid in rss} | {me: rss.get(me, 0.0)}
+        return {pid: n / 2**20 for pid, n in tree_resident(os.getpid()).items()}
 
     def _run(self) -> None:
         while not self._stop.wait(self.every_s):

@@ -3,7 +3,7 @@
     Budget(time_s=10.0, memory_bytes=512 MiB)      # what one task may use
     budget.scaled(3)                              # three times the time (a report of three pages), same memory
     resident_bytes(pid) / address_space(pid)      # a process's memory, from /proc (None where unreadable)
-    tree_resident_bytes(pid)                      # a process's and all its descendants' resident memory
+    tree_resident(pid) / tree_resident_bytes(pid) # a process's and its descendants' resident memory: each / summed
     exit_reason(exitcode)                         # "killed by signal 11 (SIGSEGV)", "exited with code 1"
 
 `time_s` is wall time from the moment the task is handed to its child process (not the wait in the queue): the
@@ -61,20 +61,27 @@ def resident_bytes(pid: int | str = "self") -> int | None:
     return statm[1] * _PAGE if statm else None
 
 
-def tree_resident_bytes(pid: int) -> int:
-    """The resident set of a process and all its descendants, summed (bytes; 0 for what /proc cannot tell): the
-    memory a command costs with its children (the sandbox's, crawler processes)."""
-    total, todo = 0, [pid]
+def tree_resident(pid: int) -> dict[int, int]:
+    """The resident set of a process and of each of its descendants (bytes by pid; 0 for what /proc cannot
+    tell), found through /proc's children lists."""
+    out: dict[int, int] = {}
+    todo = [pid]
     while todo:
         p = todo.pop()
-        total += resident_bytes(p) or 0
+        out[p] = resident_bytes(p) or 0
         try:
             for task in os.scandir(f"/proc/{p}/task"):
                 with open(f"{task.path}/children", encoding="ascii") as fh:
-                    todo += [int(k) for k in fh.read().split()]
+                    todo += [int(k) for k in fh.read().split() if int(k) not in out]
         except (OSError, ValueError):
             continue
-    return total
+    return out
+
+
+def tree_resident_bytes(pid: int) -> int:
+    """The resident set of a process and all its descendants, summed (bytes): the memory a command costs with its
+    children (the sandbox's, crawler processes)."""
+    return sum(tree_resident(pid).values())
 
 
 def exit_reason(exitcode: int | None) -> str:
