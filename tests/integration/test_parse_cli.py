@@ -88,3 +88,19 @@ def test_parse_word_files_and_scans_prints_text_and_source(tmp_path: Path) -> No
         if o["text_source"] == "ocr":
             assert [i["page"] for i in o["indicators"]] == fx["indicator_pages"]
     assert "error" in out[3] and "not a document format" in out[3]["error"]
+
+
+def test_the_first_reader_child_is_started_before_the_command_and_adopted(tmp_path: Path) -> None:
+    from countyreports.cli import documents
+    from countyreports.settings import load_settings
+
+    documents.prestart(["sql", "SELECT 1"])
+    documents.prestart(["parse", "--help"])
+    assert documents._started == []
+    documents.prestart(["parse", "x.html"])
+    [early] = documents._started
+    page = tmp_path / "seed.html"
+    page.write_bytes(body(gold_report("141029-2023")["url"]))
+    [line] = list(documents.parse_lines([str(page)], None, load_settings()))
+    assert json.loads(line)["title"] and documents._started == []
+    assert early.proc.poll() is not None  # (adopted, and stopped with the pool)

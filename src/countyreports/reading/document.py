@@ -28,7 +28,7 @@ from countyreports.reading.article import extract_article, join_pages, page_nois
 from countyreports.reading.indicators.extract import extract_all as extract_indicators
 from countyreports.reading.metadata import read_meta
 from countyreports.models import Article, Derived, Link, ParsedReport, ReadState, TextSource
-from countyreports.reading.fileformat import FileFormat, sniff
+from countyreports.reading.fileformat import is_page
 from countyreports.reading.limits import MAX_SECTIONS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, truncated
 from countyreports.reading.sections import split_sections_capped
 
@@ -187,14 +187,6 @@ def parse_text(title: str, raw_text: str, *, article: Article | None = None,
         read_state=str(read_state), read_reason=read_reason,
         ocr_confidence=None if read is None or read.confidence is None else round(read.confidence, 4),
         page_starts=clean_offsets(raw_text, text, read.page_breaks) if read is not None else ())
-
-
-def is_page(body: bytes, name: str) -> bool:
-    """Is a saved file an article page (read as HTML), rather than a document file? By its bytes; a text file,
-    or bytes of no known format, named .htm/.html is a page too (read as well as its bytes allow)."""
-    fmt = sniff(body)
-    return fmt is FileFormat.HTML or fmt in (FileFormat.TEXT, FileFormat.UNKNOWN) \
-        and name.lower().endswith((".htm", ".html", ".shtml"))
 
 
 def parse_bytes(body: bytes, name: str, url: str | None = None, derived: Derived | None = None) -> ParsedReport:
