@@ -7,7 +7,8 @@ goes to the reader with what it made. Files go in chunks (up to
 `CHUNK_FILES` files, `CHUNK_BYTES` bytes), so that a thousand small pages do not cost a thousand round trips;
 a chunk gets one page budget, and when it fails as a whole (a file over the budget, a crashed reader), each of
 its files is read again alone, under its own budget: only the guilty file gets an error line. A few chunks are
-in flight at a time, so memory stays bounded whatever the number of files. A file over `MAX_FILE_BYTES` is not
+in flight at a time, so memory stays bounded whatever the number of files. Unless told (`--processes`), one child
+per CPU reads them (at most `MAX_AUTO_PROCESSES`, and one for a single chunk). A file over `MAX_FILE_BYTES` is not
 read at all. The first child is started by `prestart` when the command line is `parse`, before the command's own
 modules are imported (`cli.main`): its imports of the read path run beside the parent's, and the pool adopts it.
 """
@@ -15,6 +16,7 @@ modules are imported (`cli.main`): its imports of the read path run beside the p
 from __future__ import annotations
 
 import json
+import os
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -26,6 +28,7 @@ from countyreports.sandbox import Budget, BudgetPool, Named, Started, prestart a
 from countyreports.settings import Settings
 
 CHUNK_FILES = 32
+MAX_AUTO_PROCESSES = 4  # reader children when not told (`auto_processes`)
 CHUNK_BYTES = 2 * 1024 * 1024
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a saved page is at most the crawl's body cap (5 MiB); scans can be larger
 READER = Named("countyreports.reading.document", "json_lines")
@@ -46,10 +49,19 @@ def prestart(argv: list[str]) -> None:
         _started.append(start_child(PRELOAD))
 
 
-def parse_lines(files: list[str], url: str | None, settings: Settings, processes: int = 1,
+def auto_processes(files: int) -> int:
+    """The reader children for `files` files when not told: one per CPU this process may use, at most
+    `MAX_AUTO_PROCESSES`, and no more than there are chunks of files (one file: one child)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cpus, MAX_AUTO_PROCESSES, -(-files // CHUNK_FILES)))
+
+
+def parse_lines(files: list[str], url: str | None, settings: Settings, processes: int = 0,
                 derive: Callable[[Path, bytes], Any] | None = None) -> Iterator[str]:
-    """The JSON line of each file, in the order given (see the module docstring); `derive(path, body)`: what the
-    attachments edge read from a file (None: nothing to read, or no edge)."""
+    """The JSON line of each file, in the order given (see the module docstring), read by `processes` children
+    (0: `auto_processes`); `derive(path, body)`: what the attachments edge read from a file (None: nothing to
+    read, or no edge)."""
+    processes = processes or auto_processes(len(files))
     started, _started[:] = list(_started), []
     pool = BudgetPool(processes, page_budget(settings), preload=PRELOAD, name="parse", started=started)
     try:

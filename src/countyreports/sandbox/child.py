@@ -21,6 +21,7 @@ given fails with that error (so a broken initializer cannot make the pool restar
 from __future__ import annotations
 
 import ctypes
+import gc
 import importlib
 import pickle
 import resource
@@ -63,6 +64,7 @@ def serve(conn: Connection, preload: Sequence[str], initializer: Callable[..., A
             initializer(*initargs)
     except BaseException as exc:  # noqa: BLE001 - reported with every task instead
         broken = RuntimeError(f"the sandbox initializer failed: {type(exc).__name__}: {exc}")
+    gc.freeze()  # the modules loaded so far live as long as the child: the collector need not look at them again
     conn.send(READY)
     done = 0
     while True:
