@@ -104,3 +104,12 @@ def test_the_first_reader_child_is_started_before_the_command_and_adopted(tmp_pa
     [line] = list(documents.parse_lines([str(page)], None, load_settings()))
     assert json.loads(line)["title"] and documents._started == []
     assert early.proc.poll() is not None  # (adopted, and stopped with the pool)
+
+
+def test_bad_input_stops_the_reader_started_ahead_quietly(tmp_path: Path) -> None:
+    page = tmp_path / "seed.html"
+    page.write_bytes(b"<html><body><p>x</p></body></html>")
+    res = subprocess.run([sys.executable, "-m", "countyreports.cli", "parse", "--format", "xml", str(page)],
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2 and "--format must be json" in res.stderr
+    assert "Traceback" not in res.stderr

@@ -15,6 +15,7 @@ modules are imported (`cli.main`): its imports of the read path run beside the p
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 from collections import deque
@@ -47,6 +48,15 @@ def prestart(argv: list[str]) -> None:
     docstring); for any other command, nothing."""
     if argv[:1] == ["parse"] and not {"--help", "-h"} & set(argv):
         _started.append(start_child(PRELOAD))
+        atexit.register(_stop_unused)
+
+
+def _stop_unused() -> None:
+    """At exit: the child `prestart` started, when no pool took it (the command stopped on bad input)."""
+    for child in _started:
+        child.proc.kill()
+        child.proc.wait()
+    _started.clear()
 
 
 def auto_processes(files: int) -> int:
