@@ -113,3 +113,12 @@ def test_bad_input_stops_the_reader_started_ahead_quietly(tmp_path: Path) -> Non
                          capture_output=True, text=True, timeout=60)
     assert res.returncode == 2 and "--format must be json" in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_reader_children_when_not_told_follow_the_work_and_the_cpus() -> None:
+    from countyreports.cli.documents import FILES_PER_CHILD, MAX_AUTO_PROCESSES, auto_processes
+
+    cpus = len(os.sched_getaffinity(0))
+    assert auto_processes(1) == auto_processes(FILES_PER_CHILD - 1) == 1
+    assert auto_processes(2 * FILES_PER_CHILD) == min(2, cpus)
+    assert auto_processes(10**6) == min(cpus, MAX_AUTO_PROCESSES)

@@ -45,7 +45,7 @@ def parse(
     url: Annotated[Optional[str], typer.Option(help="URL the page was fetched from")] = None,
     format: Annotated[str, typer.Option("--format", help="json")] = "json",  # noqa: A002
     processes: Annotated[int, typer.Option(
-        help="child processes reading the files (0: one per CPU, at most 4, one per 32 files)")] = 0,
+        help="child processes reading the files (0: one per 256 files, at most one per CPU and 4)")] = 0,
 ) -> None:
     """Parse saved documents; one JSON line per file, in order, with the clean `text` and its `text_source`.
     Each file is read in a child process under the page budget (COUNTYREPORTS_PAGE_TIME_S,
