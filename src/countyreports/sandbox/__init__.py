@@ -13,6 +13,7 @@ the children is given by the caller (the pipeline passes the read path).
 """
 
 from countyreports.sandbox.budget import Budget
-from countyreports.sandbox.pool import BudgetPool, Named, Started, prestart
+from countyreports.sandbox.pool import BudgetPool, Named
+from countyreports.sandbox.spawn import Started, prestart
 
 __all__ = ["Budget", "BudgetPool", "Named", "Started", "prestart"]

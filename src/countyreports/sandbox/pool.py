@@ -36,9 +36,7 @@ from __future__ import annotations
 import importlib
 import os
 import pickle
-import socket
 import subprocess
-import sys
 import threading
 import time
 from collections import deque
@@ -51,6 +49,7 @@ from typing import Any
 from countyreports.errors import OverBudget, ReaderCrashed, SandboxError
 from countyreports.sandbox import child
 from countyreports.sandbox.budget import MIB, Budget, exit_reason, resident_bytes
+from countyreports.sandbox.spawn import Started, spawn
 
 MAX_START_FAILURES = 3  # children dying before they are ready, in a row, that break the pool
 STOP_WAIT_S = 5.0  # how long shutdown waits for a child to stop before killing it
@@ -69,38 +68,6 @@ class Named:
         for part in self.name.split("."):
             fn = getattr(fn, part)
         return fn(*args, **kwargs)  # type: ignore[operator]
-
-
-@dataclass(frozen=True, slots=True)
-class Started:
-    """A child process started by `prestart`, before the pool that adopts it."""
-
-    proc: subprocess.Popen[bytes]
-    conn: Connection
-    child_args: tuple[tuple[str, ...], Callable[..., Any] | None, tuple[Any, ...]]
-
-
-def prestart(preload: Sequence[str] = (), initializer: Callable[..., Any] | None = None,
-             initargs: tuple[Any, ...] = ()) -> Started:
-    """A child started now, told what to run with (it imports `preload` at once), for a `BudgetPool` made later
-    with ``started=[it]`` and the same preload, initializer and initargs."""
-    child_args = (tuple(preload), initializer, tuple(initargs))
-    return Started(*_spawn(child_args), child_args)
-
-
-def _spawn(child_args: tuple[Any, ...]) -> tuple[subprocess.Popen[bytes], Connection]:
-    """A fresh child process (``python -m countyreports.sandbox``) and our end of its socket."""
-    ours, theirs = socket.socketpair()
-    proc = subprocess.Popen([sys.executable, "-m", "countyreports.sandbox", str(theirs.fileno())],
-                            pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
-    theirs.close()
-    conn = Connection(ours.detach())
-    try:  # what it runs with: our import path (so tasks import as here), preloads, initializer
-        conn.send_bytes(pickle.dumps(sys.path))
-        conn.send_bytes(pickle.dumps(child_args, pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass  # (it died already: seen as the end of its pipe)
-    return proc, conn
 
 
 @dataclass
@@ -218,9 +185,17 @@ class BudgetPool(Executor):
 
     # ------------------------------------------------------------------ children
     def _start(self, slot: _Slot, started: Started | None = None) -> None:
-        proc, conn = (started.proc, started.conn) if started is not None else _spawn(self._child_args)
+        proc, conn = (started.proc, started.conn) if started is not None else spawn(self._child_args)
         slot.proc, slot.conn, slot.ready, slot.task = proc, conn, False, None
         self._count("restarts")
+
+    @staticmethod
+    def _ask_to_stop(slot: _Slot) -> None:
+        if slot.conn is not None and slot.proc is not None and slot.proc.poll() is None:
+            try:
+                slot.conn.send_bytes(b"")
+            except OSError:
+                pass
 
     def _stop(self, slot: _Slot, *, kill: bool) -> None:
         """End a slot's child (asking it first unless `kill`) and forget it."""
@@ -228,10 +203,10 @@ class BudgetPool(Executor):
         if proc is None:
             return
         if not kill and conn is not None:
+            self._ask_to_stop(slot)
             try:
-                conn.send_bytes(b"")
                 proc.wait(STOP_WAIT_S)
-            except (OSError, subprocess.TimeoutExpired):
+            except subprocess.TimeoutExpired:
                 pass
         if proc.poll() is None:
             proc.kill()
@@ -286,6 +261,8 @@ class BudgetPool(Executor):
                     task.future.set_exception(SandboxError(str(self._broken), reason="broken"))
             raise
         finally:
+            for slot in self._slots:  # every child told first, then each waited for: they end side by side
+                self._ask_to_stop(slot)
             for slot in self._slots:
                 self._stop(slot, kill=False)
             os.close(self._wake_r)
