@@ -8,9 +8,10 @@ goes to the reader with what it made. Files go in chunks (up to
 a chunk gets one page budget, and when it fails as a whole (a file over the budget, a crashed reader), each of
 its files is read again alone, under its own budget: only the guilty file gets an error line. A few chunks are
 in flight at a time, so memory stays bounded whatever the number of files. Unless told (`--processes`), one child
-per `FILES_PER_CHILD` files reads them (at most one per CPU, and `MAX_AUTO_PROCESSES`). A file over `MAX_FILE_BYTES` is not
-read at all. The first child is started by `prestart` when the command line is `parse`, before the command's own
-modules are imported (`cli.main`): its imports of the read path run beside the parent's, and the pool adopts it.
+per `FILES_PER_CHILD` files reads them (at most one per CPU, and `MAX_AUTO_PROCESSES`). A file over
+`MAX_FILE_BYTES` is not read at all. The first child is started by `prestart` when the command line is `parse`,
+before the command's own modules are imported (`cli.main`): its imports of the read path run beside the parent's,
+and the pool adopts it.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from countyreports.sandbox import Budget, BudgetPool, Named, Started, prestart a
 from countyreports.settings import Settings
 
 CHUNK_FILES = 32
+CHUNK_BYTES = 2 * 1024 * 1024
 MAX_AUTO_PROCESSES = 4  # reader children when not told (`auto_processes`)...
 FILES_PER_CHILD = 256  # ...one per this many files: a child's start-up (~0.25 s) costs what ~200 pages do
-CHUNK_BYTES = 2 * 1024 * 1024
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a saved page is at most the crawl's body cap (5 MiB); scans can be larger
 READER = Named("countyreports.reading.document", "json_lines")
 PRELOAD = ("countyreports.reading.document",)
