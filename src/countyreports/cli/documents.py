@@ -49,7 +49,10 @@ def prestart(argv: list[str]) -> None:
     """For the command line `argv` ``parse FILE...``: the first reader child, started now (see the module
     docstring); for any other command, nothing."""
     if argv[:1] == ["parse"] and not {"--help", "-h"} & set(argv):
-        _started.append(start_child(PRELOAD))
+        try:
+            _started.append(start_child(PRELOAD))
+        except OSError:  # (no process to spare now: the pool starts its children, and says why it cannot)
+            return
         atexit.register(_stop_unused)
 
 
