@@ -88,3 +88,37 @@ def test_parse_word_files_and_scans_prints_text_and_source(tmp_path: Path) -> No
         if o["text_source"] == "ocr":
             assert [i["page"] for i in o["indicators"]] == fx["indicator_pages"]
     assert "error" in out[3] and "not a document format" in out[3]["error"]
+
+
+def test_the_first_reader_child_is_started_before_the_command_and_adopted(tmp_path: Path) -> None:
+    from countyreports.cli import documents
+    from countyreports.settings import load_settings
+
+    documents.prestart(["sql", "SELECT 1"])
+    documents.prestart(["parse", "--help"])
+    assert documents._started == []
+    documents.prestart(["parse", "x.html"])
+    [early] = documents._started
+    page = tmp_path / "seed.html"
+    page.write_bytes(body(gold_report("141029-2023")["url"]))
+    [line] = list(documents.parse_lines([str(page)], None, load_settings()))
+    assert json.loads(line)["title"] and documents._started == []
+    assert early.proc.poll() is not None  # (adopted, and stopped with the pool)
+
+
+def test_bad_input_stops_the_reader_started_ahead_quietly(tmp_path: Path) -> None:
+    page = tmp_path / "seed.html"
+    page.write_bytes(b"<html><body><p>x</p></body></html>")
+    res = subprocess.run([sys.executable, "-m", "countyreports.cli", "parse", "--format", "xml", str(page)],
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2 and "--format must be json" in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_reader_children_when_not_told_follow_the_work_and_the_cpus() -> None:
+    from countyreports.cli.documents import FILES_PER_CHILD, MAX_AUTO_PROCESSES, auto_processes
+
+    cpus = len(os.sched_getaffinity(0))
+    assert auto_processes(1) == auto_processes(FILES_PER_CHILD - 1) == 1
+    assert auto_processes(2 * FILES_PER_CHILD) == min(2, cpus)
+    assert auto_processes(10**6) == min(cpus, MAX_AUTO_PROCESSES)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from countyreports.errors import OverBudget, ReaderCrashed, SandboxError, TerminalError
-from countyreports.sandbox import Budget, BudgetPool
+from countyreports.sandbox import Budget, BudgetPool, prestart
 from countyreports.sandbox.budget import exit_reason
 
 MIB = 1024 * 1024
@@ -190,6 +190,18 @@ def test_a_budget_policy_gives_each_task_its_budget() -> None:
 def sleep_all(seconds: list[float]) -> int:
     time.sleep(sum(seconds))
     return os.getpid()
+
+
+def test_a_prestarted_child_is_adopted_by_the_pool_made_with_the_same_preload() -> None:
+    early, other = prestart(("json",)), prestart(("csv",))
+    pool = BudgetPool(2, preload=("json",), started=[other, early])
+    try:
+        assert early.proc.pid in pool.pids and other.proc.pid not in pool.pids
+        assert other.proc.wait(10) == 0  # (not adopted: told to stop)
+        assert {pool.submit(square, 3).result(timeout=30)[0] for _ in range(4)} == {9}
+        assert pool.stats().restarts == 0
+    finally:
+        pool.shutdown()
 
 
 def test_initializer_runs_once_in_each_process() -> None:

@@ -1,4 +1,4 @@
-"""The `countyreports` command (typer + rich): one module per group of commands.
+"""The `countyreports` command (typer + rich): one module per group of commands, put together in `commands`.
 
     runs        harvest, backfill, schedule, status       (the flows, by their entrypoints)
     data        sql, check, export, export-sql, report, parse
@@ -8,27 +8,34 @@
     evaluation  eval
     demo        `make demo` (python -m countyreports.cli.demo)
 
-Every command gets `guard`'s wrapper (registered below, once all are in): --debug, the pre-checks of `preflight`
-(chosen by parameter names) and one-line errors with exit codes 0 / 1 (failed) / 2 (bad input). Only light
-imports at module level: Prefect, DuckDB, Arrow and Altair are imported by the commands that use them.
+`main` is the console script: for `parse`, it starts the reader's first sandbox child before anything else is
+imported (`documents.prestart`), so that the child's imports run beside the command's; then it runs `app`
+(`commands`; ``from countyreports.cli import app`` imports it).
 
 The top layer: may import every package of countyreports; never Prefect itself (the flows it runs do).
 """
 
 from __future__ import annotations
 
-import typer
+import sys
+from typing import Any
 
-from countyreports.cli import data, evaluation, portal, research, runs
-from countyreports.cli.guard import guard
-from countyreports.cli.registry import registry_app
+__all__ = ["app", "main"]
 
-app = typer.Typer(help="Harvest, parse and compare county 法治政府建设年度报告.", no_args_is_help=True,
-                  add_completion=False)
-for _group in (runs.app, data.app, research.app, evaluation.app):
-    app.registered_commands.extend(_group.registered_commands)
-app.add_typer(portal.app, name="portal")
-app.add_typer(registry_app, name="registry")
-guard(app)  # last: every command registered above gets --debug, the pre-checks and one-line errors
 
-__all__ = ["app"]
+def main() -> None:
+    """The `countyreports` console script."""
+    from countyreports.cli.documents import prestart
+
+    prestart(sys.argv[1:])
+    from countyreports.cli.commands import app
+
+    app()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        from countyreports.cli.commands import app
+
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

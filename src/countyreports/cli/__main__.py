@@ -1,5 +1,5 @@
 """`python -m countyreports.cli`."""
 
-from countyreports.cli import app
+from countyreports.cli import main
 
-app()
+main()

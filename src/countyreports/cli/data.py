@@ -44,7 +44,8 @@ def parse(
         help="saved HTML pages (with their page images beside them), .docx, .pdf, .doc, .wps, images or .txt")],
     url: Annotated[Optional[str], typer.Option(help="URL the page was fetched from")] = None,
     format: Annotated[str, typer.Option("--format", help="json")] = "json",  # noqa: A002
-    processes: Annotated[int, typer.Option(help="child processes reading the files")] = 1,
+    processes: Annotated[int, typer.Option(
+        help="child processes reading the files (0: one per 256 files, at most one per CPU and 4)")] = 0,
 ) -> None:
     """Parse saved documents; one JSON line per file, in order, with the clean `text` and its `text_source`.
     Each file is read in a child process under the page budget (COUNTYREPORTS_PAGE_TIME_S,
@@ -60,7 +61,7 @@ def parse(
     settings = load_settings()
     edge = AttachmentsEdge(settings)  # (made at the first file that needs it)
     try:
-        for line in parse_lines([str(f) for f in files], url, settings, max(1, processes),
+        for line in parse_lines([str(f) for f in files], url, settings, max(0, processes),
                                 lambda path, body: derived_for(path, body, url, edge.derive)):
             sys.stdout.write(line + "\n")
             sys.stdout.flush()

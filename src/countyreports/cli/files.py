@@ -6,6 +6,8 @@ saved beside it (each found by its file name, in the page's folder). `derived_fo
 (countyreports.attachments: the harvest's reader, its processes and its cache) for what such a file needs, in
 this process, before the file goes to the sandbox pool with it (cli/documents.py); for any other file it asks
 nothing and returns None. The edge's own processes run the converter and the OCR under their budgets.
+Only the file's bytes are looked at here (`fileformat`): the read path itself is imported for a saved page with
+images beside it, or a file for the edge, not for the ordinary page (the sandbox children read those).
 """
 
 from __future__ import annotations
@@ -13,20 +15,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from countyreports.models import Derived
-from countyreports.reading.document import RawDoc, is_page, read_article, wanted_images
-from countyreports.reading.fileformat import IMAGE_FORMATS, WORD_FORMATS, FileFormat, sniff
+from countyreports.reading.fileformat import IMAGE_FORMATS, WORD_FORMATS, FileFormat, is_page, sniff
+
+if TYPE_CHECKING:
+    from countyreports.models import Derived
+    from countyreports.reading.document import RawDoc
 
 __all__ = ["AttachmentsEdge", "Derive", "derived_for"]
 
-Derive = Callable[..., Derived | None]
+Derive = Callable[..., "Derived | None"]
 
 
 def _page_images(page: Path, body: bytes, url: str) -> tuple[RawDoc, ...]:
     """The page images of a saved article made of them, read from the page's folder by their file names."""
+    from countyreports.reading.document import RawDoc, read_article, wanted_images
+
     article, _ = read_article(RawDoc(url, body))
     found = []
     for img in wanted_images(article):
@@ -79,5 +85,7 @@ def derived_for(path: Path, body: bytes, url: str | None, derive: Derive) -> Der
         return derive(None, images) if images else None
     fmt = sniff(body)
     if fmt in WORD_FORMATS or fmt in IMAGE_FORMATS or fmt is FileFormat.PDF or fmt is FileFormat.OLE:
+        from countyreports.reading.document import RawDoc
+
         return derive(RawDoc(url or path.name, body))
     return None

@@ -15,11 +15,7 @@ import typer
 from rich.console import Console
 
 from countyreports.cli.common import show_table
-from countyreports.registry.divisions import load_divisions
 from countyreports.errors import RegistryError
-from countyreports.registry.file import read_registry
-from countyreports.registry.homepages import import_homepages
-from countyreports.settings import load_settings
 
 registry_app = typer.Typer(help="The county registry and the national list of county-level divisions.",
                            no_args_is_help=True)
@@ -36,6 +32,8 @@ def complain(text: str) -> None:
 
 def default_user_registry() -> Path:
     """Where `registry import` writes by default: $COUNTYREPORTS_REGISTRY, else registry.csv beside the warehouse."""
+    from countyreports.settings import load_settings
+
     s = load_settings()
     return Path(s.registry) if s.registry else s.db_path.parent / "registry.csv"
 
@@ -50,6 +48,8 @@ def validate(
 ) -> None:
     """Check every row; print each bad row (line, reason), the warnings, the counties without a homepage and a
     summary. Exit 1 when any row is bad, 2 when the file is not a registry."""
+    from countyreports.registry.file import read_registry
+
     try:
         reg = read_registry(file, national=None if no_national else "bundled", allow_unlisted=allow_unlisted)
     except RegistryError as exc:
@@ -78,6 +78,9 @@ def list_divisions(
     format: Annotated[str, typer.Option("--format", help="table | csv")] = "table",  # noqa: A002
 ) -> None:
     """Print the national list of county-level divisions (bundled), with the homepages known."""
+    from countyreports.registry.divisions import load_divisions
+    from countyreports.registry.file import read_registry
+
     if format not in ("table", "csv"):
         raise typer.BadParameter("--format must be table or csv")
     nat = load_divisions()
@@ -126,6 +129,8 @@ def import_cmd(
 ) -> None:
     """Merge homepages into a registry file; report what changed and every conflict. Exit 1 when some rows were
     not applied (conflicts, bad rows), 2 when a file is not usable."""
+    from countyreports.registry.homepages import import_homepages
+
     target = out if out is not None else default_user_registry()
     try:
         res = import_homepages(file, target, overwrite=overwrite, allow_unlisted=allow_unlisted)

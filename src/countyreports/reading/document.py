@@ -17,10 +17,8 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from countyreports.reading.attachment import drop_title
-from countyreports.reading.filetext import FileText, clean_offsets, file_text, images_text
 from countyreports.text.clean import clean_text, noise_labels
 from countyreports.text.decode import decode_html
 from countyreports.errors import ParseError, Refused
@@ -28,9 +26,12 @@ from countyreports.reading.article import extract_article, join_pages, page_nois
 from countyreports.reading.indicators.extract import extract_all as extract_indicators
 from countyreports.reading.metadata import read_meta
 from countyreports.models import Article, Derived, Link, ParsedReport, ReadState, TextSource
-from countyreports.reading.fileformat import FileFormat, sniff
+from countyreports.reading.fileformat import is_page
 from countyreports.reading.limits import MAX_SECTIONS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, truncated
 from countyreports.reading.sections import split_sections_capped
+
+if TYPE_CHECKING:  # (files other than pages are read by `filetext`, imported at the first one: a reader of pages
+    from countyreports.reading.filetext import FileText  # does not load the zip, PDF and OCR-text readers)
 
 ATTACHMENT_HINTS = ("详见附件", "见附件", "附件下载", "詳見附件", "点击下载", "附件：", "附件:")
 SHORT_BODY_CHARS = 300  # a report body shorter than this with an attachment is read from the attachment
@@ -94,6 +95,8 @@ def wanted_images(article: Article) -> tuple[str, ...]:
 
 def attachment_text(doc: RawDoc, title: str | None = None, derived: Derived | None = None) -> FileText:
     """An attachment's paragraphs (`filetext.file_text`: the bytes tell the format)."""
+    from countyreports.reading.filetext import file_text
+
     return file_text(doc.body, doc.url, title, derived)
 
 
@@ -124,6 +127,8 @@ def parse_report(pages: list[Article], attachment: RawDoc | None = None,
                 noise.append("attachment_only")
             noise.append("attachment_only")
     elif wanted_images(article):
+        from countyreports.reading.filetext import images_text
+
         read = images_text(derived, article.title)
         if read.paragraphs:
             noise.append("page_images")
@@ -186,15 +191,16 @@ def parse_text(title: str, raw_text: str, *, article: Article | None = None,
         text_source=str(read.source if read is not None else TextSource.HTML),
         read_state=str(read_state), read_reason=read_reason,
         ocr_confidence=None if read is None or read.confidence is None else round(read.confidence, 4),
-        page_starts=clean_offsets(raw_text, text, read.page_breaks) if read is not None else ())
+        page_starts=_page_starts(raw_text, text, read))
 
 
-def is_page(body: bytes, name: str) -> bool:
-    """Is a saved file an article page (read as HTML), rather than a document file? By its bytes; a text file,
-    or bytes of no known format, named .htm/.html is a page too (read as well as its bytes allow)."""
-    fmt = sniff(body)
-    return fmt is FileFormat.HTML or fmt in (FileFormat.TEXT, FileFormat.UNKNOWN) \
-        and name.lower().endswith((".htm", ".html", ".shtml"))
+def _page_starts(raw_text: str, text: str, read: FileText | None) -> tuple[int, ...]:
+    """Where each page of the file `read` starts in the clean text (() for an article page)."""
+    if read is None:
+        return ()
+    from countyreports.reading.filetext import clean_offsets
+
+    return clean_offsets(raw_text, text, read.page_breaks)
 
 
 def parse_bytes(body: bytes, name: str, url: str | None = None, derived: Derived | None = None) -> ParsedReport:
@@ -205,6 +211,9 @@ def parse_bytes(body: bytes, name: str, url: str | None = None, derived: Derived
     if is_page(body, name):
         article, encoding = read_article(RawDoc(url or "http://localhost/" + name, body))
         return parse_report([article], None, encoding, derived)
+    from countyreports.reading.attachment import drop_title
+    from countyreports.reading.filetext import file_text
+
     read = file_text(body, url or name, None, derived)
     paragraphs = [p for p in read.paragraphs if p.strip()]
     if not paragraphs:

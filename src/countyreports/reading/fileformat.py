@@ -1,6 +1,7 @@
 """The format of a file, told by its bytes, never by its name (pure).
 
     sniff(body) -> FileFormat
+    is_page(body, name) -> bool      # read as an article page (HTML), not as a document file
 
 County portals name files as they like: a `.wps` that is a Word 97 binary, a `.doc` that is RTF or a saved web
 page, a `downfile.jsp?filename=…` without any extension, a Content-Type of `application/octet-stream`. The
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["FileFormat", "sniff", "WORD_FORMATS", "IMAGE_FORMATS"]
+__all__ = ["FileFormat", "sniff", "is_page", "WORD_FORMATS", "IMAGE_FORMATS"]
 
 
 class FileFormat(StrEnum):
@@ -73,6 +74,14 @@ def sniff(body: bytes) -> FileFormat:
     if low.startswith(_HTML_STARTS) or b"<html" in low[:512]:
         return FileFormat.HTML
     return FileFormat.TEXT if _texty(body[:4096]) else FileFormat.UNKNOWN
+
+
+def is_page(body: bytes, name: str) -> bool:
+    """Is a saved file an article page (read as HTML), rather than a document file? By its bytes; a text file,
+    or bytes of no known format, named .htm/.html is a page too (read as well as its bytes allow)."""
+    fmt = sniff(body)
+    return fmt is FileFormat.HTML or fmt in (FileFormat.TEXT, FileFormat.UNKNOWN) \
+        and name.lower().endswith((".htm", ".html", ".shtml"))
 
 
 def _zip_kind(body: bytes) -> FileFormat:

@@ -21,6 +21,7 @@ given fails with that error (so a broken initializer cannot make the pool restar
 from __future__ import annotations
 
 import ctypes
+import gc
 import importlib
 import pickle
 import resource
@@ -63,24 +64,28 @@ def serve(conn: Connection, preload: Sequence[str], initializer: Callable[..., A
             initializer(*initargs)
     except BaseException as exc:  # noqa: BLE001 - reported with every task instead
         broken = RuntimeError(f"the sandbox initializer failed: {type(exc).__name__}: {exc}")
-    conn.send(READY)
+    gc.freeze()  # the modules loaded so far live as long as the child: the collector need not look at them again
     done = 0
+    try:
+        conn.send(READY)
+    except OSError:
+        return  # the parent is gone (e.g. a command that started this child ahead and then stopped on bad input)
     while True:
         try:
             header = conn.recv_bytes()
             if not header:
                 return
             payload = conn.recv_bytes()
+            memory_bytes = int.from_bytes(header, "little")
+            if broken is not None:
+                conn.send_bytes(_error(broken))
+                continue
+            answer, out_of_memory = _run(payload, memory_bytes)
+            big = len(payload) + len(answer) > _BIG
+            del payload
+            conn.send_bytes(answer)
         except (EOFError, OSError):
             return  # the parent is gone
-        memory_bytes = int.from_bytes(header, "little")
-        if broken is not None:
-            conn.send_bytes(_error(broken))
-            continue
-        answer, out_of_memory = _run(payload, memory_bytes)
-        big = len(payload) + len(answer) > _BIG
-        del payload
-        conn.send_bytes(answer)
         if out_of_memory:
             return
         del answer

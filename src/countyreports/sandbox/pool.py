@@ -18,6 +18,9 @@ budget, and survive their children's crashes.
   task at a time. A task's callable must be importable by name (a module's function, or `Named`); it is pickled
   in the submitting thread (an error there fails its future, nothing is sent). A child stops at the end of its
   socket: when this process dies, so do its children, daemonic or not.
+* `prestart(preload)` starts a child before its pool exists (e.g. while a command imports its own modules, so
+  that the child's imports run beside them); the pool made with `started=` and the same preload, initializer and
+  initargs adopts it as its first child. A started child no pool adopts stops when this process exits.
 * One manager thread hands tasks to idle children in submission order, waits on their pipes and deaths, and
   enforces the time budgets: a child past its task's deadline is killed (SIGKILL: native code cannot ignore it)
   and replaced; so is a child that died (its task fails with how it died) or that ran out of memory. A child
@@ -33,9 +36,7 @@ from __future__ import annotations
 import importlib
 import os
 import pickle
-import socket
 import subprocess
-import sys
 import threading
 import time
 from collections import deque
@@ -48,6 +49,7 @@ from typing import Any
 from countyreports.errors import OverBudget, ReaderCrashed, SandboxError
 from countyreports.sandbox import child
 from countyreports.sandbox.budget import MIB, Budget, exit_reason, resident_bytes
+from countyreports.sandbox.spawn import Started, spawn
 
 MAX_START_FAILURES = 3  # children dying before they are ready, in a row, that break the pool
 STOP_WAIT_S = 5.0  # how long shutdown waits for a child to stop before killing it
@@ -79,10 +81,10 @@ class _Task:
 class _Slot:
     """One child process: its pipe, whether it is ready, the task it runs and that task's deadline."""
 
-    def __init__(self, index: int) -> None:
+    def __init__(self, index: int, started: Started | None = None) -> None:
         self.index = index
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.conn: Connection | None = None
+        self.proc: subprocess.Popen[bytes] | None = started.proc if started is not None else None
+        self.conn: Connection | None = started.conn if started is not None else None
         self.ready = False
         self.task: _Task | None = None
         self.deadline = 0.0
@@ -105,7 +107,8 @@ class BudgetPool(Executor):
     def __init__(self, processes: int = 1, budget: Budget | None = None, *, preload: Sequence[str] = (),
                  initializer: Callable[..., Any] | None = None, initargs: tuple[Any, ...] = (),
                  budget_of: Callable[[Callable[..., Any], tuple[Any, ...]], Budget] | None = None,
-                 recycle_bytes: int | None = 256 * MIB, name: str = "sandbox") -> None:
+                 recycle_bytes: int | None = 256 * MIB, name: str = "sandbox",
+                 started: Sequence[Started] = ()) -> None:
         if processes < 1:
             raise ValueError("a BudgetPool needs at least one process")
         self.budget = budget or Budget()
@@ -122,8 +125,12 @@ class BudgetPool(Executor):
         self._wake_r, self._wake_w = os.pipe()
         os.set_blocking(self._wake_r, False)
         self._slots = [_Slot(i) for i in range(processes)]
+        spare = [c for c in started if c.child_args == self._child_args]
         for slot in self._slots:
-            self._start(slot)
+            self._start(slot, spare.pop(0) if spare else None)
+        for c in started:  # (not adopted: another preload, or more than the pool needs; told to stop)
+            if c.proc not in (s.proc for s in self._slots):
+                self._stop(_Slot(-1, c), kill=False)
         self._thread = threading.Thread(target=self._manage, name=f"{name}-manager", daemon=True)
         self._thread.start()
 
@@ -177,19 +184,18 @@ class BudgetPool(Executor):
         return [s.proc.pid if s.proc is not None else None for s in self._slots]
 
     # ------------------------------------------------------------------ children
-    def _start(self, slot: _Slot) -> None:
-        ours, theirs = socket.socketpair()
-        proc = subprocess.Popen([sys.executable, "-m", "countyreports.sandbox", str(theirs.fileno())],
-                                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
-        theirs.close()
-        conn = Connection(ours.detach())
-        try:  # what it runs with: our import path (so tasks import as here), preloads, initializer
-            conn.send_bytes(pickle.dumps(sys.path))
-            conn.send_bytes(pickle.dumps(self._child_args, pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass  # (it died already: seen as the end of its pipe)
+    def _start(self, slot: _Slot, started: Started | None = None) -> None:
+        proc, conn = (started.proc, started.conn) if started is not None else spawn(self._child_args)
         slot.proc, slot.conn, slot.ready, slot.task = proc, conn, False, None
         self._count("restarts")
+
+    @staticmethod
+    def _ask_to_stop(slot: _Slot) -> None:
+        if slot.conn is not None and slot.proc is not None and slot.proc.poll() is None:
+            try:
+                slot.conn.send_bytes(b"")
+            except OSError:
+                pass
 
     def _stop(self, slot: _Slot, *, kill: bool) -> None:
         """End a slot's child (asking it first unless `kill`) and forget it."""
@@ -197,10 +203,10 @@ class BudgetPool(Executor):
         if proc is None:
             return
         if not kill and conn is not None:
+            self._ask_to_stop(slot)
             try:
-                conn.send_bytes(b"")
                 proc.wait(STOP_WAIT_S)
-            except (OSError, subprocess.TimeoutExpired):
+            except subprocess.TimeoutExpired:
                 pass
         if proc.poll() is None:
             proc.kill()
@@ -255,6 +261,8 @@ class BudgetPool(Executor):
                     task.future.set_exception(SandboxError(str(self._broken), reason="broken"))
             raise
         finally:
+            for slot in self._slots:  # every child told first, then each waited for: they end side by side
+                self._ask_to_stop(slot)
             for slot in self._slots:
                 self._stop(slot, kill=False)
             os.close(self._wake_r)
