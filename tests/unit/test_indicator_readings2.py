@@ -41,3 +41,27 @@ BASELINE_CLAUSES: list[tuple[str, list[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), BASELINE_CLAUSES, ids=[t[:14] for t, _ in BASELINE_CLAUSES])
 def test_last_year_in_a_clause_of_its_own_is_the_from_value(text: str, expected: list[Key]) -> None:
     assert _keys(text) == _want(*expected)
+
+
+#: words and measures real reports use that the concept table lacked (one mechanism each: a measure a code
+#: accepts, a word that implies its concepts, a common phrase that is no audience, a rate word holding its
+#: concept, a stock word that ends an ellipsis of a flow)
+WORDS: list[tuple[str, list[Key]]] = [
+    ("县司法局全年开展合法性审查276件次。", [("legality_reviews_total", 276, None, "value")]),
+    ("全年组织会前学法12次。", [("study_sessions_exec_meeting", 12, None, "value")]),
+    ("重大行政决策合法性审查实现全覆盖，全年共审查28件。", [("major_decisions_reviewed", 28, None, "value")]),
+    ("全年综合纠错案件9件。", [("admin_reconsideration_corrected", 9, None, "value")]),
+    ("被复议机关改变原行政行为的案件3件。", [("admin_reconsideration_corrected", 3, None, "value")]),
+    ("受教育群众达12万人次。", [("pufa_audience", 120000, None, "value")]),
+    ("矛盾纠纷成功调处率为98.7%。", [("disputes_mediation_success_rate", 98.7, None, "value")]),
+    ("全年培育新市场主体4200户。", [("market_entities_new", 4200, None, "value")]),
+    ("全年新增经营主体1500户，总数达到2.1万户。", [("market_entities_new", 1500, None, "value"),
+                                       ("market_entities_total", 21000, None, "value")]),
+    ("全年新登记市场主体2860户，同比增加310户。", [("market_entities_new", 2860, None, "value"),
+                                        ("market_entities_new", 310, None, "change")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORDS, ids=[t[:14] for t, _ in WORDS])
+def test_words_reports_use(text: str, expected: list[Key]) -> None:
+    assert _keys(text) == _want(*expected)

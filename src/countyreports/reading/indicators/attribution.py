@@ -153,7 +153,8 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     open_ = res <= 1 and not own_objects
     if open_ and "other_body" in sc.concepts and _other_subject(t, sc.s0, [h for h in sc.sentence if h.end <= sc.c0]):
         return none  # 全省…败诉率为11.6%，同比下降2.2个百分点: the words lent are another body's
-    if res <= 1 and sc.prev_code is not None and sc.dist_rank < 0 and all(h.cue.clear for h in own):
+    if (res <= 1 and sc.prev_code is not None and sc.dist_rank < 0 and all(h.cue.clear for h in own)
+            and not has(own, "stock")):  # (总量达到2.5万户 after 新设…3000户: a stock, no ellipsis of the flow)
         return _ellipsis(q, sc.prev_code, kind, sign, none)
     if q.base == "%" or q.base == "个百分点":
         if (q.base == "%") == (kind == "change"):
@@ -161,7 +162,9 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
         return rate_reading(t, q, sc, open_, kind, sign, verb, none)
     by_object = _BY_OBJECT.get(q.base)
     if by_object is None:
-        return none
+        if q.base not in _FREE:
+            return none
+        by_object = {}  # a measure only frames without an object of their own accept (件次: legality reviews)
     # an action said elsewhere applies to the figure when its own words name no action and no object — unless
     # that object is a part of a total (其中规范性文件12件、…), a list item (、政府合同86件) or generic (共涉及文件64件)
     # — and when the figure is not a change said of its own (净增3120户 is no 新增)
