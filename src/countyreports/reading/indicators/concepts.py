@@ -90,7 +90,8 @@ CONCEPTS: dict[str, Concept] = {
     # ------------------------------------------------------------------ enforcement
     "enf_staff": Concept("object", _w(
         "执法人员 执法力量 执法队伍 执法骨干 执法干部 执法队员 执法者 在编执法 在岗执法")),
-    "enf": Concept("context", _w("执法")),
+    # (the management of certificates is a topic, not the certified: 纳入执法证件管理系统的执法人员)
+    "enf": Concept("context", _w("执法 执法证件管理 执法证管理 执法资格管理")),
     "cert": Concept("action", _w("执法证 执法证件 执法资格 持证 领证 执法证书")),
     "exam": Concept("action", _w("资格考试 资格认证 申领 换证 发证 参考人员 参考人数 参考 考试 取得证件 办理证件")),
     "training": Concept("action", _w("培训 轮训 练兵 自训 培训班 训练 业务培训 专题培训 集中培训 集训")),
@@ -164,6 +165,9 @@ CONCEPTS: dict[str, Concept] = {
     "other_body": Concept("frame", _w(
         "全省 省委 省政府 省级 省司法厅 省高级 全国 国务院 党中央 中央 中级人民法院 中院 高级人民法院 省法院 "
         "人大常委会 人大 政协 检察院 人民检察院 司法部 依法治省 依法治国")),
+    # the city's bodies: the prefecture in a report of a 县, 区 or 旗 (another body there), the county itself in
+    # a 县级市's report (extract's `prefecture_other` says which); transparent otherwise, like 全县
+    "prefecture": Concept("frame", _w("全市 我市 本市 市委 市政府 市人民政府 市直")),
     "peer_units": Concept("frame", _w("各县区 各县（市、区） 各县(市、区) 县（市、区） 县（区） 县区 设区市 各地 各市")),
     "distrib": Concept("frame", _w("分别")),
     "subordinate": Concept("frame", _w(
@@ -173,10 +177,10 @@ CONCEPTS: dict[str, Concept] = {
     "carry": Concept("frame", _w("结转 上年结转 转结 结余 遗留")),
     "glue": Concept("glue", _w(
         "共 共计 共有 累计 合计 总计 计 达 达到 为 有 是 了 的 约 近 超 超过 逾 突破 全年 全部 均 已 仅 只 仅剩 "
-        "剩 先后 依法 各类 各种 各项 各级 等 在 于 中 内 全县 全区 全市 全旗 本级 县级 区级 本年度 "
+        "剩 先后 依法 各类 各种 各项 各级 等 在 于 中 内 全县 全区 全旗 本级 县级 区级 本年度 "
         "年度 今年 年内 当年 数量 件数 次数 人数 户数 数 量 规模 事项 案件 情况 工作 组织 开展 "
-        "举办 召开 进行 完成 实现 全覆盖 一年来 线上 线下 现场 集中 专题 专门 我县 我区 我市 我旗 县政府 "
-        "区政府 政府 以来 截至 年底 年末 县委 区委 市委 旗委 主要 相关 有关 统一 按时 及时 严格 "
+        "举办 召开 进行 完成 实现 全覆盖 一年来 线上 线下 现场 集中 专题 专门 我县 我区 我旗 县政府 "
+        "区政府 政府 以来 截至 年底 年末 县委 区委 旗委 主要 相关 有关 统一 按时 及时 严格 "
         "对 将 向 由 从 给 为了 通过 经 经过 被 获 得到 给予 予以 作出 出具 提出 提供 形成 协助 "
         "指派 承办 查办 申请人 建设 推进 加强 深化 持续 不断 积极 认真 扎实 切实 全面 进一步 有效 充分 "
         "稳步 着力 坚持 落实 贯彻 大力 广泛 深入 健全 完善 强化 优化 相继 陆续 多次 及 和 与 并 或 金额 行政 各类型")),
