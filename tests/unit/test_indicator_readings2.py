@@ -60,6 +60,10 @@ WORDS: list[tuple[str, list[Key]]] = [
     ("全年培育新市场主体4200户。", [("market_entities_new", 4200, None, "value")]),
     ("全年新增经营主体1500户，总数达到2.1万户。", [("market_entities_new", 1500, None, "value"),
                                        ("market_entities_total", 21000, None, "value")]),
+    # a rate's number without its % (败诉率为零 is 0%); 合法性审查 said of the body, the review of no kind of document
+    ("行政诉讼败诉率为零，负责人出庭应诉率为100%。", [("admin_litigation_loss_rate", 0, None, "value"),
+                                          ("head_court_appearance_rate", 100, None, "value")]),
+    ("县委依法治县办作为合法性审核机构，全年审核各类事项共计92件次。", [("legality_reviews_total", 92, None, "value")]),
     ("全年新登记市场主体2860户，同比增加310户。", [("market_entities_new", 2860, None, "value"),
                                         ("market_entities_new", 310, None, "change")]),
 ]

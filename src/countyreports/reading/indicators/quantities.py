@@ -77,9 +77,10 @@ _QTY: Final = re.compile(NUMBER_START + _QTY_AHEAD + CORE_REST
                   + rf"(?P<sp>[ \u3000\u00a0]?)(?(pct)(?:[%％])?|(?P<measure>{MEASURE_PATTERN}))"
                   r"(?P<post2>以上|以下|左右|上下|许)?")
 #: a number that closes its clause after a measure noun: 参训人次达到三千二百, 收案数为45
-_BARE: Final = re.compile(r"(?P<noun>人次|人数|件数|次数|户数)(?:达到|达|为|是|共|共计|累计|有)?"
+_BARE: Final = re.compile(r"(?P<noun>人次|人数|件数|次数|户数|率)(?:达到|达|为|是|共|共计|累计|有)?"
                    rf"(?P<n>{NUMBER_START}{CORE_REST})(?=[，,。；;、\n]|$)")
-_BARE_MEASURE: Final = {"人次": "人次", "人数": "人", "件数": "件", "次数": "次", "户数": "户"}
+#: … and its measure (a rate's number is a percent: 败诉率为零, 纠错率为0)
+_BARE_MEASURE: Final = {"人次": "人次", "人数": "人", "件数": "件", "次数": "次", "户数": "户", "率": "%"}
 _BARE_NEXT: Final = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千达为是共累有")
 _QUOTED: Final = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}\"|「[^」\n]{0,16}」")
 _QUOTE_OPENS: Final[str] = first_chars(_QUOTED.pattern) or ""
@@ -219,8 +220,9 @@ def _with_bare(t: str, qs: list[Qty], quoted: list[int]) -> list[Qty]:
     for noun in _BARE_MEASURE:  # the nouns found by str.find, the regex tried only there
         at = t.find(noun)
         while at >= 0:
-            m = _BARE.match(t, at) if t[at + 2:at + 3] in _BARE_NEXT else None  # (a number or 达/为… next)
-            at = t.find(noun, at + 2)
+            k = at + len(noun)
+            m = _BARE.match(t, at) if t[k:k + 1] in _BARE_NEXT else None  # (a number or 达/为… next)
+            at = t.find(noun, k)
             if m is None:
                 continue
             ns = m.start("n")
