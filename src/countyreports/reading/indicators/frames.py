@@ -19,7 +19,9 @@ A figure takes the code of the best frame its clause satisfies (attribution.py):
 * ``rate``: a percent code: the concept a rate word (率/比例/占) is attached to (败诉率, 出庭应诉的比率);
 * ``stock``: a code that counts a stock (items in force, staff, entities): a reduction or increase verb
   before it states a change (取消证明材料87项 = −87), not the value;
-* ``lead``: a leading body (the county's own meetings): a figure of subordinate units (各乡镇党委) is not it.
+* ``lead``: a leading body (the county's own meetings): a figure of subordinate units (各乡镇党委) is not it;
+* ``subtotal_of``: an outcome figure after one whose clause says one of these actions is a part of it
+  (调解纠纷1526件，成功1490件).
 
 Measure words come from `taxonomy.CODES`: a figure whose measure its code does not accept is never coded.
 Frames of one code are alternatives; when several codes' frames fit, the one whose action is among the
