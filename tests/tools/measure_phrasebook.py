@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/tools/measure_phrasebook.py [--json] [-v] [--cli PATH] [--keep DIR]
     .venv/bin/python tests/tools/measure_phrasebook.py --check      # validate the phrasebook itself; exit 1 on a problem
+    .venv/bin/python tests/tools/measure_phrasebook.py --dir tests/fixtures/phrasebook2   # another phrasebook
 
 The phrasebook (tests/fixtures/phrasebook/, see its README.md) holds sentences in constructions the bundled
 snapshot does not use, look-alike sentences, level-1 headings and report openings, each with its expected
@@ -474,13 +475,17 @@ def print_text(res: dict[str, Any], verbose: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global BOOK
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--json", action="store_true", help="print one JSON document")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss and false positive")
     ap.add_argument("--check", action="store_true", help="only validate the phrasebook; exit 1 on a problem")
     ap.add_argument("--cli", help="the countyreports command (default: .venv/bin/countyreports, else PATH)")
     ap.add_argument("--keep", type=Path, help="write the .txt documents here and keep them")
+    ap.add_argument("--dir", type=Path, default=BOOK,
+                    help="the phrasebook folder (default tests/fixtures/phrasebook; e.g. tests/fixtures/phrasebook2)")
     args = ap.parse_args(argv)
+    BOOK = args.dir.resolve()
 
     units = code_units()
     if len(units) != 35:

@@ -24,7 +24,7 @@ from countyreports.text.decode import decode_html
 from countyreports.errors import ParseError, Refused
 from countyreports.reading.article import extract_article, join_pages, page_noise
 from countyreports.reading.indicators.extract import extract_all as extract_indicators
-from countyreports.reading.metadata import read_meta
+from countyreports.reading.metadata import body_level, read_meta
 from countyreports.models import Article, Derived, Link, ParsedReport, ReadState, TextSource
 from countyreports.reading.fileformat import is_page
 from countyreports.reading.limits import MAX_SECTIONS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, truncated
@@ -38,6 +38,7 @@ SHORT_BODY_CHARS = 300  # a report body shorter than this with an attachment is 
 MAX_PAGE_IMAGES = 40  # page images of one article read at most (an article made of scans)
 # attachments in the order they are preferred when a page links several: text first, what needs a converter last
 ATTACHMENT_KINDS = ("docx", "pdf", "txt", "doc", "wps")
+_BELOW_PREFECTURE = ("县", "区", "旗")  # a report of one of these reads 全市, 市政府 … as the prefecture
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +178,7 @@ def parse_text(title: str, raw_text: str, *, article: Article | None = None,
         caps.append(truncated("sections", MAX_SECTIONS))
     published = article.published if article else None
     meta = read_meta(title_clean, text, published)
-    got = extract_indicators(text, sections)
+    got = extract_indicators(text, sections, prefecture_other=body_level(title_clean, meta.issuer) in _BELOW_PREFECTURE)
     indicators, mentions = got.indicators, got.mentions
     if got.truncated:
         caps.append(f"truncated: {got.truncated}")

@@ -232,16 +232,40 @@ def _signature(lines: list[str]) -> tuple[dt.date | None, str | None]:
     return None, None
 
 
+_TITLE_YEAR = re.compile(r"[0-9〇零一二三四五六七八九]{4}年")
+
+
 def title_issuer(title: str) -> str | None:
-    """The bodies a title names before 关于 (中共清源县委 清源县人民政府关于…的报告), space-separated; None when
-    the words before 关于 are not bodies."""
+    """The bodies a title names before 关于, or before the year it reports on when it has no 关于
+    (中共清源县委 清源县人民政府关于…的报告; 清源县人民政府2023年度法治政府建设工作报告), space-separated; None
+    when the words there are not bodies."""
     head, sep, _ = (title or "").partition("关于")
     if not sep:
-        return None
+        m = _TITLE_YEAR.search(title or "")
+        if m is None or m.start() == 0:
+            return None
+        head = title[:m.start()]
     parts = [p for p in re.split(r"[\s、，,]+", unicodedata.normalize("NFKC", head).strip()) if p]
     if not parts or any(len(p) > ISSUER_MAX or not p.endswith(ISSUER_ENDINGS) for p in parts):
         return None
     return " ".join(parts)
+
+
+#: the level of the body a report is of: the last 县/区/旗/市 before its government or the report's subject
+_BODY_LEVEL = re.compile(r"([县区旗市])(?:委|人民政府|政府)?(?:关于)?(?:[0-9〇零一二三四五六七八九]{4}年度?)?(?:的)?"
+                         r"(?:法治|依法行政|推进法治|全面依法)")
+_ISSUER_LEVEL = re.compile(r"([县区旗市])(?:委|人民政府|政府)")
+
+
+def body_level(title: str, issuer: str | None) -> str | None:
+    """县, 区, 旗 or 市: the level of the body a report is of, from its issuer (清源县人民政府), else its title
+    (某县法治政府建设情况报告, XX区2023年法治政府建设年度报告); None when neither says. In a report of a 县, 区
+    or 旗, 全市 and 市政府 are the prefecture, another body."""
+    for text, rx in ((issuer or "", _ISSUER_LEVEL), (title or "", _BODY_LEVEL)):
+        found = rx.findall(text)
+        if found:
+            return str(found[-1])
+    return None
 
 
 def _date_under_title(lines: list[str]) -> dt.date | None:

@@ -40,9 +40,11 @@ from countyreports.reading.indicators.taxonomy import CODES
 
 _PREPOSITIONS: Final = frozenset("向对报经与同和给为在于")  # a clause opening with one names no subject first
 _SPECIFIC: Final = frozenset(("normdoc", "decision", "contract"))
+_RECIPIENT_MARKS: Final = frozenset("为向对给助")  # before a number: what follows is done for or to them
 _REVIEW_ORDER: Final = ("normdoc", "decision", "contract", "doc_generic")
 _REVIEW: Final = frozenset(_REVIEW_ORDER)
 _UP_DOWN: Final = ("up", "down")
+_OUTCOMES: Final = ("med_success",)  # the outcome words of a frame's actions (their figure may be a part)
 #: the concepts a code of each measure asks for (a figure whose sentence and lead hold none is no indicator)
 _RELEVANT: Final[dict[str, frozenset[str]]] = {}
 for _f in FRAMES:
@@ -110,18 +112,25 @@ def _vetoed(t: str, q: Qty, sc: Scope, own_left: set[str], clause_left: set[str]
         for h in sc.sentence:
             if h.start < q.start and "future" in h.cue.concepts:
                 return True
-    return "other_body" in sc.concepts and _other_subject(t, sc.c0, sc.clause_left + sc.own_left)
+    return _others_named(sc) and _other_subject(t, sc.c0, sc.clause_left + sc.own_left, sc.prefecture_other)
 
 
-def _other_subject(t: str, start: int, hits: list[Hit]) -> bool:
-    """Is the subject — the first word of `hits` that says something — another body (全省, 中级人民法院 …)?
-    A clause that opens with a preposition (向县人大常委会报送…) names its subject elsewhere."""
-    if start < len(t) and t[start] in _PREPOSITIONS:
-        return False
+def _others_named(sc: Scope) -> bool:
+    """Does the sentence name another body (全省 …; 全市, 市政府 … in a report of a 县, 区 or 旗)?"""
+    return "other_body" in sc.concepts or sc.prefecture_other and "prefecture" in sc.concepts
+
+
+def _other_subject(t: str, start: int, hits: list[Hit], prefecture_other: bool) -> bool:
+    """Is the subject — the first word of `hits` that says something — another body (全省, 中级人民法院 …; 全市
+    when `prefecture_other`)? A body after a preposition (全年向县人大常委会报送…, 向市政府备案…) is no
+    subject: the clause names its subject elsewhere."""
     for h in hits:
-        if h.cue.role == "glue":
-            continue
-        return "other_body" in h.cue.concepts
+        cs = h.cue.concepts
+        if h.cue.role == "glue" or h.start < start or "prefecture" in cs and not prefecture_other:
+            continue  # (全市 in a 县级市's report is the county: said of no other body)
+        if not ("other_body" in cs or prefecture_other and "prefecture" in cs):
+            return False
+        return not any(t[k] in _PREPOSITIONS for k in range(start, h.start))
     return False
 
 
@@ -151,9 +160,11 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     own = sc.own_left + sc.own_right
     own_objects = [h for h in own if h.cue.thing]
     open_ = res <= 1 and not own_objects
-    if open_ and "other_body" in sc.concepts and _other_subject(t, sc.s0, [h for h in sc.sentence if h.end <= sc.c0]):
+    if open_ and _others_named(sc) and _other_subject(t, sc.s0, [h for h in sc.sentence if h.end <= sc.c0],
+                                                     sc.prefecture_other):
         return none  # 全省…败诉率为11.6%，同比下降2.2个百分点: the words lent are another body's
-    if res <= 1 and sc.prev_code is not None and sc.dist_rank < 0 and all(h.cue.clear for h in own):
+    if (res <= 1 and sc.prev_code is not None and sc.dist_rank < 0 and all(h.cue.clear for h in own)
+            and not has(own, "stock")):  # (总量达到2.5万户 after 新设…3000户: a stock, no ellipsis of the flow)
         return _ellipsis(q, sc.prev_code, kind, sign, none)
     if q.base == "%" or q.base == "个百分点":
         if (q.base == "%") == (kind == "change"):
@@ -161,7 +172,9 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
         return rate_reading(t, q, sc, open_, kind, sign, verb, none)
     by_object = _BY_OBJECT.get(q.base)
     if by_object is None:
-        return none
+        if q.base not in _FREE:
+            return none
+        by_object = {}  # a measure only frames without an object of their own accept (件次: legality reviews)
     # an action said elsewhere applies to the figure when its own words name no action and no object — unless
     # that object is a part of a total (其中规范性文件12件、…), a list item (、政府合同86件) or generic (共涉及文件64件)
     # — and when the figure is not a change said of its own (净增3120户 is no 新增)
@@ -192,11 +205,19 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     if part and (not key[1] and key[2] < OWN and not (c_hit and c_hit.start >= sc.l0)
                  or any(h.cue.role == "blocker" for h in own)):
         return none  # 其中…: a part, coded only by its own words, never one by unit or place (其中乡镇…212人)
+    if (a_hit is not None and key[2] < OWN and f.subtotal_of and not any_in(f.subtotal_of, a_hit.cue.concepts)
+            and _lender_says(sc, f.subtotal_of)):
+        return none  # 调解纠纷1526件，成功1490件: the successes are a part of the figure before, of the same thing
+    if o_hit is not None and _kind_is_a_part(sc, f, o_hit):
+        return none  # 清理各类文件1200余件，其中规范性文件84件: the total is of every kind of document
     if f.lead and ("subordinate" in own_cs or "subordinate" in clause_left_cs):
         return none
     if (f.lead and key[2] < OWN and not part and o_hit is not None and o_hit.end <= sc.prev_end
             and any_in(f.context, own_cs)):
         return none  # 听取法治…汇报4次 after 政府常务会议…6次: its own topic, not a figure of the body before it
+    if (f.stock and kind == "value" and o_hit is not None and o_hit.start >= q.end and q.start > sc.l0
+            and t[q.start - 1] in _RECIPIENT_MARKS):
+        return none  # 为3856户市场主体办理…: the things an action was done for, not the stock of them
     if f.stock and kind == "value" and o_hit is not None and o_hit.start >= sc.l0:
         verb = first_of([h for h in sc.own_left if h.end <= o_hit.start], _UP_DOWN)
         if verb is not None and not ends_with_to(t[sc.l0:q.unit_start]):
@@ -207,6 +228,29 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     if sc.after_break and _abuts_break(t, sc):
         return none  # the words that decide start right after a lost span: they may be cut
     return Reading(f.code, kind, sign if kind == "change" else 1.0, labels(used, q), *span(q, used, sc))
+
+
+def _kind_is_a_part(sc: Scope, f: Frame, o_hit: Hit) -> bool:
+    """Is the figure's object a generic word (文件) standing for a specific kind of the frame (规范性文件) that
+    the sentence names only in a later part (其中规范性文件84件)? Then the figure counts every kind."""
+    specific = [c for c in f.objects if c in _SPECIFIC]
+    if not specific or any_in(tuple(specific), o_hit.cue.concepts) or "part" not in sc.concepts \
+            or not any_in(tuple(specific), sc.concepts):
+        return False
+    for hits in (sc.own_left, sc.own_right, sc.clause_left, sc.clause_right, sc.sentence):
+        if any(has(hits, c) for c in specific):
+            return False
+    return True
+
+
+def _lender_says(sc: Scope, concepts: tuple[str, ...]) -> bool:
+    """Does the clause of the figure before it with the same measure (scope.lend0/lend1) hold one of `concepts`
+    said of the thing itself (调解, not 调解成功)?"""
+    for h in sc.sentence + sc.clause_left:
+        if sc.lend0 <= h.start < sc.lend1 and any_in(concepts, h.cue.concepts) and h.cue.role == "action" \
+                and not any_in(_OUTCOMES, h.cue.concepts):
+            return True
+    return False
 
 
 def _candidates(base: str, by_object: dict[str, list[_Entry]], own_cs: set[str], sc: Scope, lent: bool,
@@ -276,8 +320,10 @@ def _objects(sc: Scope, own: list[Hit]) -> tuple[list[list[Hit]], list[Hit]]:
             subjects = _one_each([h for h in sc.clause_left + sc.own_left
                                   if h.end <= dist.start and h.cue.thing])
             mine = [h for h in sc.own_left if h.start >= dist.end] + sc.own_right
-            if len(subjects) == sc.dist_count:
-                return [[subjects[sc.dist_rank]]], mine + [subjects[sc.dist_rank]]
+            if len(subjects) == sc.dist_count:  # (a verb before the list of subjects is said of every one:
+                shared = [h for h in sc.clause_left + sc.own_left  # 审查重大行政决策、…、行政合同分别为6项、…)
+                          if h.end <= subjects[0].start and h.cue.role == "action"]
+                return [[subjects[sc.dist_rank]]], mine + [subjects[sc.dist_rank]] + shared
             actions = _one_each([h for h in sc.clause_left + sc.own_left
                                  if h.end <= dist.start and h.cue.role == "action"])
             if len(actions) == sc.dist_count:  # 受理、审结行政复议案件分别为45件、43件: the verbs are the list

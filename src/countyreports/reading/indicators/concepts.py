@@ -52,6 +52,8 @@ CONCEPTS: dict[str, Concept] = {
     "study": Concept("action", _w(
         "学法 学习法律法规 学习宪法 法律法规 法治讲座 法治学习 法治专题 讲法 学习习近平法治思想 习近平法治思想 "
         "学习民法典 集体学法 专题学法 法治专题学习")),
+    # the study before an executive meeting, named without the meeting (会前学法N次)
+    "exec_study": Concept("object", _w("会前学法 会前学习 会前集体学法 会前专题学法")),
     "study_generic": Concept("action", _w("集体学习 专题学习 学习研讨 专题辅导 学习")),
     # ------------------------------------------------------------------ legality review and advice
     "adviser": Concept("context", _w("法律顾问 公职律师 顾问律师 政府律师 法律顾问团")),
@@ -73,7 +75,9 @@ CONCEPTS: dict[str, Concept] = {
     "receive": Concept("action", _w("收到 受理 新收 收案 接收 收件 立案 申请")),
     "close": Concept("action", _w("办结 审结 结案 调结 作出决定 全部审结 已审结 已办结")),
     "recon_close": Concept("action", _w("作出复议决定 作出行政复议决定 复议决定 复议决定书")),
-    "correct": Concept("action", _w("纠错 纠正 撤销 变更 确认违法 责令履行 确认无效 直接纠错 综合纠错")),
+    "correct": Concept("action", _w("纠错 纠正 撤销 变更 改变 确认违法 责令履行 确认无效")),
+    # the reconsideration statistics' own terms: a correction by the reconsideration body, said without 复议
+    "recon_correct": Concept("action", _w("直接纠错 综合纠错")),
     "pending": Concept("action", _w(
         "维持 驳回 终止 撤回 不予受理 和解 正在办理 正在审理 审理中 办理中 在办 未结 待审 转送 告知 中止 "
         "撤诉 上诉 申诉 生效 判决 裁定 执行")),
@@ -86,7 +90,8 @@ CONCEPTS: dict[str, Concept] = {
     # ------------------------------------------------------------------ enforcement
     "enf_staff": Concept("object", _w(
         "执法人员 执法力量 执法队伍 执法骨干 执法干部 执法队员 执法者 在编执法 在岗执法")),
-    "enf": Concept("context", _w("执法")),
+    # (the management of certificates is a topic, not the certified: 纳入执法证件管理系统的执法人员)
+    "enf": Concept("context", _w("执法 执法证件管理 执法证管理 执法资格管理")),
     "cert": Concept("action", _w("执法证 执法证件 执法资格 持证 领证 执法证书")),
     "exam": Concept("action", _w("资格考试 资格认证 申领 换证 发证 参考人员 参考人数 参考 考试 取得证件 办理证件")),
     "training": Concept("action", _w("培训 轮训 练兵 自训 培训班 训练 业务培训 专题培训 集中培训 集训")),
@@ -103,7 +108,9 @@ CONCEPTS: dict[str, Concept] = {
         "八进 九进")),
     "activity": Concept("context", _w("活动 讲座 演出 巡演 宣传日 宣传周 宣传月")),
     "audience": Concept("object", _w(
-        "受教育 受益 惠及 覆盖 受众 听众 观众 参与 群众 参加人员 参与人数 受教育人数 教育群众 参与人次")),
+        "受益 惠及 覆盖 受众 听众 观众 参与 群众 参加人员 参与人数 参与人次")),
+    # people "educated" are legal publicity's audience (受教育群众, 教育群众N人次), said without 普法
+    "edu_audience": Concept("object", _w("受教育 受教育人数 教育群众 受教育群众")),
     "material": Concept("object", _w(
         "资料 材料 手册 宣传册 宣传单 折页 读本 书籍 图书 宣传品 口袋书 挂历 海报 传单 明白纸 宣传页 "
         "法律书籍 法治读物 读物 漫画")),
@@ -111,7 +118,7 @@ CONCEPTS: dict[str, Concept] = {
     # ------------------------------------------------------------------ disputes and legal aid
     "dispute": Concept("object", _w("纠纷 矛盾 矛盾纠纷 信访事项")),
     "mediate": Concept("action", _w("调解 调处 化解 排查化解 排查调处 调结 诉调对接 访调对接 分流")),
-    "med_success": Concept("action", _w("成功 调解成功 调处成功 达成协议 化解成功 调解率 调处率")),
+    "med_success": Concept("action", _w("成功 调解成功 调处成功 成功调解 成功调处 成功化解 达成协议 化解成功 调解率 调处率")),
     "legal_aid": Concept("object", _w("法律援助 援助案件 援助申请 法援 援助事项")),
     # ------------------------------------------------------------------ business environment
     "approval": Concept("object", _w(
@@ -120,11 +127,11 @@ CONCEPTS: dict[str, Concept] = {
         "划转 下放 承接 赋予 委托 进驻 入驻 网上 即办 通办 告知承诺 承诺 中介 跨省 帮办 代办 办件 业务 "
         "受理 办理 实施 调整 授权 服务事项")),
     "certif": Concept("object", _w("证明事项 证明材料 证明")),
-    "market": Concept("object", _w("市场主体 经营主体")),
-    "new": Concept("action", _w("新增 新登记 新设立 新注册 新发展 新办 新开办 新成立 新设")),
+    "market": Concept("object", _w("市场主体 经营主体 新市场主体 新经营主体")),
+    "new": Concept("action", _w("新增 新登记 新设立 新注册 新发展 新办 新开办 新成立 新设 新市场主体 新经营主体")),
     "net": Concept("action", _w("净增 净增加 净增长")),
     "net_down": Concept("action", _w("净减少 净减")),
-    "stock": Concept("glue", _w("实有 现有 共有 保有量 保有 总量 总数 登记在册 存量 目前")),
+    "stock": Concept("frame", _w("实有 现有 保有量 保有 总量 总数 登记在册 存量 目前")),
     "tax": Concept("object", _w(
         "减税降费 减税 降费 税费减免 减免税费 减免税收 减轻企业负担 减轻税费负担 税费负担 减轻负担 减负 税费优惠 "
         "减免 降成本 减征 免征")),
@@ -142,6 +149,8 @@ CONCEPTS: dict[str, Concept] = {
         "律师事务所 事务所 机构 司法所 户籍 工作人员 人员名单 名单")),
     # ------------------------------------------------------------------ words about the figure
     "rate": Concept("rate", _w("率 比例 比率 百分比 占比 占")),
+    # a rate word that holds its concept, the verb after 成功 (成功调解率: 调解率 would hide its 率)
+    "success_rate": Concept("rate", _w("成功调解率 成功调处率 成功化解率")),
     "up": Concept("frame", _w("增加 增长 上升 提高 提升 扩大 多出 多 增")),
     "down": Concept("frame", _w("减少 下降 降低 压减 精简 缩减 削减 压缩 取消 少 缩小 降 减")),
     "baseline": Concept("frame", _w(
@@ -156,6 +165,9 @@ CONCEPTS: dict[str, Concept] = {
     "other_body": Concept("frame", _w(
         "全省 省委 省政府 省级 省司法厅 省高级 全国 国务院 党中央 中央 中级人民法院 中院 高级人民法院 省法院 "
         "人大常委会 人大 政协 检察院 人民检察院 司法部 依法治省 依法治国")),
+    # the city's bodies: the prefecture in a report of a 县, 区 or 旗 (another body there), the county itself in
+    # a 县级市's report (extract's `prefecture_other` says which); transparent otherwise, like 全县
+    "prefecture": Concept("frame", _w("全市 我市 本市 市委 市政府 市人民政府 市直")),
     "peer_units": Concept("frame", _w("各县区 各县（市、区） 各县(市、区) 县（市、区） 县（区） 县区 设区市 各地 各市")),
     "distrib": Concept("frame", _w("分别")),
     "subordinate": Concept("frame", _w(
@@ -164,11 +176,11 @@ CONCEPTS: dict[str, Concept] = {
     "part": Concept("frame", _w("其中 含 包括 另有")),
     "carry": Concept("frame", _w("结转 上年结转 转结 结余 遗留")),
     "glue": Concept("glue", _w(
-        "共 共计 累计 合计 总计 计 达 达到 为 有 是 了 的 约 近 超 超过 逾 突破 全年 全部 均 已 仅 只 仅剩 "
-        "剩 先后 依法 各类 各种 各项 各级 等 在 于 中 内 全县 全区 全市 全旗 本级 县级 区级 本年度 "
+        "共 共计 共有 累计 合计 总计 计 达 达到 为 有 是 了 的 约 近 超 超过 逾 突破 全年 全部 均 已 仅 只 仅剩 "
+        "剩 先后 依法 各类 各种 各项 各级 等 在 于 中 内 全县 全区 全旗 本级 县级 区级 本年度 "
         "年度 今年 年内 当年 数量 件数 次数 人数 户数 数 量 规模 事项 案件 情况 工作 组织 开展 "
-        "举办 召开 进行 完成 实现 一年来 线上 线下 现场 集中 专题 专门 我县 我区 我市 我旗 县政府 "
-        "区政府 政府 以来 截至 年底 年末 县委 区委 市委 旗委 主要 相关 有关 统一 按时 及时 严格 "
+        "举办 召开 进行 完成 实现 全覆盖 一年来 线上 线下 现场 集中 专题 专门 我县 我区 我旗 县政府 "
+        "区政府 政府 以来 截至 年底 年末 县委 区委 旗委 主要 相关 有关 统一 按时 及时 严格 "
         "对 将 向 由 从 给 为了 通过 经 经过 被 获 得到 给予 予以 作出 出具 提出 提供 形成 协助 "
         "指派 承办 查办 申请人 建设 推进 加强 深化 持续 不断 积极 认真 扎实 切实 全面 进一步 有效 充分 "
         "稳步 着力 坚持 落实 贯彻 大力 广泛 深入 健全 完善 强化 优化 相继 陆续 多次 及 和 与 并 或 金额 行政 各类型")),
@@ -187,6 +199,7 @@ IMPLIES: dict[str, tuple[str, ...]] = {
     "opinion": ("adviser_topic",), "adviser": ("adviser_topic",),
     "legality": ("review",), "recon_close": ("close", "recon"), "net": ("up",), "net_down": ("down",),
     "pufa": ("pufa_topic",), "material": (), "recon": ("recon_topic",),
+    "recon_correct": ("correct", "recon"), "success_rate": ("rate", "med_success", "dispute_topic"), "edu_audience": ("audience", "pufa"), "exec_study": ("gov_exec", "study"),
 }
 
 #: concepts that stand for an implied one only (never scanned for themselves)
@@ -200,3 +213,7 @@ BASELINE_AFTER = ("相比", "相较", "比较")
 FROM_WORDS = ("由", "从")
 #: between 由/从 and the starting value (由上年的41件, 从原来的214项, 由2022年的3次)
 FROM_FILLERS = ("上年的", "去年的", "原来的", "改革前的", "上年", "去年", "原来", "改革前的", "年初的", "前年的")
+#: a clause that states last year's figure opens with one of these (…结案45件，而上年为32件; 上年证明事项为29项，…)
+BASELINE_OPENERS = ("上年同期", "去年同期", "上一年度", "上一年", "上年度", "上年", "去年")
+#: … and its number follows one of these (上年为32件, 上年同期是4600户, 上年这一比例为88%)
+BASELINE_VERBS = ("为", "是", "有", "共", "达", "达到", "仅")

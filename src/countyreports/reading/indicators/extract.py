@@ -190,8 +190,9 @@ def windows(p: Prepared) -> list[Window]:
     return out
 
 
-def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = ()) -> Extraction:
-    """Step 3: a reading of every live quantity, its Mention and (when coded) its Indicator."""
+def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), prefecture_other: bool = False) -> Extraction:
+    """Step 3: a reading of every live quantity, its Mention and (when coded) its Indicator (`prefecture_other`:
+    the report is of a 县, 区 or 旗, so 全市, 市政府 … are another body)."""
     text, t, qs, n = p.text, p.t, p.qs, len(p.t)
     index = _SectionIndex(sections)
     plans = _plan_spans(sections, n)
@@ -240,7 +241,7 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = ()) -> E
         scope = Scope(own_l, own_r, cl_l, cl_r, sent, max(s[0], q.start - REACH), l0, c0, c1, c0 > 0 and t[c0 - 1] == "\ufffd", rank, count,
                       list_item, prev_code if prev_sentence == s else None,
                       prev.end if prev is not None and prev_sentence == s else -1, lead, w.concepts,
-                      _lender(qs, p.clauses, p.sents, live, k), dist_verb)
+                      _lender(qs, p.clauses, p.sents, live, k), dist_verb, prefecture_other)
         r = attribute(t, q, scope)
         code = r.code
         prev_code, prev_sentence = code, s
@@ -310,12 +311,13 @@ def _distributive(t: str, qs: list[Qty], live: list[int], k: int, c0: int, c1: i
     return ranks.index(live[k]), len(ranks), verb
 
 
-def extract_all(clean_text: str, sections: Sequence[Section] = ()) -> Extraction:
-    """Coded indicators and all quantity mentions of `clean_text` (see module doc)."""
+def extract_all(clean_text: str, sections: Sequence[Section] = (), prefecture_other: bool = False) -> Extraction:
+    """Coded indicators and all quantity mentions of `clean_text` (see module doc); `prefecture_other`: the report
+    is of a body below the prefecture (县, 区, 旗: metadata.body_level), whose 全市 and 市政府 are another body."""
     p = prepare(clean_text)
     if p is None:
         return Extraction((), (), None)
-    return read(p, windows(p), sections)
+    return read(p, windows(p), sections, prefecture_other)
 
 
 def extract(clean_text: str, sections: Sequence[Section] = ()) -> tuple[tuple[Indicator, ...], tuple[Mention, ...]]:

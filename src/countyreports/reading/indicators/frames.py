@@ -19,7 +19,9 @@ A figure takes the code of the best frame its clause satisfies (attribution.py):
 * ``rate``: a percent code: the concept a rate word (率/比例/占) is attached to (败诉率, 出庭应诉的比率);
 * ``stock``: a code that counts a stock (items in force, staff, entities): a reduction or increase verb
   before it states a change (取消证明材料87项 = −87), not the value;
-* ``lead``: a leading body (the county's own meetings): a figure of subordinate units (各乡镇党委) is not it.
+* ``lead``: a leading body (the county's own meetings): a figure of subordinate units (各乡镇党委) is not it;
+* ``subtotal_of``: an outcome figure after one whose clause says one of these actions is a part of it
+  (调解纠纷1526件，成功1490件).
 
 Measure words come from `taxonomy.CODES`: a figure whose measure its code does not accept is never coded.
 Frames of one code are alternatives; when several codes' frames fit, the one whose action is among the
@@ -44,6 +46,9 @@ class Frame:
     lead: bool = False
     multi: tuple[str, ...] = ()  # ≥ 2 distinct of these objects make the figure this code (a combined total)
     avoid_lent: tuple[str, ...] = ()  # like `avoid`, when the object is lent by other words (结案560起 after 查处…)
+    # an outcome figure (its action not one of these, its object lent) after a figure whose clause says one of
+    # these is a part of that one: 调解纠纷1526件，成功1490件 (not after 排查矛盾纠纷1860件: its successes are the count)
+    subtotal_of: tuple[str, ...] = ()
 
 
 _REVIEWED = ("normdoc", "decision", "contract", "doc_generic")
@@ -107,12 +112,12 @@ FRAMES: tuple[Frame, ...] = (
     # disputes and legal aid
     Frame("disputes_mediation_success_rate", rate=("med_success",), context=("dispute_topic",)),
     Frame("disputes_mediated", objects=("dispute",), actions=("mediate", "med_success"),
-          avoid=("carry", "pending")),
+          avoid=("carry", "pending"), subtotal_of=("mediate",)),
     Frame("legal_aid_cases", objects=("legal_aid",), avoid=("carry", "pending"), avoid_lent=("close",)),
     # business environment
     Frame("approval_items", objects=("approval",), avoid=("approval_out", "new"), stock=True),
     Frame("certification_items", objects=("certif",), avoid=("approval_out", "new"), stock=True),
-    Frame("market_entities_new", objects=("market",), actions=("new",)),
+    Frame("market_entities_new", objects=("market",), actions=("new",), avoid=("stock",)),
     Frame("market_entities_total", objects=("market",), avoid=("new",), stock=True),
     Frame("tax_fee_relief", objects=("tax",)),
     Frame("info_disclosure_requests", objects=("disclosure",), avoid=("carry", "proactive")),

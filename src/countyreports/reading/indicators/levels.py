@@ -108,8 +108,11 @@ def match_frame(f: Frame, lv: Levels, open_: bool, acts_open: bool,
             concepts = (*f.objects, "doc_generic")
         elif not f.multi and review[0] >= 2 and any_in(f.objects, _REVIEW):
             return None  # several kinds of document: the combined total
-        if f.multi and lv.last(OWN, ("legality",)) is not None and lv.last(OWN, _REVIEW_ORDER) is None:
-            # 合法性审查 alone names what it counts: legality reviews of every kind
+        if f.multi and (lv.last(OWN, ("legality",)) is not None and lv.last(OWN, _REVIEW_ORDER) is None
+                        or lv.last(OWN, ("review",)) is not None and "legality" in lv.sc.concepts
+                        and _REVIEW.isdisjoint(lv.sc.concepts)):
+            # 合法性审查 alone names what it counts: legality reviews of every kind (also when said elsewhere in
+            # a sentence that names no kind of document: 作为合法性审查机构，全年审查各类事项186件次)
             return _actions_and_context(f, SENTENCE, None, lv, acts_open)
         n = len(lv.objects)
         for level in (OWN, CLAUSE, SENTENCE, PARAGRAPH):

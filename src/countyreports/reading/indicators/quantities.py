@@ -25,7 +25,9 @@ from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]  # the regex parser: first_chars
 
 from countyreports.reading.indicators.breaks import char_positions
-from countyreports.reading.indicators.concepts import BASELINE_AFTER, FROM_FILLERS, FROM_WORDS, TO_WORDS
+from countyreports.reading.indicators.concepts import (
+    BASELINE_AFTER, BASELINE_OPENERS, BASELINE_VERBS, FROM_FILLERS, FROM_WORDS, TO_WORDS,
+)
 from countyreports.reading.indicators.taxonomy import MEASURE_PATTERN
 from countyreports.text.numerals import (
     APPROX_BEFORE, CORE_REST, MULTIPLIERS, NUMBER_CHARS, NUMBER_START, approx_word_before, number_value,
@@ -75,9 +77,10 @@ _QTY: Final = re.compile(NUMBER_START + _QTY_AHEAD + CORE_REST
                   + rf"(?P<sp>[ \u3000\u00a0]?)(?(pct)(?:[%％])?|(?P<measure>{MEASURE_PATTERN}))"
                   r"(?P<post2>以上|以下|左右|上下|许)?")
 #: a number that closes its clause after a measure noun: 参训人次达到三千二百, 收案数为45
-_BARE: Final = re.compile(r"(?P<noun>人次|人数|件数|次数|户数)(?:达到|达|为|是|共|共计|累计|有)?"
+_BARE: Final = re.compile(r"(?P<noun>人次|人数|件数|次数|户数|率)(?:达到|达|为|是|共|共计|累计|有)?"
                    rf"(?P<n>{NUMBER_START}{CORE_REST})(?=[，,。；;、\n]|$)")
-_BARE_MEASURE: Final = {"人次": "人次", "人数": "人", "件数": "件", "次数": "次", "户数": "户"}
+#: … and its measure (a rate's number is a percent: 败诉率为零, 纠错率为0)
+_BARE_MEASURE: Final = {"人次": "人次", "人数": "人", "件数": "件", "次数": "次", "户数": "户", "率": "%"}
 _BARE_NEXT: Final = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千达为是共累有")
 _QUOTED: Final = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}\"|「[^」\n]{0,16}」")
 _QUOTE_OPENS: Final[str] = first_chars(_QUOTED.pattern) or ""
@@ -91,7 +94,8 @@ _PRE_LAST: Final = frozenset(w[-1] for w in APPROX_BEFORE)
 _BASE: Final = {"万元": "元", "亿元": "元", "％": "%"}
 _OPEN, _CLOSE = "（(", "）)"
 _BRACKET_REACH: Final = 60  # a bracket opened this far before a number (in its sentence) still holds it
-_YEAR_FILLER: Final = re.compile(r"(?:[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})年(?:度|版)?(?:的)?$")
+#: a year, or this year, between a to-word and its number (增加到2023年的, 增加到今年的, 增加至本年度的)
+_YEAR_FILLER: Final = re.compile(r"(?:[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3}|今|本|当)年(?:度|版)?(?:的)?$")
 _numeral_value: Final = lru_cache(maxsize=4096)(number_value)
 
 
@@ -216,8 +220,9 @@ def _with_bare(t: str, qs: list[Qty], quoted: list[int]) -> list[Qty]:
     for noun in _BARE_MEASURE:  # the nouns found by str.find, the regex tried only there
         at = t.find(noun)
         while at >= 0:
-            m = _BARE.match(t, at) if t[at + 2:at + 3] in _BARE_NEXT else None  # (a number or 达/为… next)
-            at = t.find(noun, at + 2)
+            k = at + len(noun)
+            m = _BARE.match(t, at) if t[k:k + 1] in _BARE_NEXT else None  # (a number or 达/为… next)
+            at = t.find(noun, k)
             if m is None:
                 continue
             ns = m.start("n")
@@ -286,7 +291,7 @@ def _from_start(t: str, q: Qty, lo: int) -> int:
 
 def pair_quantities(t: str, qs: list[Qty], sent_start: list[int]) -> None:
     """Fold before→after statements: the first number becomes the `from_value` of the second (see module doc)."""
-    if not ("由" in t or "从" in t or "相比" in t or "上年的" in t or "去年的" in t):
+    if not ("由" in t or "从" in t or "相比" in t or "上年" in t or "去年" in t):
         return
     for i in range(1, len(qs)):
         q, p = qs[i], qs[i - 1]
@@ -303,8 +308,56 @@ def pair_quantities(t: str, qs: list[Qty], sent_start: list[int]) -> None:
             q.from_value = p.value
             q.unit_start = fs if fs >= 0 else p.start
             p.kind = "consumed"
+    _pair_baseline_clauses(t, qs, sent_start)
     for q in qs:
         if q.kind == "value" and q.from_value is None:
             s = t[max(0, q.start - 5):q.start]
             if s.endswith(("较上年的", "比上年的", "较去年的", "比去年的", "上年同期的")):
                 q.kind = "baseline"
+
+
+_CLAUSE_SEPS: Final = "，,；;（("
+_BASELINE_REACH: Final = 12  # characters from a baseline clause's opening to its number, at most
+
+
+def _clause_prefix(t: str, q: Qty, lo: int) -> str | None:
+    """The words of q's clause before it (from the last ，；（ after `lo`), or None when no separator is that
+    close (the clause is longer than a baseline clause)."""
+    a = max(lo, q.start - _BASELINE_REACH - 2)
+    for k in range(q.start - 1, a - 1, -1):
+        if t[k] in _CLAUSE_SEPS:
+            return t[k + 1:q.start]
+    return t[lo:q.start] if lo >= a else None
+
+
+def _states_baseline(prefix: str, opening: bool) -> bool:
+    """Does a clause prefix state last year's figure: a baseline opener (at the clause's opening, after 而/但,
+    when `opening`; else anywhere: 法律援助案件上年为) and a verb before the number (而上年为, 上年同期是,
+    上年这一比例为, 上年证明事项为)?"""
+    s = prefix.lstrip("而但")
+    if not opening:
+        at = min((k for k in (s.find(w) for w in BASELINE_OPENERS) if k >= 0), default=-1)
+        s = s[at:] if at >= 0 else ""
+    return s.startswith(BASELINE_OPENERS) and _strip_filler(s).endswith(BASELINE_VERBS)
+
+
+def _pair_baseline_clauses(t: str, qs: list[Qty], sent_start: list[int]) -> None:
+    """Before→after in two clauses of one sentence, the figures of one measure next to each other: this year's
+    figure, then a clause stating last year's (结案45件，而上年为32件; 压减为131项（上年为159项）); or last
+    year's clause first, then a to-phrase (上年为390件，今年增至462件). Last year's figure becomes the
+    from_value of this year's."""
+    for i in range(1, len(qs)):
+        q, p = qs[i], qs[i - 1]
+        if (p.kind != "value" or q.kind != "value" or p.base != q.base or sent_start[i] != sent_start[i - 1]
+                or p.from_value is not None or q.from_value is not None or q.start - p.end > 2 * _BASELINE_REACH):
+            continue
+        q_words = _clause_prefix(t, q, p.end)
+        if q_words is None or len(q_words) == q.start - p.end:
+            continue  # no clause break between them
+        if _states_baseline(q_words, True):  # B，而上年为A
+            p.from_value = q.value
+            q.kind = "consumed"
+        elif ends_with_to(q_words) and (p_words := _clause_prefix(t, p, sent_start[i - 1])) is not None \
+                and _states_baseline(p_words, False):  # 上年为A，今年增至B
+            q.from_value = p.value
+            p.kind = "consumed"

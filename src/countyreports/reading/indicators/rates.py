@@ -38,7 +38,9 @@ def rate_reading(t: str, q: Qty, sc: Scope, open_: bool, kind: str, sign: float,
         return none
     before = [h for h in words if h.end <= rate.start]
     attached: Hit | None = None
-    if rate.cue.word == "占":
+    if any_in(_RATE_CONCEPTS, rate.cue.concepts):
+        attached = rate  # the rate word names its concept (成功调解率)
+    elif rate.cue.word == "占":
         attached = last_of(before, _RATE_CONCEPTS)
     else:
         for k in range(len(before) - 1, -1, -1):

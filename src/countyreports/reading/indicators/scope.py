@@ -54,12 +54,13 @@ class Scope:
 
     __slots__ = ("own_left", "own_right", "clause_left", "clause_right", "sentence", "s0", "l0", "c0", "c1",
                  "after_break", "dist_rank", "dist_count", "list_item", "prev_code", "prev_end", "concepts",
-                 "lend0", "lend1", "dist_verb", "_lead", "_lead_of")
+                 "lend0", "lend1", "dist_verb", "prefecture_other", "_lead", "_lead_of")
 
     def __init__(self, own_left: list[Hit], own_right: list[Hit], clause_left: list[Hit],
                  clause_right: list[Hit], sentence: list[Hit], s0: int, l0: int, c0: int, c1: int, after_break: bool,
                  dist_rank: int, dist_count: int, list_item: bool, prev_code: str | None, prev_end: int,
-                 lead_of: LeadSource, concepts: frozenset[str], lend: tuple[int, int], dist_verb: Hit | None) -> None:
+                 lead_of: LeadSource, concepts: frozenset[str], lend: tuple[int, int], dist_verb: Hit | None,
+                 prefecture_other: bool = False) -> None:
         self.own_left = own_left  # own segment, before the number
         self.own_right = own_right  # own segment, after the measure
         self.clause_left = clause_left  # the rest of the clause, before / after the own segment
@@ -80,6 +81,7 @@ class Scope:
         # or a change (较上年增加12件) lends that figure's words before any other's ((-1, -1): none)
         self.lend0, self.lend1 = lend
         self.dist_verb = dist_verb  # a change word before the figures of a 分别 list (they are all changes)
+        self.prefecture_other = prefecture_other  # 全市, 市政府 … are another body (a report of a 县, 区 or 旗)
         self._lead: list[Hit] | None = None
         self._lead_of = lead_of
 

@@ -63,7 +63,7 @@ CODES: dict[str, CodeSpec] = {
     "normative_docs_cleaned": CodeSpec("count", _DOCS, "normative documents cleaned up"),
     "major_decisions_reviewed": CodeSpec("count", ("件", "项", "个", "份"), "major decisions reviewed"),
     "contracts_reviewed": CodeSpec("count", ("件", "份", "个", "项"), "contracts / agreements reviewed"),
-    "legality_reviews_total": CodeSpec("count", ("件", "份", "项", "个", "次"), "total legality reviews"),
+    "legality_reviews_total": CodeSpec("count", ("件", "份", "项", "个", "次", "件次"), "total legality reviews"),
     "admin_reconsideration_received": CodeSpec("count", _CASES, "reconsideration cases received"),
     "admin_reconsideration_closed": CodeSpec("count", _CASES, "reconsideration cases closed"),
     "admin_reconsideration_corrected": CodeSpec("count", _CASES, "reconsideration decisions correcting the act"),
