@@ -8,10 +8,7 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import unquote
-
-from countyreports.crawl.discover.common import column_dir
+from countyreports.crawl.discover.common import column_dir, page_key
 from countyreports.crawl.discover.page import PageView
 from countyreports.crawl.discover.scope import Scope
 from countyreports.models import Link, PageKind
@@ -32,9 +29,9 @@ def report_like(items: tuple[Link, ...], county: str) -> int:
 def named_elsewhere(view: PageView, scope: Scope | None = None) -> bool:
     """The name that makes a page score is a link's to another page (a topic page previewing its sub-columns
     under their linked headings: 法治政府建设报告 › more): that page is the column, not this one."""
-    here = _page_key(view.url)
+    here = page_key(view.url)
     return any(s.text in view.names and s.score >= view.own_score and s.url not in view.crumb_urls
-               and _page_key(s.url) != here and (scope is None or scope.allows(s.url))
+               and page_key(s.url) != here and (scope is None or scope.allows(s.url))
                for s in view.candidates if s.score >= BROAD_SCORE)
 
 
@@ -50,17 +47,6 @@ def previews(view: PageView, scope: Scope | None = None) -> bool:
                 and 2 * sum(i.url.startswith(folder) for i in view.items) > len(view.items):
             return True
     return False
-
-
-_INDEX = re.compile(r"/(?:index|default|list|main)\.\w+$|/$", re.I)
-
-
-def _page_key(url: str) -> str:
-    """A URL without its scheme, `www.`, escapes and default document: /fz/, /fz/index.html and /fz are one
-    page, and so are ?c=法治 and ?c=%E6%B3%95%E6%B2%BB."""
-    rest = unquote(url.split("://", 1)[-1].removeprefix("www."))  # a link may spell its query unescaped
-    path, sep, query = rest.partition("?")
-    return _INDEX.sub("", path) + sep + query
 
 
 def accepts(view: PageView, scope: Scope | None = None, county: str = "", *, home: bool = False) -> bool:

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -145,6 +145,17 @@ def column_dir(url: str) -> str:
     if not path.endswith("/"):
         path = path.rsplit("/", 1)[0] + "/"
     return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+_INDEX = re.compile(r"/(?:index|default|list|main)\.\w+$|/$", re.I)
+
+
+def page_key(url: str) -> str:
+    """A URL without its scheme, `www.`, escapes and default document: /fz/, /fz/index.html and /fz are one
+    page, and so are ?c=法治 and ?c=%E6%B3%95%E6%B2%BB."""
+    rest = unquote(url.split("://", 1)[-1].removeprefix("www."))  # a link may spell its query unescaped
+    path, sep, query = rest.partition("?")
+    return _INDEX.sub("", path) + sep + query
 
 
 # --------------------------------------------------------------------------------------------

@@ -146,7 +146,7 @@ class ColumnSearch:
     _frontier: list[tuple[int, int, Ask]] = field(default_factory=list)
     _seen: set[str] = field(default_factory=set)
     _list: list[Ask] = field(default_factory=list)
-    _list_seen: set[str] = field(default_factory=set)
+    _list_seen: set[str] = field(default_factory=set)  # list pages asked, by `common.page_key`
     _list_pages: int = 0
     _probes: int = 0
     _home: PageView | None = None
@@ -164,7 +164,7 @@ class ColumnSearch:
         """Walk a known column, whose first page the caller has already (a remembered or registered one)."""
         self.phase = Phase.LIST
         self.column_url = column_url
-        self._list_seen.add(column_url)
+        self._list_seen.add(c.page_key(column_url))
         # a column off the county's site (a shared search service's results, a registry's column_url): its
         # own host is asked for its pages; its entries count only on the county's site
         allow = "" if self.scope.allows(column_url) else host_of(column_url)
@@ -303,7 +303,8 @@ class ColumnSearch:
         if answer.text is not None and self.scope.allows(answer.url):
             shell.parts.append(self._read(ask, answer, base=shell.view.url))
         if not shell.pending and self.phase is Phase.FIND:
-            self._list_seen.update(shell.view.apis)  # answered already: their entries are in the merged view
+            # answered already: their entries are in the merged view
+            self._list_seen.update(map(c.page_key, shell.view.apis))
             self._judge(shell.ask, shell.answer, shell.merged(), home=shell.ask.kind in ("home", "alt"))
 
     def _judge(self, ask: Ask, answer: Answer, view: PageView, *, home: bool) -> None:
@@ -312,7 +313,7 @@ class ColumnSearch:
         if accepts(view, self.scope, self.county.county, home=home):
             self.phase = Phase.LIST
             self.column_url = answer.url
-            self._list_seen.add(answer.url)
+            self._list_seen.add(c.page_key(answer.url))
             self._take_list(Ask(answer.url, "list", depth=0), view)
             return
         name = view.names[0] if view.names else ask.via
@@ -369,8 +370,9 @@ class ColumnSearch:
         if ask.depth < 2 and self.phase is Phase.LIST:
             follow += [*view.subcolumns, *view.apis, *view.frames]
         for u in follow:
-            if u not in self._list_seen and (self.scope.allows(u) or (ask.allow and host_of(u) == ask.allow)):
-                self._list_seen.add(u)
+            key = c.page_key(u)  # /fz/ and /fz/index.html are one page (a pager's option names the first)
+            if key not in self._list_seen and (self.scope.allows(u) or (ask.allow and host_of(u) == ask.allow)):
+                self._list_seen.add(key)
                 self._list.append(Ask(u, "list" if self.phase is Phase.LIST else "search", depth=ask.depth + 1,
                                       allow=ask.allow))
 
@@ -389,8 +391,8 @@ class ColumnSearch:
             self.phase = Phase.SEARCH
             for query in SEARCH_QUERIES:
                 target = form.url(query)
-                if target not in self._list_seen:
-                    self._list_seen.add(target)
+                if c.page_key(target) not in self._list_seen:
+                    self._list_seen.add(c.page_key(target))
                     self._list.append(Ask(target, "search", "site search", allow=allow))
             return
         self._finish(f"report column not found in {self.find_requests} pages" + (
