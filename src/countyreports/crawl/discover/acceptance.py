@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from countyreports.crawl.discover.common import column_dir, page_key
+from countyreports.crawl.discover.common import column_dir, is_site_root, page_key
 from countyreports.crawl.discover.page import PageView
 from countyreports.crawl.discover.scope import Scope
 from countyreports.models import Link, PageKind
@@ -52,15 +52,16 @@ def previews(view: PageView, scope: Scope | None = None) -> bool:
 def accepts(view: PageView, scope: Scope | None = None, county: str = "", *, home: bool = False) -> bool:
     """Whether a page is the report column — never an article's page, never a page that lists nothing (no
     entries, sub-columns, further pages, list APIs or frames): a report name (its own, or the link's that led
-    here); else, not on the homepage, a topic name (法治政府建设) with a list, or a list of at least two
-    法治政府建设 reports, two thirds of its entries, under any name — unless it links a more specific column."""
+    here); else, not on a homepage (the county's, or any site's root page), a topic name (法治政府建设) with a
+    list, or a list of at least two 法治政府建设 reports, two thirds of its entries, under any name — unless it
+    links a more specific column."""
     if view.is_article or not view.listy:  # an article's page; a page that lists nothing
         return False
     if named_elsewhere(view, scope) or previews(view, scope):
         return False
     if view.score >= REPORT_SCORE:
         return True
-    if home:
+    if home or is_site_root(view.url):  # a homepage, the county's or a topic site's (fzzf.<county>.gov.cn/)
         return False
 
     def linked(floor: int) -> bool:

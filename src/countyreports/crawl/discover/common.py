@@ -114,6 +114,15 @@ def is_article_url(url: str) -> bool:
     return bool(ARTICLE_URL.search(parts.path + ("?" + parts.query if parts.query else "")))
 
 
+_ROOT = re.compile(r"^/?(?:index|default)?(?:\.\w+)?$", re.I)
+
+
+def is_site_root(url: str) -> bool:
+    """The root page of a host (/, /index.html): a site's homepage."""
+    parts = urlsplit(url)
+    return not parts.query and bool(_ROOT.match(parts.path))
+
+
 def is_column_url(url: str) -> bool:
     return bool(COLUMN_URL.search(urlsplit(url).path))
 

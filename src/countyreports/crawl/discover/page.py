@@ -127,7 +127,6 @@ def candidates(tree: c.LexborHTMLParser, url: str, topic: str) -> tuple[ScoredLi
 
 
 MAX_MENU_LABEL = 6
-_ROOT = re.compile(r"^/?(?:index|default)?(?:\.\w+)?$", re.I)
 
 
 def menu(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], scored_urls: set[str]) -> tuple[ScoredLink, ...]:
@@ -136,9 +135,8 @@ def menu(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], scored_urls:
     out: dict[str, ScoredLink] = {}
     for a, u in c.anchors(tree, c.base_url(tree, url)):
         label = c.label_of(a)
-        path = u.split("://", 1)[-1].partition("/")[2].partition("?")
         if u == url or u in scored_urls or u in out or not c.same_site(u, hosts) or not (2 <= len(label) <= MAX_MENU_LABEL) \
-                or (_ROOT.match(path[0]) and not path[2]) or c.is_article_url(u) or c.is_attachment(u) \
+                or c.is_site_root(u) or c.is_article_url(u) or c.is_attachment(u) \
                 or NEGATIVE_URL.search(u) or NEGATIVE_TEXT.search(label) or is_year_label(label) or label in MORE_TEXTS:
             continue
         out[u] = ScoredLink(url=u, text=label, score=0, reason="menu", context="")
