@@ -204,10 +204,15 @@ def link_title(node: LexborNode) -> str:
 
 
 def block_heading(anchor: LexborNode) -> str:
-    """For a "更多" link: the heading text of its block (h1-h4, .title, span/strong siblings)."""
+    """For a "更多" link: the heading text of its block (h1-h4, .title, span/strong siblings — not a list row's
+    date); in a tab pane (``<div id="fz2">``, shown by ``tab(this,'fz2')`` or ``<a href="#fz2">``), the label of the
+    tab that shows it."""
     for anc in itertools.islice(ancestors(anchor), 3):
+        label = tab_label(anc)
+        if label:
+            return label
         for sel in ("h1", "h2", "h3", "h4", "h5", ".title", ".tit", "strong", "b", "span"):
-            node = anc.css_first(sel)
+            node = next((n for n in anc.css(sel) if not _in_row(n, anc)), None)
             if node is not None:
                 # a heading holding its own more-link (<div class="tit"><span>年度报告</span><a>更多</a>)
                 text = " ".join(w for w in clean(node.text(separator=" ")).split()
@@ -215,6 +220,39 @@ def block_heading(anchor: LexborNode) -> str:
                 if text and len(text) <= 20:
                     return text
     return ""
+
+
+_TAB_ATTRS = ("onclick", "onmouseover", "onmouseenter", "href", "data-target", "data-tab", "aria-controls",
+              "data-bs-target", "data-id")
+_TAB_SELECTOR = ", ".join(f"[{k}]" for k in _TAB_ATTRS)
+
+
+def tab_label(pane: LexborNode) -> str:
+    """The label of the tab that shows `pane`: an element of the page whose handler or target names the pane's
+    id (``onmouseover="tab(this,'fz2')"``, ``href="#fz2"``, ``aria-controls="fz2"``), "" when none does."""
+    pane_id = (pane.attributes.get("id") or "").strip()
+    if not pane_id:
+        return ""
+    root = pane
+    while root.parent is not None and root.parent.tag not in ("html", "-undef", None):
+        root = root.parent
+    named = re.compile(rf"""(?:^#?|['"#])({re.escape(pane_id)})(?:$|['"])""")
+    for node in root.css(_TAB_SELECTOR):
+        if node.tag in ("div", "ul", "section") or len(clean(node.text())) > 20:
+            continue
+        if any(named.search((node.attributes.get(k) or "").strip()) for k in _TAB_ATTRS):
+            return clean(node.text())
+    return ""
+
+
+def _in_row(node: LexborNode, top: LexborNode) -> bool:
+    """Whether `node` is inside a list row (li, tr, dd) below `top`: a row's date, not the block's heading."""
+    for anc in ancestors(node):
+        if anc is top or anc == top:
+            return False
+        if anc.tag in ("li", "tr", "dd"):
+            return True
+    return False
 
 
 def ancestors(node: LexborNode) -> Iterator[LexborNode]:
