@@ -4,6 +4,7 @@
     named_elsewhere(view)          a topic page whose scoring name is a link's to another page
     previews(view)                 a topic page listing the entries of a better-named column below it
     report_like(items, county)     how many entries are 法治政府建设 reports
+    others_only(items, county)     they are, and none is the county's (a department's column)
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ def report_like(items: tuple[Link, ...], county: str) -> int:
     """Entries whose titles are 法治政府建设 reports (the county's, or a department's)."""
     kinds = (PageKind.COUNTY_REPORT, PageKind.DEPARTMENT_REPORT)
     return sum(classify_title(i.text, county) in kinds for i in items)
+
+
+def others_only(items: tuple[Link, ...], county: str) -> bool:
+    """The entries hold 法治政府建设 reports and none is the county's: a department's, a township's or the 司法局's
+    column (its own report, a bureau's, a 述法 report), not the county's."""
+    kinds = [classify_title(i.text, county) for i in items]
+    return PageKind.DEPARTMENT_REPORT in kinds and PageKind.COUNTY_REPORT not in kinds
 
 
 def named_elsewhere(view: PageView, scope: Scope | None = None) -> bool:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from countyreports.crawl.discover import common as c
-from countyreports.crawl.discover.acceptance import accepts, report_like
+from countyreports.crawl.discover.acceptance import REPORT_SCORE, accepts, others_only, report_like
 from countyreports.crawl.discover.keywords import SEARCH_QUERIES
 from countyreports.crawl.discover.names import placed
 from countyreports.crawl.discover.page import PageView, read_page
@@ -155,6 +155,7 @@ class ColumnSearch:
     _shells: dict[str, _Shell] = field(default_factory=dict)  # script-only pages waiting for their endpoints
     _part_of: dict[str, str] = field(default_factory=dict)  # endpoint → its shell page
     _templates: tuple[tuple[str, str], ...] = ()  # how the site's scripts link a record by its id
+    _fallback: tuple[str, PageView] | None = None  # a topic column of others' reports, taken when nothing else is
 
     # ------------------------------------------------------------------ requests
     def start(self, homepage: str | None = None) -> None:
@@ -189,7 +190,9 @@ class ColumnSearch:
                 self._seen.add(ask.url)
                 self.find_requests += 1
                 return ask
-            if self.phase is Phase.FIND:
+            if self.phase is Phase.FIND and self._fallback is not None:
+                self._take_column(*self._fallback)
+            elif self.phase is Phase.FIND:
                 self._start_site_search()
         if self.phase in (Phase.LIST, Phase.SEARCH):
             while self._list:
@@ -310,13 +313,15 @@ class ColumnSearch:
     def _judge(self, ask: Ask, answer: Answer, view: PageView, *, home: bool) -> None:
         for link in view.articles:
             self.articles.setdefault(link.url, link)
-        if accepts(view, self.scope, self.county.county, home=home):
-            self.phase = Phase.LIST
-            self.column_url = answer.url
-            self._list_seen.add(c.page_key(answer.url))
-            self._take_list(Ask(answer.url, "list", depth=0), view)
-            return
         name = view.names[0] if view.names else ask.via
+        if accepts(view, self.scope, self.county.county, home=home):
+            if view.score >= REPORT_SCORE or not others_only(view.items, self.county.county):
+                self._take_column(answer.url, view)
+                return
+            # a topic column of others' reports (the 司法局's 法治建设): the column only if no other is found
+            self._fallback = self._fallback or (answer.url, view)
+            self.tried.append(Tried(answer.url, view.score, name, "only others' reports: kept in case"))
+            return
         self.tried.append(Tried(answer.url, view.score, name, f"{len(view.items)} entries, "
                                 f"{report_like(view.items, self.county.county)} reports"))
         if view.redirect and self.scope.allows(view.redirect):  # a page that only sends the browser on
@@ -340,6 +345,12 @@ class ColumnSearch:
             for i, item in enumerate(view.menu[:MAX_MENU_TRIES]):
                 if self.scope.allows(item.url):
                     self._push(Ask(item.url, "find", item.text, "", 1), MIN_SCORE - 1 - i)
+
+    def _take_column(self, url: str, view: PageView) -> None:
+        self.phase = Phase.LIST
+        self.column_url = url
+        self._list_seen.add(c.page_key(url))
+        self._take_list(Ask(url, "list", depth=0), view)
 
     def _owned(self, view: PageView) -> bool:
         """A page of another host is the county's when its 网站标识码 is under the county's code, or its owner
