@@ -5,6 +5,7 @@
     previews(view)                 a topic page listing the entries of a better-named column below it
     report_like(items, county)     how many entries are 法治政府建设 reports
     others_only(items, county)     they are, and none is the county's (a department's column)
+    owned(view, county)            a page of another host is the county's (网站标识码, 主办单位)
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from __future__ import annotations
 from countyreports.crawl.discover.common import column_dir, is_site_root, page_key
 from countyreports.crawl.discover.page import PageView
 from countyreports.crawl.discover.scope import Scope
-from countyreports.models import Link, PageKind
-from countyreports.reading.classify import classify_title
+from countyreports.models import County, Link, PageKind
+from countyreports.reading.classify import classify_title, county_aliases
 
 #: a page named at least this well is the report column
 REPORT_SCORE = 90
@@ -32,6 +33,15 @@ def others_only(items: tuple[Link, ...], county: str) -> bool:
     column (its own report, a bureau's, a 述法 report), not the county's."""
     kinds = [classify_title(i.text, county) for i in items]
     return PageKind.DEPARTMENT_REPORT in kinds and PageKind.COUNTY_REPORT not in kinds
+
+
+def owned(view: PageView, county: County) -> bool:
+    """A page of another host is the county's when its 网站标识码 is under the county's code, or its owner is
+    named as the county (主办单位：乡宁县人民政府办公室)."""
+    if view.site_code and view.site_code.strip()[:6] == county.adcode:
+        return True
+    names = [n for n in county_aliases(county.county) if len(n) >= 3 or n == county.county]
+    return any(n in owner for owner in view.owners for n in names)
 
 
 def named_elsewhere(view: PageView, scope: Scope | None = None) -> bool:

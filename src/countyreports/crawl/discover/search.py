@@ -34,13 +34,12 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from countyreports.crawl.discover import common as c
-from countyreports.crawl.discover.acceptance import REPORT_SCORE, accepts, others_only, report_like
+from countyreports.crawl.discover.acceptance import REPORT_SCORE, accepts, others_only, owned, report_like
 from countyreports.crawl.discover.keywords import SEARCH_QUERIES
 from countyreports.crawl.discover.names import placed
 from countyreports.crawl.discover.page import PageView, read_page
 from countyreports.crawl.discover.scope import Scope, host_of
 from countyreports.models import County, Link
-from countyreports.reading.classify import county_aliases
 
 #: links scoring less are not worth a request
 MIN_SCORE = 25
@@ -228,11 +227,6 @@ class ColumnSearch:
     def done(self) -> bool:
         return self.phase is Phase.DONE
 
-    @property
-    def candidates(self) -> tuple[Link, ...]:
-        """The column's entries, then the entry-like links seen on the way."""
-        return c.dedupe([*self.items.values(), *self.articles.values()])
-
     def best_tried(self) -> tuple[str, ...]:
         return tuple(str(t) for t in sorted(self.tried, key=lambda t: -t.score)[:TRIED_KEPT])
 
@@ -278,7 +272,7 @@ class ColumnSearch:
             return
         if ask.kind == "probe":
             view = self._read(ask, answer)
-            if not self._owned(view):
+            if not owned(view, self.county):
                 self.tried.append(Tried(ask.url, 0, ask.via, "another site: not the county's identity"))
                 return
             self.scope.add_host(host_of(answer.url))
@@ -351,14 +345,6 @@ class ColumnSearch:
         self.column_url = url
         self._list_seen.add(c.page_key(url))
         self._take_list(Ask(url, "list", depth=0), view)
-
-    def _owned(self, view: PageView) -> bool:
-        """A page of another host is the county's when its 网站标识码 is under the county's code, or its owner
-        is named as the county (主办单位：乡宁县人民政府办公室)."""
-        if view.site_code and view.site_code.strip()[:6] == self.county.adcode:
-            return True
-        names = [n for n in county_aliases(self.county.county) if len(n) >= 3 or n == self.county.county]
-        return any(n in owner for owner in view.owners for n in names)
 
     def _on_list(self, ask: Ask, answer: Answer) -> None:
         if answer.text is None:
