@@ -131,3 +131,16 @@ def test_year_tabs_one_list():
     url = "http://fzsd.shandan.gov.cn/fzzfjs/ndbg/"
     items = {i.url for i in list_items(c.parse(recorded(url)), url, frozenset({"fzsd.shandan.gov.cn"}))}
     assert gold_urls("620725") <= items
+
+
+def test_a_year_select_of_urls_names_the_columns_parts():
+    """A year <select> whose options are the per-year parts' URLs is followed like year links; one whose options
+    are bare years (山丹: a script shows hidden lists) names no page."""
+    html = ('<h3 class="col-title">年度报告</h3><select onchange="location.href=this.value"><option value="">选择年份'
+            '</option><option value="2023/">2023年</option><option value="/fz/ndbg/2022/index.html">2022年</option>'
+            '</select><select id="y"><option value="2021">2021年</option></select>'
+            '<ul><li><a href="/fz/ndbg/202401/t20240101_1.html">某县2023年法治政府建设年度报告</a></li></ul>')
+    view = read_page(html, "http://x.gov.cn/fz/ndbg/", hosts=frozenset({"x.gov.cn"}))
+    assert view.subcolumns == ("http://x.gov.cn/fz/ndbg/2023/", "http://x.gov.cn/fz/ndbg/2022/index.html")
+    url = "http://fzsd.shandan.gov.cn/fzzfjs/ndbg/"
+    assert read_page(recorded(url), url, hosts=frozenset({"fzsd.shandan.gov.cn"})).subcolumns == ()

@@ -114,6 +114,11 @@ def is_article_url(url: str) -> bool:
     return bool(ARTICLE_URL.search(parts.path + ("?" + parts.query if parts.query else "")))
 
 
+def names_a_url(value: str) -> bool:
+    """An option's value that is a URL (index_1.html, 2023/, ?page=2), not a bare number a script uses."""
+    return any(ch in value for ch in "./?=")
+
+
 _ROOT = re.compile(r"^/?(?:index|default)?(?:\.\w+)?$", re.I)
 
 
@@ -228,8 +233,8 @@ _TAB_SELECTOR = ", ".join(f"[{k}]" for k in _TAB_ATTRS)
 
 
 def tab_label(pane: LexborNode) -> str:
-    """The label of the tab that shows `pane`: an element of the page whose handler or target names the pane's
-    id (``onmouseover="tab(this,'fz2')"``, ``href="#fz2"``, ``aria-controls="fz2"``), "" when none does."""
+    """The label of the tab that shows `pane`: the element whose handler or target names the pane's id
+    (``onmouseover="tab(this,'fz2')"``, ``href="#fz2"``, ``aria-controls="fz2"``), else ""."""
     pane_id = (pane.attributes.get("id") or "").strip()
     if not pane_id:
         return ""

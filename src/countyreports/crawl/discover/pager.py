@@ -75,7 +75,6 @@ def page_links(tree: LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple
 
 #: an option of a page-number <select>: 2, 第2页, [2], -2页-
 _OPTION_PAGE = re.compile(r"^[^\w\u4e00-\u9fff]*第?\s*(\d{1,4})\s*页?[^\w\u4e00-\u9fff]*$")
-_URLISH = re.compile(r"[./?=]")
 
 
 def select_pages(tree: LexborHTMLParser, base: str, hosts: frozenset[str]) -> tuple[str, ...]:
@@ -87,7 +86,7 @@ def select_pages(tree: LexborHTMLParser, base: str, hosts: frozenset[str]) -> tu
     for select in tree.css("select"):
         for opt in select.css("option"):
             value = (opt.attributes.get("value") or "").strip()
-            if "selected" in opt.attributes or not _URLISH.search(value) or not _OPTION_PAGE.match(c.clean(opt.text())):
+            if "selected" in opt.attributes or not c.names_a_url(value) or not _OPTION_PAGE.match(c.clean(opt.text())):
                 continue
             u = c.resolve(value, base)
             if u is None or not c.same_site(u, hosts) or c.is_article_url(u) or c.is_attachment(u):
