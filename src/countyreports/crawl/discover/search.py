@@ -18,7 +18,9 @@ Phases:
   `max_probes`): a probed page with the county's identity (its 网站标识码, or the county named as the site's
   owner) adds its host to the scope; any other is dropped.
 * **list** — the column's list pages: its pages (links, script pagers, JSON paging), its per-year
-  sub-columns, the list APIs its scripts name, at most `max_list_pages`.
+  sub-columns, the list APIs its scripts name, at most `max_list_pages`. A topic column whose first page lists
+  others' reports only (a 司法局's) is walked, then left for the search to go on when its whole list holds none
+  of the county's; it is the column again when nothing else is found.
 * **site search** — when no column is found: the homepage's GET search form (never a guessed URL) is asked
   each of `keywords.SEARCH_QUERIES`, its results read like a list; a target off the county's site only when its
   query carries the county's 网站标识码 (a shared 集约化 search service); results count only on the county's site.
@@ -35,6 +37,7 @@ from enum import StrEnum
 
 from countyreports.crawl.discover import common as c
 from countyreports.crawl.discover.acceptance import REPORT_SCORE, accepts, others_only, owned, report_like
+from countyreports.crawl.discover.exchange import Answer, Ask, Tried  # noqa: F401 (callers import them here)
 from countyreports.crawl.discover.keywords import SEARCH_QUERIES
 from countyreports.crawl.discover.names import placed
 from countyreports.crawl.discover.page import PageView, read_page
@@ -58,43 +61,6 @@ class Phase(StrEnum):
     LIST = "list"
     SEARCH = "search"
     DONE = "done"
-
-
-@dataclass(frozen=True, slots=True)
-class Ask:
-    """A page the search wants: what for, and the link that led to it."""
-
-    url: str
-    kind: str  # home | alt (the site's mobile edition) | find | probe | part | list | search
-    via: str = ""
-    context: str = ""
-    depth: int = 0
-    allow: str = ""  # a host outside the scope this one request may go to (a probe, a shared search service)
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """What the caller got for an `Ask`."""
-
-    url: str  # the final URL (after redirects)
-    text: str | None  # None: no usable page
-    error: str | None = None
-    transient: bool = False  # a failure worth asking again later (network, 5xx)
-    blocked: str | None = None  # an anti-bot answer, and why
-    charset: str = "utf-8"
-
-
-@dataclass(frozen=True, slots=True)
-class Tried:
-    """A page the find phase judged, for a county whose column was not found."""
-
-    url: str
-    score: int
-    name: str
-    note: str
-
-    def __str__(self) -> str:
-        return f"{self.score:3d} {self.url} {self.name} ({self.note})"
 
 
 @dataclass
@@ -154,7 +120,8 @@ class ColumnSearch:
     _shells: dict[str, _Shell] = field(default_factory=dict)  # script-only pages waiting for their endpoints
     _part_of: dict[str, str] = field(default_factory=dict)  # endpoint → its shell page
     _templates: tuple[tuple[str, str], ...] = ()  # how the site's scripts link a record by its id
-    _fallback: tuple[str, PageView] | None = None  # a topic column of others' reports, taken when nothing else is
+    _provisional: bool = False  # the column's first page lists others' reports only: judged once walked
+    _fallback: tuple[str, dict[str, Link]] | None = None  # a column of others' reports, taken when nothing else is
 
     # ------------------------------------------------------------------ requests
     def start(self, homepage: str | None = None) -> None:
@@ -189,8 +156,8 @@ class ColumnSearch:
                 self._seen.add(ask.url)
                 self.find_requests += 1
                 return ask
-            if self.phase is Phase.FIND and self._fallback is not None:
-                self._take_column(*self._fallback)
+            if self.phase is Phase.FIND and self._fallback is not None:  # the column of others' reports, walked
+                self.phase, self.column_url, self.items = Phase.LIST, self._fallback[0], self._fallback[1]
             elif self.phase is Phase.FIND:
                 self._start_site_search()
         if self.phase in (Phase.LIST, Phase.SEARCH):
@@ -202,6 +169,9 @@ class ColumnSearch:
                     break
                 self._list_pages += 1
                 return ask
+            if self._provisional and others_only(tuple(self.items.values()), self.county.county):
+                self._resume()  # its whole list holds others' reports only: the county's column is elsewhere
+                return self._next()
             self._finish("site search results walked" if self.via_search else "column walked" if self.column_url
                          else f"report column not found in {self.find_requests} pages; the site search found nothing")
         return None
@@ -309,12 +279,9 @@ class ColumnSearch:
             self.articles.setdefault(link.url, link)
         name = view.names[0] if view.names else ask.via
         if accepts(view, self.scope, self.county.county, home=home):
-            if view.score >= REPORT_SCORE or not others_only(view.items, self.county.county):
-                self._take_column(answer.url, view)
-                return
-            # a topic column of others' reports (the 司法局's 法治建设): the column only if no other is found
-            self._fallback = self._fallback or (answer.url, view)
-            self.tried.append(Tried(answer.url, view.score, name, "only others' reports: kept in case"))
+            # a topic column whose first page lists others' reports (the 司法局's 法治建设): walked, then judged
+            self._provisional = view.score < REPORT_SCORE and others_only(view.items, self.county.county)
+            self._take_column(answer.url, view)
             return
         self.tried.append(Tried(answer.url, view.score, name, f"{len(view.items)} entries, "
                                 f"{report_like(view.items, self.county.county)} reports"))
@@ -339,6 +306,14 @@ class ColumnSearch:
             for i, item in enumerate(view.menu[:MAX_MENU_TRIES]):
                 if self.scope.allows(item.url):
                     self._push(Ask(item.url, "find", item.text, "", 1), MIN_SCORE - 1 - i)
+
+    def _resume(self) -> None:
+        """The column walked holds no report of the county: kept as the fallback, the search goes on."""
+        self.tried.append(Tried(self.column_url or "", 0, "", f"{len(self.items)} entries, only others' reports"))
+        self._fallback = self._fallback or (self.column_url or "", dict(self.items))
+        for link in self.items.values():
+            self.articles.setdefault(link.url, link)
+        self.phase, self.column_url, self.items, self._provisional = Phase.FIND, None, {}, False
 
     def _take_column(self, url: str, view: PageView) -> None:
         self.phase = Phase.LIST
