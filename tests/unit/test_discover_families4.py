@@ -144,3 +144,45 @@ def test_a_year_select_of_urls_names_the_columns_parts():
     assert view.subcolumns == ("http://x.gov.cn/fz/ndbg/2023/", "http://x.gov.cn/fz/ndbg/2022/index.html")
     url = "http://fzsd.shandan.gov.cn/fzzfjs/ndbg/"
     assert read_page(recorded(url), url, hosts=frozenset({"fzsd.shandan.gov.cn"})).subcolumns == ()
+
+
+# -- a topic column of others' reports, walked and then judged ------------------------------------------------
+def _site(sfj_page2: str) -> dict[str, str]:
+    from test_column_search import html  # noqa: PLC0415 (the small-site helpers of the column search's tests)
+
+    row = '<li><a href="{u}">{t}</a><span>2024-01-0{d}</span></li>'
+    return {
+        "http://x.gov.cn/": html('<a href="/bm/sfj/">乡宁县司法局</a><a href="/bm/xzfb/">县政府工作</a>'),
+        "http://x.gov.cn/bm/sfj/": html('<a href="/bm/sfj/fzjs/">法治建设</a>'),
+        "http://x.gov.cn/bm/sfj/fzjs/": html(
+            '<div class="crumb">当前位置：首页 > 法治建设</div><ul class="list">'
+            + row.format(u="/bm/sfj/fzjs/202402/t20240201_1.html", t="乡宁县司法局2023年度法治政府建设工作报告", d=1)
+            + row.format(u="/bm/sfj/fzjs/202402/t20240202_2.html", t="乡宁县财政局关于2023年度法治政府建设情况的报告", d=2)
+            + '</ul><div class="page"><a href="/bm/sfj/fzjs/index_1.html">下一页</a></div>'),
+        "http://x.gov.cn/bm/sfj/fzjs/index_1.html": html(f'<ul class="list">{sfj_page2}</ul>'),
+        "http://x.gov.cn/bm/xzfb/": html('<a href="/bm/xzfb/fzzfjs/ndbg/">法治政府建设年度报告</a>'),
+        "http://x.gov.cn/bm/xzfb/fzzfjs/ndbg/": html(
+            '<ul class="list">' + row.format(u="/bm/xzfb/fzzfjs/ndbg/202403/t20240301_9.html",
+                                             t="乡宁县2023年法治政府建设年度报告", d=3) + '</ul>'),
+    }
+
+
+def test_a_column_of_others_reports_is_walked_and_kept_when_its_later_page_holds_the_countys():
+    from test_column_search import run  # noqa: PLC0415
+
+    county = '<li><a href="/bm/sfj/fzjs/202401/t20240105_7.html">乡宁县2022年法治政府建设年度报告</a></li>'
+    s, asked = run(_site(county))
+    assert s.column_url == "http://x.gov.cn/bm/sfj/fzjs/"
+    assert "http://x.gov.cn/bm/sfj/fzjs/202401/t20240105_7.html" in s.items
+
+
+def test_a_column_of_only_others_reports_is_left_for_the_countys():
+    from test_column_search import run  # noqa: PLC0415
+
+    other = '<li><a href="/bm/sfj/fzjs/202301/t20230105_8.html">乡宁县人民政府主要负责人2022年度述法报告</a></li>'
+    s, asked = run(_site(other))  # 县政府工作: a menu link, asked when the named ways are spent
+    assert s.column_url == "http://x.gov.cn/bm/xzfb/fzzfjs/ndbg/", asked
+    assert "http://x.gov.cn/bm/xzfb/fzzfjs/ndbg/202403/t20240301_9.html" in s.items
+    assert "http://x.gov.cn/bm/sfj/fzjs/202402/t20240201_1.html" in s.articles  # seen, not the column's
+    bare, _ = run({u: t for u, t in _site(other).items() if "/xzfb/" not in u})  # nothing else: the fallback
+    assert bare.column_url == "http://x.gov.cn/bm/sfj/fzjs/" and len(bare.items) == 3
