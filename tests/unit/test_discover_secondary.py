@@ -5,7 +5,7 @@ column whose own links spell its query unescaped, a site map (栏目导航) list
 
 from __future__ import annotations
 
-from countyreports.crawl.discover.acceptance import _page_key
+from countyreports.crawl.discover.common import page_key as _page_key
 from countyreports.crawl.discover.names import text_score
 from test_column_search import REPORTS, html, run
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from countyreports.crawl.blocking import blocked_reason
+from countyreports.crawl.discover.exchange import Answer, Ask
 from countyreports.crawl.discover.scope import host_of
-from countyreports.crawl.discover.search import Answer, Ask, ColumnSearch
+from countyreports.crawl.discover.search import ColumnSearch
 from countyreports.crawl.session import CountyCrawl, CrawlOptions, Got, got_error, transient, utcnow
 from countyreports.models import Link
 from countyreports.registry.divisions import load_divisions

@@ -2,6 +2,7 @@
 
     search.ColumnSearch   the budgeted best-first search and the list walk, a state machine that
                           `countyreports.crawl.column` drives with the fetcher (the only crawler)
+    exchange              what the search asks (Ask) and is answered (Answer), and the pages it tried
     page.read_page        one page as the search sees it: names and score, scored links, its list,
                           sub-columns, entries, list APIs, search forms, identity
     names                 column names and their scores, in context (法治政府建设 › 年度报告)

@@ -4,18 +4,17 @@
     named_elsewhere(view)          a topic page whose scoring name is a link's to another page
     previews(view)                 a topic page listing the entries of a better-named column below it
     report_like(items, county)     how many entries are 法治政府建设 reports
+    others_only(items, county)     they are, and none is the county's (a department's column)
+    owned(view, county)            a page of another host is the county's (网站标识码, 主办单位)
 """
 
 from __future__ import annotations
 
-import re
-from urllib.parse import unquote
-
-from countyreports.crawl.discover.common import column_dir
+from countyreports.crawl.discover.common import column_dir, is_site_root, page_key
 from countyreports.crawl.discover.page import PageView
 from countyreports.crawl.discover.scope import Scope
-from countyreports.models import Link, PageKind
-from countyreports.reading.classify import classify_title
+from countyreports.models import County, Link, PageKind
+from countyreports.reading.classify import classify_title, county_aliases
 
 #: a page named at least this well is the report column
 REPORT_SCORE = 90
@@ -29,12 +28,28 @@ def report_like(items: tuple[Link, ...], county: str) -> int:
     return sum(classify_title(i.text, county) in kinds for i in items)
 
 
+def others_only(items: tuple[Link, ...], county: str) -> bool:
+    """The entries hold 法治政府建设 reports and none is the county's: a department's, a township's or the 司法局's
+    column (its own report, a bureau's, a 述法 report), not the county's."""
+    kinds = [classify_title(i.text, county) for i in items]
+    return PageKind.DEPARTMENT_REPORT in kinds and PageKind.COUNTY_REPORT not in kinds
+
+
+def owned(view: PageView, county: County) -> bool:
+    """A page of another host is the county's when its 网站标识码 is under the county's code, or its owner is
+    named as the county (主办单位：乡宁县人民政府办公室)."""
+    if view.site_code and view.site_code.strip()[:6] == county.adcode:
+        return True
+    names = [n for n in county_aliases(county.county) if len(n) >= 3 or n == county.county]
+    return any(n in owner for owner in view.owners for n in names)
+
+
 def named_elsewhere(view: PageView, scope: Scope | None = None) -> bool:
     """The name that makes a page score is a link's to another page (a topic page previewing its sub-columns
     under their linked headings: 法治政府建设报告 › more): that page is the column, not this one."""
-    here = _page_key(view.url)
+    here = page_key(view.url)
     return any(s.text in view.names and s.score >= view.own_score and s.url not in view.crumb_urls
-               and _page_key(s.url) != here and (scope is None or scope.allows(s.url))
+               and page_key(s.url) != here and (scope is None or scope.allows(s.url))
                for s in view.candidates if s.score >= BROAD_SCORE)
 
 
@@ -52,29 +67,19 @@ def previews(view: PageView, scope: Scope | None = None) -> bool:
     return False
 
 
-_INDEX = re.compile(r"/(?:index|default|list|main)\.\w+$|/$", re.I)
-
-
-def _page_key(url: str) -> str:
-    """A URL without its scheme, `www.`, escapes and default document: /fz/, /fz/index.html and /fz are one
-    page, and so are ?c=法治 and ?c=%E6%B3%95%E6%B2%BB."""
-    rest = unquote(url.split("://", 1)[-1].removeprefix("www."))  # a link may spell its query unescaped
-    path, sep, query = rest.partition("?")
-    return _INDEX.sub("", path) + sep + query
-
-
 def accepts(view: PageView, scope: Scope | None = None, county: str = "", *, home: bool = False) -> bool:
     """Whether a page is the report column — never an article's page, never a page that lists nothing (no
     entries, sub-columns, further pages, list APIs or frames): a report name (its own, or the link's that led
-    here); else, not on the homepage, a topic name (法治政府建设) with a list, or a list of at least two
-    法治政府建设 reports, two thirds of its entries, under any name — unless it links a more specific column."""
+    here); else, not on a homepage (the county's, or any site's root page), a topic name (法治政府建设) with a
+    list, or a list of at least two 法治政府建设 reports, two thirds of its entries, under any name — unless it
+    links a more specific column."""
     if view.is_article or not view.listy:  # an article's page; a page that lists nothing
         return False
     if named_elsewhere(view, scope) or previews(view, scope):
         return False
     if view.score >= REPORT_SCORE:
         return True
-    if home:
+    if home or is_site_root(view.url):  # a homepage, the county's or a topic site's (fzzf.<county>.gov.cn/)
         return False
 
     def linked(floor: int) -> bool:

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -114,6 +114,20 @@ def is_article_url(url: str) -> bool:
     return bool(ARTICLE_URL.search(parts.path + ("?" + parts.query if parts.query else "")))
 
 
+def names_a_url(value: str) -> bool:
+    """An option's value that is a URL (index_1.html, 2023/, ?page=2), not a bare number a script uses."""
+    return any(ch in value for ch in "./?=")
+
+
+_ROOT = re.compile(r"^/?(?:index|default)?(?:\.\w+)?$", re.I)
+
+
+def is_site_root(url: str) -> bool:
+    """The root page of a host (/, /index.html): a site's homepage."""
+    parts = urlsplit(url)
+    return not parts.query and bool(_ROOT.match(parts.path))
+
+
 def is_column_url(url: str) -> bool:
     return bool(COLUMN_URL.search(urlsplit(url).path))
 
@@ -145,6 +159,17 @@ def column_dir(url: str) -> str:
     if not path.endswith("/"):
         path = path.rsplit("/", 1)[0] + "/"
     return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+_INDEX = re.compile(r"/(?:index|default|list|main)\.\w+$|/$", re.I)
+
+
+def page_key(url: str) -> str:
+    """A URL without its scheme, `www.`, escapes and default document: /fz/, /fz/index.html and /fz are one
+    page, and so are ?c=法治 and ?c=%E6%B3%95%E6%B2%BB."""
+    rest = unquote(url.split("://", 1)[-1].removeprefix("www."))  # a link may spell its query unescaped
+    path, sep, query = rest.partition("?")
+    return _INDEX.sub("", path) + sep + query
 
 
 # --------------------------------------------------------------------------------------------
@@ -184,10 +209,15 @@ def link_title(node: LexborNode) -> str:
 
 
 def block_heading(anchor: LexborNode) -> str:
-    """For a "更多" link: the heading text of its block (h1-h4, .title, span/strong siblings)."""
+    """For a "更多" link: the heading text of its block (h1-h4, .title, span/strong siblings — not a list row's
+    date); in a tab pane (``<div id="fz2">``, shown by ``tab(this,'fz2')`` or ``<a href="#fz2">``), the label of the
+    tab that shows it."""
     for anc in itertools.islice(ancestors(anchor), 3):
+        label = tab_label(anc)
+        if label:
+            return label
         for sel in ("h1", "h2", "h3", "h4", "h5", ".title", ".tit", "strong", "b", "span"):
-            node = anc.css_first(sel)
+            node = next((n for n in anc.css(sel) if not _in_row(n, anc)), None)
             if node is not None:
                 # a heading holding its own more-link (<div class="tit"><span>年度报告</span><a>更多</a>)
                 text = " ".join(w for w in clean(node.text(separator=" ")).split()
@@ -195,6 +225,39 @@ def block_heading(anchor: LexborNode) -> str:
                 if text and len(text) <= 20:
                     return text
     return ""
+
+
+_TAB_ATTRS = ("onclick", "onmouseover", "onmouseenter", "href", "data-target", "data-tab", "aria-controls",
+              "data-bs-target", "data-id")
+_TAB_SELECTOR = ", ".join(f"[{k}]" for k in _TAB_ATTRS)
+
+
+def tab_label(pane: LexborNode) -> str:
+    """The label of the tab that shows `pane`: the element whose handler or target names the pane's id
+    (``onmouseover="tab(this,'fz2')"``, ``href="#fz2"``, ``aria-controls="fz2"``), else ""."""
+    pane_id = (pane.attributes.get("id") or "").strip()
+    if not pane_id:
+        return ""
+    root = pane
+    while root.parent is not None and root.parent.tag not in ("html", "-undef", None):
+        root = root.parent
+    named = re.compile(rf"""(?:^#?|['"#])({re.escape(pane_id)})(?:$|['"])""")
+    for node in root.css(_TAB_SELECTOR):
+        if node.tag in ("div", "ul", "section") or len(clean(node.text())) > 20:
+            continue
+        if any(named.search((node.attributes.get(k) or "").strip()) for k in _TAB_ATTRS):
+            return clean(node.text())
+    return ""
+
+
+def _in_row(node: LexborNode, top: LexborNode) -> bool:
+    """Whether `node` is inside a list row (li, tr, dd) below `top`: a row's date, not the block's heading."""
+    for anc in ancestors(node):
+        if anc is top or anc == top:
+            return False
+        if anc.tag in ("li", "tr", "dd"):
+            return True
+    return False
 
 
 def ancestors(node: LexborNode) -> Iterator[LexborNode]:

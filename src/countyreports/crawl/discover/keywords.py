@@ -26,6 +26,9 @@ COLUMN_TEXT_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
         (r"重点领域(信息)?公开|主动公开(目录|内容)?$", 38, "parent"),
         (r"^(政府)?信息公开(目录|平台|专栏|专题)?$|信息公开目录", 36, "parent"),
         (r"政务公开", 32, "parent"),
+        # the county government's office in a department directory (政府信息公开目录 › 县政府办公室 › 法治政府建设):
+        # the issuer of the county's reports, before the 司法局 (not the bare 县人民政府: every page's <title>)
+        (r"^[\u4e00-\u9fff]{0,8}(县|区|旗|市)(人民)?政府(办公室|办)$|^[县区旗市]?府办$", 34, "parent"),
         (r"^专题专栏$|^专题(专项|集锦|活动)?$|^(工作)?专栏$", 30, "parent"),  # where topic columns live
         (r"司法局$|司法行政", 30, "parent"),  # the justice bureau runs 依法治县办: its site holds the topic
         # the portal's directory of departments (the justice bureau's pages are under it), a site map

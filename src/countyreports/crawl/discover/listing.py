@@ -135,19 +135,21 @@ def _groups(tree: LexborHTMLParser, url: str, hosts: frozenset[str], shapes: fro
         group.links.append(Link(url=u, text=title, date=date))
         group.strong += strong
         group.weak += weak
-    return [g for g in groups.values() if g.listlike]
+    return list(groups.values())
 
 
 def list_items(tree: LexborHTMLParser, url: str, hosts: frozenset[str],
                shapes: frozenset[str] | None = None) -> tuple[Link, ...]:
     """The page's list: the group with the most evidence and the groups built like it. When page-chrome
     exclusion leaves nothing (a site wrapping its content in ``<div class="page">``), ambiguous words are
-    ignored."""
+    ignored. A group built like the list counts whatever it holds (a year tab's list of one row)."""
     shapes = column_shapes(tree, url) if shapes is None else shapes
-    groups = _groups(tree, url, hosts, shapes, "all") or _groups(tree, url, hosts, shapes, "unambiguous")
-    if not groups:
+    groups = _groups(tree, url, hosts, shapes, "all")
+    if not any(g.listlike for g in groups):
+        groups = _groups(tree, url, hosts, shapes, "unambiguous")
+    if not any(g.listlike for g in groups):
         return ()
-    best = max(groups, key=lambda g: (g.evidence, len(g.links)))
+    best = max((g for g in groups if g.listlike), key=lambda g: (g.evidence, len(g.links)))
     return c.dedupe(link for g in groups if g is best or g.sig == best.sig for link in g.links)
 
 
@@ -156,7 +158,7 @@ def all_items(tree: LexborHTMLParser, url: str, hosts: frozenset[str],
     """Every entry-like link of a page, in any block, page chrome included (homepage news blocks, headlines,
     parent columns): candidates for the title classifier, so a report linked only there is not lost."""
     shapes = column_shapes(tree, url) if shapes is None else shapes
-    return c.dedupe(link for g in _groups(tree, url, hosts, shapes, "none") for link in g.links)
+    return c.dedupe(link for g in _groups(tree, url, hosts, shapes, "none") if g.listlike for link in g.links)
 
 
 def row_items(tree: LexborHTMLParser, url: str, selectors: tuple[str, ...], hosts: frozenset[str]) -> tuple[Link, ...]:

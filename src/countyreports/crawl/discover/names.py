@@ -83,20 +83,36 @@ def meta(tree: LexborHTMLParser, name: str) -> str | None:
 
 
 def breadcrumb(tree: LexborHTMLParser) -> list[str]:
-    """Texts of the breadcrumb items ("当前位置：首页 > 政府信息公开 > 法治政府建设年度报告")."""
+    """Texts of the breadcrumb items ("当前位置：首页 > 政府信息公开 > 法治政府建设年度报告"): the
+    innermost container that holds them (a short page's main block also begins with 当前位置, then its
+    lists)."""
+    found: LexborNode | None = None
     for node in tree.css("div, p, span, nav, section, td, ol, ul"):
+        if found is not None and not _inside(node, found):
+            break
         attrs = node.attributes
         tokens = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
         text = clean(node.text(separator=" "))
         if not text or len(text) > 200:
             continue
         if (tokens and BREADCRUMB_CONTAINER.search(tokens)) or BREADCRUMB_LEAD.match(text):
-            text = BREADCRUMB_LEAD.sub("", text)
-            parts = [clean(p) for p in _CRUMB_SPLIT.split(text)]
-            parts = [p for p in parts if p]
-            if parts:
-                return parts
-    return []
+            if _crumb_parts(node):
+                found = node
+    return _crumb_parts(found) if found is not None else []
+
+
+def _crumb_parts(node: LexborNode) -> list[str]:
+    text = BREADCRUMB_LEAD.sub("", clean(node.text(separator=" ")))
+    return [p for p in (clean(p) for p in _CRUMB_SPLIT.split(text)) if p]
+
+
+def _inside(node: LexborNode, outer: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent == outer:
+            return True
+        parent = parent.parent
+    return False
 
 
 def list_title(tree: LexborHTMLParser) -> str | None:

@@ -127,7 +127,6 @@ def candidates(tree: c.LexborHTMLParser, url: str, topic: str) -> tuple[ScoredLi
 
 
 MAX_MENU_LABEL = 6
-_ROOT = re.compile(r"^/?(?:index|default)?(?:\.\w+)?$", re.I)
 
 
 def menu(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], scored_urls: set[str]) -> tuple[ScoredLink, ...]:
@@ -136,9 +135,8 @@ def menu(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], scored_urls:
     out: dict[str, ScoredLink] = {}
     for a, u in c.anchors(tree, c.base_url(tree, url)):
         label = c.label_of(a)
-        path = u.split("://", 1)[-1].partition("/")[2].partition("?")
         if u == url or u in scored_urls or u in out or not c.same_site(u, hosts) or not (2 <= len(label) <= MAX_MENU_LABEL) \
-                or (_ROOT.match(path[0]) and not path[2]) or c.is_article_url(u) or c.is_attachment(u) \
+                or c.is_site_root(u) or c.is_article_url(u) or c.is_attachment(u) \
                 or NEGATIVE_URL.search(u) or NEGATIVE_TEXT.search(label) or is_year_label(label) or label in MORE_TEXTS:
             continue
         out[u] = ScoredLink(url=u, text=label, score=0, reason="menu", context="")
@@ -147,9 +145,9 @@ def menu(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], scored_urls:
 
 def subcolumns(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], crumb_urls: frozenset[str],
                shapes: frozenset[str], entries: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """Links to per-year parts of this column: named by a year (2023年, 2023年度), or a column link named like a
-    year's report (2023年度法治政府建设年度报告 → /2023/index.html) — not one of the page's list `entries`, unless
-    its URL is a column's."""
+    """Links (or a year <select>'s options naming URLs) to per-year parts of this column: named by a year (2023年,
+    2023年度), or a column link named like a year's report (2023年度法治政府建设年度报告 → /2023/index.html) — not
+    one of the page's list `entries`, unless its URL is a column's."""
     out: list[str] = []
     for a, u in c.anchors(tree, c.base_url(tree, url)):
         label = c.label_of(a)
@@ -160,6 +158,13 @@ def subcolumns(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], crumb_
                          and (c.is_column_url(u) or (c.url_shape(u) in shapes and u not in entries)))
         if is_year_label(label) or yearly_column:
             out.append(u)
+    base = c.base_url(tree, url)
+    for opt in tree.css("select option[value]"):  # a year <select> whose options are the parts' URLs
+        value = opt.attributes.get("value") or ""
+        part = c.resolve(value, base) if c.names_a_url(value) and is_year_label(c.clean(opt.text())) else None
+        if part and part != url and part not in out and c.same_site(part, hosts) \
+                and not (c.is_article_url(part) or c.is_attachment(part)):
+            out.append(part)
     return tuple(out)
 
 

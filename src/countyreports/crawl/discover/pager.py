@@ -67,7 +67,54 @@ def page_links(tree: LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple
         if text in NEXT_TEXTS or (number and (in_pager or c.url_shape(u) == shape)):
             if u not in out:
                 out.append(u)
+    for u in select_pages(tree, base, hosts):
+        if u != url and u not in out:
+            out.append(u)
     return tuple(out)
+
+
+#: an option of a page-number <select>: 2, 第2页, [2], -2页-
+_OPTION_PAGE = re.compile(r"^[^\w\u4e00-\u9fff]*第?\s*(\d{1,4})\s*页?[^\w\u4e00-\u9fff]*$")
+
+
+def select_pages(tree: LexborHTMLParser, base: str, hosts: frozenset[str]) -> tuple[str, ...]:
+    """Further list pages named by a page-number ``<select>`` (``<select onchange="location.href=this.value">``,
+    ``<option value="index_1.html">第2页</option>``): the options that name a page by number and a URL of the
+    list's folder or shape; the selected option is this page."""
+    shape, folder = c.url_shape(base), c.column_dir(base)
+    out: list[str] = []
+    for select in tree.css("select"):
+        for opt in select.css("option"):
+            value = (opt.attributes.get("value") or "").strip()
+            if "selected" in opt.attributes or not c.names_a_url(value) or not _OPTION_PAGE.match(c.clean(opt.text())):
+                continue
+            u = c.resolve(value, base)
+            if u is None or not c.same_site(u, hosts) or c.is_article_url(u) or c.is_attachment(u):
+                continue
+            if (c.url_shape(u) == shape or c.column_dir(u) == folder) and u not in out:
+                out.append(u)
+    return tuple(out)
+
+
+def select_count(html: str) -> tuple[int, int] | None:
+    """(page count, current page) of a ``<select>`` of bare page numbers (``<option value="2">2</option>``) that a
+    script turns into URLs (``goPage(this.value)``): None when the page has none."""
+    best = None
+    for body in _SELECT.findall(html):
+        options = [((m.group(1) or m.group(2) or m.group(3) or "") if (m := _VALUE.search(a)) else "", a)
+                   for a in _OPTION.findall(body)]
+        numbers = [int(v) for v, _ in options if v.isdigit() and len(v) <= 4]
+        if len(options) >= 2 and len(numbers) == len(options) \
+                and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            current = next((int(v) for v, attrs in options if re.search(r"\bselected\b", attrs, re.I)), numbers[0])
+            if best is None or max(numbers) > best[0]:
+                best = (max(numbers), current)
+    return best
+
+
+_SELECT = re.compile(r"<select\b[^>]*>(.*?)</select>", re.S | re.I)
+_OPTION = re.compile(r"<option\b([^>]*)>", re.I)
+_VALUE = re.compile(r"""\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 
 def total_pages(tree: LexborHTMLParser) -> int | None:
@@ -161,8 +208,8 @@ _STEM = re.compile(r"[\w-]{1,30}|(?:/?[\w.-]{1,40})*/[\w-]{1,30}")
 #: a page's URL built by a script around its number: "/list.action?pageNum=" + e.curr + "&pageSize=10"
 _BUILT_QUERY = re.compile(r"""["']([^"'\s]{0,200}\?[^"'\s]{0,200}=)["']\s*\+\s*(?:[\w$]+\.)?(?:curr|current|page|pageno|"""
                           r"""pagenum|pageindex|currentpage|curpage)\s*\+\s*["']([^"'\s]{0,200})["']""", re.I)
-#: a page's file name built by a script: "list_" + n + ".html"
-_BUILT = re.compile(r"""["']([\w-]{1,30})_["']\s*\+\s*[\w$.]+\s*\+\s*["']\.(\w{2,5})["']""")
+#: a page's file name built by a script: "list_" + n + ".html", 'index_' + (p - 1) + '.html' (numbered from 0)
+_BUILT = re.compile(r"""["']([\w-]{1,30})_["']\s*\+\s*\(?\s*[\w$.]+\s*(?:-\s*(\d)\s*)?\)?\s*\+\s*["']\.(\w{2,5})["']""")
 
 
 def script_pages(html: str, url: str) -> tuple[str, ...]:
@@ -179,7 +226,10 @@ def script_pages(html: str, url: str) -> tuple[str, ...]:
                          and (u := c.resolve(f"{query.group(1)}{k}{query.group(2)}", url)))
     built = _BUILT.search(html)
     if built and not any(_key(n) in STEM_KEYS for n in names):
-        names = {**names, "prefix": built.group(1), "suffix": built.group(2)}
+        counted = select_count(html)
+        if counted and _counts(names)[0] is None:  # a <select> of page numbers: goPage(this.value)
+            return _numbered(url, built.group(1), built.group(3), counted[0], int(built.group(2) or 0))
+        names = {**names, "prefix": built.group(1), "suffix": built.group(3)}
     for pages, current, stem, ext in [*_from_calls(html, names), *filter(None, [_from_config(names)])]:
         if pages <= 1 or current < 0:
             continue
@@ -204,3 +254,12 @@ def script_pages(html: str, url: str) -> tuple[str, ...]:
         numbers = range(1, last) if here == 1 else range(2, last + 1) if here == last else range(1, last + 1)
         return (f"{folder}{stem}.{ext}",) + tuple(f"{folder}{stem}_{k}.{ext}" for k in numbers if k != here)
     return ()
+
+
+def _numbered(url: str, stem: str, ext: str, pages: int, offset: int) -> tuple[str, ...]:
+    """The files of pages 1…`pages` a script names ``stem_<page - offset>.ext`` (file number 0: ``stem.ext``),
+    but this one."""
+    folder = c.column_dir(url)
+    files = (f"{folder}{stem}_{k - offset}.{ext}" if k > offset else f"{folder}{stem}.{ext}"
+             for k in range(1, min(pages, MAX_SCRIPT_PAGES) + 1))
+    return tuple(u for u in files if u != url)

@@ -18,7 +18,9 @@ Phases:
   `max_probes`): a probed page with the county's identity (its 网站标识码, or the county named as the site's
   owner) adds its host to the scope; any other is dropped.
 * **list** — the column's list pages: its pages (links, script pagers, JSON paging), its per-year
-  sub-columns, the list APIs its scripts name, at most `max_list_pages`.
+  sub-columns, the list APIs its scripts name, at most `max_list_pages`. A topic column whose first page lists
+  others' reports only (a 司法局's) is walked, then left for the search to go on when its whole list holds none
+  of the county's; it is the column again when nothing else is found.
 * **site search** — when no column is found: the homepage's GET search form (never a guessed URL) is asked
   each of `keywords.SEARCH_QUERIES`, its results read like a list; a target off the county's site only when its
   query carries the county's 网站标识码 (a shared 集约化 search service); results count only on the county's site.
@@ -34,13 +36,13 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from countyreports.crawl.discover import common as c
-from countyreports.crawl.discover.acceptance import accepts, report_like
+from countyreports.crawl.discover.acceptance import REPORT_SCORE, accepts, others_only, owned, report_like
+from countyreports.crawl.discover.exchange import Answer, Ask, Tried  # noqa: F401 (callers import them here)
 from countyreports.crawl.discover.keywords import SEARCH_QUERIES
 from countyreports.crawl.discover.names import placed
 from countyreports.crawl.discover.page import PageView, read_page
 from countyreports.crawl.discover.scope import Scope, host_of
 from countyreports.models import County, Link
-from countyreports.reading.classify import county_aliases
 
 #: links scoring less are not worth a request
 MIN_SCORE = 25
@@ -59,43 +61,6 @@ class Phase(StrEnum):
     LIST = "list"
     SEARCH = "search"
     DONE = "done"
-
-
-@dataclass(frozen=True, slots=True)
-class Ask:
-    """A page the search wants: what for, and the link that led to it."""
-
-    url: str
-    kind: str  # home | alt (the site's mobile edition) | find | probe | part | list | search
-    via: str = ""
-    context: str = ""
-    depth: int = 0
-    allow: str = ""  # a host outside the scope this one request may go to (a probe, a shared search service)
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """What the caller got for an `Ask`."""
-
-    url: str  # the final URL (after redirects)
-    text: str | None  # None: no usable page
-    error: str | None = None
-    transient: bool = False  # a failure worth asking again later (network, 5xx)
-    blocked: str | None = None  # an anti-bot answer, and why
-    charset: str = "utf-8"
-
-
-@dataclass(frozen=True, slots=True)
-class Tried:
-    """A page the find phase judged, for a county whose column was not found."""
-
-    url: str
-    score: int
-    name: str
-    note: str
-
-    def __str__(self) -> str:
-        return f"{self.score:3d} {self.url} {self.name} ({self.note})"
 
 
 @dataclass
@@ -146,7 +111,7 @@ class ColumnSearch:
     _frontier: list[tuple[int, int, Ask]] = field(default_factory=list)
     _seen: set[str] = field(default_factory=set)
     _list: list[Ask] = field(default_factory=list)
-    _list_seen: set[str] = field(default_factory=set)
+    _list_seen: set[str] = field(default_factory=set)  # list pages asked, by `common.page_key`
     _list_pages: int = 0
     _probes: int = 0
     _home: PageView | None = None
@@ -155,6 +120,8 @@ class ColumnSearch:
     _shells: dict[str, _Shell] = field(default_factory=dict)  # script-only pages waiting for their endpoints
     _part_of: dict[str, str] = field(default_factory=dict)  # endpoint → its shell page
     _templates: tuple[tuple[str, str], ...] = ()  # how the site's scripts link a record by its id
+    _provisional: bool = False  # the column's first page lists others' reports only: judged once walked
+    _fallback: tuple[str, dict[str, Link]] | None = None  # a column of others' reports, taken when nothing else is
 
     # ------------------------------------------------------------------ requests
     def start(self, homepage: str | None = None) -> None:
@@ -164,7 +131,7 @@ class ColumnSearch:
         """Walk a known column, whose first page the caller has already (a remembered or registered one)."""
         self.phase = Phase.LIST
         self.column_url = column_url
-        self._list_seen.add(column_url)
+        self._list_seen.add(c.page_key(column_url))
         # a column off the county's site (a shared search service's results, a registry's column_url): its
         # own host is asked for its pages; its entries count only on the county's site
         allow = "" if self.scope.allows(column_url) else host_of(column_url)
@@ -189,7 +156,9 @@ class ColumnSearch:
                 self._seen.add(ask.url)
                 self.find_requests += 1
                 return ask
-            if self.phase is Phase.FIND:
+            if self.phase is Phase.FIND and self._fallback is not None:  # the column of others' reports, walked
+                self.phase, self.column_url, self.items = Phase.LIST, self._fallback[0], self._fallback[1]
+            elif self.phase is Phase.FIND:
                 self._start_site_search()
         if self.phase in (Phase.LIST, Phase.SEARCH):
             while self._list:
@@ -200,6 +169,9 @@ class ColumnSearch:
                     break
                 self._list_pages += 1
                 return ask
+            if self._provisional and others_only(tuple(self.items.values()), self.county.county):
+                self._resume()  # its whole list holds others' reports only: the county's column is elsewhere
+                return self._next()
             self._finish("site search results walked" if self.via_search else "column walked" if self.column_url
                          else f"report column not found in {self.find_requests} pages; the site search found nothing")
         return None
@@ -224,11 +196,6 @@ class ColumnSearch:
     @property
     def done(self) -> bool:
         return self.phase is Phase.DONE
-
-    @property
-    def candidates(self) -> tuple[Link, ...]:
-        """The column's entries, then the entry-like links seen on the way."""
-        return c.dedupe([*self.items.values(), *self.articles.values()])
 
     def best_tried(self) -> tuple[str, ...]:
         return tuple(str(t) for t in sorted(self.tried, key=lambda t: -t.score)[:TRIED_KEPT])
@@ -275,7 +242,7 @@ class ColumnSearch:
             return
         if ask.kind == "probe":
             view = self._read(ask, answer)
-            if not self._owned(view):
+            if not owned(view, self.county):
                 self.tried.append(Tried(ask.url, 0, ask.via, "another site: not the county's identity"))
                 return
             self.scope.add_host(host_of(answer.url))
@@ -303,19 +270,19 @@ class ColumnSearch:
         if answer.text is not None and self.scope.allows(answer.url):
             shell.parts.append(self._read(ask, answer, base=shell.view.url))
         if not shell.pending and self.phase is Phase.FIND:
-            self._list_seen.update(shell.view.apis)  # answered already: their entries are in the merged view
+            # answered already: their entries are in the merged view
+            self._list_seen.update(map(c.page_key, shell.view.apis))
             self._judge(shell.ask, shell.answer, shell.merged(), home=shell.ask.kind in ("home", "alt"))
 
     def _judge(self, ask: Ask, answer: Answer, view: PageView, *, home: bool) -> None:
         for link in view.articles:
             self.articles.setdefault(link.url, link)
-        if accepts(view, self.scope, self.county.county, home=home):
-            self.phase = Phase.LIST
-            self.column_url = answer.url
-            self._list_seen.add(answer.url)
-            self._take_list(Ask(answer.url, "list", depth=0), view)
-            return
         name = view.names[0] if view.names else ask.via
+        if accepts(view, self.scope, self.county.county, home=home):
+            # a topic column whose first page lists others' reports (the 司法局's 法治建设): walked, then judged
+            self._provisional = view.score < REPORT_SCORE and others_only(view.items, self.county.county)
+            self._take_column(answer.url, view)
+            return
         self.tried.append(Tried(answer.url, view.score, name, f"{len(view.items)} entries, "
                                 f"{report_like(view.items, self.county.county)} reports"))
         if view.redirect and self.scope.allows(view.redirect):  # a page that only sends the browser on
@@ -340,13 +307,19 @@ class ColumnSearch:
                 if self.scope.allows(item.url):
                     self._push(Ask(item.url, "find", item.text, "", 1), MIN_SCORE - 1 - i)
 
-    def _owned(self, view: PageView) -> bool:
-        """A page of another host is the county's when its 网站标识码 is under the county's code, or its owner
-        is named as the county (主办单位：乡宁县人民政府办公室)."""
-        if view.site_code and view.site_code.strip()[:6] == self.county.adcode:
-            return True
-        names = [n for n in county_aliases(self.county.county) if len(n) >= 3 or n == self.county.county]
-        return any(n in owner for owner in view.owners for n in names)
+    def _resume(self) -> None:
+        """The column walked holds no report of the county: kept as the fallback, the search goes on."""
+        self.tried.append(Tried(self.column_url or "", 0, "", f"{len(self.items)} entries, only others' reports"))
+        self._fallback = self._fallback or (self.column_url or "", dict(self.items))
+        for link in self.items.values():
+            self.articles.setdefault(link.url, link)
+        self.phase, self.column_url, self.items, self._provisional = Phase.FIND, None, {}, False
+
+    def _take_column(self, url: str, view: PageView) -> None:
+        self.phase = Phase.LIST
+        self.column_url = url
+        self._list_seen.add(c.page_key(url))
+        self._take_list(Ask(url, "list", depth=0), view)
 
     def _on_list(self, ask: Ask, answer: Answer) -> None:
         if answer.text is None:
@@ -369,8 +342,9 @@ class ColumnSearch:
         if ask.depth < 2 and self.phase is Phase.LIST:
             follow += [*view.subcolumns, *view.apis, *view.frames]
         for u in follow:
-            if u not in self._list_seen and (self.scope.allows(u) or (ask.allow and host_of(u) == ask.allow)):
-                self._list_seen.add(u)
+            key = c.page_key(u)  # /fz/ and /fz/index.html are one page (a pager's option names the first)
+            if key not in self._list_seen and (self.scope.allows(u) or (ask.allow and host_of(u) == ask.allow)):
+                self._list_seen.add(key)
                 self._list.append(Ask(u, "list" if self.phase is Phase.LIST else "search", depth=ask.depth + 1,
                                       allow=ask.allow))
 
@@ -389,8 +363,8 @@ class ColumnSearch:
             self.phase = Phase.SEARCH
             for query in SEARCH_QUERIES:
                 target = form.url(query)
-                if target not in self._list_seen:
-                    self._list_seen.add(target)
+                if c.page_key(target) not in self._list_seen:
+                    self._list_seen.add(c.page_key(target))
                     self._list.append(Ask(target, "search", "site search", allow=allow))
             return
         self._finish(f"report column not found in {self.find_requests} pages" + (
