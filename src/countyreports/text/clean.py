@@ -387,7 +387,24 @@ def clean_text(text: str) -> Cleaned:
             if name not in repairs:
                 repairs.append(name)
             text = new
+    if not plain:
+        text = _settle(text, repairs)
     return Cleaned(text=text, repairs=tuple(repairs))
+
+
+def _settle(text: str, repairs: list[str]) -> str:
+    """The last two steps again until nothing changes: a look-alike the last step replaced by its GB2312
+    character can complete a garbled run before a `?` (仓渻仓? → 仓省仓? → one U+FFFD), which the mojibake step
+    must then see, or a second cleaning would change the text. Each round that changes anything removes
+    characters or look-alikes, so a few rounds settle it."""
+    for _ in range(4):
+        new = fix_homoglyphs(fix_mojibake(text))
+        if new == text:
+            break
+        if "mojibake" not in repairs:
+            repairs.append("mojibake")
+        text = new
+    return text
 
 
 def noise_labels(repairs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
