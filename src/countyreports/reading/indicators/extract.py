@@ -32,7 +32,9 @@ from countyreports.reading.indicators.breaks import (
     bounded, clause_at, clause_marks, sentence_at, sentence_ends, sentences_over,
 )
 from countyreports.reading.indicators.cues import Hit, scan_cues
-from countyreports.reading.indicators.quantities import Qty, mark_brackets, pair_quantities, scan_quantities
+from countyreports.reading.indicators.quantities import (
+    Qty, mark_brackets, mask_asides, pair_quantities, scan_quantities,
+)
 from countyreports.reading.indicators.scope import LeadSource, Scope
 from countyreports.reading.indicators.taxonomy import CODES, LOOKALIKES, MEASURE_UNITS
 
@@ -129,6 +131,7 @@ def prepare(clean_text: str) -> Prepared | None:
     qs, truncated = scan_quantities(t, MAX_MENTIONS)
     if not qs:
         return None
+    t = mask_asides(t, qs)
     n = len(t)
     sent_ends = sentence_ends(t, qs[0].start, qs[-1].end)
     sents = [sentence_at(q.start, sent_ends, n) for q in qs]

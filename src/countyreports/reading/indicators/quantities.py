@@ -93,6 +93,7 @@ _WEAK: Final = frozenset({"一", "两", "二"})  # lone 一/两: idioms (一次�
 _PRE_LAST: Final = frozenset(w[-1] for w in APPROX_BEFORE)
 _BASE: Final = {"万元": "元", "亿元": "元", "％": "%"}
 _OPEN, _CLOSE = "（(", "）)"
+_ASIDE_BREAKS: Final = frozenset("0123456789０１２３４５６７８９，,。；;：:\n（(")
 _BRACKET_REACH: Final = 60  # a bracket opened this far before a number (in its sentence) still holds it
 #: a year, or this year, between a to-word and its number (增加到2023年的, 增加到今年的, 增加至本年度的)
 _YEAR_FILLER: Final = re.compile(r"(?:[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3}|今|本|当)年(?:度|版)?(?:的)?$")
@@ -258,6 +259,39 @@ def mark_brackets(t: str, qs: list[Qty], sent_start: list[int]) -> None:
         opened = max(t.rfind(_OPEN[0], lo, q.start), t.rfind(_OPEN[1], lo, q.start))
         if opened >= 0 and max(t.rfind(_CLOSE[0], opened, q.start), t.rfind(_CLOSE[1], opened, q.start)) < 0:
             q.bracketed = True
+
+
+#: a figure-free aside in brackets right before a number (or its 率, 约, 为 …) is transparent: 规范性文件（含部门
+#: 代拟稿）23件, 法律援助（含刑事、民事案件）约700件, 出庭应诉（含委托副职）率为100%
+_ASIDE_GAP: Final = 4  # characters between the closing bracket and the number, at most
+_ASIDE_MAX: Final = 24  # characters of an aside, at most
+
+
+def mask_asides(t: str, qs: list[Qty]) -> str:
+    """`t` with the bracketed asides just before a quantity (no figure inside, module constants) turned into
+    spaces, so the words before the aside are the figure's own (same length; a few characters per figure)."""
+    if "）" not in t and ")" not in t:
+        return t
+    spans: list[tuple[int, int]] = []
+    prev_end = 0
+    for q in qs:
+        lo = max(prev_end, q.start - _ASIDE_GAP)
+        close = max(t.rfind(_CLOSE[0], lo, q.start), t.rfind(_CLOSE[1], lo, q.start))
+        if close >= 0 and not any(c in _ASIDE_BREAKS for c in t[close + 1:q.start]):
+            lo2 = max(prev_end, close - _ASIDE_MAX)
+            opened = max(t.rfind(_OPEN[0], lo2, close), t.rfind(_OPEN[1], lo2, close))
+            if opened > lo2 and not any(c in _ASIDE_BREAKS for c in t[opened + 1:close]):
+                spans.append((opened, close + 1))
+        prev_end = q.end
+    if not spans:
+        return t
+    out: list[str] = []
+    at = 0
+    for a, b in spans:
+        out += [t[at:a], " " * (b - a)]
+        at = b
+    out.append(t[at:])
+    return "".join(out)
 
 
 def _strip_filler(s: str) -> str:
