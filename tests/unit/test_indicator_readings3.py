@@ -8,7 +8,7 @@ import collections
 
 import pytest
 
-from countyreports.reading.indicators import extract
+from countyreports.reading.indicators import extract, extract_all
 
 Key = tuple[str, float, float | None, str]
 
@@ -37,3 +37,29 @@ ASIDES: list[tuple[str, list[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), ASIDES, ids=[t[:14] for t, _ in ASIDES])
 def test_an_aside_in_brackets_is_transparent(text: str, expected: list[Key]) -> None:
     assert _keys(text) == _want(*expected)
+
+
+#: a total over several years is no figure of the report year; the year itself (一年来, 今年以来, the report
+#: year's own 2023年以来) is, and a period naming documents (2018年以来出台的…) says nothing of the figure
+PERIODS: list[tuple[str, int | None, list[Key]]] = [
+    ("“七五”普法启动以来，全县累计发放普法资料12万份。", 2020, []),
+    ("2020年以来，全县共审查规范性文件146件。", 2023, []),
+    ("近五年来，全县累计办理法律援助案件3100余件。", 2023, []),
+    ("县公共法律服务中心成立八年来共调处纠纷5200件。", 2023, []),
+    ("党的二十大以来，累计新增市场主体8600户。", 2024, []),
+    ("2023年以来，全县共审查规范性文件46件。", 2023, [("normative_docs_reviewed", 46, None, "value")]),
+    ("今年以来，全县共办理法律援助案件310件。", 2023, [("legal_aid_cases", 310, None, "value")]),
+    ("一年来共受理行政复议申请58件。", 2023, [("admin_reconsideration_received", 58, None, "value")]),
+    ("对2016年以来制定的规范性文件开展清理，共清理文件77件。", 2023,
+     [("normative_docs_cleaned", 77, None, "value")]),
+    # with no report year known, a total since a year is one said 累计
+    ("2019年以来，全县累计清理规范性文件300件。", None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), PERIODS, ids=[t[:14] for t, _, _ in PERIODS])
+def test_a_total_over_several_years_is_no_figure_of_the_year(text: str, year: int | None,
+                                                               expected: list[Key]) -> None:
+    got = extract_all(text, (), True, year).indicators
+    keys = collections.Counter((i.code, round(i.value, 2), i.from_value, i.value_kind) for i in got)
+    assert keys == _want(*expected)

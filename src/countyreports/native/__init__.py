@@ -38,6 +38,7 @@ MODULES = (
     "countyreports.reading.indicators.cues",
     "countyreports.reading.indicators.quantities", "countyreports.reading.indicators.scope",
     "countyreports.reading.indicators.rates", "countyreports.reading.indicators.levels",
+    "countyreports.reading.indicators.periods",
     "countyreports.reading.indicators.attribution",
     "countyreports.reading.indicators.extract",
 )

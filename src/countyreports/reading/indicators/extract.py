@@ -8,7 +8,8 @@ pairs), the cue words of the sentence around each (cues.py; a sentence longer th
 window of REACH characters on either side of the quantity, a clause within CLAUSE_REACH), and a reading of
 each quantity from them (attribution.py): its code, whether it is a value or a change, and the cues that
 decided. Every quantity becomes a `Mention`; the coded ones also an `Indicator`. A quantity in a level-1
-section whose kind is next year's plan is never coded. At most MAX_MENTIONS quantities are read per text.
+section whose kind is next year's plan is never coded, nor a total over several years (periods.py). At
+most MAX_MENTIONS quantities are read per text.
 
 All matching is on a length-preserving folded copy of the text (look-alike and traditional characters
 mapped, taxonomy.LOOKALIKES), so offsets and surfaces are those of `clean_text`. A mention's `sentence` is
@@ -35,6 +36,7 @@ from countyreports.reading.indicators.cues import Hit, scan_cues
 from countyreports.reading.indicators.quantities import (
     Qty, mark_brackets, mask_asides, pair_quantities, scan_quantities,
 )
+from countyreports.reading.indicators.periods import multi_year
 from countyreports.reading.indicators.scope import LeadSource, Scope
 from countyreports.reading.indicators.taxonomy import CODES, LOOKALIKES, MEASURE_UNITS
 
@@ -193,9 +195,11 @@ def windows(p: Prepared) -> list[Window]:
     return out
 
 
-def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), prefecture_other: bool = False) -> Extraction:
+def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), prefecture_other: bool = False,
+         report_year: int | None = None) -> Extraction:
     """Step 3: a reading of every live quantity, its Mention and (when coded) its Indicator (`prefecture_other`:
-    the report is of a 县, 区 or 旗, so 全市, 市政府 … are another body)."""
+    the report is of a 县, 区 or 旗, so 全市, 市政府 … are another body; `report_year`: a total since an earlier
+    year is no figure of it, periods.py)."""
     text, t, qs, n = p.text, p.t, p.qs, len(p.t)
     index = _SectionIndex(sections)
     plans = _plan_spans(sections, n)
@@ -250,6 +254,8 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
         prev_code, prev_sentence = code, s
         if code is not None and plans and bisect_right(plans, q.start) & 1:
             code = None  # next year's plan
+        if code is not None and multi_year(t, s[0], q.unit_start, report_year):
+            code = None  # a total over several years (periods.py)
         if code is None and q.weak:
             continue
         ss, se = (r.s0, r.s1) if code is not None else (q.unit_start, q.end)
@@ -314,13 +320,15 @@ def _distributive(t: str, qs: list[Qty], live: list[int], k: int, c0: int, c1: i
     return ranks.index(live[k]), len(ranks), verb
 
 
-def extract_all(clean_text: str, sections: Sequence[Section] = (), prefecture_other: bool = False) -> Extraction:
+def extract_all(clean_text: str, sections: Sequence[Section] = (), prefecture_other: bool = False,
+                report_year: int | None = None) -> Extraction:
     """Coded indicators and all quantity mentions of `clean_text` (see module doc); `prefecture_other`: the report
-    is of a body below the prefecture (县, 区, 旗: metadata.body_level), whose 全市 and 市政府 are another body."""
+    is of a body below the prefecture (县, 区, 旗: metadata.body_level), whose 全市 and 市政府 are another body;
+    `report_year`: the year reported on (a total since an earlier year is none of its figures)."""
     p = prepare(clean_text)
     if p is None:
         return Extraction((), (), None)
-    return read(p, windows(p), sections, prefecture_other)
+    return read(p, windows(p), sections, prefecture_other, report_year)
 
 
 def extract(clean_text: str, sections: Sequence[Section] = ()) -> tuple[tuple[Indicator, ...], tuple[Mention, ...]]:
