@@ -63,3 +63,22 @@ def test_a_total_over_several_years_is_no_figure_of_the_year(text: str, year: in
     got = extract_all(text, (), True, year).indicators
     keys = collections.Counter((i.code, round(i.value, 2), i.from_value, i.value_kind) for i in got)
     assert keys == _want(*expected)
+
+
+#: before→after: any few words ending in 的 between 由/从 and the starting value; last year's figure after
+#: 比/较上年的 in the next clause; an earlier year standing for last year (而2021年仅有…; X2020年为A，到…B)
+FROM_TO: list[tuple[str, list[Key]]] = [
+    ("法律援助案件由上一年度的210件增加到265件。", [("legal_aid_cases", 265, 210, "value")]),
+    ("执法人员由整合前的860人精简至702人。", [("enforcement_staff", 702, 860, "value")]),
+    ("办理法律援助案件265件，比上年的210件明显增加。", [("legal_aid_cases", 265, 210, "value")]),
+    ("审结行政复议案件42件，而2021年仅有30件。", [("admin_reconsideration_closed", 42, 30, "value")]),
+    ("证明事项2020年为64项，到2022年已精简为38项。", [("certification_items", 38, 64, "value")]),
+    # no pair: a later year first, or a to-phrase of another measure
+    ("审结行政复议案件42件，较上年增加12件。", [("admin_reconsideration_closed", 42, None, "value"),
+                                     ("admin_reconsideration_closed", 12, None, "change")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FROM_TO, ids=[t[:14] for t, _ in FROM_TO])
+def test_before_after_in_more_orders(text: str, expected: list[Key]) -> None:
+    assert _keys(text) == _want(*expected)

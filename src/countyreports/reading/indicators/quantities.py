@@ -312,6 +312,9 @@ def ends_with_to(s: str) -> bool:
     return s.endswith(TO_WORDS) and not s.endswith(("达到", "达至"))
 
 
+_FROM_FILLER_MAX: Final = 8  # characters between 由/从 and the 的 before a starting value, at most
+
+
 def _from_start(t: str, q: Qty, lo: int) -> int:
     """Where the from-phrase of `q` starts (the 由/从 of 由[上年的]…), or -1."""
     a = max(lo, q.start - 12)
@@ -320,12 +323,19 @@ def _from_start(t: str, q: Qty, lo: int) -> int:
         if s.endswith(f):
             s = s[:-len(f)]
             break
-    return a + len(s) - 1 if s.endswith(FROM_WORDS) else -1
+    if s.endswith(FROM_WORDS):
+        return a + len(s) - 1
+    raw = t[a:q.start].rstrip(" ")
+    if raw.endswith("的"):  # 由上一轮的87件, 由机构改革前的1540人: any few words ending in 的 after 由/从
+        k = max(raw.rfind(w, len(raw) - _FROM_FILLER_MAX - 1) for w in FROM_WORDS)
+        if k >= 0 and not any(c in _CLAUSE_SEPS or c == "、" for c in raw[k:]):
+            return a + k
+    return -1
 
 
 def pair_quantities(t: str, qs: list[Qty], sent_start: list[int]) -> None:
     """Fold before→after statements: the first number becomes the `from_value` of the second (see module doc)."""
-    if not ("由" in t or "从" in t or "相比" in t or "上年" in t or "去年" in t):
+    if not ("由" in t or "从" in t or "相比" in t or "上年" in t or "去年" in t or "年" in t):
         return
     for i in range(1, len(qs)):
         q, p = qs[i], qs[i - 1]
@@ -343,14 +353,21 @@ def pair_quantities(t: str, qs: list[Qty], sent_start: list[int]) -> None:
             q.unit_start = fs if fs >= 0 else p.start
             p.kind = "consumed"
     _pair_baseline_clauses(t, qs, sent_start)
-    for q in qs:
+    for i, q in enumerate(qs):
         if q.kind == "value" and q.from_value is None:
             s = t[max(0, q.start - 5):q.start]
             if s.endswith(("较上年的", "比上年的", "较去年的", "比去年的", "上年同期的")):
                 q.kind = "baseline"
+                p = qs[i - 1] if i else None  # B，比上年的A有较大增长: last year's figure of the one before
+                if (p is not None and p.kind == "value" and p.from_value is None and p.base == q.base
+                        and sent_start[i] == sent_start[i - 1] and q.start - p.end <= 6
+                        and t[p.end:q.start].lstrip("，, ").startswith(("较", "比"))):
+                    p.from_value = q.value
 
 
 _CLAUSE_SEPS: Final = "，,；;（("
+_YEAR_REACH: Final = 32  # characters before a figure looked at for the year its clause names
+_YEAR_OPENER: Final = re.compile(r"([12][0-9]{3})年(?:度|同期)?")
 _BASELINE_REACH: Final = 12  # characters from a baseline clause's opening to its number, at most
 
 
@@ -369,10 +386,28 @@ def _states_baseline(prefix: str, opening: bool) -> bool:
     when `opening`; else anywhere: 法律援助案件上年为) and a verb before the number (而上年为, 上年同期是,
     上年这一比例为, 上年证明事项为)?"""
     s = prefix.lstrip("而但")
+    y = _YEAR_OPENER.search(s)  # an earlier year stands for last year (而2022年只有33件; 审批事项2019年为258项)
+    if y is not None and (y.start() == 0 or not opening):
+        return _strip_filler(s[y.end():]).endswith(BASELINE_VERBS)
     if not opening:
         at = min((k for k in (s.find(w) for w in BASELINE_OPENERS) if k >= 0), default=-1)
         s = s[at:] if at >= 0 else ""
     return s.startswith(BASELINE_OPENERS) and _strip_filler(s).endswith(BASELINE_VERBS)
+
+
+def _clause_words(t: str, q: Qty, lo: int) -> str:
+    """The words of q's clause before it, at most _YEAR_REACH characters."""
+    a = max(lo, q.start - _YEAR_REACH)
+    for k in range(q.start - 1, a - 1, -1):
+        if t[k] in _CLAUSE_SEPS:
+            return t[k + 1:q.start]
+    return t[a:q.start]
+
+
+def _year_in(s: str) -> int:
+    """The year named in `s` (2022年), or 0."""
+    y = _YEAR_OPENER.search(s)
+    return int(y.group(1)) if y is not None else 0
 
 
 def _pair_baseline_clauses(t: str, qs: list[Qty], sent_start: list[int]) -> None:
@@ -391,7 +426,9 @@ def _pair_baseline_clauses(t: str, qs: list[Qty], sent_start: list[int]) -> None
         if _states_baseline(q_words, True):  # B，而上年为A
             p.from_value = q.value
             q.kind = "consumed"
-        elif ends_with_to(q_words) and (p_words := _clause_prefix(t, p, sent_start[i - 1])) is not None \
-                and _states_baseline(p_words, False):  # 上年为A，今年增至B
+        elif ends_with_to(q_words) and ((p_words := _clause_prefix(t, p, sent_start[i - 1])) is not None
+                                        and _states_baseline(p_words, False)  # 上年为A，今年增至B
+                                        # 2022年…2次，2023年增加到4次: an earlier year's clause, a later year's
+                                        or 0 < _year_in(_clause_words(t, p, sent_start[i - 1])) < _year_in(q_words)):
             q.from_value = p.value
             p.kind = "consumed"
