@@ -82,3 +82,21 @@ FROM_TO: list[tuple[str, list[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), FROM_TO, ids=[t[:14] for t, _ in FROM_TO])
 def test_before_after_in_more_orders(text: str, expected: list[Key]) -> None:
     assert _keys(text) == _want(*expected)
+
+
+#: lists: a colon's lead speaks of every item of a list whose items end at ；; the bars of a table row flattened
+#: into a line part its cells; 行政协议 is a contract (its 政协 is no other body)
+LISTS: list[tuple[str, list[Key]]] = [
+    ("合法性审查工作：规范性文件12件；重大行政决策4项；行政协议27份。",
+     [("normative_docs_reviewed", 12, None, "value"), ("major_decisions_reviewed", 4, None, "value"),
+      ("contracts_reviewed", 27, None, "value")]),
+    ("研究法治议题：县委常委会 3次｜县政府常务会议 5次", [("party_meetings_rule_of_law", 3, None, "value"),
+                                         ("gov_meetings_rule_of_law", 5, None, "value")]),
+    # no colon: the sentence before lends only as a lead does
+    ("全年审核规范性文件12件；召开新闻发布会4次。", [("normative_docs_reviewed", 12, None, "value")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS, ids=[t[:14] for t, _ in LISTS])
+def test_colon_lists_and_table_bars(text: str, expected: list[Key]) -> None:
+    assert _keys(text) == _want(*expected)

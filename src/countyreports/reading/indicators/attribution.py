@@ -180,7 +180,7 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     # — and when the figure is not a change said of its own (净增3120户 is no 新增)
     part = "part" in own_left_cs
     acts_open = res <= 1 and not any(h.cue.role == "action" for h in own) and (
-        not own_objects or part or "part" in clause_left_cs or sc.list_item
+        not own_objects or part or "part" in clause_left_cs or sc.list_item or sc.shared().listed
         or all("doc_generic" in h.cue.concepts for h in own_objects)) and not (verb is not None and not own_objects)
     objects, own = _objects(sc, own)
     own_cs = _concepts(own)

@@ -61,7 +61,7 @@ CONCEPTS: dict[str, Concept] = {
     "opinion_weak": Concept("object", _w("修改意见 意见建议 意见和建议 建议意见 审查意见 审核意见 修改建议")),
     "normdoc": Concept("object", _w("规范性文件")),
     "decision": Concept("object", _w("重大行政决策 重大决策 决策事项 行政决策 决策")),
-    "contract": Concept("object", _w("合同 协议")),
+    "contract": Concept("object", _w("合同 协议 行政协议")),  # (行政协议 hides 政协)
     "doc_generic": Concept("object", _w("文件 涉法事项 涉法事务 法律事务")),
     "legality": Concept("action", _w("合法性审查 合法性审核 前置审查 前置审核 合法性审定 法制审核 合法性把关")),
     "review": Concept("action", _w("审查 审核 把关 审核把关 审读")),

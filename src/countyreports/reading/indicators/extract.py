@@ -281,11 +281,23 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
 
 
 def _lead(t: str, s0: int, sent_ends: list[int]) -> LeadSource:
-    """The sentence before `s0` on the same line, when short (a lead such as 1.规范行政复议。)."""
+    """The sentence before `s0` on the same line, when short (a lead such as 1.规范行政复议。); for an item of a
+    list after a colon whose items end at ；, the words before the colon (合法性审查情况：规范性文件18件；重大行政
+    决策6项；…: 合法性审查情况 leads every item)."""
     if s0 == 0 or t[s0 - 1] == "\n":
         return LeadSource(t, 0, 0)
     j = bisect_left(sent_ends, s0 - 1)
     a = sent_ends[j - 1] + 1 if j else 0
+    if t[s0 - 1] in "；;":
+        k = j
+        while s0 - a <= LEAD_MAX:  # back over the list's items to the one that opens with X：
+            colon = max(t.rfind("：", a, s0 - 1), t.rfind(":", a, s0 - 1))
+            if colon >= 0:
+                return LeadSource(t, max(a, colon - LEAD_MAX), colon, True)
+            if k == 0 or t[a - 1] not in "；;":
+                break
+            k -= 1
+            a = sent_ends[k - 1] + 1 if k else 0
     return LeadSource(t, a, s0 - 1) if s0 - 1 - a <= LEAD_MAX else LeadSource(t, 0, 0)
 
 
