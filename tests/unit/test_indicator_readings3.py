@@ -100,3 +100,24 @@ LISTS: list[tuple[str, list[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), LISTS, ids=[t[:14] for t, _ in LISTS])
 def test_colon_lists_and_table_bars(text: str, expected: list[Key]) -> None:
     assert _keys(text) == _want(*expected)
+
+
+#: parts and totals: a stated total after its parts (合计/总计) is the figure, its parts are not; a part after
+#: 其中 with the code of the total before it is no figure of its own (a part with a code of its own is);
+#: a running total (累计) after a flow is the stock; 和/及 after a figure starts the next figure's words
+PARTS: list[tuple[str, list[Key]]] = [
+    ("县直部门配备执法人员640名，乡镇配备390名，合计1030名。", [("enforcement_staff", 1030, None, "value")]),
+    ("全年审结行政复议案件52件，其中以调解方式结案9件。", [("admin_reconsideration_closed", 52, None, "value")]),
+    ("全年受理行政复议案件60件，其中纠正违法或不当行政行为7件。",
+     [("admin_reconsideration_received", 60, None, "value"), ("admin_reconsideration_corrected", 7, None, "value")]),
+    ("全年新增市场主体3,600户，累计达到3.1万户。", [("market_entities_new", 3600, None, "value"),
+                                       ("market_entities_total", 31000, None, "value")]),
+    ("审查规范性文件14件、重大行政决策5项及各类合同63份。",
+     [("normative_docs_reviewed", 14, None, "value"), ("major_decisions_reviewed", 5, None, "value"),
+      ("contracts_reviewed", 63, None, "value")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTS, ids=[t[:14] for t, _ in PARTS])
+def test_parts_totals_and_stocks(text: str, expected: list[Key]) -> None:
+    assert _keys(text) == _want(*expected)

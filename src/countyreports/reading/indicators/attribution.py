@@ -38,6 +38,8 @@ from countyreports.reading.indicators.scope import (
 )
 from countyreports.reading.indicators.taxonomy import CODES
 
+#: the stock of a flow: 累计 said of a flow's code after it is the stock (新增6,215户，累计42,308户)
+STOCK_OF: Final = {"market_entities_new": "market_entities_total"}
 _PREPOSITIONS: Final = frozenset("向对报经与同和给为在于")  # a clause opening with one names no subject first
 _SPECIFIC: Final = frozenset(("normdoc", "decision", "contract"))
 _RECIPIENT_MARKS: Final = frozenset("为向对给助")  # before a number: what follows is done for or to them
@@ -165,7 +167,10 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
         return none  # 全省…败诉率为11.6%，同比下降2.2个百分点: the words lent are another body's
     if (res <= 1 and sc.prev_code is not None and sc.dist_rank < 0 and all(h.cue.clear for h in own)
             and not has(own, "stock")):  # (总量达到2.5万户 after 新设…3000户: a stock, no ellipsis of the flow)
-        return _ellipsis(q, sc.prev_code, kind, sign, none)
+        code = sc.prev_code
+        if code in STOCK_OF and kind == "value" and "累计" in t[sc.l0:q.unit_start]:
+            code = STOCK_OF[code]  # 新增6,215户，累计42,308户: the running total after a flow is the stock
+        return _ellipsis(q, code, kind, sign, none)
     if q.base == "%" or q.base == "个百分点":
         if (q.base == "%") == (kind == "change"):
             return none

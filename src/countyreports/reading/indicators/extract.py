@@ -24,7 +24,7 @@ import re
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from operator import lt
 
 from countyreports.models import Indicator, Mention, Section, SectionKind, positional
@@ -37,13 +37,14 @@ from countyreports.reading.indicators.quantities import (
     Qty, mark_brackets, mask_asides, pair_quantities, scan_quantities,
 )
 from countyreports.reading.indicators.periods import multi_year
-from countyreports.reading.indicators.scope import LeadSource, Scope
+from countyreports.reading.indicators.scope import LeadSource, Reading, Scope
 from countyreports.reading.indicators.taxonomy import CODES, LOOKALIKES, MEASURE_UNITS
 
 MAX_MENTIONS: Final = 5000  # quantities read per text at most (a real report holds a few hundred)
 REACH: Final = 240  # characters of its sentence a quantity reads on either side
 CLAUSE_REACH: Final = 120  # ... of its clause
 SENTENCE_TEXT: Final = 400  # a longer sentence is given as a window around the surface
+_AND: Final = frozenset("和及与")  # right after a figure's measure, before the next figure's words: a list's 、
 LEAD_MAX: Final = 80  # the sentence before, on the same line, lends words when at most this long
 
 _LOOKALIKE_RX: Final = re.compile(f"[{''.join(LOOKALIKES)}]")
@@ -204,12 +205,14 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
     index = _SectionIndex(sections)
     plans = _plan_spans(sections, n)
     leads: dict[int, LeadSource] = {}
-    indicators: list[Indicator] = []
+    indicators: list[Indicator | None] = []
     mentions: list[Mention] = []
     live = p.live
     sentence_span, sentence = (0, -1), ""
     prev_code: str | None = None
     prev_sentence = (0, -1)
+    coded_sentence: tuple[int, int] = (0, -1)
+    coded: list[tuple[str, str, int, int]] = []  # the coded figures of that sentence (code, measure, indices)
     for k, i in enumerate(live):
         q, (c0, c1), s = qs[i], p.clauses[i], p.sents[i]
         prev = qs[live[k - 1]] if k else None
@@ -221,6 +224,8 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
             sep = t.find("、", q.end, r1)
             if sep >= 0:
                 r1 = sep
+            elif t[q.end:q.end + 1] in _AND:  # 重大行政决策8件和各类合同178件: 各类合同 is the next one's
+                r1 = q.end
         for bracket in "（(":  # words in brackets after a figure are a breakdown of it: 121件（含上年结转8件）
             at = t.find(bracket, q.end, r1)
             if at >= 0:
@@ -244,7 +249,7 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
         if lead is None:
             lead = leads[s[0]] = _lead(t, s[0], p.sent_ends)
         rank, count, dist_verb = _distributive(t, qs, live, k, c0, c1, w)
-        list_item = prev is not None and l0 == prev.end and t[l0:l0 + 1] == "、"
+        list_item = prev is not None and l0 == prev.end and (t[l0:l0 + 1] == "、" or t[l0:l0 + 1] in _AND)
         scope = Scope(own_l, own_r, cl_l, cl_r, sent, max(s[0], q.start - REACH), l0, c0, c1, c0 > 0 and t[c0 - 1] == "\ufffd", rank, count,
                       list_item, prev_code if prev_sentence == s else None,
                       prev.end if prev is not None and prev_sentence == s else -1, lead, w.concepts,
@@ -256,6 +261,20 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
             code = None  # next year's plan
         if code is not None and multi_year(t, s[0], q.unit_start, report_year):
             code = None  # a total over several years (periods.py)
+        sent_key = p.sents[i]
+        if sent_key != coded_sentence:
+            coded_sentence, coded = sent_key, []
+        total_of = code is None or r.kind == "value"
+        code, parts = _parts_and_totals(t, c0, q, code, r.kind, coded) if coded and total_of else (code, [])
+        if parts:  # the figures before a stated total (…312名，…765名，合计1077名) are its parts
+            for j in sorted(parts, reverse=True):
+                mi, ii = coded[j][2], coded[j][3]
+                mentions[mi] = replace(mentions[mi], code=None)
+                indicators[ii] = None
+                del coded[j]
+            if r.code is None:
+                r = Reading(code, "value", 1.0, (f"total_of:{code}", f"measure:{q.measure or q.base}"),
+                            q.unit_start, q.end)
         if code is None and q.weak:
             continue
         ss, se = (r.s0, r.s1) if code is not None else (q.unit_start, q.end)
@@ -275,9 +294,33 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
         mentions.append(_MENTION(value, q.measure or q.base, unit, q.approx, q.from_value, before, surface, sentence,
                                  path, ss, se, code, r.kind))
         if code is not None:
+            coded.append((code, q.base, len(mentions) - 1, len(indicators)))
             indicators.append(_INDICATOR(code, value, unit, q.approx, q.from_value, path, surface, sentence, ss, se,
                                          r.kind, r.cues))
-    return Extraction(tuple(indicators), tuple(mentions), f"mentions>{MAX_MENTIONS}" if p.truncated else None)
+    kept = tuple(x for x in indicators if x is not None)
+    return Extraction(kept, tuple(mentions), f"mentions>{MAX_MENTIONS}" if p.truncated else None)
+
+
+_TOTAL_WORDS: Final = ("合计", "总计")  # opening a clause: the figure is the total of the figures before it
+_PART_WORD: Final = "其中"
+
+
+def _parts_and_totals(t: str, c0: int, q: Qty, code: str | None, kind: str,
+                      coded: list[tuple[str, str, int, int]]) -> tuple[str | None, list[int]]:
+    """The code of a figure given the coded figures before it in its sentence (`coded`: code, measure, mention
+    and indicator index), and which of them are parts of it: a part said after 其中 with the code of the figure
+    before it is a part of that total (办结48件，其中调解结案15件: no figure of its own); a figure whose clause
+    opens with 合计/总计 is the total of the figures before it with its measure (their code, and they are its
+    parts). Constant work: the words of the figure's clause before it."""
+    words = t[c0:q.unit_start].lstrip(" ")
+    if words.startswith(_TOTAL_WORDS):
+        same = [j for j, c in enumerate(coded) if c[1] == q.base and (code is None or c[0] == code)]
+        if same:
+            return coded[same[0]][0], [j for j in same if coded[j][0] == coded[same[0]][0]]
+        return code, []
+    if code is not None and kind == "value" and coded[-1][0] == code and _PART_WORD in words:
+        return None, []
+    return code, []
 
 
 def _lead(t: str, s0: int, sent_ends: list[int]) -> LeadSource:

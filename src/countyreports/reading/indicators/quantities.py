@@ -358,11 +358,11 @@ def pair_quantities(t: str, qs: list[Qty], sent_start: list[int]) -> None:
             s = t[max(0, q.start - 5):q.start]
             if s.endswith(("较上年的", "比上年的", "较去年的", "比去年的", "上年同期的")):
                 q.kind = "baseline"
-                p = qs[i - 1] if i else None  # B，比上年的A有较大增长: last year's figure of the one before
-                if (p is not None and p.kind == "value" and p.from_value is None and p.base == q.base
-                        and sent_start[i] == sent_start[i - 1] and q.start - p.end <= 6
-                        and t[p.end:q.start].lstrip("，, ").startswith(("较", "比"))):
-                    p.from_value = q.value
+                b = qs[i - 1] if i else None  # B，比上年的A有较大增长: last year's figure of the one before
+                if (b is not None and b.kind == "value" and b.from_value is None and b.base == q.base
+                        and sent_start[i] == sent_start[i - 1] and q.start - b.end <= 6
+                        and t[b.end:q.start].lstrip("，, ").startswith(("较", "比"))):
+                    b.from_value = q.value
 
 
 _CLAUSE_SEPS: Final = "，,；;（("
