@@ -31,7 +31,8 @@ from typing import Final
 from countyreports.reading.indicators.cues import Hit, glue_in
 from countyreports.reading.indicators.frames import FRAMES, Frame
 from countyreports.reading.indicators.levels import CLAUSE, OWN, PARAGRAPH, SENTENCE, Levels, match_frame
-from countyreports.reading.indicators.quantities import Qty, ends_with_to
+from countyreports.reading.indicators.pairs import ends_with_to
+from countyreports.reading.indicators.quantities import Qty
 from countyreports.reading.indicators.rates import rate_reading
 from countyreports.reading.indicators.scope import (
     Reading, Scope, any_in, cover_of, first_of, has, head_of, labels, last_of, open_count, residue, span,

@@ -33,11 +33,11 @@ from countyreports.reading.indicators.breaks import (
     bounded, clause_at, clause_marks, sentence_at, sentence_ends, sentences_over,
 )
 from countyreports.reading.indicators.cues import Hit, scan_cues
-from countyreports.reading.indicators.quantities import (
-    Qty, mark_brackets, mask_asides, pair_quantities, scan_quantities,
-)
+from countyreports.reading.indicators.pairs import pair_quantities
 from countyreports.reading.indicators.periods import multi_year
+from countyreports.reading.indicators.quantities import Qty, mark_brackets, mask_asides, scan_quantities
 from countyreports.reading.indicators.scope import LeadSource, Reading, Scope
+from countyreports.reading.indicators.totals import parts_and_totals
 from countyreports.reading.indicators.taxonomy import CODES, LOOKALIKES, MEASURE_UNITS
 
 MAX_MENTIONS: Final = 5000  # quantities read per text at most (a real report holds a few hundred)
@@ -265,7 +265,7 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
         if sent_key != coded_sentence:
             coded_sentence, coded = sent_key, []
         total_of = code is None or r.kind == "value"
-        code, parts = _parts_and_totals(t, c0, q, code, r.kind, coded) if coded and total_of else (code, [])
+        code, parts = parts_and_totals(t, c0, q, code, r.kind, coded) if coded and total_of else (code, [])
         if parts:  # the figures before a stated total (…312名，…765名，合计1077名) are its parts
             for j in sorted(parts, reverse=True):
                 mi, ii = coded[j][2], coded[j][3]
@@ -299,28 +299,6 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
                                          r.kind, r.cues))
     kept = tuple(x for x in indicators if x is not None)
     return Extraction(kept, tuple(mentions), f"mentions>{MAX_MENTIONS}" if p.truncated else None)
-
-
-_TOTAL_WORDS: Final = ("合计", "总计")  # opening a clause: the figure is the total of the figures before it
-_PART_WORD: Final = "其中"
-
-
-def _parts_and_totals(t: str, c0: int, q: Qty, code: str | None, kind: str,
-                      coded: list[tuple[str, str, int, int]]) -> tuple[str | None, list[int]]:
-    """The code of a figure given the coded figures before it in its sentence (`coded`: code, measure, mention
-    and indicator index), and which of them are parts of it: a part said after 其中 with the code of the figure
-    before it is a part of that total (办结48件，其中调解结案15件: no figure of its own); a figure whose clause
-    opens with 合计/总计 is the total of the figures before it with its measure (their code, and they are its
-    parts). Constant work: the words of the figure's clause before it."""
-    words = t[c0:q.unit_start].lstrip(" ")
-    if words.startswith(_TOTAL_WORDS):
-        same = [j for j, c in enumerate(coded) if c[1] == q.base and (code is None or c[0] == code)]
-        if same:
-            return coded[same[0]][0], [j for j in same if coded[j][0] == coded[same[0]][0]]
-        return code, []
-    if code is not None and kind == "value" and coded[-1][0] == code and _PART_WORD in words:
-        return None, []
-    return code, []
 
 
 def _lead(t: str, s0: int, sent_ends: list[int]) -> LeadSource:
