@@ -121,3 +121,17 @@ PARTS: list[tuple[str, list[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), PARTS, ids=[t[:14] for t, _ in PARTS])
 def test_parts_totals_and_stocks(text: str, expected: list[Key]) -> None:
     assert _keys(text) == _want(*expected)
+
+
+#: measures reports use: certificates counted with 个 are persons certified (not those taken back); legal
+#: opinions counted in 件次
+MEASURES: list[tuple[str, list[Key]]] = [
+    ("全年为新进人员申领行政执法证件46个。", [("enforcement_certified", 46, None, "value")]),
+    ("吊销、收回行政执法证件9个。", []),
+    ("法律顾问全年出具法律意见215件次。", [("legal_adviser_opinions", 215, None, "value")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEASURES, ids=[t[:14] for t, _ in MEASURES])
+def test_measures_reports_use(text: str, expected: list[Key]) -> None:
+    assert _keys(text) == _want(*expected)

@@ -95,7 +95,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("head_court_appearance_rate", rate=("appear",)),
     # enforcement
     Frame("enforcement_certified", actions=("cert", "exam"), context=("enf",),
-          avoid=("training", "trainee", "other_trainee")),
+          avoid=("training", "trainee", "other_trainee", "revoke")),
     Frame("enforcement_trainees", actions=("training", "trainee"), context=("enf",),
           avoid=("other_trainee", "cert", "pufa")),
     Frame("enforcement_training_sessions", actions=("training",), context=("enf",),
