@@ -135,3 +135,21 @@ MEASURES: list[tuple[str, list[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), MEASURES, ids=[t[:14] for t, _ in MEASURES])
 def test_measures_reports_use(text: str, expected: list[Key]) -> None:
     assert _keys(text) == _want(*expected)
+
+
+#: another body named by its name: a township at the opening of the clause (or of the sentence, for a clause
+#: with no subject of its own), a county after a word of neighbourhood; not a place where (在…镇), nor the
+#: generic 乡镇, 集镇, nor the county named alone (it may be the report's own)
+PLACES: list[tuple[str, list[Key]]] = [
+    ("河口镇人民调解委员会调处纠纷230件，调解成功率97%。", []),
+    ("毗邻的石门县新增市场主体5,100户。", []),
+    ("在河口镇开展普法活动12场。", [("pufa_activities", 12, None, "value")]),
+    ("各乡镇调解纠纷1,260件。", [("disputes_mediated", 1260, None, "value")]),
+    ("深入集镇开展法治宣传36次。", [("pufa_activities", 36, None, "value")]),
+    ("鹤鸣县司法局办理法律援助案件406件。", [("legal_aid_cases", 406, None, "value")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES, ids=[t[:14] for t, _ in PLACES])
+def test_a_named_township_or_neighbour_is_another_body(text: str, expected: list[Key]) -> None:
+    assert _keys(text) == _want(*expected)

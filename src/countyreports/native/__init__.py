@@ -39,7 +39,7 @@ MODULES = (
     "countyreports.reading.indicators.quantities", "countyreports.reading.indicators.scope",
     "countyreports.reading.indicators.rates", "countyreports.reading.indicators.levels",
     "countyreports.reading.indicators.periods", "countyreports.reading.indicators.pairs",
-    "countyreports.reading.indicators.totals",
+    "countyreports.reading.indicators.totals", "countyreports.reading.indicators.places",
     "countyreports.reading.indicators.attribution",
     "countyreports.reading.indicators.extract",
 )

@@ -32,6 +32,7 @@ from countyreports.reading.indicators.cues import Hit, glue_in
 from countyreports.reading.indicators.frames import FRAMES, Frame
 from countyreports.reading.indicators.levels import CLAUSE, OWN, PARAGRAPH, SENTENCE, Levels, match_frame
 from countyreports.reading.indicators.pairs import ends_with_to
+from countyreports.reading.indicators.places import named_other
 from countyreports.reading.indicators.quantities import Qty
 from countyreports.reading.indicators.rates import rate_reading
 from countyreports.reading.indicators.scope import (
@@ -115,7 +116,21 @@ def _vetoed(t: str, q: Qty, sc: Scope, own_left: set[str], clause_left: set[str]
         for h in sc.sentence:
             if h.start < q.start and "future" in h.cue.concepts:
                 return True
-    return _others_named(sc) and _other_subject(t, sc.c0, sc.clause_left + sc.own_left, sc.prefecture_other)
+    if _others_named(sc) and _other_subject(t, sc.c0, sc.clause_left + sc.own_left, sc.prefecture_other):
+        return True
+    first = _first_word(sc.clause_left + sc.own_left, sc.c0, q.unit_start)
+    if named_other(t, sc.c0, first):
+        return True  # 城关镇人民调解委员会调解纠纷416件; 相邻的云台县新增… (places.py)
+    # a clause with no subject of its own (…，调解成功率100%) is said of the sentence's subject
+    return first - sc.c0 <= 1 and sc.s0 < sc.c0 and named_other(t, sc.s0, _first_word(sc.sentence, sc.s0, sc.c0))
+
+
+def _first_word(hits: list[Hit], a: int, b: int) -> int:
+    """Where the first word of `hits` in [a, b) that names something (no glue, no frame word) starts (b: none)."""
+    for h in hits:
+        if a <= h.start < b and h.cue.role != "glue" and h.cue.role != "frame":
+            return h.start
+    return b
 
 
 def _others_named(sc: Scope) -> bool:
