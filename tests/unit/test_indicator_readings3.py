@@ -8,7 +8,9 @@ import collections
 
 import pytest
 
+from countyreports.models import SectionKind
 from countyreports.reading.indicators import extract, extract_all
+from countyreports.reading.parts import classify_part
 
 Key = tuple[str, float, float | None, str]
 
@@ -153,3 +155,12 @@ PLACES: list[tuple[str, list[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), PLACES, ids=[t[:14] for t, _ in PLACES])
 def test_a_named_township_or_neighbour_is_another_body(text: str, expected: list[Key]) -> None:
     assert _keys(text) == _want(*expected)
+
+
+def test_plan_headings_and_first_sentences() -> None:
+    # measures after the plan in a heading are the plan's; "we will" outweighs 持续/进一步 in a first sentence
+    assert classify_part("2025年工作打算和举措") == (SectionKind.NEXT_YEAR_PLAN, None)
+    assert classify_part("存在的不足和改进方向") == (SectionKind.SHORTCOMINGS, SectionKind.NEXT_YEAR_PLAN)
+    assert classify_part("砥砺奋进 再启新程再出发", "2025年，我们将持续深化综合行政执法改革，进一步规范执法行为。")[0] \
+        == SectionKind.NEXT_YEAR_PLAN
+    assert classify_part("工作推进情况和下步打算") == (SectionKind.MEASURES_RESULTS, SectionKind.NEXT_YEAR_PLAN)
