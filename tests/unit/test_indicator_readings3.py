@@ -10,6 +10,7 @@ import pytest
 
 from countyreports.models import SectionKind
 from countyreports.reading.indicators import extract, extract_all
+from countyreports.reading.metadata import read_meta
 from countyreports.reading.parts import classify_part
 
 Key = tuple[str, float, float | None, str]
@@ -164,3 +165,12 @@ def test_plan_headings_and_first_sentences() -> None:
     assert classify_part("砥砺奋进 再启新程再出发", "2025年，我们将持续深化综合行政执法改革，进一步规范执法行为。")[0] \
         == SectionKind.NEXT_YEAR_PLAN
     assert classify_part("工作推进情况和下步打算") == (SectionKind.MEASURES_RESULTS, SectionKind.NEXT_YEAR_PLAN)
+
+
+def test_report_year_from_a_document_number() -> None:
+    # no year in the title, the opening nor a date: the document number's year, less one
+    text = "石门政发〔2025〕3号\n县人大常委会：\n过去一年，县政府坚持依法行政。\n全年审查规范性文件12件。"
+    assert read_meta("石门县人民政府关于法治政府建设情况的报告", text, None).report_year == 2024
+    # a year in the opening comes first
+    text2 = "石门政发〔2025〕3号\n2024年，县政府坚持依法行政。"
+    assert read_meta("石门县人民政府关于法治政府建设情况的报告", text2, None).report_year == 2024
