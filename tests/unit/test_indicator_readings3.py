@@ -131,6 +131,7 @@ def test_parts_totals_and_stocks(text: str, expected: list[Key]) -> None:
 MEASURES: list[tuple[str, list[Key]]] = [
     ("全年为新进人员申领行政执法证件46个。", [("enforcement_certified", 46, None, "value")]),
     ("吊销、收回行政执法证件9个。", []),
+    ("全年新设立市场主体2,140户，注销市场主体610户。", [("market_entities_new", 2140, None, "value")]),
     ("法律顾问全年出具法律意见215件次。", [("legal_adviser_opinions", 215, None, "value")]),
 ]
 

@@ -93,7 +93,7 @@ CONCEPTS: dict[str, Concept] = {
     # (the management of certificates is a topic, not the certified: 纳入执法证件管理系统的执法人员)
     "enf": Concept("context", _w("执法 执法证件管理 执法证管理 执法资格管理")),
     "cert": Concept("action", _w("执法证 执法证件 执法资格 持证 领证 执法证书")),
-    # certificates taken back are no certification (注销、暂扣行政执法证件23个)
+    # certificates taken back are no certification (注销、暂扣行政执法证件23个); entities deregistered (注销) no stock
     "revoke": Concept("action", _w("注销 暂扣 吊销 收回 收缴")),
     "exam": Concept("action", _w("资格考试 资格认证 申领 换证 发证 参考人员 参考人数 参考 考试 取得证件 办理证件")),
     "training": Concept("action", _w("培训 轮训 练兵 自训 培训班 训练 业务培训 专题培训 集中培训 集训")),

@@ -118,7 +118,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("approval_items", objects=("approval",), avoid=("approval_out", "new"), stock=True),
     Frame("certification_items", objects=("certif",), avoid=("approval_out", "new"), stock=True),
     Frame("market_entities_new", objects=("market",), actions=("new",), avoid=("stock",)),
-    Frame("market_entities_total", objects=("market",), avoid=("new",), stock=True),
+    Frame("market_entities_total", objects=("market",), avoid=("new", "revoke"), stock=True),  # (注销: deregistered)
     Frame("tax_fee_relief", objects=("tax",)),
     Frame("info_disclosure_requests", objects=("disclosure",), avoid=("carry", "proactive")),
 )
