@@ -115,6 +115,10 @@ PARTS: list[tuple[str, list[Key]]] = [
      [("admin_reconsideration_received", 60, None, "value"), ("admin_reconsideration_corrected", 7, None, "value")]),
     ("全年新增市场主体3,600户，累计达到3.1万户。", [("market_entities_new", 3600, None, "value"),
                                        ("market_entities_total", 31000, None, "value")]),
+    # 合法性审查 with a total word of its own, after figures of one kind of document: the combined total
+    ("审核规范性文件21件、备案21件，合法性审查总数达到180件。",
+     [("normative_docs_reviewed", 21, None, "value"), ("normative_docs_filed", 21, None, "value"),
+      ("legality_reviews_total", 180, None, "value")]),
     ("审查规范性文件14件、重大行政决策5项及各类合同63份。",
      [("normative_docs_reviewed", 14, None, "value"), ("major_decisions_reviewed", 5, None, "value"),
       ("contracts_reviewed", 63, None, "value")]),
