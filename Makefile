@@ -24,7 +24,9 @@ NATIVE_SRC := $(addprefix src/countyreports/,text/chars.py text/mojibake.py text
 	reading/titles.py reading/paragraphs.py reading/article.py reading/parts.py reading/nesting.py reading/sections.py reading/metadata.py \
 	reading/indicators/breaks.py reading/indicators/frames.py reading/indicators/cues.py \
 	reading/indicators/quantities.py reading/indicators/scope.py reading/indicators/rates.py \
-	reading/indicators/levels.py reading/indicators/attribution.py reading/indicators/extract.py)
+	reading/indicators/levels.py reading/indicators/periods.py reading/indicators/pairs.py \
+	reading/indicators/totals.py reading/indicators/places.py reading/indicators/attribution.py \
+	reading/indicators/extract.py)
 
 build/native/stamp.json: $(NATIVE_SRC) src/countyreports/native/__init__.py src/countyreports/native/compiler.py $(VENV)/.installed
 	@mkdir -p build && $(BIN)/python -m countyreports.native.compiler build >build/native.log 2>&1 || \

@@ -38,6 +38,8 @@ MODULES = (
     "countyreports.reading.indicators.cues",
     "countyreports.reading.indicators.quantities", "countyreports.reading.indicators.scope",
     "countyreports.reading.indicators.rates", "countyreports.reading.indicators.levels",
+    "countyreports.reading.indicators.periods", "countyreports.reading.indicators.pairs",
+    "countyreports.reading.indicators.totals", "countyreports.reading.indicators.places",
     "countyreports.reading.indicators.attribution",
     "countyreports.reading.indicators.extract",
 )

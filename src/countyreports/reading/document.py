@@ -178,7 +178,8 @@ def parse_text(title: str, raw_text: str, *, article: Article | None = None,
         caps.append(truncated("sections", MAX_SECTIONS))
     published = article.published if article else None
     meta = read_meta(title_clean, text, published)
-    got = extract_indicators(text, sections, prefecture_other=body_level(title_clean, meta.issuer) in _BELOW_PREFECTURE)
+    got = extract_indicators(text, sections, prefecture_other=body_level(title_clean, meta.issuer) in _BELOW_PREFECTURE,
+                             report_year=meta.report_year)
     indicators, mentions = got.indicators, got.mentions
     if got.truncated:
         caps.append(f"truncated: {got.truncated}")

@@ -9,7 +9,8 @@ report_year, in order of trust:
   2. the body's opening (first paragraphs): `2023年，…`, `2023年以来`, `现将…2023年…报告如下`
      (`（2021—2025年）`-style spans and document numbers are skipped);
   3. the signing date, else the publication date: that year when in December (a report on the
-     year closing), else the year before.
+     year closing), else the year before;
+  4. a document number's year under the title, less one (`芦政报〔2024〕6号` → 2023).
 signed_date: the last date line among the closing lines (`2024年1月19日`, also Chinese numerals,
 possibly after the issuer on the same line), else a date alone on a line under the title
 (`（2023年2月20日）`).  issuer: the short organisation lines just before the closing date, in order,
@@ -279,6 +280,18 @@ def _date_under_title(lines: list[str]) -> dt.date | None:
     return None
 
 
+def _doc_number_year(lines: list[str]) -> int | None:
+    """The year before that of a document number under the title (芦政报〔2024〕6号: a report filed in 2024 is
+    on 2023, as reports are filed early in the year after)."""
+    for line in lines[:_OPENING_LINES + 6]:
+        s = line.strip()
+        m = _DOC_NUMBER.search(s) if len(s) <= 30 else None
+        if m is not None:
+            y = parse_year(re.sub(r"[^0-9]", "", m.group())[:4])
+            return y - 1 if y else None
+    return None
+
+
 def read_meta(title: str, clean_text: str, published: dt.date | None) -> ReportMeta:
     """Year reported on, signing date and issuer of a report (see module docstring)."""
     lines = [ln for ln in (clean_text or "").split("\n") if ln.strip()]
@@ -295,4 +308,6 @@ def read_meta(title: str, clean_text: str, published: dt.date | None) -> ReportM
         ref = signed or published
         if ref is not None:
             year = ref.year if ref.month == 12 else ref.year - 1
+    if year is None:
+        year = _doc_number_year(lines)
     return ReportMeta(report_year=year, signed_date=signed, issuer=issuer)

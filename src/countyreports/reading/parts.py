@@ -12,7 +12,8 @@ of its words (the court, leaders and other parts before shortcomings, before the
 piece's kind is the kind and the next different one the secondary (存在的问题和改进措施; 工作开展情况及2024年
 工作安排). A heading with none of the words (a slogan: 守正创新 再启新程; a topic: 府院联动 is a word, 以法治之力
 护航高质量发展 is not) is read from the section's first sentences (BODY_WORDS, counted); without any, it is
-the measures part, as most topical level-1 headings are.
+the measures part, as most topical level-1 headings are. The plan's words weigh twice in a first sentence (我们将
+持续…，进一步… is the plan), and measures after the plan in a heading are the plan's (2024年工作思路和举措).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ HEADING_WORDS: dict[SectionKind, tuple[str, ...]] = {
     ),
     K.NEXT_YEAR_PLAN: (
         "下一步", "下步", "下阶段", "下一阶段", "下一年", "明年", "今后", "新一年", "新的一年", "来年", "打算",
-        "工作安排", "主要安排", "安排", "思路", "计划", "谋划", "目标任务", "重点任务", "努力方向",
+        "工作安排", "主要安排", "安排", "思路", "计划", "谋划", "目标任务", "重点任务", "努力方向", "改进方向",
         "改进措施", "整改措施", "工作方向", "整改方向", "对策", "建议", "展望", "新征程", "新程",
     ),
     K.MEASURES_RESULTS: (
@@ -105,6 +106,8 @@ def heading_kinds(title: str) -> tuple[SectionKind, SectionKind | None] | None:
             return k, None
     first = kinds[0]
     second = next((k for k in kinds[1:] if k != first), None)
+    if first == K.NEXT_YEAR_PLAN and second == K.MEASURES_RESULTS:
+        second = None  # 2024年工作思路和举措, 下一步努力方向和工作措施: the measures planned, no part of their own
     return first, second
 
 
@@ -113,7 +116,7 @@ def body_kind(body: str) -> SectionKind:
     counts: dict[SectionKind, int] = {}
     for m in _BODY_RX.finditer(body[:_BODY_CHARS]):
         k = _BODY_KIND[m.group()]
-        counts[k] = counts.get(k, 0) + 1
+        counts[k] = counts.get(k, 0) + (2 if k == K.NEXT_YEAR_PLAN else 1)  # ("we will" outweighs 进一步, 持续)
     if not counts:
         return K.MEASURES_RESULTS
     return max(counts, key=lambda k: (counts[k], -_RANK[k]))

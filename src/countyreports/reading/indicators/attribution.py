@@ -31,13 +31,17 @@ from typing import Final
 from countyreports.reading.indicators.cues import Hit, glue_in
 from countyreports.reading.indicators.frames import FRAMES, Frame
 from countyreports.reading.indicators.levels import CLAUSE, OWN, PARAGRAPH, SENTENCE, Levels, match_frame
-from countyreports.reading.indicators.quantities import Qty, ends_with_to
+from countyreports.reading.indicators.pairs import ends_with_to
+from countyreports.reading.indicators.places import named_other
+from countyreports.reading.indicators.quantities import Qty
 from countyreports.reading.indicators.rates import rate_reading
 from countyreports.reading.indicators.scope import (
     Reading, Scope, any_in, cover_of, first_of, has, head_of, labels, last_of, open_count, residue, span,
 )
 from countyreports.reading.indicators.taxonomy import CODES
 
+#: the stock of a flow: 累计 said of a flow's code after it is the stock (新增6,215户，累计42,308户)
+STOCK_OF: Final = {"market_entities_new": "market_entities_total"}
 _PREPOSITIONS: Final = frozenset("向对报经与同和给为在于")  # a clause opening with one names no subject first
 _SPECIFIC: Final = frozenset(("normdoc", "decision", "contract"))
 _RECIPIENT_MARKS: Final = frozenset("为向对给助")  # before a number: what follows is done for or to them
@@ -112,7 +116,21 @@ def _vetoed(t: str, q: Qty, sc: Scope, own_left: set[str], clause_left: set[str]
         for h in sc.sentence:
             if h.start < q.start and "future" in h.cue.concepts:
                 return True
-    return _others_named(sc) and _other_subject(t, sc.c0, sc.clause_left + sc.own_left, sc.prefecture_other)
+    if _others_named(sc) and _other_subject(t, sc.c0, sc.clause_left + sc.own_left, sc.prefecture_other):
+        return True
+    first = _first_word(sc.clause_left + sc.own_left, sc.c0, q.unit_start)
+    if named_other(t, sc.c0, first):
+        return True  # 城关镇人民调解委员会调解纠纷416件; 相邻的云台县新增… (places.py)
+    # a clause with no subject of its own (…，调解成功率100%) is said of the sentence's subject
+    return first - sc.c0 <= 1 and sc.s0 < sc.c0 and named_other(t, sc.s0, _first_word(sc.sentence, sc.s0, sc.c0))
+
+
+def _first_word(hits: list[Hit], a: int, b: int) -> int:
+    """Where the first word of `hits` in [a, b) that names something (no glue, no frame word) starts (b: none)."""
+    for h in hits:
+        if a <= h.start < b and h.cue.role != "glue" and h.cue.role != "frame":
+            return h.start
+    return b
 
 
 def _others_named(sc: Scope) -> bool:
@@ -165,7 +183,10 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
         return none  # 全省…败诉率为11.6%，同比下降2.2个百分点: the words lent are another body's
     if (res <= 1 and sc.prev_code is not None and sc.dist_rank < 0 and all(h.cue.clear for h in own)
             and not has(own, "stock")):  # (总量达到2.5万户 after 新设…3000户: a stock, no ellipsis of the flow)
-        return _ellipsis(q, sc.prev_code, kind, sign, none)
+        code = sc.prev_code
+        if code in STOCK_OF and kind == "value" and "累计" in t[sc.l0:q.unit_start]:
+            code = STOCK_OF[code]  # 新增6,215户，累计42,308户: the running total after a flow is the stock
+        return _ellipsis(q, code, kind, sign, none)
     if q.base == "%" or q.base == "个百分点":
         if (q.base == "%") == (kind == "change"):
             return none
@@ -180,7 +201,7 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     # — and when the figure is not a change said of its own (净增3120户 is no 新增)
     part = "part" in own_left_cs
     acts_open = res <= 1 and not any(h.cue.role == "action" for h in own) and (
-        not own_objects or part or "part" in clause_left_cs or sc.list_item
+        not own_objects or part or "part" in clause_left_cs or sc.list_item or sc.shared().listed
         or all("doc_generic" in h.cue.concepts for h in own_objects)) and not (verb is not None and not own_objects)
     objects, own = _objects(sc, own)
     own_cs = _concepts(own)

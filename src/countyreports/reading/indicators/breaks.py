@@ -5,7 +5,7 @@
     clause_at(t, pos, sentence_at(...), clause_marks(t))  # -> (start, end) of the clause holding pos
 
 Sentences end at 。；;!！?？ and line breaks; clauses also at commas (not at a comma between two digits: 1,340)
-and at U+FFFD (a lost span). Spans exclude the breaks. `bounded` cuts a span to a window around a position:
+and at U+FFFD (a lost span) and the bars of a flattened table row (｜, |). Spans exclude the breaks. `bounded` cuts a span to a window around a position:
 what a quantity reads of its sentence never grows with the length of a sentence without breaks.
 """
 
@@ -18,7 +18,7 @@ from bisect import bisect_left
 
 _SENT_ENDS: Final = "。\n；;!！?？"  # the clause breaks that end a sentence
 #: the other clause breaks; a comma between two digits is a thousands separator (1,340), not a break
-_CLAUSE_ENDS: Final = "，,\ufffd"
+_CLAUSE_ENDS: Final = "，,\ufffd｜|"  # (｜ and | part the cells of a table row flattened into a line)
 _DIGITS: Final = frozenset("0123456789０１２３４５６７８９")
 _CHAR_RX: dict[str, re.Pattern[str]] = {}  # a regex per character asked for: callers use a few fixed ones
 _MATCH_START: Final = re.Match.start

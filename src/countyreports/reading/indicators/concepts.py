@@ -61,7 +61,7 @@ CONCEPTS: dict[str, Concept] = {
     "opinion_weak": Concept("object", _w("修改意见 意见建议 意见和建议 建议意见 审查意见 审核意见 修改建议")),
     "normdoc": Concept("object", _w("规范性文件")),
     "decision": Concept("object", _w("重大行政决策 重大决策 决策事项 行政决策 决策")),
-    "contract": Concept("object", _w("合同 协议")),
+    "contract": Concept("object", _w("合同 协议 行政协议")),  # (行政协议 hides 政协)
     "doc_generic": Concept("object", _w("文件 涉法事项 涉法事务 法律事务")),
     "legality": Concept("action", _w("合法性审查 合法性审核 前置审查 前置审核 合法性审定 法制审核 合法性把关")),
     "review": Concept("action", _w("审查 审核 把关 审核把关 审读")),
@@ -93,6 +93,8 @@ CONCEPTS: dict[str, Concept] = {
     # (the management of certificates is a topic, not the certified: 纳入执法证件管理系统的执法人员)
     "enf": Concept("context", _w("执法 执法证件管理 执法证管理 执法资格管理")),
     "cert": Concept("action", _w("执法证 执法证件 执法资格 持证 领证 执法证书")),
+    # certificates taken back are no certification (注销、暂扣行政执法证件23个); entities deregistered (注销) no stock
+    "revoke": Concept("action", _w("注销 暂扣 吊销 收回 收缴")),
     "exam": Concept("action", _w("资格考试 资格认证 申领 换证 发证 参考人员 参考人数 参考 考试 取得证件 办理证件")),
     "training": Concept("action", _w("培训 轮训 练兵 自训 培训班 训练 业务培训 专题培训 集中培训 集训")),
     "trainee": Concept("action", _w("参训 受训 培训人数 培训人员 参加培训 接受培训 参培")),
@@ -178,7 +180,7 @@ CONCEPTS: dict[str, Concept] = {
     "glue": Concept("glue", _w(
         "共 共计 共有 累计 合计 总计 计 达 达到 为 有 是 了 的 约 近 超 超过 逾 突破 全年 全部 均 已 仅 只 仅剩 "
         "剩 先后 依法 各类 各种 各项 各级 等 在 于 中 内 全县 全区 全旗 本级 县级 区级 本年度 "
-        "年度 今年 年内 当年 数量 件数 次数 人数 户数 数 量 规模 事项 案件 情况 工作 组织 开展 "
+        "年度 年 到 至 今年 年内 当年 数量 件数 次数 人数 户数 数 量 规模 事项 案件 情况 工作 组织 开展 "
         "举办 召开 进行 完成 实现 全覆盖 一年来 线上 线下 现场 集中 专题 专门 我县 我区 我旗 县政府 "
         "区政府 政府 以来 截至 年底 年末 县委 区委 旗委 主要 相关 有关 统一 按时 及时 严格 "
         "对 将 向 由 从 给 为了 通过 经 经过 被 获 得到 给予 予以 作出 出具 提出 提供 形成 协助 "
@@ -216,4 +218,4 @@ FROM_FILLERS = ("上年的", "去年的", "原来的", "改革前的", "上年",
 #: a clause that states last year's figure opens with one of these (…结案45件，而上年为32件; 上年证明事项为29项，…)
 BASELINE_OPENERS = ("上年同期", "去年同期", "上一年度", "上一年", "上年度", "上年", "去年")
 #: … and its number follows one of these (上年为32件, 上年同期是4600户, 上年这一比例为88%)
-BASELINE_VERBS = ("为", "是", "有", "共", "达", "达到", "仅")
+BASELINE_VERBS = ("为", "是", "有", "共", "达", "达到", "仅", "只有", "仅有", "还是", "仅为")

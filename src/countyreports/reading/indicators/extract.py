@@ -8,7 +8,8 @@ pairs), the cue words of the sentence around each (cues.py; a sentence longer th
 window of REACH characters on either side of the quantity, a clause within CLAUSE_REACH), and a reading of
 each quantity from them (attribution.py): its code, whether it is a value or a change, and the cues that
 decided. Every quantity becomes a `Mention`; the coded ones also an `Indicator`. A quantity in a level-1
-section whose kind is next year's plan is never coded. At most MAX_MENTIONS quantities are read per text.
+section whose kind is next year's plan is never coded, nor a total over several years (periods.py). At
+most MAX_MENTIONS quantities are read per text.
 
 All matching is on a length-preserving folded copy of the text (look-alike and traditional characters
 mapped, taxonomy.LOOKALIKES), so offsets and surfaces are those of `clean_text`. A mention's `sentence` is
@@ -23,7 +24,7 @@ import re
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from operator import lt
 
 from countyreports.models import Indicator, Mention, Section, SectionKind, positional
@@ -32,14 +33,18 @@ from countyreports.reading.indicators.breaks import (
     bounded, clause_at, clause_marks, sentence_at, sentence_ends, sentences_over,
 )
 from countyreports.reading.indicators.cues import Hit, scan_cues
-from countyreports.reading.indicators.quantities import Qty, mark_brackets, pair_quantities, scan_quantities
-from countyreports.reading.indicators.scope import LeadSource, Scope
+from countyreports.reading.indicators.pairs import pair_quantities
+from countyreports.reading.indicators.periods import multi_year
+from countyreports.reading.indicators.quantities import Qty, mark_brackets, mask_asides, scan_quantities
+from countyreports.reading.indicators.scope import LeadSource, Reading, Scope
+from countyreports.reading.indicators.totals import parts_and_totals
 from countyreports.reading.indicators.taxonomy import CODES, LOOKALIKES, MEASURE_UNITS
 
 MAX_MENTIONS: Final = 5000  # quantities read per text at most (a real report holds a few hundred)
 REACH: Final = 240  # characters of its sentence a quantity reads on either side
 CLAUSE_REACH: Final = 120  # ... of its clause
 SENTENCE_TEXT: Final = 400  # a longer sentence is given as a window around the surface
+_AND: Final = frozenset("和及与")  # right after a figure's measure, before the next figure's words: a list's 、
 LEAD_MAX: Final = 80  # the sentence before, on the same line, lends words when at most this long
 
 _LOOKALIKE_RX: Final = re.compile(f"[{''.join(LOOKALIKES)}]")
@@ -129,6 +134,7 @@ def prepare(clean_text: str) -> Prepared | None:
     qs, truncated = scan_quantities(t, MAX_MENTIONS)
     if not qs:
         return None
+    t = mask_asides(t, qs)
     n = len(t)
     sent_ends = sentence_ends(t, qs[0].start, qs[-1].end)
     sents = [sentence_at(q.start, sent_ends, n) for q in qs]
@@ -190,19 +196,23 @@ def windows(p: Prepared) -> list[Window]:
     return out
 
 
-def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), prefecture_other: bool = False) -> Extraction:
+def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), prefecture_other: bool = False,
+         report_year: int | None = None) -> Extraction:
     """Step 3: a reading of every live quantity, its Mention and (when coded) its Indicator (`prefecture_other`:
-    the report is of a 县, 区 or 旗, so 全市, 市政府 … are another body)."""
+    the report is of a 县, 区 or 旗, so 全市, 市政府 … are another body; `report_year`: a total since an earlier
+    year is no figure of it, periods.py)."""
     text, t, qs, n = p.text, p.t, p.qs, len(p.t)
     index = _SectionIndex(sections)
     plans = _plan_spans(sections, n)
     leads: dict[int, LeadSource] = {}
-    indicators: list[Indicator] = []
+    indicators: list[Indicator | None] = []
     mentions: list[Mention] = []
     live = p.live
     sentence_span, sentence = (0, -1), ""
     prev_code: str | None = None
     prev_sentence = (0, -1)
+    coded_sentence: tuple[int, int] = (0, -1)
+    coded: list[tuple[str, str, int, int]] = []  # the coded figures of that sentence (code, measure, indices)
     for k, i in enumerate(live):
         q, (c0, c1), s = qs[i], p.clauses[i], p.sents[i]
         prev = qs[live[k - 1]] if k else None
@@ -214,6 +224,8 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
             sep = t.find("、", q.end, r1)
             if sep >= 0:
                 r1 = sep
+            elif t[q.end:q.end + 1] in _AND:  # 重大行政决策8件和各类合同178件: 各类合同 is the next one's
+                r1 = q.end
         for bracket in "（(":  # words in brackets after a figure are a breakdown of it: 121件（含上年结转8件）
             at = t.find(bracket, q.end, r1)
             if at >= 0:
@@ -237,7 +249,7 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
         if lead is None:
             lead = leads[s[0]] = _lead(t, s[0], p.sent_ends)
         rank, count, dist_verb = _distributive(t, qs, live, k, c0, c1, w)
-        list_item = prev is not None and l0 == prev.end and t[l0:l0 + 1] == "、"
+        list_item = prev is not None and l0 == prev.end and (t[l0:l0 + 1] == "、" or t[l0:l0 + 1] in _AND)
         scope = Scope(own_l, own_r, cl_l, cl_r, sent, max(s[0], q.start - REACH), l0, c0, c1, c0 > 0 and t[c0 - 1] == "\ufffd", rank, count,
                       list_item, prev_code if prev_sentence == s else None,
                       prev.end if prev is not None and prev_sentence == s else -1, lead, w.concepts,
@@ -247,6 +259,22 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
         prev_code, prev_sentence = code, s
         if code is not None and plans and bisect_right(plans, q.start) & 1:
             code = None  # next year's plan
+        if code is not None and multi_year(t, s[0], q.unit_start, report_year):
+            code = None  # a total over several years (periods.py)
+        sent_key = p.sents[i]
+        if sent_key != coded_sentence:
+            coded_sentence, coded = sent_key, []
+        total_of = code is None or r.kind == "value"
+        code, parts = parts_and_totals(t, c0, q, code, r.kind, coded) if coded and total_of else (code, [])
+        if parts:  # the figures before a stated total (…312名，…765名，合计1077名) are its parts
+            for j in sorted(parts, reverse=True):
+                mi, ii = coded[j][2], coded[j][3]
+                mentions[mi] = replace(mentions[mi], code=None)
+                indicators[ii] = None
+                del coded[j]
+            if r.code is None:
+                r = Reading(code, "value", 1.0, (f"total_of:{code}", f"measure:{q.measure or q.base}"),
+                            q.unit_start, q.end)
         if code is None and q.weak:
             continue
         ss, se = (r.s0, r.s1) if code is not None else (q.unit_start, q.end)
@@ -266,17 +294,31 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
         mentions.append(_MENTION(value, q.measure or q.base, unit, q.approx, q.from_value, before, surface, sentence,
                                  path, ss, se, code, r.kind))
         if code is not None:
+            coded.append((code, q.base, len(mentions) - 1, len(indicators)))
             indicators.append(_INDICATOR(code, value, unit, q.approx, q.from_value, path, surface, sentence, ss, se,
                                          r.kind, r.cues))
-    return Extraction(tuple(indicators), tuple(mentions), f"mentions>{MAX_MENTIONS}" if p.truncated else None)
+    kept = tuple(x for x in indicators if x is not None)
+    return Extraction(kept, tuple(mentions), f"mentions>{MAX_MENTIONS}" if p.truncated else None)
 
 
 def _lead(t: str, s0: int, sent_ends: list[int]) -> LeadSource:
-    """The sentence before `s0` on the same line, when short (a lead such as 1.规范行政复议。)."""
+    """The sentence before `s0` on the same line, when short (a lead such as 1.规范行政复议。); for an item of a
+    list after a colon whose items end at ；, the words before the colon (合法性审查情况：规范性文件18件；重大行政
+    决策6项；…: 合法性审查情况 leads every item)."""
     if s0 == 0 or t[s0 - 1] == "\n":
         return LeadSource(t, 0, 0)
     j = bisect_left(sent_ends, s0 - 1)
     a = sent_ends[j - 1] + 1 if j else 0
+    if t[s0 - 1] in "；;":
+        k = j
+        while s0 - a <= LEAD_MAX:  # back over the list's items to the one that opens with X：
+            colon = max(t.rfind("：", a, s0 - 1), t.rfind(":", a, s0 - 1))
+            if colon >= 0:
+                return LeadSource(t, max(a, colon - LEAD_MAX), colon, True)
+            if k == 0 or t[a - 1] not in "；;":
+                break
+            k -= 1
+            a = sent_ends[k - 1] + 1 if k else 0
     return LeadSource(t, a, s0 - 1) if s0 - 1 - a <= LEAD_MAX else LeadSource(t, 0, 0)
 
 
@@ -311,13 +353,15 @@ def _distributive(t: str, qs: list[Qty], live: list[int], k: int, c0: int, c1: i
     return ranks.index(live[k]), len(ranks), verb
 
 
-def extract_all(clean_text: str, sections: Sequence[Section] = (), prefecture_other: bool = False) -> Extraction:
+def extract_all(clean_text: str, sections: Sequence[Section] = (), prefecture_other: bool = False,
+                report_year: int | None = None) -> Extraction:
     """Coded indicators and all quantity mentions of `clean_text` (see module doc); `prefecture_other`: the report
-    is of a body below the prefecture (县, 区, 旗: metadata.body_level), whose 全市 and 市政府 are another body."""
+    is of a body below the prefecture (县, 区, 旗: metadata.body_level), whose 全市 and 市政府 are another body;
+    `report_year`: the year reported on (a total since an earlier year is none of its figures)."""
     p = prepare(clean_text)
     if p is None:
         return Extraction((), (), None)
-    return read(p, windows(p), sections, prefecture_other)
+    return read(p, windows(p), sections, prefecture_other, report_year)
 
 
 def extract(clean_text: str, sections: Sequence[Section] = ()) -> tuple[tuple[Indicator, ...], tuple[Mention, ...]]:

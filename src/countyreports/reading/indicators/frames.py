@@ -95,7 +95,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("head_court_appearance_rate", rate=("appear",)),
     # enforcement
     Frame("enforcement_certified", actions=("cert", "exam"), context=("enf",),
-          avoid=("training", "trainee", "other_trainee")),
+          avoid=("training", "trainee", "other_trainee", "revoke")),
     Frame("enforcement_trainees", actions=("training", "trainee"), context=("enf",),
           avoid=("other_trainee", "cert", "pufa")),
     Frame("enforcement_training_sessions", actions=("training",), context=("enf",),
@@ -118,7 +118,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("approval_items", objects=("approval",), avoid=("approval_out", "new"), stock=True),
     Frame("certification_items", objects=("certif",), avoid=("approval_out", "new"), stock=True),
     Frame("market_entities_new", objects=("market",), actions=("new",), avoid=("stock",)),
-    Frame("market_entities_total", objects=("market",), avoid=("new",), stock=True),
+    Frame("market_entities_total", objects=("market",), avoid=("new", "revoke"), stock=True),  # (注销: deregistered)
     Frame("tax_fee_relief", objects=("tax",)),
     Frame("info_disclosure_requests", objects=("disclosure",), avoid=("carry", "proactive")),
 )

@@ -100,6 +100,9 @@ def match_frame(f: Frame, lv: Levels, open_: bool, acts_open: bool,
     o_level, o_hit = 0, None
     if f.objects:
         concepts: tuple[str, ...] = f.objects
+        if f.multi and lv.last(OWN, ("stock",)) is not None and lv.last(OWN, ("legality",)) is not None \
+                and lv.last(OWN, _REVIEW_ORDER) is None:
+            return _actions_and_context(f, OWN, None, lv, acts_open)  # 合法性审查总数达到263件: the total, said so
         if f.multi and review[0] >= 2:
             concepts = _REVIEW_ORDER
         elif f.multi and review[1] is not None:

@@ -8,9 +8,7 @@ ends its clause after a measure noun (参训人次达到三千二百); a range (
 its upper bound, approximate. Not quantities: numbers after 第/数/每 or inside
 an ASCII code, dates and document numbers (〔2023〕5号), numbers inside quotation marks (“八五”, “721”).
 
-Pairs (`pair_quantities`): in ``由/从[上年的]214项…到/至/为195项`` and ``与上年的15.2%相比…下降到9.8%`` the
-first number is the starting value of the second (its ``from_value``) and no quantity of its own;
-``较上年的214项`` is a baseline (last year's figure, never this year's value). A quantity inside brackets
+Pairs of a before and an after value: pairs.py. A quantity inside brackets
 ``（新收52件、上年结转4件）`` is marked ``bracketed``: a breakdown, not a figure of its own.
 At most `limit` quantities are read (`truncated` says so when the text holds more).
 """
@@ -25,9 +23,6 @@ from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]  # the regex parser: first_chars
 
 from countyreports.reading.indicators.breaks import char_positions
-from countyreports.reading.indicators.concepts import (
-    BASELINE_AFTER, BASELINE_OPENERS, BASELINE_VERBS, FROM_FILLERS, FROM_WORDS, TO_WORDS,
-)
 from countyreports.reading.indicators.taxonomy import MEASURE_PATTERN
 from countyreports.text.numerals import (
     APPROX_BEFORE, CORE_REST, MULTIPLIERS, NUMBER_CHARS, NUMBER_START, approx_word_before, number_value,
@@ -93,9 +88,8 @@ _WEAK: Final = frozenset({"一", "两", "二"})  # lone 一/两: idioms (一次�
 _PRE_LAST: Final = frozenset(w[-1] for w in APPROX_BEFORE)
 _BASE: Final = {"万元": "元", "亿元": "元", "％": "%"}
 _OPEN, _CLOSE = "（(", "）)"
+_ASIDE_BREAKS: Final = frozenset("0123456789０１２３４５６７８９，,。；;：:\n（(")
 _BRACKET_REACH: Final = 60  # a bracket opened this far before a number (in its sentence) still holds it
-#: a year, or this year, between a to-word and its number (增加到2023年的, 增加到今年的, 增加至本年度的)
-_YEAR_FILLER: Final = re.compile(r"(?:[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3}|今|本|当)年(?:度|版)?(?:的)?$")
 _numeral_value: Final = lru_cache(maxsize=4096)(number_value)
 
 
@@ -138,7 +132,6 @@ def _quoted_spans(t: str) -> list[int]:
 
 
 _RANGE_JOINERS: Final = frozenset("至到-－~～—")
-_TO_LAST: Final = frozenset("到至为了的 年度版")
 _ROUND: Final = frozenset("百千万亿")  # a bare unit is a number only after an approximation word (近万, 上千)  # a to-phrase, or the fillers after one, ends with one of these
 _RANGE_DIGITS: Final = frozenset("0123456789０１２３４５６７８９.．零〇一二两三四五六七八九十百千")
 
@@ -260,104 +253,34 @@ def mark_brackets(t: str, qs: list[Qty], sent_start: list[int]) -> None:
             q.bracketed = True
 
 
-def _strip_filler(s: str) -> str:
-    """`s` without a trailing year (2023年的, 2021年版的) or 了/的."""
-    s = s.rstrip("了的 ")
-    if "年" in s[-3:]:  # (a cheap test first: most texts before a number hold no year there)
-        m = _YEAR_FILLER.search(s)
-        if m is not None:
-            return s[:m.start()]
-    return s
+#: a figure-free aside in brackets right before a number (or its 率, 约, 为 …) is transparent: 规范性文件（含部门
+#: 代拟稿）23件, 法律援助（含刑事、民事案件）约700件, 出庭应诉（含委托副职）率为100%
+_ASIDE_GAP: Final = 4  # characters between the closing bracket and the number, at most
+_ASIDE_MAX: Final = 24  # characters of an aside, at most
 
 
-def ends_with_to(s: str) -> bool:
-    """Does the text before a number end with a to-word (增加到, 降至, 减少为, 降到了, 增加到2023年的)?"""
-    if not s or s[-1] not in _TO_LAST:  # (most texts end otherwise: no filler to strip)
-        return False
-    s = _strip_filler(s)
-    return s.endswith(TO_WORDS) and not s.endswith(("达到", "达至"))
-
-
-def _from_start(t: str, q: Qty, lo: int) -> int:
-    """Where the from-phrase of `q` starts (the 由/从 of 由[上年的]…), or -1."""
-    a = max(lo, q.start - 12)
-    s = _strip_filler(t[a:q.start])
-    for f in FROM_FILLERS:
-        if s.endswith(f):
-            s = s[:-len(f)]
-            break
-    return a + len(s) - 1 if s.endswith(FROM_WORDS) else -1
-
-
-def pair_quantities(t: str, qs: list[Qty], sent_start: list[int]) -> None:
-    """Fold before→after statements: the first number becomes the `from_value` of the second (see module doc)."""
-    if not ("由" in t or "从" in t or "相比" in t or "上年" in t or "去年" in t):
-        return
-    for i in range(1, len(qs)):
-        q, p = qs[i], qs[i - 1]
-        if p.kind != "value" or p.base != q.base or sent_start[i] != sent_start[i - 1]:
-            continue
-        between = t[p.end:q.start]
-        if len(between) > 24:
-            continue
-        fs = _from_start(t, p, sent_start[i - 1])
-        after_p = between.lstrip("，, ")
-        baseline = after_p.startswith(BASELINE_AFTER) or (
-            t[max(0, p.start - 4):p.start].endswith(("与上年的", "与去年的", "同上年的")))
-        if (fs >= 0 or baseline) and ends_with_to(between) or baseline and ("相比" in between):
-            q.from_value = p.value
-            q.unit_start = fs if fs >= 0 else p.start
-            p.kind = "consumed"
-    _pair_baseline_clauses(t, qs, sent_start)
+def mask_asides(t: str, qs: list[Qty]) -> str:
+    """`t` with the bracketed asides just before a quantity (no figure inside, module constants) turned into
+    spaces, so the words before the aside are the figure's own (same length; a few characters per figure)."""
+    if "）" not in t and ")" not in t:
+        return t
+    spans: list[tuple[int, int]] = []
+    prev_end = 0
     for q in qs:
-        if q.kind == "value" and q.from_value is None:
-            s = t[max(0, q.start - 5):q.start]
-            if s.endswith(("较上年的", "比上年的", "较去年的", "比去年的", "上年同期的")):
-                q.kind = "baseline"
-
-
-_CLAUSE_SEPS: Final = "，,；;（("
-_BASELINE_REACH: Final = 12  # characters from a baseline clause's opening to its number, at most
-
-
-def _clause_prefix(t: str, q: Qty, lo: int) -> str | None:
-    """The words of q's clause before it (from the last ，；（ after `lo`), or None when no separator is that
-    close (the clause is longer than a baseline clause)."""
-    a = max(lo, q.start - _BASELINE_REACH - 2)
-    for k in range(q.start - 1, a - 1, -1):
-        if t[k] in _CLAUSE_SEPS:
-            return t[k + 1:q.start]
-    return t[lo:q.start] if lo >= a else None
-
-
-def _states_baseline(prefix: str, opening: bool) -> bool:
-    """Does a clause prefix state last year's figure: a baseline opener (at the clause's opening, after 而/但,
-    when `opening`; else anywhere: 法律援助案件上年为) and a verb before the number (而上年为, 上年同期是,
-    上年这一比例为, 上年证明事项为)?"""
-    s = prefix.lstrip("而但")
-    if not opening:
-        at = min((k for k in (s.find(w) for w in BASELINE_OPENERS) if k >= 0), default=-1)
-        s = s[at:] if at >= 0 else ""
-    return s.startswith(BASELINE_OPENERS) and _strip_filler(s).endswith(BASELINE_VERBS)
-
-
-def _pair_baseline_clauses(t: str, qs: list[Qty], sent_start: list[int]) -> None:
-    """Before→after in two clauses of one sentence, the figures of one measure next to each other: this year's
-    figure, then a clause stating last year's (结案45件，而上年为32件; 压减为131项（上年为159项）); or last
-    year's clause first, then a to-phrase (上年为390件，今年增至462件). Last year's figure becomes the
-    from_value of this year's."""
-    for i in range(1, len(qs)):
-        q, p = qs[i], qs[i - 1]
-        if (p.kind != "value" or q.kind != "value" or p.base != q.base or sent_start[i] != sent_start[i - 1]
-                or p.from_value is not None or q.from_value is not None or q.start - p.end > 2 * _BASELINE_REACH):
-            continue
-        q_words = _clause_prefix(t, q, p.end)
-        if q_words is None or len(q_words) == q.start - p.end:
-            continue  # no clause break between them
-        if _states_baseline(q_words, True):  # B，而上年为A
-            p.from_value = q.value
-            q.kind = "consumed"
-        elif ends_with_to(q_words) and (p_words := _clause_prefix(t, p, sent_start[i - 1])) is not None \
-                and _states_baseline(p_words, False):  # 上年为A，今年增至B
-            q.from_value = p.value
-            p.kind = "consumed"
+        lo = max(prev_end, q.start - _ASIDE_GAP)
+        close = max(t.rfind(_CLOSE[0], lo, q.start), t.rfind(_CLOSE[1], lo, q.start))
+        if close >= 0 and not any(c in _ASIDE_BREAKS for c in t[close + 1:q.start]):
+            lo2 = max(prev_end, close - _ASIDE_MAX)
+            opened = max(t.rfind(_OPEN[0], lo2, close), t.rfind(_OPEN[1], lo2, close))
+            if opened > lo2 and not any(c in _ASIDE_BREAKS for c in t[opened + 1:close]):
+                spans.append((opened, close + 1))
+        prev_end = q.end
+    if not spans:
+        return t
+    out: list[str] = []
+    at = 0
+    for a, b in spans:
+        out += [t[at:a], " " * (b - a)]
+        at = b
+    out.append(t[at:])
+    return "".join(out)

@@ -23,14 +23,16 @@ from countyreports.reading.indicators.quantities import Qty
 class LeadSource:
     """Where the paragraph's lead of a sentence is, and its cue words once read; and the frames worth trying,
     by measure, for the figures of the sentence that borrow words (filled by attribution.py): shared by the
-    figures of one sentence."""
+    figures of one sentence. `listed`: the sentence is an item of a list after a colon (X：A 18件；B 6项；…),
+    whose lead X speaks of each item as a sentence's words speak of a list item."""
 
-    __slots__ = ("t", "a", "b", "_hits", "_concepts", "frames")
+    __slots__ = ("t", "a", "b", "listed", "_hits", "_concepts", "frames")
 
-    def __init__(self, t: str, a: int, b: int) -> None:
+    def __init__(self, t: str, a: int, b: int, listed: bool = False) -> None:
         self.t = t
         self.a = a
         self.b = b
+        self.listed = listed
         self._hits: list[Hit] | None = None
         self._concepts: set[str] | None = None
         self.frames: dict[str, list[tuple[int, Frame, tuple[str, ...]]]] = {}

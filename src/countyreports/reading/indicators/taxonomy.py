@@ -57,7 +57,7 @@ CODES: dict[str, CodeSpec] = {
     "party_meetings_rule_of_law": CodeSpec("count", ("次",), "Party standing committee meetings on rule of law"),
     "study_sessions_party_group": CodeSpec("count", ("次", "场", "期"), "law study sessions, theory study group"),
     "study_sessions_exec_meeting": CodeSpec("count", ("次", "场", "期"), "law study before executive meetings"),
-    "legal_adviser_opinions": CodeSpec("count", ("份", "条", "件", "次", "个"), "legal opinions by legal advisers"),
+    "legal_adviser_opinions": CodeSpec("count", ("份", "条", "件", "次", "个", "件次"), "legal opinions by legal advisers"),
     "normative_docs_reviewed": CodeSpec("count", _DOCS, "normative documents reviewed for legality"),
     "normative_docs_filed": CodeSpec("count", _DOCS, "normative documents filed for record"),
     "normative_docs_cleaned": CodeSpec("count", _DOCS, "normative documents cleaned up"),
@@ -72,7 +72,8 @@ CODES: dict[str, CodeSpec] = {
     "admin_litigation_loss_rate": CodeSpec("percent", ("%",), "loss rate in administrative litigation"),
     "head_court_appearance_rate": CodeSpec("percent", ("%",), "heads appearing in court, rate"),
     "enforcement_staff": CodeSpec("persons", _PERSONS, "law-enforcement staff"),
-    "enforcement_certified": CodeSpec("persons", _PERSONS, "staff certified / applying / sitting the exam"),
+    # (certificates counted with 个 are persons: one certificate each)
+    "enforcement_certified": CodeSpec("persons", (*_PERSONS, "个"), "staff certified / applying / sitting the exam"),
     "enforcement_training_sessions": CodeSpec("count", _TIMES, "enforcement training sessions"),
     "enforcement_trainees": CodeSpec("person-times", ("人次", "人", "名"), "enforcement trainees"),
     "enforcement_cases": CodeSpec("count", (*_CASES, "次"), "administrative penalty cases"),

@@ -1,0 +1,166 @@
+"""Before→after statements among a text's quantities (pure functions): the first number becomes the
+`from_value` of the second and no quantity of its own.
+
+    pair_quantities(t, qs, sent_start)     # qs: quantities.scan_quantities, sent_start: their sentences' starts
+
+In one clause: ``由/从[上年的]214项…到/至/为195项`` (any few words ending in 的 after 由/从: 由机构改革前的1,540人),
+``与上年的15.2%相比…下降到9.8%``; ``较上年的214项`` is a baseline (last year's figure, never this year's value),
+and the from-value of the figure right before it (B，比上年的A有较大增长). Across two clauses: this year's figure
+then last year's (结案45件，而上年为32件; 而2022年只有33件), or last year's first and a to-phrase (上年为390件，
+今年增至462件; 2022年…2次，2023年增加到4次): an earlier year stands for last year.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import re
+
+from countyreports.reading.indicators.concepts import (
+    BASELINE_AFTER, BASELINE_OPENERS, BASELINE_VERBS, FROM_FILLERS, FROM_WORDS, TO_WORDS,
+)
+from countyreports.reading.indicators.quantities import Qty
+
+#: a year, or this year, between a to-word and its number (增加到2023年的, 增加到今年的, 增加至本年度的)
+_YEAR_FILLER: Final = re.compile(r"(?:[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3}|今|本|当)年(?:度|版)?(?:的)?$")
+_TO_LAST: Final = frozenset("到至为了的 年度版")
+
+
+def _strip_filler(s: str) -> str:
+    """`s` without a trailing year (2023年的, 2021年版的) or 了/的."""
+    s = s.rstrip("了的 ")
+    if "年" in s[-3:]:  # (a cheap test first: most texts before a number hold no year there)
+        m = _YEAR_FILLER.search(s)
+        if m is not None:
+            return s[:m.start()]
+    return s
+
+
+def ends_with_to(s: str) -> bool:
+    """Does the text before a number end with a to-word (增加到, 降至, 减少为, 降到了, 增加到2023年的)?"""
+    if not s or s[-1] not in _TO_LAST:  # (most texts end otherwise: no filler to strip)
+        return False
+    s = _strip_filler(s)
+    return s.endswith(TO_WORDS) and not s.endswith(("达到", "达至"))
+
+
+_FROM_FILLER_MAX: Final = 8  # characters between 由/从 and the 的 before a starting value, at most
+
+
+def _from_start(t: str, q: Qty, lo: int) -> int:
+    """Where the from-phrase of `q` starts (the 由/从 of 由[上年的]…), or -1."""
+    a = max(lo, q.start - 12)
+    s = _strip_filler(t[a:q.start])
+    for f in FROM_FILLERS:
+        if s.endswith(f):
+            s = s[:-len(f)]
+            break
+    if s.endswith(FROM_WORDS):
+        return a + len(s) - 1
+    raw = t[a:q.start].rstrip(" ")
+    if raw.endswith("的"):  # 由上一轮的87件, 由机构改革前的1540人: any few words ending in 的 after 由/从
+        k = max(raw.rfind(w, len(raw) - _FROM_FILLER_MAX - 1) for w in FROM_WORDS)
+        if k >= 0 and not any(c in _CLAUSE_SEPS or c == "、" for c in raw[k:]):
+            return a + k
+    return -1
+
+
+def pair_quantities(t: str, qs: list[Qty], sent_start: list[int]) -> None:
+    """Fold before→after statements: the first number becomes the `from_value` of the second (see module doc)."""
+    if not ("由" in t or "从" in t or "相比" in t or "上年" in t or "去年" in t or "年" in t):
+        return
+    for i in range(1, len(qs)):
+        q, p = qs[i], qs[i - 1]
+        if p.kind != "value" or p.base != q.base or sent_start[i] != sent_start[i - 1]:
+            continue
+        between = t[p.end:q.start]
+        if len(between) > 24:
+            continue
+        fs = _from_start(t, p, sent_start[i - 1])
+        after_p = between.lstrip("，, ")
+        baseline = after_p.startswith(BASELINE_AFTER) or (
+            t[max(0, p.start - 4):p.start].endswith(("与上年的", "与去年的", "同上年的")))
+        if (fs >= 0 or baseline) and ends_with_to(between) or baseline and ("相比" in between):
+            q.from_value = p.value
+            q.unit_start = fs if fs >= 0 else p.start
+            p.kind = "consumed"
+    _pair_baseline_clauses(t, qs, sent_start)
+    for i, q in enumerate(qs):
+        if q.kind == "value" and q.from_value is None:
+            s = t[max(0, q.start - 5):q.start]
+            if s.endswith(("较上年的", "比上年的", "较去年的", "比去年的", "上年同期的")):
+                q.kind = "baseline"
+                b = qs[i - 1] if i else None  # B，比上年的A有较大增长: last year's figure of the one before
+                if (b is not None and b.kind == "value" and b.from_value is None and b.base == q.base
+                        and sent_start[i] == sent_start[i - 1] and q.start - b.end <= 6
+                        and t[b.end:q.start].lstrip("，, ").startswith(("较", "比"))):
+                    b.from_value = q.value
+
+
+_CLAUSE_SEPS: Final = "，,；;（("
+_YEAR_REACH: Final = 32  # characters before a figure looked at for the year its clause names
+_YEAR_OPENER: Final = re.compile(r"([12][0-9]{3})年(?:度|同期)?")
+_BASELINE_REACH: Final = 12  # characters from a baseline clause's opening to its number, at most
+
+
+def _clause_prefix(t: str, q: Qty, lo: int) -> str | None:
+    """The words of q's clause before it (from the last ，；（ after `lo`), or None when no separator is that
+    close (the clause is longer than a baseline clause)."""
+    a = max(lo, q.start - _BASELINE_REACH - 2)
+    for k in range(q.start - 1, a - 1, -1):
+        if t[k] in _CLAUSE_SEPS:
+            return t[k + 1:q.start]
+    return t[lo:q.start] if lo >= a else None
+
+
+def _states_baseline(prefix: str, opening: bool) -> bool:
+    """Does a clause prefix state last year's figure: a baseline opener (at the clause's opening, after 而/但,
+    when `opening`; else anywhere: 法律援助案件上年为) and a verb before the number (而上年为, 上年同期是,
+    上年这一比例为, 上年证明事项为)?"""
+    s = prefix.lstrip("而但")
+    y = _YEAR_OPENER.search(s)  # an earlier year stands for last year (而2022年只有33件; 审批事项2019年为258项)
+    if y is not None and (y.start() == 0 or not opening):
+        return _strip_filler(s[y.end():]).endswith(BASELINE_VERBS)
+    if not opening:
+        at = min((k for k in (s.find(w) for w in BASELINE_OPENERS) if k >= 0), default=-1)
+        s = s[at:] if at >= 0 else ""
+    return s.startswith(BASELINE_OPENERS) and _strip_filler(s).endswith(BASELINE_VERBS)
+
+
+def _clause_words(t: str, q: Qty, lo: int) -> str:
+    """The words of q's clause before it, at most _YEAR_REACH characters."""
+    a = max(lo, q.start - _YEAR_REACH)
+    for k in range(q.start - 1, a - 1, -1):
+        if t[k] in _CLAUSE_SEPS:
+            return t[k + 1:q.start]
+    return t[a:q.start]
+
+
+def _year_in(s: str) -> int:
+    """The year named in `s` (2022年), or 0."""
+    y = _YEAR_OPENER.search(s)
+    return int(y.group(1)) if y is not None else 0
+
+
+def _pair_baseline_clauses(t: str, qs: list[Qty], sent_start: list[int]) -> None:
+    """Before→after in two clauses of one sentence, the figures of one measure next to each other: this year's
+    figure, then a clause stating last year's (结案45件，而上年为32件; 压减为131项（上年为159项）); or last
+    year's clause first, then a to-phrase (上年为390件，今年增至462件). Last year's figure becomes the
+    from_value of this year's."""
+    for i in range(1, len(qs)):
+        q, p = qs[i], qs[i - 1]
+        if (p.kind != "value" or q.kind != "value" or p.base != q.base or sent_start[i] != sent_start[i - 1]
+                or p.from_value is not None or q.from_value is not None or q.start - p.end > 2 * _BASELINE_REACH):
+            continue
+        q_words = _clause_prefix(t, q, p.end)
+        if q_words is None or len(q_words) == q.start - p.end:
+            continue  # no clause break between them
+        if _states_baseline(q_words, True):  # B，而上年为A
+            p.from_value = q.value
+            q.kind = "consumed"
+        elif ends_with_to(q_words) and ((p_words := _clause_prefix(t, p, sent_start[i - 1])) is not None
+                                        and _states_baseline(p_words, False)  # 上年为A，今年增至B
+                                        # 2022年…2次，2023年增加到4次: an earlier year's clause, a later year's
+                                        or 0 < _year_in(_clause_words(t, p, sent_start[i - 1])) < _year_in(q_words)):
+            q.from_value = p.value
+            p.kind = "consumed"

@@ -1,0 +1,62 @@
+"""Figures summed over several years (pure functions): a total since an event years back or over the last N
+years is not the report year's figure (“八五”普法启动以来，全县累计…; 2019年以来累计…; 近三年来…; 成立十五年来共…).
+
+    multi_year(t, s0, pos, report_year)   # is the figure at `pos` (its sentence starting at s0) such a total?
+
+The period is an adverbial before the figure in its sentence: 以来 or 年来 within SINCE_REACH characters before
+it, not followed by 的 (2018年以来出台的规范性文件 names documents, not the period of a figure). It spans
+several years when it is N年来 / 近N年 with N above one, a year before the report year followed by 以来 (with
+no report year known: followed by 以来 and 累计), or an
+event of SINCE_EVENTS followed by 以来; 一年来, 今年以来, 年初以来 and the report year's own 2023年以来 are the
+year itself. Constant work per figure: a few str.rfind over SINCE_REACH characters.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+SINCE_REACH: Final = 40  # characters before a figure looked at for its period
+#: before 以来: an event years back (“八五”普法启动以来, 党的十八大以来, 中心成立以来, 改革以来)
+SINCE_EVENTS: Final = ("普法", "十八大", "十九大", "二十大", "成立", "组建", "挂牌", "改革", "纲要", "五年规划")
+#: before 以来: the report year itself (今年以来, 年初以来, 本年度以来)
+SINCE_THIS_YEAR: Final = ("今年", "年初", "本年", "本年度", "年内", "当年")
+#: a count of years before 年来 or after 近 (三年来, 十五年来, 近五年, 近年来)
+YEAR_COUNTS: Final = frozenset("两二三四五六七八九十几多数百0123456789")
+_EVENT_REACH: Final = 8  # characters before 以来 an event may start
+
+
+def _counted_years(t: str, at: int, lo: int) -> bool:
+    """Is t[..at) a count of years above one, or 近 (三年来, 十五年来, 近年来; not 一年来)?"""
+    k = at
+    while k > lo and t[k - 1] in YEAR_COUNTS:
+        k -= 1
+    if k < at:
+        return True
+    return k > lo and t[k - 1] == "近"
+
+
+def _since(t: str, at: int, lo: int, report_year: int | None) -> bool:
+    """Does the 以来 at `at` follow a start years back?"""
+    before = t[max(lo, at - _EVENT_REACH):at]
+    if before.endswith(SINCE_THIS_YEAR):
+        return False
+    if before.endswith("年") and len(before) >= 5 and before[-5:-1].isdigit():
+        if report_year is None:  # (a text without a report year: a total since a year is said 累计)
+            return "累计" in t[at:at + SINCE_REACH]
+        return int(before[-5:-1]) < report_year
+    return any(e in before for e in SINCE_EVENTS)
+
+
+def multi_year(t: str, s0: int, pos: int, report_year: int | None) -> bool:
+    """Is the figure at `pos` (its sentence starts at `s0`) a total over several years (module doc)?"""
+    lo = max(s0, pos - SINCE_REACH)
+    for word in ("以来", "年来"):
+        at = t.rfind(word, lo, pos)
+        if at < 0 or "的" in t[at + 2:min(pos, at + 6)]:
+            continue
+        if word == "年来" and _counted_years(t, at, lo):
+            return True
+        if word == "以来" and _since(t, at, lo, report_year):
+            return True
+    k = t.rfind("近", lo, pos)  # 近三年，全县…; 近五年共…
+    return k >= 0 and k + 2 < pos and t[k + 1] in YEAR_COUNTS and t[k + 2] == "年"

@@ -1,0 +1,36 @@
+"""Parts and totals among the coded figures of one sentence (pure functions).
+
+    code, parts = parts_and_totals(t, c0, q, code, kind, coded)   # called by extract.read for each figure
+
+A figure whose clause opens with 合计/总计 is the total of the coded figures before it with its measure
+(…配备执法人员312名，…配备765名，合计1077名: 1077 is the figure, and takes their code; 312 and 765 are its
+parts, no figures of their own). A part said after 其中 with the code of the figure before it is a part of that
+total (办结48件，其中调解结案15件), no figure of its own; a part with a code of its own is one (其中纠正7件).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from countyreports.reading.indicators.quantities import Qty
+
+_TOTAL_WORDS: Final = ("合计", "总计")  # opening a clause: the figure is the total of the figures before it
+_PART_WORD: Final = "其中"
+
+
+def parts_and_totals(t: str, c0: int, q: Qty, code: str | None, kind: str,
+                      coded: list[tuple[str, str, int, int]]) -> tuple[str | None, list[int]]:
+    """The code of a figure given the coded figures before it in its sentence (`coded`: code, measure, mention
+    and indicator index), and which of them are parts of it: a part said after 其中 with the code of the figure
+    before it is a part of that total (办结48件，其中调解结案15件: no figure of its own); a figure whose clause
+    opens with 合计/总计 is the total of the figures before it with its measure (their code, and they are its
+    parts). Constant work: the words of the figure's clause before it."""
+    words = t[c0:q.unit_start].lstrip(" ")
+    if words.startswith(_TOTAL_WORDS):
+        same = [j for j, c in enumerate(coded) if c[1] == q.base and (code is None or c[0] == code)]
+        if same:
+            return coded[same[0]][0], [j for j in same if coded[j][0] == coded[same[0]][0]]
+        return code, []
+    if code is not None and kind == "value" and coded[-1][0] == code and _PART_WORD in words:
+        return None, []
+    return code, []
