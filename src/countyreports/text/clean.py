@@ -356,12 +356,8 @@ STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
 )
 
 NOISE_OF_REPAIR: dict[str, str] = {
-    "traditional_pinyin": "traditional_pinyin",
-    "traditional": "traditional_pinyin",
-    "homoglyph": "homoglyph",
-    "mojibake": "mojibake",
-    "replacement_chars": "replacement_chars",
-}
+    "traditional_pinyin": "traditional_pinyin", "traditional": "traditional_pinyin", "homoglyph": "homoglyph",
+    "mojibake": "mojibake", "replacement_chars": "replacement_chars"}
 
 
 # The characters the traditional and look-alike steps act on: without one of them (the usual
@@ -387,24 +383,12 @@ def clean_text(text: str) -> Cleaned:
             if name not in repairs:
                 repairs.append(name)
             text = new
-    if not plain:
-        text = _settle(text, repairs)
-    return Cleaned(text=text, repairs=tuple(repairs))
-
-
-def _settle(text: str, repairs: list[str]) -> str:
-    """The last two steps again until nothing changes: a look-alike the last step replaced by its GB2312
-    character can complete a garbled run before a `?` (仓渻仓? → 仓省仓? → one U+FFFD), which the mojibake step
-    must then see, or a second cleaning would change the text. Each round that changes anything removes
-    characters or look-alikes, so a few rounds settle it."""
-    for _ in range(4):
-        new = fix_homoglyphs(fix_mojibake(text))
+    while not plain:  # a look-alike made GB2312 may complete a garbled run (仓渻仓? → 仓省仓? → U+FFFD)
+        new = fix_homoglyphs(fix_mojibake(text))  # (each round that changes anything shortens the text)
         if new == text:
             break
-        if "mojibake" not in repairs:
-            repairs.append("mojibake")
-        text = new
-    return text
+        text, repairs = new, repairs if "mojibake" in repairs else [*repairs, "mojibake"]
+    return Cleaned(text=text, repairs=tuple(repairs))
 
 
 def noise_labels(repairs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
