@@ -18,7 +18,7 @@ from types import ModuleType
 
 from countyreports.crawl.discover import common as c
 from countyreports.crawl.discover import generic, gkmlpt, hanweb, platform, trs
-from countyreports.crawl.discover.endpoints import endpoints, link_templates
+from countyreports.crawl.discover.endpoints import endpoints, is_script_url, link_templates, list_includes
 from countyreports.crawl.discover.forms import SearchForm, search_forms
 from countyreports.crawl.discover.keywords import (
     ALTERNATE_TEXT,
@@ -275,6 +275,8 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         value = read_json(text)
         if value is not None:
             return _json_view(value, url, scope, via, via_context, templates, base)
+    if is_script_url(url):  # an included list script: the HTML it writes
+        text = "<html><body><div>" + "".join(fragments(text)) + "</div></body></html>"
     tree = c.parse(text)
     crumbs = breadcrumb(tree)
     names = own_names(tree, crumbs)
@@ -318,7 +320,8 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         url=url, family=fam, names=tuple(names), crumbs=tuple(crumbs), crumb_urls=crumb_urls, score=score,
         own_score=own_score, reason=reason, topic=topic, candidates=tuple(cands), items=items,
         next_pages=tuple(nexts), subcolumns=subcolumns(tree, url, scope, crumb_urls, shapes, entries),
-        articles=articles, apis=tuple(dict.fromkeys([*api_urls(text, url, scope), *endpoints(text, url, scope)])),
+        articles=articles, apis=tuple(dict.fromkeys([*api_urls(text, url, scope), *endpoints(text, url, scope),
+                                                *list_includes(tree, url, scope)])),
         forms=search_forms(tree, url, charset), templates=link_templates(text),
         menu=menu(tree, url, scope, {s.url for s in cands} | entries),
         site_code=site_code_from_html(text), owners=owners(tree, text), redirect=redirect_of(tree, text, url),
