@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from countyreports.crawl.discover.rows import LINK_ATTRS, is_scripted_row, said
 from countyreports.models import Link
+from countyreports.reading.metadata import parse_cn_date
 
 from countyreports.crawl.discover.keywords import (
     MORE_RE, MORE_TEXTS, ARTICLE_URL, COLUMN_URL, ATTACHMENT_URL, BAD_SCHEMES, EXCLUDED_CONTAINER, EXCLUDED_CONTAINER_EXACT,
@@ -186,8 +187,8 @@ def parse_date(text: str | None) -> dt.date | None:
     if not text:
         return None
     m = DATE_RE.search(text)
-    if not m:
-        return None
+    if not m:  # a date in Chinese numerals (二〇二五年三月十二日)
+        return parse_cn_date(text) if "〇" in text or "○" in text else None
     try:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
