@@ -217,7 +217,7 @@ def article_html(text: str) -> str | None:
 
 #: a list's container: an included script inside one writes the list
 _LIST_BOX = ("ul", "ol", "table", "tbody", "dl")
-_LIST_TOKEN = re.compile(r"list|news|article|con", re.I)
+_LIST_TOKEN = re.compile(r"list|news", re.I)
 
 
 def list_includes(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
