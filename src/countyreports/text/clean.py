@@ -192,8 +192,9 @@ def _is_traditional(text: str) -> bool:
     return True
 
 
-def fix_traditional_chars(text: str) -> str:
-    """Map sporadic traditional characters (never GB2312 ones) in a simplified text."""
+def fix_traditional_chars(text: str, passes: int = 4) -> str:
+    """Map sporadic traditional characters (never GB2312 ones) in a simplified text, until nothing changes (t2s
+    is not closed under itself: 薴 → 苧 → 苎), at most `passes` times."""
     pattern, mapping = _traditional()
     if not pattern.search(text):
         return text
@@ -207,7 +208,8 @@ def fix_traditional_chars(text: str) -> str:
                 lines[i] = pattern.sub(lambda m: converted[m.start()], line)
             else:
                 lines[i] = pattern.sub(lambda m: mapping[m.group(0)], line)
-    return "\n".join(lines)
+    out = "\n".join(lines)
+    return fix_traditional_chars(out, passes - 1) if out != text and passes > 1 else out
 
 
 # --------------------------------------------------------------------------------------------

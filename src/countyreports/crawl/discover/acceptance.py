@@ -71,8 +71,9 @@ def accepts(view: PageView, scope: Scope | None = None, county: str = "", *, hom
     """Whether a page is the report column — never an article's page, never a page that lists nothing (no
     entries, sub-columns, further pages, list APIs or frames): a report name (its own, or the link's that led
     here); else, not on a homepage (the county's, or any site's root page), a topic name (法治政府建设) with a
-    list, or a list of at least two 法治政府建设 reports, two thirds of its entries, under any name — unless it
-    links a more specific column."""
+    list or per-year parts (unless the list holds no 法治政府建设 report and the page links a better-named column: a topic's news),
+    or a list of at least two 法治政府建设 reports, two thirds of its entries, under any name — unless it links a
+    more specific column."""
     if view.is_article or not view.listy:  # an article's page; a page that lists nothing
         return False
     if named_elsewhere(view, scope) or previews(view, scope):
@@ -88,7 +89,7 @@ def accepts(view: PageView, scope: Scope | None = None, county: str = "", *, hom
 
     if linked(REPORT_SCORE):
         return False
-    if view.score >= BROAD_SCORE and view.items:
-        return True
     reports = report_like(view.items, county)
+    if view.score >= BROAD_SCORE and (view.items or view.subcolumns):  # its list, or its per-year parts
+        return not linked(max(BROAD_SCORE, view.score + 1))  # a topic's list that links a better-named column
     return reports >= 2 and 3 * reports >= 2 * len(view.items) and not linked(BROAD_SCORE)

@@ -16,7 +16,9 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from countyreports.crawl.discover.rows import LINK_ATTRS, is_scripted_row, said
 from countyreports.models import Link
+from countyreports.reading.metadata import parse_cn_date
 
 from countyreports.crawl.discover.keywords import (
     MORE_RE, MORE_TEXTS, ARTICLE_URL, COLUMN_URL, ATTACHMENT_URL, BAD_SCHEMES, EXCLUDED_CONTAINER, EXCLUDED_CONTAINER_EXACT,
@@ -185,8 +187,8 @@ def parse_date(text: str | None) -> dt.date | None:
     if not text:
         return None
     m = DATE_RE.search(text)
-    if not m:
-        return None
+    if not m:  # a date in Chinese numerals (二〇二五年三月十二日)
+        return parse_cn_date(text) if "〇" in text or "○" in text else None
     try:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
@@ -196,16 +198,14 @@ def parse_date(text: str | None) -> dt.date | None:
 def link_title(node: LexborNode) -> str:
     """An anchor's title: the `title` attribute when the text is truncated (ends with ...)
     or is a prefix of it, else the text; dates inside the anchor are removed."""
-    text = clean(node.text(separator=" "))
+    text = clean(said(node))
     text_wo_date = clean(DATE_RE.sub("", text)) if DATE_RE.search(text) else text
     title = clean(node.attributes.get("title"))
     if title and not DATE_RE.fullmatch(title):
         stem = ELLIPSIS_RE.sub("", text_wo_date)
-        if not text_wo_date or ELLIPSIS_RE.search(text_wo_date) or (
-            len(title) >= len(stem) and title.startswith(stem)
-        ):
+        if not text_wo_date or ELLIPSIS_RE.search(text_wo_date) or (len(title) >= len(stem) and title.startswith(stem)):
             return title
-    return text_wo_date or title
+    return text_wo_date or title or clean(node.attributes.get("alt"))
 
 
 def block_heading(anchor: LexborNode) -> str:
@@ -297,6 +297,8 @@ def _in_article(node: LexborNode) -> bool:
 
 
 def row_of(anchor: LexborNode) -> LexborNode | None:
+    if is_scripted_row(anchor):
+        return anchor
     for anc in ancestors(anchor):
         if anc.tag in ROW_TAGS:
             return anc
@@ -331,10 +333,10 @@ def row_date(anchor: LexborNode, row: LexborNode | None) -> dt.date | None:
 
 def label_of(anchor: LexborNode) -> str:
     """What an anchor says: its text, else its `title`, else the `alt` of its image."""
-    text = clean(anchor.text(separator=" "))
+    text = clean(said(anchor))
     if text:
         return text
-    title = clean(anchor.attributes.get("title"))
+    title = clean(anchor.attributes.get("title")) or clean(anchor.attributes.get("alt"))
     if title:
         return title
     img = anchor.css_first("img[alt]")
@@ -348,10 +350,12 @@ _SCRIPTED_URL = re.compile(r"""["']((?:https?://|/|\./|\.\./)[^"'\s<>]*|[\w./-]+
 def anchors(tree: LexborHTMLParser, base: str) -> Iterator[tuple[LexborNode, str]]:
     """(anchor node, absolute url) for every web link of a page; a scripted link (``href="javascript:…"`` or
     ``#`` with ``onclick="location.href='/xxgk/'"``, ``openUrl('/xxgk/')``, ``window.open(…)``) gives the URL
-    its script opens."""
+    its script opens; so do an image map's ``<area>`` and a row opened by a script (`rows`) holding no anchor."""
     functions: dict[str, str] | None = None
-    for a in tree.css("a[href], a[onclick]"):
-        href = a.attributes.get("href")
+    for a in tree.css("a[href], a[onclick], area[href], [onclick], [data-href], [data-url]"):
+        if is_scripted_row(a) and (a.css_first("a[href]") is not None or any(n.tag == "a" for n in ancestors(a))):
+            continue
+        href = a.attributes.get("href") or next((a.attributes.get(k) for k in LINK_ATTRS if a.attributes.get(k)), None)
         url = resolve(href, base)
         if url is None:
             script = f"{href or ''} {a.attributes.get('onclick') or ''}"
@@ -394,5 +398,3 @@ def dedupe(links: Iterable[Link]) -> tuple[Link, ...]:
         elif not seen[link.url].date and link.date:
             seen[link.url] = Link(link.url, seen[link.url].text or link.text, link.date)
     return tuple(seen.values())
-
-

@@ -13,6 +13,9 @@ path: ``/list/84``). A request with a value it cannot fill is left out.
 `is_shell` and `article_html`: an article page that is a shell shows its article from a detail endpoint's JSON;
 `article_html` writes that answer as the page a browser would show, for the reader.
 
+`list_includes`: a script file included where a list goes (``<ul class="list"><script src="/js/list/fzzf_1.js">``,
+its lines ``document.write("<li><a href=…>")``) is the list's part, asked like an endpoint.
+
 `link_templates` reads how the page's scripts link a record (``'<a href="/content.html?articleId=' +
 a.articleId``): a record without a URL field is linked by its id the same way (``scripts.json_records``).
 """
@@ -210,3 +213,28 @@ def article_html(text: str) -> str | None:
                 + f'</head><body><div class="article"><h1>{esc}</h1><div class="info">发布时间：{shown}</div>'
                 f'<div class="content">{body}</div></div></body></html>')
     return None
+
+
+#: a list's container: an included script inside one writes the list
+_LIST_BOX = ("ul", "ol", "table", "tbody", "dl")
+_LIST_TOKEN = re.compile(r"list|news", re.I)
+
+
+def list_includes(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
+    """The county's script files included inside a list's container (see the module doc), in page order."""
+    out: list[str] = []
+    for node in tree.css("body script[src]"):
+        box = node.parent
+        if box is None or c.in_excluded_container(node):
+            continue
+        tokens = f"{box.attributes.get('class') or ''} {box.attributes.get('id') or ''}"
+        if box.tag not in _LIST_BOX and not _LIST_TOKEN.search(tokens):
+            continue
+        target = c.resolve(node.attributes.get("src"), c.base_url(tree, url))
+        if target and c.same_site(target, hosts) and target not in out:
+            out.append(target)
+    return tuple(out)
+
+
+def is_script_url(url: str) -> bool:
+    return urlsplit(url).path.lower().endswith(".js")

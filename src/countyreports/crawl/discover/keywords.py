@@ -29,7 +29,7 @@ COLUMN_TEXT_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
         # the county government's office in a department directory (政府信息公开目录 › 县政府办公室 › 法治政府建设):
         # the issuer of the county's reports, before the 司法局 (not the bare 县人民政府: every page's <title>)
         (r"^[\u4e00-\u9fff]{0,8}(县|区|旗|市)(人民)?政府(办公室|办)$|^[县区旗市]?府办$", 34, "parent"),
-        (r"^专题专栏$|^专题(专项|集锦|活动)?$|^(工作)?专栏$", 30, "parent"),  # where topic columns live
+        (r"^专题专栏$|^专题(专项|集锦|活动)?$|^(工作)?专栏$|^(更多|全部)专题(专栏)?$", 30, "parent"),  # where topic columns live
         (r"司法局$|司法行政", 30, "parent"),  # the justice bureau runs 依法治县办: its site holds the topic
         # the portal's directory of departments (the justice bureau's pages are under it), a site map
         (r"^(?:政府)?(?:工作)?部门(?:信息|信息公开|网站|导航|频道|站群|专栏)?$|^机构设置$|^(?:政府)?机构(?:导航|信息)$"
@@ -43,8 +43,9 @@ COLUMN_TEXT_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
 )
 
 #: A column name that says only "report" (年度报告, 工作报告, 报告): the report column when its parent is a
-#: topic column (法治政府建设 › 年度报告); scored as the parent's name followed by it.
-REPORT_WORDS = re.compile(r"^(?:本级|县级|政府)?(?:年度|工作|情况|建设|年度工作|工作情况)*(?:报告|年报|总结)$")
+#: topic column (法治政府建设 › 年度报告); scored as the parent's name followed by it — never 政府工作报告 (the
+#: government's report to the people's congress, a column of its own).
+REPORT_WORDS = re.compile(r"^(?:本级|县级|政府(?!工作报告$))?(?:年度|工作|情况|建设|年度工作|工作情况)*(?:报告|年报|总结)$")
 #: A column name that is a year (per-year sub-columns: 2023年, 2023年度, 二〇二三年): a part of its column.
 YEAR_LABEL = re.compile(r"^(?:(?:19|20)\d{2}|[〇零○一二][〇零○一二三四五六七八九]{3})\s*(?:年度?|年度报告|年报)?$")
 #: A topic named for a place (法治乡宁): its place, and the score it has when the place is the county.

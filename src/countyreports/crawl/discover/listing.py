@@ -50,6 +50,8 @@ class _Group:
 
 
 def _row(anchor: LexborNode) -> LexborNode | None:
+    if c.is_scripted_row(anchor):
+        return anchor
     for i, anc in enumerate(c.ancestors(anchor)):
         if anc.tag in ROW_TAGS:
             return anc

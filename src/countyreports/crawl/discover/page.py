@@ -18,7 +18,7 @@ from types import ModuleType
 
 from countyreports.crawl.discover import common as c
 from countyreports.crawl.discover import generic, gkmlpt, hanweb, platform, trs
-from countyreports.crawl.discover.endpoints import endpoints, link_templates
+from countyreports.crawl.discover.endpoints import endpoints, is_script_url, link_templates, list_includes
 from countyreports.crawl.discover.forms import SearchForm, search_forms
 from countyreports.crawl.discover.keywords import (
     ALTERNATE_TEXT,
@@ -95,19 +95,24 @@ def detect_family(html: str, url: str) -> Family:
     return best if scores[best] >= MIN_FAMILY_EVIDENCE else Family.GENERIC
 
 
-def candidates(tree: c.LexborHTMLParser, url: str, topic: str) -> tuple[ScoredLink, ...]:
+_BARE_URL = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+){2,}/?$", re.I)
+
+
+def candidates(tree: c.LexborHTMLParser, url: str, topic: str, own: str = "") -> tuple[ScoredLink, ...]:
     """Links that may lead to the report column, best first: scored by their text, title or image alt (a
     "更多" link by its block's heading), in the context of the page's topic, and by URL hints."""
     base = c.base_url(tree, url)
     best: dict[str, ScoredLink] = {}
     order: dict[str, int] = {}
-    for i, (a, u) in enumerate(c.anchors(tree, base)):
+    for i, (a, u) in enumerate([*c.anchors(tree, base), *site_options(tree, base)]):
         if u == url or c.is_attachment(u) or c.is_article_url(u) or NEGATIVE_URL.search(u):
             continue
         title = c.clean(a.attributes.get("title"))
         label = c.label_of(a)
         if label in MORE_TEXTS or MORE_RE.match(label) or not label:
             label = c.block_heading(a)
+        elif own and _BARE_URL.match(label) and c.host_of(u) != c.host_of(url):
+            label = own  # a profile page's 门户网站 given as its address: the site of what the page names
         if (YEAR_RE.search(label) and len(label) > 10) or is_year_label(label):
             continue  # an article title, or a per-year part of a column
         if NEGATIVE_TEXT.search(label) or (title and NEGATIVE_TEXT.search(title)):
@@ -124,6 +129,21 @@ def candidates(tree: c.LexborHTMLParser, url: str, topic: str) -> tuple[ScoredLi
             best[u] = link
         order.setdefault(u, i)
     return tuple(sorted(best.values(), key=lambda s: (-s.score, order[s.url])))
+
+
+def site_options(tree: c.LexborHTMLParser, base: str) -> list[tuple[c.LexborNode, str]]:
+    """(option, url) for the options of a ``<select>`` that opens the chosen URL (a footer's 部门网站 list:
+    ``onchange="window.open(this.value)"``): links named by their option's text."""
+    out: list[tuple[c.LexborNode, str]] = []
+    for select in tree.css("select[onchange]"):
+        if not re.search(r"open|location|href", select.attributes.get("onchange") or ""):
+            continue
+        for opt in select.css("option[value]"):
+            value = opt.attributes.get("value") or ""
+            target = c.resolve(value, base) if c.names_a_url(value) else None
+            if target:
+                out.append((opt, target))
+    return out
 
 
 MAX_MENU_LABEL = 6
@@ -275,6 +295,8 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         value = read_json(text)
         if value is not None:
             return _json_view(value, url, scope, via, via_context, templates, base)
+    if is_script_url(url):  # an included list script: the HTML it writes
+        text = "<html><body><div>" + "".join(fragments(text)) + "</div></body></html>"
     tree = c.parse(text)
     crumbs = breadcrumb(tree)
     names = own_names(tree, crumbs)
@@ -282,7 +304,7 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
     score, reason = page_score(names, crumbs, via, via_context)
     topic = topic_of([*names, via]) or topic_of(crumbs)
     fam = detect_family(text, url) if adapters else Family.GENERIC
-    cands = list(candidates(tree, url, topic))
+    cands = list(candidates(tree, url, topic, names[0] if names else ""))
     frags = fragments(text)
     if frags:  # menus written by scripts (document.write, templates)
         known = {s.url for s in cands}
@@ -318,7 +340,8 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         url=url, family=fam, names=tuple(names), crumbs=tuple(crumbs), crumb_urls=crumb_urls, score=score,
         own_score=own_score, reason=reason, topic=topic, candidates=tuple(cands), items=items,
         next_pages=tuple(nexts), subcolumns=subcolumns(tree, url, scope, crumb_urls, shapes, entries),
-        articles=articles, apis=tuple(dict.fromkeys([*api_urls(text, url, scope), *endpoints(text, url, scope)])),
+        articles=articles, apis=tuple(dict.fromkeys([*api_urls(text, url, scope), *endpoints(text, url, scope),
+                                                *list_includes(tree, url, scope)])),
         forms=search_forms(tree, url, charset), templates=link_templates(text),
         menu=menu(tree, url, scope, {s.url for s in cands} | entries),
         site_code=site_code_from_html(text), owners=owners(tree, text), redirect=redirect_of(tree, text, url),

@@ -132,13 +132,37 @@ def json_date(value: Any) -> dt.date | None:
 
 
 def walk(value: Any) -> Iterator[dict[str, Any]]:
+    """Every object of a JSON value; a row of plain values (``["title", "/url", "2025-03-10"]``: a list held as
+    an array of arrays) as the object its values name (`positional`)."""
     if isinstance(value, dict):
         yield value
         for v in value.values():
             yield from walk(v)
     elif isinstance(value, list):
+        row = positional(value)
+        if row is not None:
+            yield row
+            return
         for v in value:
             yield from walk(v)
+
+
+_URL_VALUE = re.compile(r"^(?:https?://|/|\./|\.\./)\S*$|^[\w./-]+\.(?:s?html?|jsp|php|aspx?|do)(?:\?\S*)?$", re.I)
+MAX_ROW_VALUES = 8
+
+
+def positional(row: list[Any]) -> dict[str, Any] | None:
+    """A row of plain values read by what each value is: the one URL-like string its `url`, the longest other
+    string with Chinese its `title`, a date-like string its `date`; None unless it has a URL and a title."""
+    if not 2 <= len(row) <= MAX_ROW_VALUES or not all(isinstance(v, (str, int, float)) for v in row):
+        return None
+    strings = [v.strip() for v in row if isinstance(v, str)]
+    urls = [v for v in strings if _URL_VALUE.match(v) and not _STATIC.search(v)]
+    dates = [v for v in strings if c.DATE_RE.fullmatch(v)]
+    titles = [v for v in strings if v not in urls and v not in dates and re.search(r"[\u4e00-\u9fff]", v)]
+    if len(urls) != 1 or not titles:
+        return None
+    return {"title": max(titles, key=len), "url": urls[0], **({"date": dates[0]} if dates else {})}
 
 
 def _target(obj: dict[str, Any], url: str, templates: tuple[tuple[str, str], ...], base: str) -> str | None:
