@@ -12,8 +12,10 @@ ignored, conditional requests are answered 304 when the ETag matches. `transport
 
 from __future__ import annotations
 
+import atexit
 import csv
 import json
+import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -75,6 +77,14 @@ class SnapshotTransport(httpx.MockTransport):
         return httpx.Response(entry.status, headers=headers, content=body)
 
 
+@lru_cache(maxsize=1)
+def _scratch_root() -> Path:
+    """One temporary folder for the raw stores of a test session, removed when the session ends."""
+    path = Path(tempfile.mkdtemp(prefix="cr-store-"))
+    atexit.register(shutil.rmtree, path, True)
+    return path
+
+
 def county_of(row: dict[str, str]) -> County:
     return County(row["adcode"], row["province"], row["prefecture"], row["county"], row["homepage"])
 
@@ -85,7 +95,7 @@ def find(root: Path, row: dict[str, str], epoch: int = 1, *, adapters: bool = Tr
     transport = SnapshotTransport(root, epoch)
     fetcher = Fetcher(FetchSettings(min_delay_s=0, respect_robots=False, max_retries=0), transport=transport)
     county = county_of(row)
-    store = RawStore(store_dir or Path(tempfile.mkdtemp(prefix="cr-store-")))
+    store = RawStore(store_dir or Path(tempfile.mkdtemp(dir=_scratch_root())))
     crawl = CountyCrawl(county, fetcher, store, {}, Scope.of(county.homepage))
     result = find_column(crawl, CrawlOptions(adapters=adapters, **opts), state or {})  # type: ignore[arg-type]
     return result, transport, crawl
