@@ -40,7 +40,7 @@ def sql(
 
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(
+    files: Annotated[list[str], typer.Argument(  # (str: a Path argument costs a pydantic adapter per file)
         help="saved HTML pages (with their page images beside them), .docx, .pdf, .doc, .wps, images or .txt")],
     url: Annotated[Optional[str], typer.Option(help="URL the page was fetched from")] = None,
     format: Annotated[str, typer.Option("--format", help="json")] = "json",  # noqa: A002
@@ -61,7 +61,7 @@ def parse(
     settings = load_settings()
     edge = AttachmentsEdge(settings)  # (made at the first file that needs it)
     try:
-        for line in parse_lines([str(f) for f in files], url, settings, max(0, processes),
+        for line in parse_lines([str(Path(f)) for f in files], url, settings, max(0, processes),
                                 lambda path, body: derived_for(path, body, url, edge.derive)):
             sys.stdout.write(line + "\n")
             sys.stdout.flush()
