@@ -169,17 +169,11 @@ def enc_of(host):
 
 
 def footer(c: County, org=None, code=None):
-    code = code or c.code
-    org = org or f"{c.name}人民政府办公室"
-    icp = ICP[c.province[:2]]
-    n = num("icp5", c.adcode, lo=10000000, hi=99999999)
-    return (f"主办单位：{org}", f"网站标识码：{code}", f"{icp}ICP备{n}号-1",
-            f"{icp}公网安备 {c.adcode}02{num('ga5', c.adcode, lo=100000, hi=999999)}号")
+    return fb.footer_lines(c, code, org, icp=ICP, salt="5", filing="-1")
 
 
 def offsite(c: County):
-    return [("中国政府网", "http://www.gov.cn/"), (f"{c.province}人民政府", PROVINCE_PORTAL[c.province]),
-            (f"{c.prefecture}人民政府", PREFECTURE_PORTAL[c.prefecture])]
+    return fb.offsite_links(c, PROVINCE_PORTAL, PREFECTURE_PORTAL)
 
 
 def cn_full_date(d: dt.date) -> str:

@@ -613,18 +613,21 @@ def sort_desc(items):
     return sorted(items, key=lambda a: (a.date, a.title), reverse=True)
 
 
-def footer_lines(c: County, code=None, org=None):
+def footer_lines(c: County, code=None, org=None, icp=None, salt="", filing=""):
+    """The footer's 主办单位, 网站标识码, ICP filing (`filing`: its suffix, e.g. ``-1``) and 公网安备 lines; `icp`: the
+    set's province table (default the registered one), `salt`: the set's numbers."""
     code = code or c.code
     org = org or f"{c.name}人民政府办公室"
-    icp = ICP[c.province[:2]]
-    n = num("icp", c.adcode, lo=10000000, hi=99999999)
-    return (f"主办单位：{org}", f"网站标识码：{code}", f"{icp}ICP备{n}号",
-            f"{icp}公网安备 {c.adcode}02{num('ga', c.adcode, lo=100000, hi=999999)}号")
+    short = (ICP if icp is None else icp)[c.province[:2]]
+    n = num(f"icp{salt}", c.adcode, lo=10000000, hi=99999999)
+    return (f"主办单位：{org}", f"网站标识码：{code}", f"{short}ICP备{n}号{filing}",
+            f"{short}公网安备 {c.adcode}02{num(f'ga{salt}', c.adcode, lo=100000, hi=999999)}号")
 
 
-def offsite_links(c: County):
-    return [("中国政府网", "http://www.gov.cn/"), (f"{c.province}人民政府", PROVINCE_PORTAL[c.province]),
-            (f"{c.prefecture}人民政府", PREFECTURE_PORTAL[c.prefecture])]
+def offsite_links(c: County, province_portal=None, prefecture_portal=None):
+    return [("中国政府网", "http://www.gov.cn/"),
+            (f"{c.province}人民政府", (PROVINCE_PORTAL if province_portal is None else province_portal)[c.province]),
+            (f"{c.prefecture}人民政府", (PREFECTURE_PORTAL if prefecture_portal is None else prefecture_portal)[c.prefecture])]
 
 
 def rel_path(url: str) -> str:
