@@ -13,23 +13,20 @@ report texts with the source county's names replaced (see README.md).
 
 from __future__ import annotations
 
-import argparse
 import collections
-import csv
 import datetime as dt
 import html
 import json
 import re
 import sys
-import tempfile
 import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_families4 as f4  # noqa: E402
-
-from build_families4 import (Article, County, Ctx, Store, art_id, body_paragraphs, cn_date, cn_year, cut, esc, h,  # noqa: E402
-                             make_docx, num, rel_path, rng, sort_desc, stamp, DOCX_TYPE)
+import families_builder as fb  # noqa: E402
+from families_builder import (Article, County, Ctx, Store, body_paragraphs, cn_date, cn_year, cut, esc, h,  # noqa: E402
+                              make_docx, num, prov_short, rel_path, rng, sort_desc, stamp, DOCX_TYPE)
 
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "tests/fixtures/families5"
 EPOCH1 = dt.date(2025, 7, 1)  # the recorded state: July 2025 (reports on 2019–2024)
@@ -76,70 +73,9 @@ TOWNS = {"370124": "榆山街道", "421224": "通羊镇", "140723": "义兴镇",
 GBK_HOSTS = {"www.bc.gov.cn"}
 
 
-def prov_short(p):
-    for k in ("内蒙古", "黑龙江", "广西", "宁夏", "新疆", "西藏"):
-        if p.startswith(k):
-            return k
-    return p[:2]
-
-
 # --------------------------------------------------------------------------------------------------------------
-# report texts (families4's derivation, years 2019–2024, province short names fixed for 内蒙古 / 黑龙江)
+# report texts (families_builder's derivation, years 2019–2024, province short names fixed for 内蒙古 / 黑龙江)
 # --------------------------------------------------------------------------------------------------------------
-
-
-def load_sources():
-    counties = {r["adcode"]: r for r in csv.DictReader(open(f4.SRC_COUNTIES, encoding="utf-8"))}
-    out = {}
-    for line in open(f4.SRC_GOLD, encoding="utf-8"):
-        g = json.loads(line)
-        if g["report_id"] == "141029-2023":  # the one real report: never used
-            continue
-        if not (g["county"].endswith("县") and len(g["county"]) >= 3):
-            continue
-        if "mojibake" in g["noise"] or g.get("lost_spans"):
-            continue
-        if any("clean_text" in v or "indicators" in v for v in g["versions"]):
-            continue
-        if not 2019 <= g["report_year"] <= 2024:
-            continue
-        if f"{g['report_year']}年" not in g["clean_text"][:300]:
-            continue
-        g["_src_prefecture"] = counties[g["adcode"]]["prefecture"]
-        g["_src_province"] = counties[g["adcode"]]["province"]
-        out.setdefault(g["report_year"], []).append(g)
-    for y in out:
-        out[y].sort(key=lambda g: g["report_id"])
-    return out
-
-
-def derive(src: dict, c: County) -> dict:
-    pairs = [(src["county"], "\x01"), (f4.src_short(src["county"]), "\x02"),
-             (src["_src_prefecture"], "\x03"), (src["_src_prefecture"][:-1], "\x04"),
-             (src["_src_province"], "\x05"), (prov_short(src["_src_province"]), "\x06")]
-    back = [("\x01", c.name), ("\x02", c.short), ("\x03", c.prefecture), ("\x04", c.pshort),
-            ("\x05", c.province), ("\x06", prov_short(c.province))]
-
-    def sub(s):
-        for a, b in pairs:
-            s = s.replace(a, b)
-        for a, b in back:
-            s = s.replace(a, b)
-        return s
-
-    text = sub(src["clean_text"])
-    assert src["county"] not in text and f4.src_short(src["county"]) not in text.replace(c.short, "").replace(c.name, "")
-    sections = [dict(s, title=sub(s["title"])) for s in src["sections"]]
-    inds = []
-    for i in src["indicators"]:
-        i2 = dict(i, surface=sub(i["surface"]))
-        assert i2["surface"] in text, (src["report_id"], i2["surface"])
-        inds.append(i2)
-    for s in sections:
-        if s["level"] <= 2:
-            assert s["title"] in text, (src["report_id"], s["title"])
-    return {"clean_text": text, "sections": sections, "indicators": inds, "issuer": sub(src["issuer"]),
-            "signed": src["signed"], "derived_from": src["report_id"]}
 
 
 TITLE_STYLES = f4.TITLE_STYLES + [
@@ -152,37 +88,7 @@ STYLE_PTR = [5]
 
 
 def report_articles(c: County, sources_by_year, used) -> list:
-    out = []
-    styles = TITLE_STYLES
-    labels = [lab for lab, _, _ in styles]
-    for i, y in enumerate(c.years):
-        pool = [s for s in sources_by_year[y] if s["report_id"] not in used]
-        src = pool[rng("src5", c.adcode, y).randrange(len(pool))]
-        used.add(src["report_id"])
-        d = derive(src, c)
-        party = d["issuer"].startswith("中共")
-        forced = c.opts.get("styles", {}).get(y)
-        k = labels.index(forced) if forced else STYLE_PTR[0]
-        for j in range(len(styles)):
-            label, fn, need_party = styles[(k + j) % len(styles)]
-            if forced:
-                break
-            if need_party and not party:
-                continue
-            if label in ("no_year", "no_year_gov", "no_county") and y not in (2019, 2020, 2021):
-                continue
-            break
-        if not forced:
-            STYLE_PTR[0] = (k + j + 1) % len(styles)
-        assert party or not need_party, (c.name, y, label)
-        signed = dt.date.fromisoformat(d["signed"])
-        delay = rng("pub5", c.adcode, y).choice([0, 1, 2, 3, 5, 7, 9, 12, 16, 21, 28, 35])
-        pub = max(signed, min(signed + dt.timedelta(days=delay), EPOCH1 - dt.timedelta(days=3)))
-        a = Article(c, "report", fn(c, y), pub, d["clean_text"].split("\n"), year=y, report=d,
-                    source=f"{c.name}司法局" if i % 2 else f"{c.name}人民政府办公室", key=f"rep{y}")
-        a.extra["title_style"] = label
-        out.append(a)
-    return out
+    return fb.report_articles(c, sources_by_year, used, TITLE_STYLES, STYLE_PTR, EPOCH1, salt="5", prov=prov_short)
 
 
 def province_lines(c, y):
@@ -205,25 +111,24 @@ def province_lines(c, y):
 
 
 def lookalikes(c: County) -> dict:
-    f4.TOWNS.update(TOWNS)
     r = rng("look5", c.adcode)
     out = {}
     y = max(c.years)
     town = TOWNS[c.adcode]
-    dept = f4.DEPTS[int(h("dept5", c.adcode)[:4], 16) % len(f4.DEPTS)]
-    lines, d = f4.dept_report_lines(f"{c.name}司法局", c, y, "sfj")
+    dept = fb.DEPTS[int(h("dept5", c.adcode)[:4], 16) % len(fb.DEPTS)]
+    lines, d = fb.dept_report_lines(f"{c.name}司法局", c, y, "sfj")
     out["sfj_report"] = Article(c, "department_report", f"{c.name}司法局{y}年度法治政府建设工作报告", d + dt.timedelta(days=3),
                                 lines, source=f"{c.name}司法局", key="sfj")
-    lines, d = f4.dept_report_lines(f"{c.name}司法局", c, y - 1, "sfj2")
+    lines, d = fb.dept_report_lines(f"{c.name}司法局", c, y - 1, "sfj2")
     out["sfj_report2"] = Article(c, "department_report", f"{c.name}司法局关于{y - 1}年法治政府建设情况的报告", d + dt.timedelta(days=2),
                                  lines, source=f"{c.name}司法局", key="sfj2")
-    lines, d = f4.dept_report_lines(f"{c.name}{dept}", c, y - 1, "dept")
+    lines, d = fb.dept_report_lines(f"{c.name}{dept}", c, y - 1, "dept")
     out["dept_report"] = Article(c, "department_report", f"{c.name}{dept}关于{y - 1}年度法治政府建设工作情况的报告",
                                  d + dt.timedelta(days=5), lines, source=f"{c.name}{dept}", key="dept")
-    lines, d = f4.township_lines(town, c, y)
+    lines, d = fb.township_lines(town, c, y)
     out["town_report"] = Article(c, "department_report", f"{town}{y}年法治政府建设情况报告", d + dt.timedelta(days=4),
                                  lines, source=f"{c.name}{town}", key="town")
-    lines, d = f4.prefecture_lines(c, y)
+    lines, d = fb.prefecture_lines(c, y)
     out["pref_report"] = Article(c, "prefecture_report", f"{c.prefecture}{y}年法治政府建设年度报告", d + dt.timedelta(days=8),
                                  lines, source=f"{c.prefecture}人民政府", key="pref")
     lines, d = province_lines(c, y - 1)
@@ -232,24 +137,24 @@ def lookalikes(c: County) -> dict:
     out["prov_report"].extra["level"] = "province"
     for yy in (y - 1, y):
         out[f"gk{yy}"] = Article(c, "other_annual_report", f"{c.name}人民政府{yy}年政府信息公开工作年度报告",
-                                 dt.date(yy + 1, 1, 20 + r.randint(0, 9)), f4.disclosure_lines(c, yy),
+                                 dt.date(yy + 1, 1, 20 + r.randint(0, 9)), fb.disclosure_lines(c, yy),
                                  source=f"{c.name}人民政府办公室", key=f"gk{yy}")
     out["shufa"] = Article(c, "other_annual_report", f"{c.name}人民政府主要负责人{y}年度述法报告",
-                           dt.date(y + 1, 2, 10 + r.randint(0, 15)), f4.shufa_lines(c, y), source=f"{c.name}人民政府", key="shufa")
+                           dt.date(y + 1, 2, 10 + r.randint(0, 15)), fb.shufa_lines(c, y), source=f"{c.name}人民政府", key="shufa")
     out["notice_plan"] = Article(c, "notice", f"{c.name}人民政府办公室关于印发《{c.name}{y + 1}年法治政府建设工作要点》的通知",
-                                 dt.date(y + 1, 4, 1 + r.randint(0, 20)), f4.notice_plan_lines(c, y + 1),
+                                 dt.date(y + 1, 4, 1 + r.randint(0, 20)), fb.notice_plan_lines(c, y + 1),
                                  source=f"{c.name}人民政府办公室", key="plan")
     out["notice_submit"] = Article(c, "notice", f"关于做好{y}年度法治政府建设情况报告报送工作的通知",
-                                   dt.date(y, 12, 10 + r.randint(0, 15)), f4.notice_submit_lines(c, y),
+                                   dt.date(y, 12, 10 + r.randint(0, 15)), fb.notice_submit_lines(c, y),
                                    source=f"{c.name}委依法治县办", key="submit")
     dm = dt.date(y + 1, 1, 5 + r.randint(0, 20))
     out["news_meeting"] = Article(c, "news", f"{c.name}召开县政府常务会议 审议《{y}年度法治政府建设情况报告》", dm,
-                                  f4.news_meeting_lines(c, y, dm), source=f"{c.name}融媒体中心", key="meet")
+                                  fb.news_meeting_lines(c, y, dm), source=f"{c.name}融媒体中心", key="meet")
     dc = dt.date(y, 3, 1 + r.randint(0, 25))
     out["news_committee"] = Article(c, "news", f"中共{c.name}委全面依法治县委员会召开会议", dc,
-                                    f4.news_committee_lines(c, y, dc), source=f"{c.name}融媒体中心", key="comm")
+                                    fb.news_committee_lines(c, y, dc), source=f"{c.name}融媒体中心", key="comm")
     dd = dt.date(y, 9, 1 + r.randint(0, 25))
-    out["news_demo"] = Article(c, "news", f"{c.name}召开法治政府建设示范创建工作推进会", dd, f4.news_demo_lines(c, y, dd),
+    out["news_demo"] = Article(c, "news", f"{c.name}召开法治政府建设示范创建工作推进会", dd, fb.news_demo_lines(c, y, dd),
                                source=f"{c.name}司法局", key="demo")
     return out
 
@@ -264,17 +169,11 @@ def enc_of(host):
 
 
 def footer(c: County, org=None, code=None):
-    code = code or c.code
-    org = org or f"{c.name}人民政府办公室"
-    icp = ICP[c.province[:2]]
-    n = num("icp5", c.adcode, lo=10000000, hi=99999999)
-    return (f"主办单位：{org}", f"网站标识码：{code}", f"{icp}ICP备{n}号-1",
-            f"{icp}公网安备 {c.adcode}02{num('ga5', c.adcode, lo=100000, hi=999999)}号")
+    return fb.footer_lines(c, code, org, icp=ICP, salt="5", filing="-1")
 
 
 def offsite(c: County):
-    return [("中国政府网", "http://www.gov.cn/"), (f"{c.province}人民政府", PROVINCE_PORTAL[c.province]),
-            (f"{c.prefecture}人民政府", PREFECTURE_PORTAL[c.prefecture])]
+    return fb.offsite_links(c, PROVINCE_PORTAL, PREFECTURE_PORTAL)
 
 
 def cn_full_date(d: dt.date) -> str:
@@ -1541,43 +1440,21 @@ def decode_body(store, u, e):
 
 
 def close_links(store: Store, ctxs):
-    hosts = {}
-    for x in ctxs:
-        hosts[x.c.host] = x
-        if "sibling" in x.notes:
-            hosts[x.notes["sibling"]] = x
-    stubs = 0
-    todo = sorted(store.entries)
-    seen = set()
-    while todo:
-        u = todo.pop(0)
-        if u in seen:
-            continue
-        seen.add(u)
-        e = store.entries.get(u)
-        if e is None or e["body"] is None:
-            continue
+    def links(u, e):
         ct = e["headers"].get("Content-Type", "")
-        if not (ct.startswith("text/html") or "javascript" in ct):
-            continue
-        for v in links_of(u, decode_body(store, u, e), is_js="javascript" in ct):
-            vh = urllib.parse.urlsplit(v).hostname
-            if vh not in hosts or v in store.entries or is_asset(v, store):
-                continue
-            x = hosts[vh]
-            c = x.c
-            enc = enc_of(vh)
-            title = "栏目页面" if v.endswith("/") or "index" in v or "list" in v else "信息页面"
-            body = f"""<!DOCTYPE html>
+        return links_of(u, decode_body(store, u, e), is_js="javascript" in ct) if ct.startswith("text/html") or "javascript" in ct else []
+
+    def stub(x, v):
+        c, vh = x.c, urllib.parse.urlsplit(v).hostname
+        enc = enc_of(vh)
+        title = "栏目页面" if v.endswith("/") or "index" in v or "list" in v else "信息页面"
+        return f"""<!DOCTYPE html>
 <html><head><meta charset="{'gb2312' if enc == 'gbk' else 'utf-8'}"><title>{title}-{c.name}{'司法局' if vh.startswith('sfj.') else '人民政府'}</title></head>
 <body><div class="top"><a href="http://{vh}/">{c.name}{'司法局' if vh.startswith('sfj.') else '人民政府'}</a></div>
 <div class="main"><p>本栏目信息正在更新中。</p></div>
 <div class="foot">{esc(footer(c)[0])}</div></body></html>
-"""
-            store.add(v, body, enc=enc, lm=stamp(dt.date(2025, 5, 20), "stub", v), note="placeholder")
-            stubs += 1
-            todo.append(v)
-    return stubs
+""", enc
+    return fb.close_links(store, ctxs, links, lambda v: is_asset(v, store), stub, dt.date(2025, 5, 20))
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -1587,62 +1464,19 @@ def close_links(store: Store, ctxs):
 
 def build(out: Path):
     STYLE_PTR[0] = 5
-    f4.TOWNS.update(TOWNS)
-    sources = load_sources()
+    sources = fb.load_sources(2024)
     store = Store()
     used: set = set()
-    ctxs = []
-    for c in COUNTIES:
-        c.opts = dict(OPTS.get(c.adcode, {}))
-        reports = report_articles(c, sources, used)
-        x = Ctx(store, c, reports, lookalikes(c))
-        BUILDERS[c.family](x)
-        for a in x.reports:
-            assert a.url, (c.name, a.year)
-        for u in x.placed:
-            assert u in store.entries, u
-        ctxs.append(x)
+    ctxs = fb.build_counties(store, COUNTIES, OPTS, BUILDERS, lambda c: report_articles(c, sources, used), lookalikes)
     n_stubs = close_links(store, ctxs)
 
     reports, pages = [], []
     for x in ctxs:
-        c = x.c
-        dups = {}
-        for a in x.placed.values():
-            if a.kind == "duplicate":
-                dups.setdefault(a.dup_of.report_id, []).append(a.url)
-        for a in sorted(x.reports, key=lambda a: a.year):
-            d = a.report
-            etag, lm = store.validators_of(a.url)
-            g = {"report_id": a.report_id, "adcode": c.adcode, "county": c.name, "report_year": a.year, "title": a.title,
-                 "url": a.url, "pages": [a.url], "attachment": a.attachment, "images": [],
-                 "text_source": "docx" if a.attachment else "html", "duplicates": dups.get(a.report_id, []),
-                 "published": a.date.isoformat(), "signed": d["signed"], "issuer": d["issuer"], "epochs": [1],
-                 "versions": [{"epoch": 1, "etag": etag, "last_modified": lm}], "template": c.family, "family": c.family,
-                 "encoding": enc_of(urllib.parse.urlsplit(a.url).hostname), "noise": ["attachment_only"] if a.attachment else [],
-                 "clean_text": d["clean_text"], "lost_spans": [], "sections": d["sections"], "indicators": d["indicators"],
-                 "title_style": a.extra["title_style"], "derived_from": d["derived_from"], "date_on_page": True}
-            reports.append(g)
-        for u, a in sorted(x.placed.items()):
-            if a.kind == "report":
-                continue
-            p = {"url": u, "kind": a.kind, "adcode": c.adcode, "title": a.title, "published": a.date.isoformat(), "epochs": [1],
-                 "family": c.family}
-            if a.kind == "duplicate":
-                p["duplicate_of"] = a.dup_of.report_id
-            if a.extra.get("level"):
-                p["level"] = a.extra["level"]
-            pages.append(p)
+        reports += fb.report_gold(x, store, lambda a: enc_of(urllib.parse.urlsplit(a.url).hostname), text_source=True)
+        pages += fb.page_gold(x, levels=True)
 
-    robots, offs, redirects = [], set(), []
-    for u, e in store.entries.items():
-        if u.endswith("/robots.txt"):
-            txt = store.bodies[e["body"]].decode()
-            host = urllib.parse.urlsplit(u).hostname
-            dis = [ln.split(":", 1)[1].strip() for ln in txt.splitlines() if ln.startswith("Disallow:") and ln.split(":", 1)[1].strip()]
-            robots.append({"host": host, "robots": txt, "disallowed_example": f"http://{host}{dis[0]}" if dis else None})
-        if e["status"] in (301, 302):
-            redirects.append({"from": u, "to": e["headers"]["Location"], "status": e["status"]})
+    robots, redirects = fb.robots_and_redirects(store)
+    offs = set()
     for x in ctxs:
         for t, u in offsite(x.c):
             offs.add(u)
@@ -1659,38 +1493,12 @@ def build(out: Path):
         "shell_pages": [],
         "placeholder_pages": sorted(u for u, e in store.entries.items() if e["note"] == "placeholder"),
         "redirects": redirects,
-        "columns": [{"adcode": x.c.adcode, "county": x.c.name, "family": x.c.family,
-                     **{k: v for k, v in x.notes.items() if k not in ("gk_entry", "sfj_nav")}} for x in ctxs],
+        "columns": fb.columns_gold(ctxs, ("gk_entry", "sfj_nav")),
     }
 
-    import shutil
-    out.mkdir(parents=True, exist_ok=True)
-    for sub in ("bodies", "gold"):
-        if (out / sub).exists():
-            shutil.rmtree(out / sub)
-    for path, data in store.bodies.items():
-        f = out / path
-        f.parent.mkdir(parents=True, exist_ok=True)
-        f.write_bytes(data)
-    with open(out / "manifest.jsonl", "w", encoding="utf-8") as f:
-        for u in sorted(store.entries):
-            f.write(json.dumps(store.entries[u], ensure_ascii=False) + "\n")
-    (out / "gold").mkdir()
-    with open(out / "gold/reports.jsonl", "w", encoding="utf-8") as f:
-        for g in reports:
-            f.write(json.dumps(g, ensure_ascii=False) + "\n")
-    with open(out / "gold/pages.jsonl", "w", encoding="utf-8") as f:
-        for p in pages:
-            f.write(json.dumps(p, ensure_ascii=False) + "\n")
     epochs = {"epoch_dates": {"1": EPOCH1.isoformat()}, "new_in_epoch2": [], "corrected": [], "deleted": [], "redesign": None,
               "dead_in_epoch1": []}
-    (out / "gold/epochs.json").write_text(json.dumps(epochs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (out / "gold/http.json").write_text(json.dumps(http, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    with open(out / "counties.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["adcode", "province", "prefecture", "county", "homepage", "family"])
-        for c in COUNTIES:
-            w.writerow([c.adcode, c.province, c.prefecture, c.name, f"http://{c.host}/", c.family])
+    fb.write_set(out, store, reports, pages, http, epochs, COUNTIES)
     return ctxs, reports, pages, store, n_stubs
 
 
@@ -1700,109 +1508,13 @@ def build(out: Path):
 
 
 def verify(out: Path) -> list:
-    errs = []
-    entries = {}
-    for line in open(out / "manifest.jsonl", encoding="utf-8"):
-        e = json.loads(line)
-        entries[e["url"]] = e
-        if e["body"] and not (out / e["body"]).exists():
-            errs.append(f"missing body {e['body']}")
-    counties = list(csv.DictReader(open(out / "counties.csv", encoding="utf-8")))
-    http = json.load(open(out / "gold/http.json", encoding="utf-8"))
-    sib = {s["adcode"]: s["sibling"] for s in http["sibling_hosts"]}
-    reports = [json.loads(l) for l in open(out / "gold/reports.jsonl", encoding="utf-8")]
-    pages = [json.loads(l) for l in open(out / "gold/pages.jsonl", encoding="utf-8")]
+    def skip(v, entries):
+        path = urllib.parse.urlsplit(v).path
+        return bool(STATIC_RE.search(path)) or (path.endswith(".js") and v not in entries) or path.startswith("/api/visit.php")
 
-    def read(e):
-        return (out / e["body"]).read_bytes()
-    reach_all = set()
-    for row in counties:
-        home = row["homepage"]
-        hosts = {urllib.parse.urlsplit(home).hostname} | ({sib[row["adcode"]]} if row["adcode"] in sib else set())
-        seen, todo, dead = {home}, [home], []
-        while todo:
-            u = todo.pop()
-            e = entries.get(u)
-            if e is None:
-                dead.append(u)
-                continue
-            if e["status"] in (301, 302):
-                v = urllib.parse.urljoin(u, e["headers"]["Location"])
-                if v not in seen:
-                    seen.add(v)
-                    todo.append(v)
-                continue
-            ct = e["headers"].get("Content-Type", "")
-            if not (ct.startswith("text/html") or "javascript" in ct):
-                continue
-            host = urllib.parse.urlsplit(u).hostname
-            text = read(e).decode("gbk" if host in GBK_HOSTS else "utf-8")
-            for v in links_of(u, text, is_js="javascript" in ct):
-                vp = urllib.parse.urlsplit(v)
-                if vp.hostname not in hosts:
-                    continue
-                if STATIC_RE.search(vp.path) or (vp.path.endswith(".js") and v not in entries) or vp.path.startswith("/api/visit.php"):
-                    continue
-                if v not in seen:
-                    seen.add(v)
-                    todo.append(v)
-        reach_all |= seen
-        if dead:
-            errs.append(f"{row['county']}: {len(dead)} dead links inside its hosts, e.g. {sorted(dead)[:3]}")
-    for g in reports:
-        for u in [g["url"]] + g["pages"] + ([g["attachment"]] if g["attachment"] else []) + g["duplicates"]:
-            if u not in entries:
-                errs.append(f"{g['report_id']}: {u} not in manifest")
-            elif u not in reach_all:
-                errs.append(f"{g['report_id']}: {u} not reachable from the homepage")
-        if g["report_id"] == "141029-2023" or g["derived_from"] == "141029-2023":
-            errs.append("uses 141029-2023")
-    for p in pages:
-        if p["url"] not in reach_all:
-            errs.append(f"look-alike not reachable: {p['url']}")
-    srcs = [g["derived_from"] for g in reports]
-    if len(srcs) != len(set(srcs)):
-        errs.append("a source report is used twice")
-    return errs
-
-
-def compare(a: Path, b: Path) -> list:
-    import filecmp
-    diffs = []
-    for root in (a, b):
-        for f in root.rglob("*"):
-            if f.is_file() and f.name != "README.md":
-                rel = f.relative_to(root)
-                other = (b if root == a else a) / rel
-                if not other.exists():
-                    diffs.append(f"only in {root}: {rel}")
-                elif root == a and not filecmp.cmp(f, other, shallow=False):
-                    diffs.append(f"differs: {rel}")
-    return diffs
-
-
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--check", action="store_true", help="build into a temporary folder, compare with --out, verify --out")
-    a = ap.parse_args()
-    if a.check:
-        with tempfile.TemporaryDirectory() as tmp:
-            build(Path(tmp))
-            d = compare(a.out, Path(tmp))
-        errs = verify(a.out)
-        print("\n".join(d) if d else "identical")
-        print("\n".join(errs) if errs else "verify: ok")
-        sys.exit(1 if d or errs else 0)
-    ctxs, reports, pages, store, n_stubs = build(a.out)
-    print(f"{len(ctxs)} counties, {len(reports)} reports, {len(pages)} other pages, {len(store.entries)} responses "
-          f"({n_stubs} placeholder pages), {len(store.bodies)} bodies")
-    print("reports per family:", dict(collections.Counter(g["family"] for g in reports)))
-    print("reports per year:", dict(sorted(collections.Counter(g["report_year"] for g in reports).items())))
-    print("pages per kind:", dict(collections.Counter(p["kind"] for p in pages)))
-    errs = verify(a.out)
-    print("\n".join(errs) if errs else "verify: ok")
+    return fb.verify(out, lambda u, text, ct: links_of(u, text, is_js="javascript" in ct), enc_of, skip,
+                     lambda ct: ct.startswith("text/html") or "javascript" in ct)
 
 
 if __name__ == "__main__":
-    main()
+    fb.main(build, DEFAULT_OUT, verify)

@@ -101,6 +101,10 @@ _OTHER_GOV = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:自治)?[县区市旗州盟�
 _ETHNIC = re.compile(rf"(?:(?:{'|'.join(ETHNIC_GROUPS)})族)+自治|自治(?=[县旗])")
 _TAIL_TRIM = "》」』”\"')）]】。.．!！?？ "
 _LEAD_TAG = re.compile(r"^(?:【[^】]{0,16}】|\[[^\]]{0,16}\]|\[?(?:转载|转发|置顶|图文|原创)\]?[:：]?)+")
+#: a title wrapped whole in one bracket pair (`【…的报告】`)
+_WRAPPED = re.compile(r"^【([^【】]+)】$")
+#: a document number before the title (`宜政发〔2023〕6号 …`, `X政办发[2024]12号…`): the issuing office's, not a name
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*第?\d{1,5}号")
 _TAIL_NOTE = re.compile(r"[(（【\[][^()（）【】\[\]]{0,12}[)）】\]]$")
 _PLAN_NAME = re.compile(r"实施纲要[^》]{0,30}》")
 _ADMIN_SUFFIX = "县区市旗"
@@ -215,9 +219,17 @@ def _ending(after: str) -> str:
     return _YEAR.sub("", a)
 
 
+def _title_core(title: str) -> str:
+    """The folded title without what only marks it: a wrapping 【】, leading tags (`【报告】`, `[转载]`) and a
+    leading document number."""
+    t = fold_title(title)
+    wrapped = _WRAPPED.match(t)
+    return _DOC_NUMBER.sub("", _LEAD_TAG.sub("", wrapped.group(1) if wrapped else t))
+
+
 def classify_title(title: str, county: str) -> PageKind:
     """Kind of an article from its full title (`county` as in the registry; may be "")."""
-    t = _PLAN_CLAUSE.sub("", _LEAD_TAG.sub("", fold_title(title)))
+    t = _PLAN_CLAUSE.sub("", _title_core(title))
     if not t:
         return PageKind.UNRELATED
     if _is_notice(t):
@@ -238,7 +250,7 @@ def classify_title(title: str, county: str) -> PageKind:
 def could_be_county_report(list_title: str, county: str) -> bool:
     """Pre-fetch filter on a list-page title: False only when the visible text rules a county
     report out.  A title cut with `...`/`…` is judged on what the cut leaves visible."""
-    t = _LEAD_TAG.sub("", fold_title(list_title))
+    t = _title_core(list_title)
     if not t:
         return True  # an item without text: cannot judge, fetch it
     m = _TRUNC.search(t)

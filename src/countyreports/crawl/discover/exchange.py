@@ -18,6 +18,7 @@ class Ask:
     context: str = ""
     depth: int = 0
     allow: str = ""  # a host outside the scope this one request may go to (a probe, a shared search service)
+    parent: str = ""  # the page whose link this is (find asks)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,9 @@
 `read_page(text, url, hosts=…)` parses the page once and gives a `PageView`: its names and their score (with the
 context of its breadcrumb and of the link that led to it), the links that may lead to the report column
 (scored, on any host: the search decides what is in scope), its list (any shape, pages of any kind, records in
-scripts, a JSON answer), its per-year sub-columns, every entry-like link (for the title classifier), list APIs
-named by its scripts, its GET search forms, and who it says it belongs to (网站标识码, 主办单位).
+scripts, a JSON answer), its per-year sub-columns, its links to its own path with another query (its list's tabs),
+every entry-like link (for the title classifier), list APIs named by its scripts, its GET search forms, and who it
+says it belongs to (网站标识码, 主办单位).
 
 With `adapters`, a page of a known CMS family is read by that family's adapter first (`FAMILIES`); the generic
 reader is the fallback and, with adapters off, the only reader.
@@ -28,6 +29,7 @@ from countyreports.crawl.discover.listing import all_items, column_shapes
 from countyreports.crawl.discover.names import (
     breadcrumb, is_year_label, meta, own_names, page_score, scored, topic_of, url_score,
 )
+from countyreports.crawl.discover.pager import query_variants
 from countyreports.crawl.discover.scripts import (
     api_urls, fragments, json_columns, json_pages, json_records, read_json, script_columns,
 )
@@ -68,6 +70,7 @@ class PageView:
     article_like: bool = False  # an article's page (ArticleTitle meta, or a long text and hardly a list)
     templates: tuple[tuple[str, str], ...] = ()  # how its scripts link a record by its id (endpoints.link_templates)
     menu: tuple[ScoredLink, ...] = ()  # its short links that name no way to the column, in their order
+    variants: tuple[str, ...] = ()  # links to its own path with another query: maybe its list's tabs
 
     @property
     def shell(self) -> bool:
@@ -345,7 +348,8 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         forms=search_forms(tree, url, charset), templates=link_templates(text),
         menu=menu(tree, url, scope, {s.url for s in cands} | entries),
         site_code=site_code_from_html(text), owners=owners(tree, text), redirect=redirect_of(tree, text, url),
-        frames=frames_of(tree, url, scope), alternates=alternates_of(tree, url, scope), article_like=article_like(tree, items))
+        frames=frames_of(tree, url, scope), alternates=alternates_of(tree, url, scope), article_like=article_like(tree, items),
+        variants=query_variants(tree, url, entries))
 
 
 def _in_crumb(a: c.LexborNode) -> bool:

@@ -2,6 +2,8 @@
 
 * links: 下一页 / 尾页 / page numbers (``2``, ``[2]``) inside a pager block, and any page-number link whose URL is
   the page's own with another page number (``?page=3``, ``&pageIndex=3``, ``list_3.html``);
+* tabs: one list split by a query parameter (文件 / 公告 / 报告 as ``?type=1|2|3``): the links that add one
+  parameter to the list's own URL, at least two adding the same one (`tabs`);
 * script-only pagers: a pager written by a script from numbers in the page — positional calls
   (``createPageHTML(7, 0, "index", "html")``, ``createPageHTML("page_div", 7, 0, "index", "html", 67)``) or
   configurations (``{total: 23, size: 6, current: 1, prefix: "index", suffix: "html"}``, ``var countPage = 3``):
@@ -14,10 +16,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
+from urllib.parse import parse_qsl, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from countyreports.crawl.discover import common as c
+from countyreports.crawl.discover.keywords import PAGE_PARAM
 
 NEXT_TEXTS = frozenset(
     {"下一页", "下页", "后一页", "下一頁", "尾页", "末页", "最后一页", "尾頁", ">", ">>", "»", "›",
@@ -71,6 +76,35 @@ def page_links(tree: LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple
         if u != url and u not in out:
             out.append(u)
     return tuple(out)
+
+
+MIN_TABS = 2  # a tab bar has two tabs at least
+
+
+def query_variants(tree: LexborHTMLParser, url: str, entries: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Links to the page's own path with another query (``?type=2``, ``&type=bg``), not its list's entries: what
+    may be its list's tabs (`tabs` decides)."""
+    own = urlsplit(url)
+    out: list[str] = []
+    for _a, u in c.anchors(tree, c.base_url(tree, url)):
+        parts = urlsplit(u)
+        if u != url and u not in entries and u not in out and (parts.hostname, parts.path) == (own.hostname, own.path) \
+                and parts.query != own.query and not c.is_attachment(u):
+            out.append(u)
+    return tuple(out)
+
+
+def tabs(url: str, variants: Iterable[str]) -> tuple[str, ...]:
+    """The tabs of the list at `url`: the variants that add exactly one parameter (not a page number) to its
+    query, kept when at least `MIN_TABS` add the same parameter — a tab bar, not a stray link."""
+    own = parse_qsl(urlsplit(url).query, keep_blank_values=True)
+    by_key: dict[str, list[str]] = {}
+    for u in variants:
+        query = parse_qsl(urlsplit(u).query, keep_blank_values=True)
+        extra = [kv for kv in query if kv not in own]
+        if len(query) == len(own) + 1 and len(extra) == 1 and not PAGE_PARAM.match(extra[0][0]):
+            by_key.setdefault(extra[0][0], []).append(u)
+    return tuple(u for urls in by_key.values() if len(set(urls)) >= MIN_TABS for u in dict.fromkeys(urls))
 
 
 #: an option of a page-number <select>: 2, 第2页, [2], -2页-

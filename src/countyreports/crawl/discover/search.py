@@ -18,7 +18,9 @@ Phases:
   `max_probes`): a probed page with the county's identity (its 网站标识码, or the county named as the site's
   owner) adds its host to the scope; any other is dropped.
 * **list** — the column's list pages: its pages (links, script pagers, JSON paging), its per-year
-  sub-columns, the list APIs its scripts name, at most `max_list_pages`. A topic column whose first page lists
+  sub-columns, the list APIs its scripts name, the other tabs of its list (文件 / 公告 / 报告 as ``?type=``: a
+  county files its reports under any), at most `max_list_pages`. A column found as one tab of the list its link came
+  from is that list, walked with all its tabs. A topic column whose first page lists
   others' reports only (a 司法局's) is walked, then left for the search to go on when its whole list holds none
   of the county's; it is the column again when nothing else is found.
 * **site search** — when no column is found: the homepage's GET search form (never a guessed URL) is asked
@@ -41,6 +43,7 @@ from countyreports.crawl.discover.exchange import Answer, Ask, Tried  # noqa: F4
 from countyreports.crawl.discover.keywords import SEARCH_QUERIES
 from countyreports.crawl.discover.names import placed
 from countyreports.crawl.discover.page import PageView, read_page
+from countyreports.crawl.discover.pager import tabs
 from countyreports.crawl.discover.scope import Scope, host_of
 from countyreports.models import County, Link
 
@@ -122,6 +125,7 @@ class ColumnSearch:
     _templates: tuple[tuple[str, str], ...] = ()  # how the site's scripts link a record by its id
     _provisional: bool = False  # the column's first page lists others' reports only: judged once walked
     _fallback: tuple[str, dict[str, Link]] | None = None  # a column of others' reports, taken when nothing else is
+    _tabbed: dict[str, PageView] = field(default_factory=dict)  # pages judged no column whose lists have tabs
 
     # ------------------------------------------------------------------ requests
     def start(self, homepage: str | None = None) -> None:
@@ -281,8 +285,10 @@ class ColumnSearch:
         if accepts(view, self.scope, self.county.county, home=home):
             # a topic column whose first page lists others' reports (the 司法局's 法治建设): walked, then judged
             self._provisional = view.score < REPORT_SCORE and others_only(view.items, self.county.county)
-            self._take_column(answer.url, view)
+            self._take_column(answer.url, view, ask.parent)
             return
+        if tabs(answer.url, view.variants):
+            self._tabbed[answer.url] = view
         self.tried.append(Tried(answer.url, view.score, name, f"{len(view.items)} entries, "
                                 f"{report_like(view.items, self.county.county)} reports"))
         if view.redirect and self.scope.allows(view.redirect):  # a page that only sends the browser on
@@ -295,7 +301,7 @@ class ColumnSearch:
         for cand in (placed(cand, self.county.county) for cand in view.candidates):
             if cand.score < MIN_SCORE or cand.url in self._seen:
                 continue
-            nxt = Ask(cand.url, "find", cand.text, cand.context, ask.depth + 1)
+            nxt = Ask(cand.url, "find", cand.text, cand.context, ask.depth + 1, parent=answer.url)
             if self.scope.allows(cand.url):
                 self._push(nxt, cand.score)
             elif cand.score >= PROBE_SCORE and self._probes < self.max_probes:
@@ -315,11 +321,20 @@ class ColumnSearch:
             self.articles.setdefault(link.url, link)
         self.phase, self.column_url, self.items, self._provisional = Phase.FIND, None, {}, False
 
-    def _take_column(self, url: str, view: PageView) -> None:
+    def _take_column(self, url: str, view: PageView, parent: str = "") -> None:
+        """The column is `url`'s list; when `url` is a tab of the list its link came from (文件 / 公告 / 报告 as
+        ``?type=``), the column is that list with all its tabs: the county's reports may be filed under any."""
         self.phase = Phase.LIST
-        self.column_url = url
         self._list_seen.add(c.page_key(url))
-        self._take_list(Ask(url, "list", depth=0), view)
+        list_of = self._tabbed.get(parent)
+        if list_of is None or url not in tabs(list_of.url, list_of.variants):
+            self.column_url = url
+            self._take_list(Ask(url, "list", depth=0), view)
+            return
+        self.column_url = parent
+        self._list_seen.add(c.page_key(parent))
+        self._take_list(Ask(parent, "list", depth=0), list_of)
+        self._take_list(Ask(url, "list", depth=1), view)
 
     def _on_list(self, ask: Ask, answer: Answer) -> None:
         if answer.text is None:
@@ -341,6 +356,8 @@ class ColumnSearch:
         follow = list(view.next_pages)
         if ask.depth < 2 and self.phase is Phase.LIST:
             follow += [*view.subcolumns, *view.apis, *view.frames]
+        if ask.depth == 0 and self.phase is Phase.LIST:  # the other tabs of the column's list
+            follow += tabs(view.url, view.variants)
         for u in follow:
             key = c.page_key(u)  # /fz/ and /fz/index.html are one page (a pager's option names the first)
             if key not in self._list_seen and (self.scope.allows(u) or (ask.allow and host_of(u) == ask.allow)):
