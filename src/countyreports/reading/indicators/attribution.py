@@ -29,6 +29,7 @@ from __future__ import annotations
 from typing import Final
 
 from countyreports.reading.indicators.cues import Hit, glue_in
+from countyreports.reading.indicators.departments import SUBJECT_REACH as SUBJECT_AFTER, department_other
 from countyreports.reading.indicators.frames import FRAMES, Frame
 from countyreports.reading.indicators.levels import CLAUSE, OWN, PARAGRAPH, SENTENCE, Levels, match_frame
 from countyreports.reading.indicators.pairs import ends_with_to
@@ -248,6 +249,8 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
         used.append(verb)
     if sc.after_break and _abuts_break(t, sc):
         return none  # the words that decide start right after a lost span: they may be cut
+    if department_other(t, sc.c0, q.unit_start, f.code, t[q.end:min(sc.c1 + SUBJECT_AFTER, len(t))]):
+        return none  # 县交通运输局组织本系统执法人员培训3期: one department's own figure (departments.py)
     return Reading(f.code, kind, sign if kind == "change" else 1.0, labels(used, q), *span(q, used, sc))
 
 

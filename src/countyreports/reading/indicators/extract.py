@@ -324,13 +324,14 @@ def _lead(t: str, s0: int, sent_ends: list[int]) -> LeadSource:
 
 def _lender(qs: list[Qty], clauses: list[tuple[int, int]], sents: list[tuple[int, int]], live: list[int],
             k: int) -> tuple[int, int]:
-    """The clause of the nearest live quantity before the k-th in its sentence with the same measure."""
-    q, s = qs[live[k]], sents[live[k]]
-    for j in range(k - 1, max(-1, k - 8), -1):
-        i = live[j]
+    """The clause of the nearest live quantity before the k-th in its sentence with the same measure (or of
+    its own before-value, when that stands before it)."""
+    i0 = live[k]
+    q, s = qs[i0], sents[i0]
+    for i in range(i0 - 1, max(-1, i0 - 8), -1):  # (a consumed before-value too: 上年190件，本年247件)
         if sents[i] != s:
             break
-        if qs[i].base == q.base:
+        if qs[i].base == q.base and (qs[i].kind != "consumed" or qs[i].value == q.from_value):
             return clauses[i]
     return -1, -1
 
