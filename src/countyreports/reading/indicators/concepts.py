@@ -100,6 +100,9 @@ CONCEPTS: dict[str, Concept] = {
     "trainee": Concept("action", _w("参训 受训 培训人数 培训人员 参加培训 接受培训 参培")),
     "other_trainee": Concept("blocker", _w(
         "领导干部 国家工作人员 公职人员 公务员 党员干部 村干部 调解员 网格员 明白人 律师 干部")),
+    # lenient decisions are no count of cases (不予处罚、减轻处罚决定96宗)
+    "lenient": Concept("blocker", _w(
+        "不予处罚 免予处罚 免罚 减轻处罚 从轻处罚 首违不罚 轻微不罚 不予处罚决定 免予处罚决定 减轻处罚决定 从轻处罚决定")),
     "penalty": Concept("object", _w(
         "行政处罚 处罚决定 处罚案件 违法案件 违法行为 立案查处 查处 罚款决定 执法案件 一般程序")),
     # ------------------------------------------------------------------ publicity
@@ -130,7 +133,7 @@ CONCEPTS: dict[str, Concept] = {
         "受理 办理 实施 调整 授权 服务事项")),
     "certif": Concept("object", _w("证明事项 证明材料 证明")),
     "market": Concept("object", _w("市场主体 经营主体 新市场主体 新经营主体")),
-    "new": Concept("action", _w("新增 新登记 新设立 新注册 新发展 新办 新开办 新成立 新设 新市场主体 新经营主体")),
+    "new": Concept("action", _w("新增 新登记 设立登记 新设立 新注册 新发展 新办 新开办 新成立 新设 新市场主体 新经营主体")),
     "net": Concept("action", _w("净增 净增加 净增长")),
     "net_down": Concept("action", _w("净减少 净减")),
     "stock": Concept("frame", _w("实有 现有 保有量 保有 总量 总数 登记在册 存量 目前")),
@@ -153,7 +156,7 @@ CONCEPTS: dict[str, Concept] = {
     "rate": Concept("rate", _w("率 比例 比率 百分比 占比 占")),
     # a rate word that holds its concept, the verb after 成功 (成功调解率: 调解率 would hide its 率)
     "success_rate": Concept("rate", _w("成功调解率 成功调处率 成功化解率")),
-    "up": Concept("frame", _w("增加 增长 上升 提高 提升 扩大 多出 多 增")),
+    "up": Concept("frame", _w("增加 增长 上升 提高 提升 扩大 多出 多减 多 增")),  # (多减: more relief)
     "down": Concept("frame", _w("减少 下降 降低 压减 精简 缩减 削减 压缩 取消 少 缩小 降 减")),
     "baseline": Concept("frame", _w(
         "较上年 比上年 同比 环比 比去年 较去年 与上年相比 与去年相比 较上一年 比上一年 较改革前 比改革前 "
@@ -163,13 +166,14 @@ CONCEPTS: dict[str, Concept] = {
         "力争 计划 预计 目标 不少于 不低于 至少 确保 争取 将至少 规划 预期 努力实现 要达到 达标")),
     "future": Concept("frame", _w("下一步 下步 明年 今后 下一年 新的一年 下阶段 来年")),
     "per": Concept("frame", _w(
-        "每季度 每年 每月 每半年 每千人 每万人 每人 人均 日均 年均 月均 每周 每次 每个 每件 每户 平均每")),
+        "每季度 每年 每月 每半年 每千人 每万人 每人 人均 日均 年均 月均 每周 每次 每个 每件 每户 平均每 "
+        "每期 每场 每批 每班 每轮 每堂 每名 每家 场均 期均")),
     "other_body": Concept("frame", _w(
         "全省 省委 省政府 省级 省司法厅 省高级 全国 国务院 党中央 中央 中级人民法院 中院 高级人民法院 省法院 "
         "人大常委会 人大 政协 检察院 人民检察院 司法部 依法治省 依法治国")),
     # the city's bodies: the prefecture in a report of a 县, 区 or 旗 (another body there), the county itself in
     # a 县级市's report (extract's `prefecture_other` says which); transparent otherwise, like 全县
-    "prefecture": Concept("frame", _w("全市 我市 本市 市委 市政府 市人民政府 市直")),
+    "prefecture": Concept("frame", _w("全市 我市 本市 市委 市政府 市人民政府 市直 市本级")),
     "peer_units": Concept("frame", _w("各县区 各县（市、区） 各县(市、区) 县（市、区） 县（区） 县区 设区市 各地 各市")),
     "distrib": Concept("frame", _w("分别")),
     "subordinate": Concept("frame", _w(

@@ -21,6 +21,7 @@ from countyreports.reading.indicators.concepts import (
     TO_WORDS,
 )
 from countyreports.reading.indicators.quantities import Qty
+from countyreports.reading.indicators.taxonomy import MEASURE_KIN
 
 #: a year, or this year, between a to-word and its number (增加到2023年的, 增加到今年的, 增加至本年度的)
 _YEAR_FILLER: Final = re.compile(r"(?:[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3}|今|本|当)年(?:度|版)?(?:的)?$")
@@ -119,8 +120,8 @@ def _clause_prefix(t: str, q: Qty, lo: int) -> str | None:
     close (the clause is longer than a baseline clause)."""
     a = max(lo, q.start - _BASELINE_REACH - 2)
     for k in range(q.start - 1, a - 1, -1):
-        if t[k] in _CLAUSE_SEPS:
-            return t[k + 1:q.start]
+        if t[k] in _CLAUSE_SEPS or t[k] in "：:" and t[k + 1:q.start].strip(" \u3000"):
+            return t[k + 1:q.start]  # (a colon right before the figure is its label's own: 2023年：5次)
     return t[lo:q.start] if lo >= a else None
 
 
@@ -209,7 +210,8 @@ def _pair_baseline_clauses(t: str, qs: list[Qty], sent_start: list[int]) -> None
     from_value of this year's."""
     for i in range(1, len(qs)):
         q, p = qs[i], qs[i - 1]
-        if (p.kind != "value" or q.kind != "value" or p.base != q.base or sent_start[i] != sent_start[i - 1]
+        if (p.kind != "value" or q.kind != "value" or sent_start[i] != sent_start[i - 1]
+                or MEASURE_KIN.get(p.base, p.base) != MEASURE_KIN.get(q.base, q.base)
                 or p.from_value is not None or q.from_value is not None or q.start - p.end > 2 * _BASELINE_REACH):
             continue
         q_words = _clause_prefix(t, q, p.end)

@@ -89,6 +89,8 @@ _VAGUE: Final = frozenset("数几")  # 数十, 几百: vague only before 十/百
 #: what may not stand right before a number: _BAD_BEFORE and ASCII letters and digits (part of a code: A3, 12)
 _SKIP_BEFORE: Final = _BAD_BEFORE | frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _WEAK: Final = frozenset({"一", "两", "二"})  # lone 一/两: idioms (一次办, 两批) unless a code claims them
+#: before a lone 一: a negation that makes the figure none at all (无一起败诉, 没有一件, 未发生一起)
+NONE_BEFORE: Final = ("无", "没有", "未有", "未发生", "未出现", "零")
 _PRE_LAST: Final = frozenset(w[-1] for w in APPROX_BEFORE)
 _BASE: Final = {"万元": "元", "亿元": "元", "％": "%"}
 _OPEN, _CLOSE = "（(", "）)"
@@ -207,6 +209,8 @@ def scan_quantities(t: str, limit: int) -> tuple[list[Qty], bool]:
         if base != measure and measure != "％":
             value *= 10_000 if measure[0] == "万" else 100_000_000
         written = (mult + measure) if measure == "元" and mult else "百分之" if pct is not None else measure
+        if num == "一" and pct is None and t.endswith(NONE_BEFORE, max(0, start - 3), start):
+            value = 0.0  # 全年无一起行政机关败诉案件: none
         out.append(Qty(start, end, value if value.is_integer() else round(value, 6), written, base,
                        bool(pre or post or post2), pct is None and num in _WEAK))
         if len(out) > limit:
