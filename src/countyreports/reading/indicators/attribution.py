@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from countyreports.reading.indicators.cues import Hit, glue_in
+from countyreports.reading.indicators.cues import CueWord, Hit, glue_in
 from countyreports.reading.indicators.departments import SUBJECT_REACH as SUBJECT_AFTER, department_other
 from countyreports.reading.indicators.frames import FRAMES, Frame
 from countyreports.reading.indicators.levels import CLAUSE, OWN, PARAGRAPH, SENTENCE, Levels, match_frame
@@ -78,6 +78,8 @@ def _change(t: str, q: Qty, sc: Scope, cover: list[int]) -> Hit | None:
     if q.from_value is not None or ends_with_to(t[max(sc.l0, q.unit_start - 16):q.unit_start]):
         return None
     left = sc.own_left
+    if q.sign and has(left, "baseline"):  # 较上年 -6 件: the sign is the change word
+        return Hit(q.start - 1, q.start, _SIGN_UP if q.sign > 0 else _SIGN_DOWN)
     for k in range(len(left) - 1, -1, -1):
         h = left[k]
         cs = h.cue.concepts
@@ -88,6 +90,10 @@ def _change(t: str, q: Qty, sc: Scope, cover: list[int]) -> Hit | None:
         if not h.cue.clear and h.cue.role != "action":
             return None
     return None
+
+
+_SIGN_UP: Final = CueWord("+", frozenset(("up",)), "frame", "up:+")
+_SIGN_DOWN: Final = CueWord("-", frozenset(("down",)), "frame", "down:-")
 
 
 def _sign(h: Hit) -> float:

@@ -81,9 +81,10 @@ _QUOTED: Final = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n
 _QUOTE_OPENS: Final[str] = first_chars(_QUOTED.pattern) or ""
 assert _QUOTE_OPENS
 _BAD_BEFORE: Final = frozenset("第数几若每-－〔[#No/:：.．")  # 第九批, 数十, 每季度一次, 0359-…, 〔2019〕, 10:30, 2.5.
-#: … of which a label's colon or a slash is bad only after a digit or letter (10:30, 2023/5, A/3): after words
-#: it opens a labelled figure (发放资料：12,000份, 新收 47 件 / 已结 45 件)
-_LABEL_MARKS: Final = frozenset("/:：")
+#: … of which a label's colon, a slash or a minus is bad only after a digit or letter (10:30, 2023/5, A/3,
+#: 0359-…): after words or a space it opens a labelled or signed figure (发放资料：12,000份, 新收 47 件 / 已结 45 件)
+_LABEL_MARKS: Final = frozenset("/:：-－")  # (a sign: 较上年 -6 件)
+_SIGNS: Final = {"-": -1, "－": -1, "+": 1, "＋": 1}  # a sign right before a number (a table's change cell)
 _CODE_CHARS: Final = frozenset("0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _VAGUE: Final = frozenset("数几")  # 数十, 几百: vague only before 十/百/千/万 (总数一千一百余名 is a number)
 #: what may not stand right before a number: _BAD_BEFORE and ASCII letters and digits (part of a code: A3, 12)
@@ -103,7 +104,7 @@ class Qty:
     """One quantity (mutable while the reading decides about it)."""
 
     __slots__ = ("start", "end", "value", "measure", "base", "approx", "weak", "from_value", "unit_start",
-                 "kind", "bracketed")
+                 "kind", "bracketed", "sign")
 
     def __init__(self, start: int, end: int, value: float, measure: str, base: str, approx: bool,
                  weak: bool) -> None:
@@ -118,6 +119,7 @@ class Qty:
         self.unit_start = start  # start of the figure's words: before 由/从 of a from→to pair
         self.kind = "value"  # value | baseline | consumed (the starting value of a pair)
         self.bracketed = False
+        self.sign = 0  # +1 / -1: written with a sign (较上年 +2.1个百分点, 较上年 -6 件)
 
 
 def _quoted_spans(t: str) -> list[int]:
@@ -213,6 +215,8 @@ def scan_quantities(t: str, limit: int) -> tuple[list[Qty], bool]:
             value = 0.0  # 全年无一起行政机关败诉案件: none
         out.append(Qty(start, end, value if value.is_integer() else round(value, 6), written, base,
                        bool(pre or post or post2), pct is None and num in _WEAK))
+        if before in _SIGNS and lower < 0 and not pre:
+            out[-1].sign = _SIGNS[before]
         if len(out) > limit:
             break
     out = _with_bare(t, out, quoted)
