@@ -28,6 +28,8 @@ from __future__ import annotations
 
 from typing import Final
 
+import re
+
 from countyreports.reading.indicators.cues import CueWord, Hit, glue_in
 from countyreports.reading.indicators.departments import SUBJECT_REACH as SUBJECT_AFTER, department_other
 from countyreports.reading.indicators.frames import FRAMES, Frame
@@ -84,7 +86,8 @@ def _change(t: str, q: Qty, sc: Scope, cover: list[int]) -> Hit | None:
         h = left[k]
         cs = h.cue.concepts
         if "up" in cs or "down" in cs:
-            if open_count(t, cover, sc.l0, h.end, q.unit_start, True) == 0 or has(left, "baseline"):
+            if open_count(t, cover, sc.l0, h.end, q.unit_start, True) == 0 or has(left, "baseline") \
+                    or _YEAR_BASELINE.search(t, sc.l0, h.start) is not None:
                 return h
             return None
         if not h.cue.clear and h.cue.role != "action":
@@ -92,6 +95,8 @@ def _change(t: str, q: Qty, sc: Scope, cover: list[int]) -> Hit | None:
     return None
 
 
+#: an earlier year as the baseline of a change (较2022年高出1.3个百分点, 与2022年相比减少6件)
+_YEAR_BASELINE: Final = re.compile(r"(?:较|比|与|同)[12][0-9]{3}年(?:度|同期)?(?:相比)?")
 _SIGN_UP: Final = CueWord("+", frozenset(("up",)), "frame", "up:+")
 _SIGN_DOWN: Final = CueWord("-", frozenset(("down",)), "frame", "down:-")
 

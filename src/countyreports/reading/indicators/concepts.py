@@ -58,7 +58,8 @@ CONCEPTS: dict[str, Concept] = {
     # ------------------------------------------------------------------ legality review and advice
     "adviser": Concept("context", _w("法律顾问 公职律师 顾问律师 政府律师 法律顾问团")),
     "opinion": Concept("object", _w("法律意见 意见书 法律建议 法律审查意见")),
-    "opinion_weak": Concept("object", _w("修改意见 意见建议 意见和建议 建议意见 审查意见 审核意见 修改建议")),
+    "opinion_weak": Concept("object", _w(
+        "修改意见 意见建议 意见和建议 建议意见 审查意见 审核意见 修改建议 审查意见书 审核意见书")),
     "normdoc": Concept("object", _w("规范性文件")),
     "decision": Concept("object", _w("重大行政决策 重大决策 决策事项 行政决策 决策")),
     "contract": Concept("object", _w("合同 协议 行政协议")),  # (行政协议 hides 政协)
@@ -73,7 +74,7 @@ CONCEPTS: dict[str, Concept] = {
     "recon": Concept("object", _w("复议")),
     "admin_act": Concept("object", _w("行政行为 行政执法行为 具体行政行为")),
     "receive": Concept("action", _w("收到 受理 新收 收案 接收 收件 立案 申请")),
-    "close": Concept("action", _w("办结 审结 结案 调结 作出决定 全部审结 已审结 已办结")),
+    "close": Concept("action", _w("办结 审结 结案 调结 作出决定 全部审结 已审结 已办结 已结")),
     "recon_close": Concept("action", _w("作出复议决定 作出行政复议决定 复议决定 复议决定书")),
     "correct": Concept("action", _w("纠错 纠正 撤销 变更 改变 确认违法 责令履行 确认无效")),
     # the reconsideration statistics' own terms: a correction by the reconsideration body, said without 复议
@@ -83,7 +84,7 @@ CONCEPTS: dict[str, Concept] = {
         "撤诉 上诉 申诉 生效 判决 裁定 执行")),
     "won": Concept("action", _w("胜诉 驳回原告诉讼请求")),
     "litig": Concept("object", _w("行政诉讼 行政应诉 应诉 被诉 被告 行政案件 诉讼案件 起诉 民告官 行政争议")),
-    "lost": Concept("action", _w("败诉")),
+    "lost": Concept("action", _w("败诉 输掉 输了")),
     "appear": Concept("object", _w("出庭应诉 出庭 到庭")),
     "court": Concept("context", _w("人民法院 法院")),
     "trial": Concept("blocker", _w("一审 二审 再审 一审案件 二审案件")),
@@ -156,11 +157,12 @@ CONCEPTS: dict[str, Concept] = {
     "rate": Concept("rate", _w("率 比例 比率 百分比 占比 占")),
     # a rate word that holds its concept, the verb after 成功 (成功调解率: 调解率 would hide its 率)
     "success_rate": Concept("rate", _w("成功调解率 成功调处率 成功化解率")),
-    "up": Concept("frame", _w("增加 增长 上升 提高 提升 扩大 多出 多减 多 增")),  # (多减: more relief)
+    "up": Concept("frame", _w("增加 增长 上升 提高 提升 扩大 多出 高出 多减 多 增")),  # (多减: more relief)
     "down": Concept("frame", _w("减少 下降 降低 压减 精简 缩减 削减 压缩 取消 少 缩小 降 减")),
     "baseline": Concept("frame", _w(
         "较上年 比上年 同比 环比 比去年 较去年 与上年相比 与去年相比 较上一年 比上一年 较改革前 比改革前 "
-        "较前 较年初 比年初 上年 去年 同期 上一年 往年 改革前 原来")),
+        "较前 较年初 比年初 上年 去年 同期 上一年 往年 改革前 原来 与上一年相比 与上一年度相比 与前一年相比 "
+        "较上一年度 比上一年度 较前一年 比前一年 前一年 上一年度 比起上一年 比起上年 比起去年")),
     "compare_other": Concept("frame", _w("平均水平 全市平均 全省平均 全国平均 平均 排名 位居 位列")),
     "plan": Concept("frame", _w(
         "力争 计划 预计 目标 不少于 不低于 至少 确保 争取 将至少 规划 预期 努力实现 要达到 达标")),

@@ -44,6 +44,7 @@ MAX_MENTIONS: Final = 5000  # quantities read per text at most (a real report ho
 REACH: Final = 240  # characters of its sentence a quantity reads on either side
 CLAUSE_REACH: Final = 120  # ... of its clause
 SENTENCE_TEXT: Final = 400  # a longer sentence is given as a window around the surface
+_ITEM_SEPS: Final = ("、", "/", "|", "｜")  # after a figure: the next item's words follow (a list, a table row)
 _AND: Final = frozenset("和及与")  # right after a figure's measure, before the next figure's words: a list's 、
 LEAD_MAX: Final = 80  # the sentence before, on the same line, lends words when at most this long
 
@@ -221,7 +222,7 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
         r1 = c1
         if nxt is not None and nxt.start < c1 and p.sents[live[k + 1]] == s:  # the words up to the next figure,
             r1 = min(c1, nxt.unit_start)  # or up to a 、 before it (收案38件、结案35件: 结案 is the next one's)
-            sep = t.find("、", q.end, r1)
+            sep = min((k for k in (t.find(c, q.end, r1) for c in _ITEM_SEPS) if k >= 0), default=-1)
             if sep >= 0:
                 r1 = sep
             elif t[q.end:q.end + 1] in _AND:  # 重大行政决策8件和各类合同178件: 各类合同 is the next one's
