@@ -215,6 +215,8 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     acts_open = res <= 1 and not any(h.cue.role == "action" for h in own) and (
         not own_objects or part or "part" in clause_left_cs or sc.list_item or sc.shared().listed
         or all("doc_generic" in h.cue.concepts for h in own_objects)) and not (verb is not None and not own_objects)
+    if sc.dist_rank >= 0 and _unread_list(t, sc):
+        return none  # 收、结、纠三项数据依次为54件、49件、7件: a list of items none of whose words is read
     objects, own = _objects(sc, own)
     own_cs = _concepts(own)
     review = _review(objects, open_) if not _REVIEW.isdisjoint(sc.concepts) else (0, None)
@@ -364,6 +366,21 @@ def _objects(sc: Scope, own: list[Hit]) -> tuple[list[list[Hit]], list[Hit]]:
             if len(actions) == sc.dist_count:  # 受理、审结行政复议案件分别为45件、43件: the verbs are the list
                 return [subjects], mine + subjects + [actions[sc.dist_rank]]
     return [own, sc.clause_left + sc.clause_right, sc.sentence], own
+
+
+def _unread_list(t: str, sc: Scope) -> bool:
+    """After 分别/依次, is there a 、-list of as many items as figures before it of which neither the things nor
+    the verbs are read one each, nor a thing named after them that they qualify (so no figure can be given its
+    item)?"""
+    dist = last_of(sc.clause_left + sc.own_left, ("distrib",))
+    if dist is None or t.count("、", sc.c0, dist.start) + 1 != sc.dist_count:
+        return False
+    before = [h for h in sc.clause_left + sc.own_left if h.end <= dist.start]
+    last = t.rfind("、", sc.c0, dist.start)
+    if any(not h.cue.clear and h.start > last for h in before):
+        return False  # 线上、线下执法培训分别…: the items qualify the words after them
+    return (len(_one_each([h for h in before if h.cue.thing])) != sc.dist_count
+            and len(_one_each([h for h in before if h.cue.role == "action"])) != sc.dist_count)
 
 
 def _one_each(hits: list[Hit]) -> list[Hit]:

@@ -177,7 +177,7 @@ CONCEPTS: dict[str, Concept] = {
     # a 县级市's report (extract's `prefecture_other` says which); transparent otherwise, like 全县
     "prefecture": Concept("frame", _w("全市 我市 本市 市委 市政府 市人民政府 市直 市本级")),
     "peer_units": Concept("frame", _w("各县区 各县（市、区） 各县(市、区) 县（市、区） 县（区） 县区 设区市 各地 各市")),
-    "distrib": Concept("frame", _w("分别")),
+    "distrib": Concept("frame", _w("分别 依次")),
     "subordinate": Concept("frame", _w(
         "各乡镇 乡镇党委 各单位 各部门 各级党委 各级党组 党组（党委） 党组(党委) 县直各部门 各党委 各党组 "
         "乡镇（街道） 各街道 各镇")),

@@ -45,7 +45,8 @@ REACH: Final = 240  # characters of its sentence a quantity reads on either side
 CLAUSE_REACH: Final = 120  # ... of its clause
 SENTENCE_TEXT: Final = 400  # a longer sentence is given as a window around the surface
 _ITEM_SEPS: Final = ("、", "/", "|", "｜")  # after a figure: the next item's words follow (a list, a table row)
-_AND: Final = frozenset("和及与")  # right after a figure's measure, before the next figure's words: a list's 、
+_AND: Final = frozenset("和及与")
+DISTRIB_WORDS: Final = ("分别", "依次")  # the figures after it go one to each item of a list before it  # right after a figure's measure, before the next figure's words: a list's 、
 LEAD_MAX: Final = 80  # the sentence before, on the same line, lends words when at most this long
 
 _LOOKALIKE_RX: Final = re.compile(f"[{''.join(LOOKALIKES)}]")
@@ -339,10 +340,10 @@ def _lender(qs: list[Qty], clauses: list[tuple[int, int]], sents: list[tuple[int
 
 def _distributive(t: str, qs: list[Qty], live: list[int], k: int, c0: int, c1: int,
                   w: Window) -> tuple[int, int, Hit | None]:
-    """(rank, count) of the k-th live quantity among the quantities after 分别 in its clause ((-1, 0): none), and
+    """(rank, count) of the k-th live quantity among the quantities after 分别 (依次) in its clause ((-1, 0): none), and
     the change word between 分别 and the first of them (较上年分别减少3件和5件: every one is a decrease)."""
     q = qs[live[k]]
-    at = t.rfind("分别", c0, q.start)
+    at = max(t.rfind(w, c0, q.start) for w in DISTRIB_WORDS)
     if at < 0:
         return -1, 0, None
     ranks = [j for j in live if at < qs[j].start < c1]
