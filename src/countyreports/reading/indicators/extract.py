@@ -214,7 +214,8 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
     prev_code: str | None = None
     prev_sentence = (0, -1)
     coded_sentence: tuple[int, int] = (0, -1)
-    coded: list[tuple[str, str, int, int]] = []  # the coded figures of that sentence (code, measure, indices)
+    coded: list[tuple[str, str, int, int, str]] = []  # the coded figures of that sentence (code, measure, indices,
+    # the words of its clause before it)
     for k, i in enumerate(live):
         q, (c0, c1), s = qs[i], p.clauses[i], p.sents[i]
         prev = qs[live[k - 1]] if k else None
@@ -296,7 +297,7 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
         mentions.append(_MENTION(value, q.measure or q.base, unit, q.approx, q.from_value, before, surface, sentence,
                                  path, ss, se, code, r.kind))
         if code is not None:
-            coded.append((code, q.base, len(mentions) - 1, len(indicators)))
+            coded.append((code, q.base, len(mentions) - 1, len(indicators), t[c0:q.unit_start]))
             indicators.append(_INDICATOR(code, value, unit, q.approx, q.from_value, path, surface, sentence, ss, se,
                                          r.kind, r.cues))
     kept = tuple(x for x in indicators if x is not None)

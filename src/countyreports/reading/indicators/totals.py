@@ -8,6 +8,8 @@ before it with its measure; after figures of several codes that one code combine
 parts, no figures of their own; 规范性文件11件、重大行政决策5项、行政合同93份，合计109件: 109 is the combined
 legality-review total, the parts keep their codes). A part said after 其中 with the code of the figure before it is a part of that
 total (办结48件，其中调解结案15件), no figure of its own; a part with a code of its own is one (其中纠正7件).
+A part by matter (其中涉及行政处罚的21件) is none either. Things handed in and then those accepted, of one code (接收复议申请112件，依法受理98件): the accepted figure is
+the code's, the other none.
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ from countyreports.reading.indicators.quantities import Qty
 
 _TOTAL_WORDS: Final = ("合计", "总计")  # opening a clause: the figure is the total of the figures before it
 _PART_WORD: Final = "其中"
+#: a figure of things handed in, then one of the same code accepted: the accepted one is the code's figure
+SUBMITTED: Final = ("收到", "接收", "收件", "接到")
+ACCEPTED: Final = ("受理", "立案")
+#: after 其中, words of a matter (其中涉及行政处罚的21件): a part of the total by what it is about
+MATTER_WORDS: Final = ("涉及", "关于", "有关", "属于")
 _TOTAL_AT: Final = 4  # characters of the clause before its total word, at most (纠错合计9件)
 #: the code of a combined total of figures of several codes: a frame asking for two of several objects
 #: (frames.Frame.multi) combines the codes whose frames ask for one of them and an action of its own
@@ -28,7 +35,7 @@ COMBINED: Final = {g.code: f.code for f in FRAMES if f.multi for g in FRAMES
 
 
 def parts_and_totals(t: str, c0: int, q: Qty, code: str | None, kind: str,
-                      coded: list[tuple[str, str, int, int]]) -> tuple[str | None, list[int]]:
+                      coded: list[tuple[str, str, int, int, str]]) -> tuple[str | None, list[int]]:
     """The code of a figure given the coded figures before it in its sentence (`coded`: code, measure, mention
     and indicator index), and which of them are parts of it: a part said after 其中 with the code of the figure
     before it is a part of that total (办结48件，其中调解结案15件: no figure of its own); a figure whose clause
@@ -45,4 +52,13 @@ def parts_and_totals(t: str, c0: int, q: Qty, code: str | None, kind: str,
         return code, []
     if code is not None and kind == "value" and coded[-1][0] == code and _PART_WORD in words:
         return None, []
+    at = words.find(_PART_WORD)
+    if code is not None and at >= 0 and words.rstrip(" ").endswith("的") and any(
+            words.find(w, at) >= 0 for w in MATTER_WORDS):
+        return None, []  # 受理数为38件，其中涉及行政处罚的21件: the total's cases by matter, no figure of the matter
+    if code is not None and kind == "value" and any(w in words for w in ACCEPTED):
+        earlier = [j for j, c in enumerate(coded) if c[0] == code and any(w in c[4] for w in SUBMITTED)
+                   and not any(w in c[4] for w in ACCEPTED)]
+        if earlier:  # 接收复议申请112件，依法受理98件: the cases are those accepted
+            return code, earlier
     return code, []
