@@ -59,7 +59,7 @@ CONCEPTS: dict[str, Concept] = {
     "adviser": Concept("context", _w("法律顾问 公职律师 顾问律师 政府律师 法律顾问团")),
     "opinion": Concept("object", _w("法律意见 意见书 法律建议 法律审查意见")),
     "opinion_weak": Concept("object", _w(
-        "修改意见 意见建议 意见和建议 建议意见 审查意见 审核意见 修改建议 审查意见书 审核意见书")),
+        "修改意见 意见建议 意见和建议 建议意见 审查意见 审核意见 修改建议 审查意见书 审核意见书 书面意见 意见")),
     "normdoc": Concept("object", _w("规范性文件")),
     "decision": Concept("object", _w("重大行政决策 重大决策 决策事项 行政决策 决策")),
     "contract": Concept("object", _w("合同 协议 行政协议")),  # (行政协议 hides 政协)
@@ -67,7 +67,7 @@ CONCEPTS: dict[str, Concept] = {
     "legality": Concept("action", _w("合法性审查 合法性审核 前置审查 前置审核 合法性审定 法制审核 合法性把关")),
     "review": Concept("action", _w("审查 审核 把关 审核把关 审读")),
     "file": Concept("action", _w("备案 报备 报送备案 备案审查 备案登记")),
-    "clean": Concept("action", _w("清理 审查清理 集中清理 专项清理 全面清理")),
+    "clean": Concept("action", _w("清理 审查清理 集中清理 专项清理 全面清理 梳理")),
     "issue_doc": Concept("glue", _w("制发 出台 制定 发布 起草 审议通过 通过")),
     "doc_outcome": Concept("action", _w("废止 修改 保留 宣布失效 失效 继续有效 拟修改 拟废止 修订")),
     # ------------------------------------------------------------------ reconsideration and litigation
@@ -97,7 +97,7 @@ CONCEPTS: dict[str, Concept] = {
     # certificates taken back are no certification (注销、暂扣行政执法证件23个); entities deregistered (注销) no stock
     "revoke": Concept("action", _w("注销 暂扣 吊销 收回 收缴")),
     "exam": Concept("action", _w("资格考试 资格认证 申领 换证 发证 参考人员 参考人数 参考 考试 取得证件 办理证件")),
-    "training": Concept("action", _w("培训 轮训 练兵 自训 培训班 训练 业务培训 专题培训 集中培训 集训")),
+    "training": Concept("action", _w("培训 轮训 练兵 自训 培训班 训练 业务培训 专题培训 集中培训 集训 办班")),
     "trainee": Concept("action", _w("参训 受训 培训人数 培训人员 参加培训 接受培训 参培")),
     "other_trainee": Concept("blocker", _w(
         "领导干部 国家工作人员 公职人员 公务员 党员干部 村干部 调解员 网格员 明白人 律师 干部")),
@@ -123,7 +123,7 @@ CONCEPTS: dict[str, Concept] = {
     "distribute": Concept("action", _w("发放 印发 分发 赠送 散发 印制 编印 制作 派发 赠阅")),
     # ------------------------------------------------------------------ disputes and legal aid
     "dispute": Concept("object", _w("纠纷 矛盾 矛盾纠纷 信访事项")),
-    "mediate": Concept("action", _w("调解 调处 化解 排查化解 排查调处 调结 诉调对接 访调对接 分流")),
+    "mediate": Concept("action", _w("调解 调处 化解 排查化解 排查调处 调结 诉调对接 访调对接 分流 人民调解")),
     "med_success": Concept("action", _w("成功 调解成功 调处成功 成功调解 成功调处 成功化解 达成协议 化解成功 调解率 调处率")),
     "legal_aid": Concept("object", _w("法律援助 援助案件 援助申请 法援 援助事项")),
     # ------------------------------------------------------------------ business environment
@@ -140,7 +140,7 @@ CONCEPTS: dict[str, Concept] = {
     "stock": Concept("frame", _w("实有 现有 保有量 保有 总量 总数 登记在册 存量 目前")),
     "tax": Concept("object", _w(
         "减税降费 减税 降费 税费减免 减免税费 减免税收 减轻企业负担 减轻税费负担 税费负担 减轻负担 减负 税费优惠 "
-        "减免 降成本 减征 免征")),
+        "减免 降成本 减征 免征 少缴 缓缴 减缴 免缴")),
     "tax_other": Concept("blocker", _w("留抵退税 退税 罚没 罚款 资金 经费 补贴 挽回 讨薪 投资 损失 融资")),
     "disclosure": Concept("object", _w(
         "信息公开申请 依申请公开 公开申请 政务公开申请")),

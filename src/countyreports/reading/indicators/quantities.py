@@ -96,6 +96,7 @@ _PRE_LAST: Final = frozenset(w[-1] for w in APPROX_BEFORE)
 _BASE: Final = {"万元": "元", "亿元": "元", "％": "%"}
 _OPEN, _CLOSE = "（(", "）)"
 _ASIDE_BREAKS: Final = frozenset("0123456789０１２３４５６７８９，,。；;：:\n（(")
+_GAP_BREAKS: Final = _ASIDE_BREAKS - frozenset("：:")  # (a label's colon after the aside: 减税降费（含…）：4,750万元)
 _BRACKET_REACH: Final = 60  # a bracket opened this far before a number (in its sentence) still holds it
 _numeral_value: Final = lru_cache(maxsize=4096)(number_value)
 
@@ -287,7 +288,7 @@ def mask_asides(t: str, qs: list[Qty]) -> str:
     for q in qs:
         lo = max(prev_end, q.start - _ASIDE_GAP)
         close = max(t.rfind(_CLOSE[0], lo, q.start), t.rfind(_CLOSE[1], lo, q.start))
-        if close >= 0 and not any(c in _ASIDE_BREAKS for c in t[close + 1:q.start]):
+        if close >= 0 and not any(c in _GAP_BREAKS for c in t[close + 1:q.start]):
             lo2 = max(prev_end, close - _ASIDE_MAX)
             opened = max(t.rfind(_OPEN[0], lo2, close), t.rfind(_OPEN[1], lo2, close))
             if opened > lo2 and not any(c in _ASIDE_BREAKS for c in t[opened + 1:close]):
