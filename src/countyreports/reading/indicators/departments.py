@@ -50,6 +50,9 @@ _DEPT: Final = re.compile(
     rf"(?P<prefix>[县区旗])?(?P<name>[\u4e00-\u9fff、]{{1,{NAME_MAX}}}?)(?P<end>{'|'.join(DEPARTMENT_ENDS)})")
 
 
+_MORE: Final = frozenset("、和及与等")  # after a department's name: more departments
+
+
 def _competent(code: str) -> tuple[str, ...]:
     for prefix, words in COMPETENT.items():
         if code.startswith(prefix):
@@ -71,8 +74,9 @@ def department_other(t: str, c0: int, end: int, code: str, after: str = "") -> b
     if m is None:
         return False
     name = m.group("name")
-    if "、" in name or "等" in name or (m.group("prefix") is None and (m.group("end") != "局" or len(name) < BARE_MIN)):
-        return False
+    if "、" in name or "等" in name or t[m.end():m.end() + 1] in _MORE or (
+            m.group("prefix") is None and (m.group("end") != "局" or len(name) < BARE_MIN)):
+        return False  # (several departments: 县市场监管局、县交通运输局等部门…)
     whole = m.group(0)
     if any(w in whole for w in COUNTY_WIDE):
         return False

@@ -7,7 +7,11 @@ In one clause: ``由/从[上年的]214项…到/至/为195项`` (any few words e
 ``与上年的15.2%相比…下降到9.8%``; ``较上年的214项`` is a baseline (last year's figure, never this year's value),
 and the from-value of the figure right before it (B，比上年的A有较大增长). Across two clauses: this year's figure
 then last year's (结案45件，而上年为32件; 而2022年只有33件), or last year's first and a to-phrase (上年为390件，
-今年增至462件; 2022年…2次，2023年增加到4次): an earlier year stands for last year.
+今年增至462件; 2022年…2次，2023年增加到4次): an earlier year stands for last year. Figures labelled by their
+period, in either order, with nothing but the label (and a verb) before each: 上年27件，今年40件; 今年1,760人次，
+上年1,380人次; 去年开了4次，今年开了7次; 经营主体去年底5.1万户，今年底5.6万户; 9.8万人次（上年7.4万人次）;
+2022年76件，2023年210件; a table row 2022年 181项 | 2023年 176项 (a table's cell borders part clauses; a label's
+colon is read through). Measures that count the same things pair (无一起…，而上年有3件: MEASURE_KIN).
 """
 
 from __future__ import annotations

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from typing import Final
 
+import re
+
 SINCE_REACH: Final = 40  # characters before a figure looked at for its period
 #: before 以来: an event years back (“八五”普法启动以来, 党的十八大以来, 中心成立以来, 改革以来)
 SINCE_EVENTS: Final = ("普法", "十八大", "十九大", "二十大", "成立", "组建", "挂牌", "改革", "纲要", "五年规划",
                        "十三五", "十四五", "十五五", "建立", "设立", "实施", "施行", "推行", "启动", "创建")
 #: between two years: a span of years (2021年至2023年, 2019—2023年)
-SPAN_JOINERS: Final = frozenset("至到—－-~～")
+SPAN_JOINERS: Final = "至到—－~～-"
+_SPAN: Final = re.compile(rf"([12][0-9]{{3}})年?[{SPAN_JOINERS}]([12][0-9]{{3}})年")
 #: before 以来: the report year itself (今年以来, 年初以来, 本年度以来)
 SINCE_THIS_YEAR: Final = ("今年", "年初", "本年", "本年度", "年内", "当年")
 #: a count of years before 年来 or after 近 (三年来, 十五年来, 近五年, 近年来)
@@ -52,13 +55,9 @@ def _since(t: str, at: int, lo: int, report_year: int | None) -> bool:
 
 def _year_span(t: str, lo: int, pos: int) -> bool:
     """Does t[lo:pos) name a span of several years (2021年至2023年, 2019—2023年)?"""
-    k = t.find("年", lo, pos)
-    while k >= 0:
-        j = k + 1
-        if j < pos and t[j] in SPAN_JOINERS and k - 4 >= lo and t[k - 4:k].isdigit() \
-                and t[j + 1:j + 5].isdigit() and t[j + 1:j + 5] != t[k - 4:k]:
+    for m in _SPAN.finditer(t, lo, pos):
+        if m.group(1) != m.group(2):
             return True
-        k = t.find("年", k + 1, pos)
     return False
 
 

@@ -7,6 +7,8 @@ A quantity is a number (Arabic or Chinese numerals, 万/亿, decimals, 百分之
 ends its clause after a measure noun (参训人次达到三千二百); a range (3至5次, 2.3-2.5万人次) is one quantity,
 its upper bound, approximate. Not quantities: numbers after 第/数/每 or inside
 an ASCII code, dates and document numbers (〔2023〕5号), numbers inside quotation marks (“八五”, “721”).
+After a label's colon, a slash or a minus that follows words (发放资料：12,000份, 较上年 -6 件) a number is
+one (its sign kept: `Qty.sign`); 无一起, 没有一件 is none (0).
 
 Pairs of a before and an after value: pairs.py. A quantity inside brackets
 ``（新收52件、上年结转4件）`` is marked ``bracketed``: a breakdown, not a figure of its own.
