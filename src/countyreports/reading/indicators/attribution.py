@@ -262,7 +262,7 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
         used.append(verb)
     if sc.after_break and _abuts_break(t, sc):
         return none  # the words that decide start right after a lost span: they may be cut
-    if department_other(t, sc.c0, q.unit_start, f.code, t[q.end:min(sc.c1 + SUBJECT_AFTER, len(t))]):
+    if department_other(t, sc.c0, q.unit_start, f.code, q.end, sc.c1 + SUBJECT_AFTER):
         return none  # 县交通运输局组织本系统执法人员培训3期: one department's own figure (departments.py)
     return Reading(f.code, kind, sign if kind == "change" else 1.0, labels(used, q), *span(q, used, sc))
 

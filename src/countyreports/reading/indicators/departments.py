@@ -60,11 +60,14 @@ def _competent(code: str) -> tuple[str, ...]:
     return ()
 
 
-def department_other(t: str, c0: int, end: int, code: str, after: str = "") -> bool:
+def department_other(t: str, c0: int, end: int, code: str, rest0: int = 0, rest1: int = 0) -> bool:
     """Does the opening of the clause t[c0:end) name one county department whose figure of `code` is its own
-    share, not the county's (module doc)? `after`: the rest of the sentence; where it names the county as a
+    share, not the county's (module doc)? t[rest0:rest1]: the rest of the sentence; where it names the county as a
     whole (全县…), a competent department's figure is a share of the county's too (综合行政执法局一家…920件，
     全县行政处罚案件总计2,870件)."""
+    if t.find("局", c0, c0 + SUBJECT_REACH) < 0 and not any(t.find(e, c0, c0 + SUBJECT_REACH) >= 0
+                                                            for e in DEPARTMENT_ENDS[1:]):
+        return False  # (most clauses name no department: one look)
     a = c0
     while a < end and t[a] in " ，,":
         a += 1
@@ -82,6 +85,7 @@ def department_other(t: str, c0: int, end: int, code: str, after: str = "") -> b
         return False
     if not any(w in whole for w in _competent(code)):
         return True
+    after = t[rest0:rest1]
     for stop in SENTENCE_STOPS:  # (the rest of its sentence only)
         k = after.find(stop)
         if k >= 0:

@@ -224,10 +224,12 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
         r1 = c1
         if nxt is not None and nxt.start < c1 and p.sents[live[k + 1]] == s:  # the words up to the next figure,
             r1 = min(c1, nxt.unit_start)  # or up to a 、 before it (收案38件、结案35件: 结案 is the next one's)
-            sep = min((k for k in (t.find(c, q.end, r1) for c in _ITEM_SEPS) if k >= 0), default=-1)
-            if sep >= 0:
-                r1 = sep
-            elif t[q.end:q.end + 1] in _AND:  # 重大行政决策8件和各类合同178件: 各类合同 is the next one's
+            upto = r1
+            for c in _ITEM_SEPS:  # (the first of them)
+                sep = t.find(c, q.end, r1)
+                if sep >= 0:
+                    r1 = sep
+            if r1 == upto and t[q.end:q.end + 1] in _AND:  # 重大行政决策8件和各类合同178件: 各类合同 is the next one's
                 r1 = q.end
         for bracket in "（(":  # words in brackets after a figure are a breakdown of it: 121件（含上年结转8件）
             at = t.find(bracket, q.end, r1)

@@ -8,8 +8,8 @@ before it with its measure; after figures of several codes that one code combine
 parts, no figures of their own; 规范性文件11件、重大行政决策5项、行政合同93份，合计109件: 109 is the combined
 legality-review total, the parts keep their codes). A part said after 其中 with the code of the figure before it is a part of that
 total (办结48件，其中调解结案15件), no figure of its own; a part with a code of its own is one (其中纠正7件).
-A part by matter (其中涉及行政处罚的21件) is none either. Things handed in and then those accepted, of one code (接收复议申请112件，依法受理98件): the accepted figure is
-the code's, the other none.
+A part by matter (其中涉及行政处罚的21件) is none either, and so is a figure right after one of its code said with a
+way the cases ended (办结行政复议案件36件，调解和解结案9件).
 """
 
 from __future__ import annotations
@@ -21,9 +21,8 @@ from countyreports.reading.indicators.quantities import Qty
 
 _TOTAL_WORDS: Final = ("合计", "总计")  # opening a clause: the figure is the total of the figures before it
 _PART_WORD: Final = "其中"
-#: a figure of things handed in, then one of the same code accepted: the accepted one is the code's figure
-SUBMITTED: Final = ("收到", "接收", "收件", "接到")
-ACCEPTED: Final = ("受理", "立案")
+#: a way a case ends: the figure after one of its code said with it is a part (…结案36件，和解结案9件)
+MANNER_WORDS: Final = ("和解", "撤回", "驳回", "维持", "终止")
 #: after 其中, words of a matter (其中涉及行政处罚的21件): a part of the total by what it is about
 MATTER_WORDS: Final = ("涉及", "关于", "有关", "属于")
 _TOTAL_AT: Final = 4  # characters of the clause before its total word, at most (纠错合计9件)
@@ -56,9 +55,7 @@ def parts_and_totals(t: str, c0: int, q: Qty, code: str | None, kind: str,
     if code is not None and at >= 0 and words.rstrip(" ").endswith("的") and any(
             words.find(w, at) >= 0 for w in MATTER_WORDS):
         return None, []  # 受理数为38件，其中涉及行政处罚的21件: the total's cases by matter, no figure of the matter
-    if code is not None and kind == "value" and any(w in words for w in ACCEPTED):
-        earlier = [j for j, c in enumerate(coded) if c[0] == code and any(w in c[4] for w in SUBMITTED)
-                   and not any(w in c[4] for w in ACCEPTED)]
-        if earlier:  # 接收复议申请112件，依法受理98件: the cases are those accepted
-            return code, earlier
+    if (code is not None and kind == "value" and coded[-1][0] == code and any(w in words for w in MANNER_WORDS)
+            and not any(w in coded[-1][4] for w in MANNER_WORDS)):
+        return None, []  # 办结行政复议案件36件，调解和解结案9件: the cases closed one way, a part
     return code, []
