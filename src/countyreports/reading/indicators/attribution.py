@@ -39,7 +39,8 @@ from countyreports.reading.indicators.places import named_other
 from countyreports.reading.indicators.quantities import Qty
 from countyreports.reading.indicators.rates import rate_reading
 from countyreports.reading.indicators.scope import (
-    Reading, Scope, any_in, cover_of, first_of, has, head_of, labels, last_of, open_count, residue, span,
+    Reading, Scope, any_in, cover_of, first_of, has, head_of, labels, last_of, one_each, open_count, residue, span,
+    unread_list,
 )
 from countyreports.reading.indicators.taxonomy import CODES
 
@@ -215,7 +216,7 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     acts_open = res <= 1 and not any(h.cue.role == "action" for h in own) and (
         not own_objects or part or "part" in clause_left_cs or sc.list_item or sc.shared().listed
         or all("doc_generic" in h.cue.concepts for h in own_objects)) and not (verb is not None and not own_objects)
-    if sc.dist_rank >= 0 and _unread_list(t, sc):
+    if sc.dist_rank >= 0 and unread_list(t, sc):
         return none  # 收、结、纠三项数据依次为54件、49件、7件: a list of items none of whose words is read
     objects, own = _objects(sc, own)
     own_cs = _concepts(own)
@@ -354,42 +355,18 @@ def _objects(sc: Scope, own: list[Hit]) -> tuple[list[list[Hit]], list[Hit]]:
     if sc.dist_rank >= 0:
         dist = last_of(sc.clause_left + sc.own_left, ("distrib",))
         if dist is not None:
-            subjects = _one_each([h for h in sc.clause_left + sc.own_left
+            subjects = one_each([h for h in sc.clause_left + sc.own_left
                                   if h.end <= dist.start and h.cue.thing])
             mine = [h for h in sc.own_left if h.start >= dist.end] + sc.own_right
             if len(subjects) == sc.dist_count:  # (a verb before the list of subjects is said of every one:
                 shared = [h for h in sc.clause_left + sc.own_left  # 审查重大行政决策、…、行政合同分别为6项、…)
                           if h.end <= subjects[0].start and h.cue.role == "action"]
                 return [[subjects[sc.dist_rank]]], mine + [subjects[sc.dist_rank]] + shared
-            actions = _one_each([h for h in sc.clause_left + sc.own_left
+            actions = one_each([h for h in sc.clause_left + sc.own_left
                                  if h.end <= dist.start and h.cue.role == "action"])
             if len(actions) == sc.dist_count:  # 受理、审结行政复议案件分别为45件、43件: the verbs are the list
                 return [subjects], mine + subjects + [actions[sc.dist_rank]]
     return [own, sc.clause_left + sc.clause_right, sc.sentence], own
-
-
-def _unread_list(t: str, sc: Scope) -> bool:
-    """After 分别/依次, is there a 、-list of as many items as figures before it of which neither the things nor
-    the verbs are read one each, nor a thing named after them that they qualify (so no figure can be given its
-    item)?"""
-    dist = last_of(sc.clause_left + sc.own_left, ("distrib",))
-    if dist is None or t.count("、", sc.c0, dist.start) + 1 != sc.dist_count:
-        return False
-    before = [h for h in sc.clause_left + sc.own_left if h.end <= dist.start]
-    last = t.rfind("、", sc.c0, dist.start)
-    if any(not h.cue.clear and h.start > last for h in before):
-        return False  # 线上、线下执法培训分别…: the items qualify the words after them
-    return (len(_one_each([h for h in before if h.cue.thing])) != sc.dist_count
-            and len(_one_each([h for h in before if h.cue.role == "action"])) != sc.dist_count)
-
-
-def _one_each(hits: list[Hit]) -> list[Hit]:
-    """`hits` without those overlapping the one before (one word each)."""
-    out: list[Hit] = []
-    for h in hits:
-        if not out or h.start >= out[-1].end:
-            out.append(h)
-    return out
 
 
 def _review(objects: list[list[Hit]], open_: bool) -> tuple[int, str | None]:
