@@ -50,6 +50,7 @@ _DEPT: Final = re.compile(
     rf"(?P<prefix>[县区旗])?(?P<name>[\u4e00-\u9fff、]{{1,{NAME_MAX}}}?)(?P<end>{'|'.join(DEPARTMENT_ENDS)})")
 
 
+_END_CHAR: Final = re.compile(f"[{''.join(sorted({e[-1] for e in DEPARTMENT_ENDS}))}]")  # a name's last character
 _MORE: Final = frozenset("、和及与等")  # after a department's name: more departments
 
 
@@ -65,8 +66,7 @@ def department_other(t: str, c0: int, end: int, code: str, rest0: int = 0, rest1
     share, not the county's (module doc)? t[rest0:rest1]: the rest of the sentence; where it names the county as a
     whole (全县…), a competent department's figure is a share of the county's too (综合行政执法局一家…920件，
     全县行政处罚案件总计2,870件)."""
-    if t.find("局", c0, c0 + SUBJECT_REACH) < 0 and not any(t.find(e, c0, c0 + SUBJECT_REACH) >= 0
-                                                            for e in DEPARTMENT_ENDS[1:]):
+    if _END_CHAR.search(t, c0, c0 + SUBJECT_REACH) is None:
         return False  # (most clauses name no department: one look)
     a = c0
     while a < end and t[a] in " ，,":
