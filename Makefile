@@ -25,7 +25,8 @@ NATIVE_SRC := $(addprefix src/countyreports/,text/chars.py text/mojibake.py text
 	reading/indicators/breaks.py reading/indicators/frames.py reading/indicators/cues.py \
 	reading/indicators/quantities.py reading/indicators/scope.py reading/indicators/rates.py \
 	reading/indicators/levels.py reading/indicators/periods.py reading/indicators/pairs.py \
-	reading/indicators/totals.py reading/indicators/places.py reading/indicators/attribution.py \
+	reading/indicators/totals.py reading/indicators/places.py reading/indicators/departments.py \
+	reading/indicators/attribution.py \
 	reading/indicators/extract.py)
 
 build/native/stamp.json: $(NATIVE_SRC) src/countyreports/native/__init__.py src/countyreports/native/compiler.py $(VENV)/.installed

@@ -40,6 +40,7 @@ MODULES = (
     "countyreports.reading.indicators.rates", "countyreports.reading.indicators.levels",
     "countyreports.reading.indicators.periods", "countyreports.reading.indicators.pairs",
     "countyreports.reading.indicators.totals", "countyreports.reading.indicators.places",
+    "countyreports.reading.indicators.departments",
     "countyreports.reading.indicators.attribution",
     "countyreports.reading.indicators.extract",
 )

@@ -65,7 +65,9 @@ _DATE_NUM = (r"(?<![0-9.])(?P<y2>[12][0-9]{3})\s*[.\-/．]\s*(?P<m2>1[0-2]|0?[1-
 _DATE_RE = re.compile(rf"{_DATE_CN}|{_DATE_NUM}")
 _DATE_LINE = re.compile(rf"^(?P<pre>.*?)[（(]?\s*(?:{_DATE_CN}|{_DATE_NUM})\s*[）)]?[\s。.]*$")
 _YEAR_TOKEN = re.compile(rf"(?<![0-9〇零○一二三四五六七八九十])(?P<y>{_Y})\s*年")
-_YEAR_SPAN = re.compile(rf"{_Y}\s*年?\s*[—\-－–~～至到]+\s*{_Y}\s*年?|〔{_Y}〕|\[{_Y}\]|第.{{0,3}}{_Y}")
+#: … and a year since which a total is counted (2019年以来累计…: a period of several years, not the report's)
+_YEAR_SPAN = re.compile(rf"{_Y}\s*年?\s*[—\-－–~～至到]+\s*{_Y}\s*年?|〔{_Y}〕|\[{_Y}\]|第.{{0,3}}{_Y}"
+                        rf"|{_Y}\s*年\s*以来(?=[^。；;]{{0,8}}累计)")
 _QUOTED = re.compile(r"《[^》]{0,80}》")
 _SENTENCE_PUNCT = re.compile(r"[。；;：:，,！？!?“”]")
 _WS = re.compile(r"[\s\u3000\u00a0]+")

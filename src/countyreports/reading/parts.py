@@ -12,7 +12,8 @@ of its words (the court, leaders and other parts before shortcomings, before the
 piece's kind is the kind and the next different one the secondary (存在的问题和改进措施; 工作开展情况及2024年
 工作安排). A heading with none of the words (a slogan: 守正创新 再启新程; a topic: 府院联动 is a word, 以法治之力
 护航高质量发展 is not) is read from the section's first sentences (BODY_WORDS, counted); without any, it is
-the measures part, as most topical level-1 headings are. The plan's words weigh twice in a first sentence (我们将
+the measures part, as most topical level-1 headings are. A plan's word followed in its piece by a word of its
+completion (年度重点任务完成情况) is the measures part: what was done of the plan. The plan's words weigh twice in a first sentence (我们将
 持续…，进一步… is the plan), and measures after the plan in a heading are the plan's (2024年工作思路和举措).
 """
 
@@ -35,7 +36,8 @@ HEADING_WORDS: dict[SectionKind, tuple[str, ...]] = {
         "第一责任人", "第一责任", "主要负责人", "主要负责同志", "主要领导", "党政负责人", "党政主要", "一把手",
         "关键少数", "述法", "带头", "书记", "县长", "区长", "旗长", "领导干部", "领导班子",
     ),
-    K.OTHER: ("其他", "其它", "需要说明", "情况说明", "说明", "附：", "附:", "附则", "附件", "备注", "体会", "启示"),
+    K.OTHER: ("其他", "其它", "需要说明", "情况说明", "说明", "附：", "附:", "附则", "附件", "备注", "体会", "启示",
+              "特此报告", "以上报告", "此报告"),  # (a closing formula standing as a heading)
     K.SHORTCOMINGS: (
         "不足", "问题", "短板", "弱项", "差距", "困难", "挑战", "薄弱", "需要改进", "不容忽视", "欠缺", "原因",
         "瓶颈", "症结",
@@ -87,12 +89,22 @@ _BODY_RX = _compile(BODY_WORDS)
 _BODY_KIND = {w: k for k, ws in BODY_WORDS.items() for w in ws}
 
 
+#: after a plan's word in one piece, words of its completion: the piece is the measures part (年度重点任务完成情况,
+#: 工作计划执行情况: what was done of the plan)
+DONE_WORDS = ("完成情况", "落实情况", "执行情况", "推进情况", "进展情况")
+
+
 def _piece_kind(piece: str) -> SectionKind | None:
     best: SectionKind | None = None
+    plan_end = -1
     for m in _HEAD_RX.finditer(piece):
         k = _HEAD_KIND[m.group()]
+        if k == K.NEXT_YEAR_PLAN and plan_end < 0:
+            plan_end = m.end()
         if best is None or _RANK[k] < _RANK[best]:
             best = k
+    if best == K.NEXT_YEAR_PLAN and any(piece.find(w, plan_end) >= 0 for w in DONE_WORDS):
+        return K.MEASURES_RESULTS
     return best
 
 

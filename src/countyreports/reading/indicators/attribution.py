@@ -28,7 +28,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from countyreports.reading.indicators.cues import Hit, glue_in
+import re
+
+from countyreports.reading.indicators.cues import CueWord, Hit, glue_in
+from countyreports.reading.indicators.departments import SUBJECT_REACH as SUBJECT_AFTER, department_other
 from countyreports.reading.indicators.frames import FRAMES, Frame
 from countyreports.reading.indicators.levels import CLAUSE, OWN, PARAGRAPH, SENTENCE, Levels, match_frame
 from countyreports.reading.indicators.pairs import ends_with_to
@@ -36,7 +39,8 @@ from countyreports.reading.indicators.places import named_other
 from countyreports.reading.indicators.quantities import Qty
 from countyreports.reading.indicators.rates import rate_reading
 from countyreports.reading.indicators.scope import (
-    Reading, Scope, any_in, cover_of, first_of, has, head_of, labels, last_of, open_count, residue, span,
+    Reading, Scope, any_in, cover_of, first_of, has, head_of, labels, last_of, one_each, open_count, residue, span,
+    unread_list,
 )
 from countyreports.reading.indicators.taxonomy import CODES
 
@@ -77,16 +81,25 @@ def _change(t: str, q: Qty, sc: Scope, cover: list[int]) -> Hit | None:
     if q.from_value is not None or ends_with_to(t[max(sc.l0, q.unit_start - 16):q.unit_start]):
         return None
     left = sc.own_left
+    if q.sign and has(left, "baseline"):  # 较上年 -6 件: the sign is the change word
+        return Hit(q.start - 1, q.start, _SIGN_UP if q.sign > 0 else _SIGN_DOWN)
     for k in range(len(left) - 1, -1, -1):
         h = left[k]
         cs = h.cue.concepts
         if "up" in cs or "down" in cs:
-            if open_count(t, cover, sc.l0, h.end, q.unit_start, True) == 0 or has(left, "baseline"):
+            if open_count(t, cover, sc.l0, h.end, q.unit_start, True) == 0 or has(left, "baseline") \
+                    or _YEAR_BASELINE.search(t, sc.l0, h.start) is not None:
                 return h
             return None
         if not h.cue.clear and h.cue.role != "action":
             return None
     return None
+
+
+#: an earlier year as the baseline of a change (较2022年高出1.3个百分点, 与2022年相比减少6件)
+_YEAR_BASELINE: Final = re.compile(r"(?:较|比|与|同)[12][0-9]{3}年(?:度|同期)?(?:相比)?")
+_SIGN_UP: Final = CueWord("+", frozenset(("up",)), "frame", "up:+")
+_SIGN_DOWN: Final = CueWord("-", frozenset(("down",)), "frame", "down:-")
 
 
 def _sign(h: Hit) -> float:
@@ -203,6 +216,8 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
     acts_open = res <= 1 and not any(h.cue.role == "action" for h in own) and (
         not own_objects or part or "part" in clause_left_cs or sc.list_item or sc.shared().listed
         or all("doc_generic" in h.cue.concepts for h in own_objects)) and not (verb is not None and not own_objects)
+    if sc.dist_rank >= 0 and unread_list(t, sc):
+        return none  # 收、结、纠三项数据依次为54件、49件、7件: a list of items none of whose words is read
     objects, own = _objects(sc, own)
     own_cs = _concepts(own)
     review = _review(objects, open_) if not _REVIEW.isdisjoint(sc.concepts) else (0, None)
@@ -248,6 +263,8 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
         used.append(verb)
     if sc.after_break and _abuts_break(t, sc):
         return none  # the words that decide start right after a lost span: they may be cut
+    if department_other(t, sc.c0, q.unit_start, f.code, q.end, sc.c1 + SUBJECT_AFTER):
+        return none  # 县交通运输局组织本系统执法人员培训3期: one department's own figure (departments.py)
     return Reading(f.code, kind, sign if kind == "change" else 1.0, labels(used, q), *span(q, used, sc))
 
 
@@ -338,27 +355,18 @@ def _objects(sc: Scope, own: list[Hit]) -> tuple[list[list[Hit]], list[Hit]]:
     if sc.dist_rank >= 0:
         dist = last_of(sc.clause_left + sc.own_left, ("distrib",))
         if dist is not None:
-            subjects = _one_each([h for h in sc.clause_left + sc.own_left
+            subjects = one_each([h for h in sc.clause_left + sc.own_left
                                   if h.end <= dist.start and h.cue.thing])
             mine = [h for h in sc.own_left if h.start >= dist.end] + sc.own_right
             if len(subjects) == sc.dist_count:  # (a verb before the list of subjects is said of every one:
                 shared = [h for h in sc.clause_left + sc.own_left  # 审查重大行政决策、…、行政合同分别为6项、…)
                           if h.end <= subjects[0].start and h.cue.role == "action"]
                 return [[subjects[sc.dist_rank]]], mine + [subjects[sc.dist_rank]] + shared
-            actions = _one_each([h for h in sc.clause_left + sc.own_left
+            actions = one_each([h for h in sc.clause_left + sc.own_left
                                  if h.end <= dist.start and h.cue.role == "action"])
             if len(actions) == sc.dist_count:  # 受理、审结行政复议案件分别为45件、43件: the verbs are the list
                 return [subjects], mine + subjects + [actions[sc.dist_rank]]
     return [own, sc.clause_left + sc.clause_right, sc.sentence], own
-
-
-def _one_each(hits: list[Hit]) -> list[Hit]:
-    """`hits` without those overlapping the one before (one word each)."""
-    out: list[Hit] = []
-    for h in hits:
-        if not out or h.start >= out[-1].end:
-            out.append(h)
-    return out
 
 
 def _review(objects: list[list[Hit]], open_: bool) -> tuple[int, str | None]:

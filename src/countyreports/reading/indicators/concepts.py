@@ -58,7 +58,8 @@ CONCEPTS: dict[str, Concept] = {
     # ------------------------------------------------------------------ legality review and advice
     "adviser": Concept("context", _w("法律顾问 公职律师 顾问律师 政府律师 法律顾问团")),
     "opinion": Concept("object", _w("法律意见 意见书 法律建议 法律审查意见")),
-    "opinion_weak": Concept("object", _w("修改意见 意见建议 意见和建议 建议意见 审查意见 审核意见 修改建议")),
+    "opinion_weak": Concept("object", _w(
+        "修改意见 意见建议 意见和建议 建议意见 审查意见 审核意见 修改建议 审查意见书 审核意见书 书面意见 意见")),
     "normdoc": Concept("object", _w("规范性文件")),
     "decision": Concept("object", _w("重大行政决策 重大决策 决策事项 行政决策 决策")),
     "contract": Concept("object", _w("合同 协议 行政协议")),  # (行政协议 hides 政协)
@@ -66,14 +67,14 @@ CONCEPTS: dict[str, Concept] = {
     "legality": Concept("action", _w("合法性审查 合法性审核 前置审查 前置审核 合法性审定 法制审核 合法性把关")),
     "review": Concept("action", _w("审查 审核 把关 审核把关 审读")),
     "file": Concept("action", _w("备案 报备 报送备案 备案审查 备案登记")),
-    "clean": Concept("action", _w("清理 审查清理 集中清理 专项清理 全面清理")),
+    "clean": Concept("action", _w("清理 审查清理 集中清理 专项清理 全面清理 梳理")),
     "issue_doc": Concept("glue", _w("制发 出台 制定 发布 起草 审议通过 通过")),
     "doc_outcome": Concept("action", _w("废止 修改 保留 宣布失效 失效 继续有效 拟修改 拟废止 修订")),
     # ------------------------------------------------------------------ reconsideration and litigation
     "recon": Concept("object", _w("复议")),
     "admin_act": Concept("object", _w("行政行为 行政执法行为 具体行政行为")),
     "receive": Concept("action", _w("收到 受理 新收 收案 接收 收件 立案 申请")),
-    "close": Concept("action", _w("办结 审结 结案 调结 作出决定 全部审结 已审结 已办结")),
+    "close": Concept("action", _w("办结 审结 结案 调结 作出决定 全部审结 已审结 已办结 已结")),
     "recon_close": Concept("action", _w("作出复议决定 作出行政复议决定 复议决定 复议决定书")),
     "correct": Concept("action", _w("纠错 纠正 撤销 变更 改变 确认违法 责令履行 确认无效")),
     # the reconsideration statistics' own terms: a correction by the reconsideration body, said without 复议
@@ -83,7 +84,7 @@ CONCEPTS: dict[str, Concept] = {
         "撤诉 上诉 申诉 生效 判决 裁定 执行")),
     "won": Concept("action", _w("胜诉 驳回原告诉讼请求")),
     "litig": Concept("object", _w("行政诉讼 行政应诉 应诉 被诉 被告 行政案件 诉讼案件 起诉 民告官 行政争议")),
-    "lost": Concept("action", _w("败诉")),
+    "lost": Concept("action", _w("败诉 输掉 输了")),
     "appear": Concept("object", _w("出庭应诉 出庭 到庭")),
     "court": Concept("context", _w("人民法院 法院")),
     "trial": Concept("blocker", _w("一审 二审 再审 一审案件 二审案件")),
@@ -96,10 +97,13 @@ CONCEPTS: dict[str, Concept] = {
     # certificates taken back are no certification (注销、暂扣行政执法证件23个); entities deregistered (注销) no stock
     "revoke": Concept("action", _w("注销 暂扣 吊销 收回 收缴")),
     "exam": Concept("action", _w("资格考试 资格认证 申领 换证 发证 参考人员 参考人数 参考 考试 取得证件 办理证件")),
-    "training": Concept("action", _w("培训 轮训 练兵 自训 培训班 训练 业务培训 专题培训 集中培训 集训")),
+    "training": Concept("action", _w("培训 轮训 练兵 自训 培训班 训练 业务培训 专题培训 集中培训 集训 办班")),
     "trainee": Concept("action", _w("参训 受训 培训人数 培训人员 参加培训 接受培训 参培")),
     "other_trainee": Concept("blocker", _w(
         "领导干部 国家工作人员 公职人员 公务员 党员干部 村干部 调解员 网格员 明白人 律师 干部")),
+    # lenient decisions are no count of cases (不予处罚、减轻处罚决定96宗)
+    "lenient": Concept("blocker", _w(
+        "不予处罚 免予处罚 免罚 减轻处罚 从轻处罚 首违不罚 轻微不罚 不予处罚决定 免予处罚决定 减轻处罚决定 从轻处罚决定")),
     "penalty": Concept("object", _w(
         "行政处罚 处罚决定 处罚案件 违法案件 违法行为 立案查处 查处 罚款决定 执法案件 一般程序")),
     # ------------------------------------------------------------------ publicity
@@ -119,7 +123,7 @@ CONCEPTS: dict[str, Concept] = {
     "distribute": Concept("action", _w("发放 印发 分发 赠送 散发 印制 编印 制作 派发 赠阅")),
     # ------------------------------------------------------------------ disputes and legal aid
     "dispute": Concept("object", _w("纠纷 矛盾 矛盾纠纷 信访事项")),
-    "mediate": Concept("action", _w("调解 调处 化解 排查化解 排查调处 调结 诉调对接 访调对接 分流")),
+    "mediate": Concept("action", _w("调解 调处 化解 排查化解 排查调处 调结 诉调对接 访调对接 分流 人民调解")),
     "med_success": Concept("action", _w("成功 调解成功 调处成功 成功调解 成功调处 成功化解 达成协议 化解成功 调解率 调处率")),
     "legal_aid": Concept("object", _w("法律援助 援助案件 援助申请 法援 援助事项")),
     # ------------------------------------------------------------------ business environment
@@ -130,13 +134,13 @@ CONCEPTS: dict[str, Concept] = {
         "受理 办理 实施 调整 授权 服务事项")),
     "certif": Concept("object", _w("证明事项 证明材料 证明")),
     "market": Concept("object", _w("市场主体 经营主体 新市场主体 新经营主体")),
-    "new": Concept("action", _w("新增 新登记 新设立 新注册 新发展 新办 新开办 新成立 新设 新市场主体 新经营主体")),
+    "new": Concept("action", _w("新增 新登记 设立登记 新设立 新注册 新发展 新办 新开办 新成立 新设 新市场主体 新经营主体")),
     "net": Concept("action", _w("净增 净增加 净增长")),
     "net_down": Concept("action", _w("净减少 净减")),
     "stock": Concept("frame", _w("实有 现有 保有量 保有 总量 总数 登记在册 存量 目前")),
     "tax": Concept("object", _w(
         "减税降费 减税 降费 税费减免 减免税费 减免税收 减轻企业负担 减轻税费负担 税费负担 减轻负担 减负 税费优惠 "
-        "减免 降成本 减征 免征")),
+        "减免 降成本 减征 免征 少缴 缓缴 减缴 免缴")),
     "tax_other": Concept("blocker", _w("留抵退税 退税 罚没 罚款 资金 经费 补贴 挽回 讨薪 投资 损失 融资")),
     "disclosure": Concept("object", _w(
         "信息公开申请 依申请公开 公开申请 政务公开申请")),
@@ -153,25 +157,27 @@ CONCEPTS: dict[str, Concept] = {
     "rate": Concept("rate", _w("率 比例 比率 百分比 占比 占")),
     # a rate word that holds its concept, the verb after 成功 (成功调解率: 调解率 would hide its 率)
     "success_rate": Concept("rate", _w("成功调解率 成功调处率 成功化解率")),
-    "up": Concept("frame", _w("增加 增长 上升 提高 提升 扩大 多出 多 增")),
+    "up": Concept("frame", _w("增加 增长 上升 提高 提升 扩大 多出 高出 多减 多 增")),  # (多减: more relief)
     "down": Concept("frame", _w("减少 下降 降低 压减 精简 缩减 削减 压缩 取消 少 缩小 降 减")),
     "baseline": Concept("frame", _w(
         "较上年 比上年 同比 环比 比去年 较去年 与上年相比 与去年相比 较上一年 比上一年 较改革前 比改革前 "
-        "较前 较年初 比年初 上年 去年 同期 上一年 往年 改革前 原来")),
+        "较前 较年初 比年初 上年 去年 同期 上一年 往年 改革前 原来 与上一年相比 与上一年度相比 与前一年相比 "
+        "较上一年度 比上一年度 较前一年 比前一年 前一年 上一年度 比起上一年 比起上年 比起去年")),
     "compare_other": Concept("frame", _w("平均水平 全市平均 全省平均 全国平均 平均 排名 位居 位列")),
     "plan": Concept("frame", _w(
         "力争 计划 预计 目标 不少于 不低于 至少 确保 争取 将至少 规划 预期 努力实现 要达到 达标")),
     "future": Concept("frame", _w("下一步 下步 明年 今后 下一年 新的一年 下阶段 来年")),
     "per": Concept("frame", _w(
-        "每季度 每年 每月 每半年 每千人 每万人 每人 人均 日均 年均 月均 每周 每次 每个 每件 每户 平均每")),
+        "每季度 每年 每月 每半年 每千人 每万人 每人 人均 日均 年均 月均 每周 每次 每个 每件 每户 平均每 "
+        "每期 每场 每批 每班 每轮 每堂 每名 每家 场均 期均")),
     "other_body": Concept("frame", _w(
         "全省 省委 省政府 省级 省司法厅 省高级 全国 国务院 党中央 中央 中级人民法院 中院 高级人民法院 省法院 "
         "人大常委会 人大 政协 检察院 人民检察院 司法部 依法治省 依法治国")),
     # the city's bodies: the prefecture in a report of a 县, 区 or 旗 (another body there), the county itself in
     # a 县级市's report (extract's `prefecture_other` says which); transparent otherwise, like 全县
-    "prefecture": Concept("frame", _w("全市 我市 本市 市委 市政府 市人民政府 市直")),
+    "prefecture": Concept("frame", _w("全市 我市 本市 市委 市政府 市人民政府 市直 市本级")),
     "peer_units": Concept("frame", _w("各县区 各县（市、区） 各县(市、区) 县（市、区） 县（区） 县区 设区市 各地 各市")),
-    "distrib": Concept("frame", _w("分别")),
+    "distrib": Concept("frame", _w("分别 依次")),
     "subordinate": Concept("frame", _w(
         "各乡镇 乡镇党委 各单位 各部门 各级党委 各级党组 党组（党委） 党组(党委) 县直各部门 各党委 各党组 "
         "乡镇（街道） 各街道 各镇")),
@@ -216,6 +222,14 @@ FROM_WORDS = ("由", "从")
 #: between 由/从 and the starting value (由上年的41件, 从原来的214项, 由2022年的3次)
 FROM_FILLERS = ("上年的", "去年的", "原来的", "改革前的", "上年", "去年", "原来", "改革前的", "年初的", "前年的")
 #: a clause that states last year's figure opens with one of these (…结案45件，而上年为32件; 上年证明事项为29项，…)
-BASELINE_OPENERS = ("上年同期", "去年同期", "上一年度", "上一年", "上年度", "上年", "去年")
+BASELINE_OPENERS = ("上年同期", "去年同期", "上一年度", "上一年", "上年度", "上年", "去年", "前一年度", "前一年")
+#: before a baseline opener and 的, words that make the figure after them last year's (与上年的15.2%相比, 比起上一年的
+#: 380件，今年…增至455件)
+COMPARE_WORDS = ("与", "同", "比起", "较之", "相比于", "相较于")
+#: a clause that states this year's figure opens with one of these (上年27件，今年40件; 去年底…，今年底…)
+THIS_YEAR_OPENERS = ("今年", "本年度", "本年", "当年")
+#: right after a period label, words that make the figure no figure of that period (上年结转4件: a part carried
+#: over; 2019年以来: a total since; 2022年以前)
+LABEL_NOT: tuple[str, ...] = ("结转", "遗留", "以来", "以前", "之前", "以后", "之后", "来", "前", "后")
 #: … and its number follows one of these (上年为32件, 上年同期是4600户, 上年这一比例为88%)
 BASELINE_VERBS = ("为", "是", "有", "共", "达", "达到", "仅", "只有", "仅有", "还是", "仅为")

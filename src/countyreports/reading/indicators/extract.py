@@ -44,7 +44,9 @@ MAX_MENTIONS: Final = 5000  # quantities read per text at most (a real report ho
 REACH: Final = 240  # characters of its sentence a quantity reads on either side
 CLAUSE_REACH: Final = 120  # ... of its clause
 SENTENCE_TEXT: Final = 400  # a longer sentence is given as a window around the surface
-_AND: Final = frozenset("和及与")  # right after a figure's measure, before the next figure's words: a list's 、
+_ITEM_SEPS: Final = ("、", "/", "|", "｜")  # after a figure: the next item's words follow (a list, a table row)
+_AND: Final = frozenset("和及与")
+DISTRIB_WORDS: Final = ("分别", "依次")  # the figures after it go one to each item of a list before it  # right after a figure's measure, before the next figure's words: a list's 、
 LEAD_MAX: Final = 80  # the sentence before, on the same line, lends words when at most this long
 
 _LOOKALIKE_RX: Final = re.compile(f"[{''.join(LOOKALIKES)}]")
@@ -212,7 +214,8 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
     prev_code: str | None = None
     prev_sentence = (0, -1)
     coded_sentence: tuple[int, int] = (0, -1)
-    coded: list[tuple[str, str, int, int]] = []  # the coded figures of that sentence (code, measure, indices)
+    coded: list[tuple[str, str, int, int, str]] = []  # the coded figures of that sentence (code, measure, indices,
+    # the words of its clause before it)
     for k, i in enumerate(live):
         q, (c0, c1), s = qs[i], p.clauses[i], p.sents[i]
         prev = qs[live[k - 1]] if k else None
@@ -221,10 +224,12 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
         r1 = c1
         if nxt is not None and nxt.start < c1 and p.sents[live[k + 1]] == s:  # the words up to the next figure,
             r1 = min(c1, nxt.unit_start)  # or up to a 、 before it (收案38件、结案35件: 结案 is the next one's)
-            sep = t.find("、", q.end, r1)
-            if sep >= 0:
-                r1 = sep
-            elif t[q.end:q.end + 1] in _AND:  # 重大行政决策8件和各类合同178件: 各类合同 is the next one's
+            upto = r1
+            for c in _ITEM_SEPS:  # (the first of them)
+                sep = t.find(c, q.end, r1)
+                if sep >= 0:
+                    r1 = sep
+            if r1 == upto and t[q.end:q.end + 1] in _AND:  # 重大行政决策8件和各类合同178件: 各类合同 is the next one's
                 r1 = q.end
         for bracket in "（(":  # words in brackets after a figure are a breakdown of it: 121件（含上年结转8件）
             at = t.find(bracket, q.end, r1)
@@ -294,7 +299,7 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
         mentions.append(_MENTION(value, q.measure or q.base, unit, q.approx, q.from_value, before, surface, sentence,
                                  path, ss, se, code, r.kind))
         if code is not None:
-            coded.append((code, q.base, len(mentions) - 1, len(indicators)))
+            coded.append((code, q.base, len(mentions) - 1, len(indicators), t[c0:q.unit_start]))
             indicators.append(_INDICATOR(code, value, unit, q.approx, q.from_value, path, surface, sentence, ss, se,
                                          r.kind, r.cues))
     kept = tuple(x for x in indicators if x is not None)
@@ -324,23 +329,24 @@ def _lead(t: str, s0: int, sent_ends: list[int]) -> LeadSource:
 
 def _lender(qs: list[Qty], clauses: list[tuple[int, int]], sents: list[tuple[int, int]], live: list[int],
             k: int) -> tuple[int, int]:
-    """The clause of the nearest live quantity before the k-th in its sentence with the same measure."""
-    q, s = qs[live[k]], sents[live[k]]
-    for j in range(k - 1, max(-1, k - 8), -1):
-        i = live[j]
+    """The clause of the nearest live quantity before the k-th in its sentence with the same measure (or of
+    its own before-value, when that stands before it)."""
+    i0 = live[k]
+    q, s = qs[i0], sents[i0]
+    for i in range(i0 - 1, max(-1, i0 - 8), -1):  # (a consumed before-value too: 上年190件，本年247件)
         if sents[i] != s:
             break
-        if qs[i].base == q.base:
+        if qs[i].base == q.base and (qs[i].kind != "consumed" or qs[i].value == q.from_value):
             return clauses[i]
     return -1, -1
 
 
 def _distributive(t: str, qs: list[Qty], live: list[int], k: int, c0: int, c1: int,
                   w: Window) -> tuple[int, int, Hit | None]:
-    """(rank, count) of the k-th live quantity among the quantities after 分别 in its clause ((-1, 0): none), and
+    """(rank, count) of the k-th live quantity among the quantities after 分别 (依次) in its clause ((-1, 0): none), and
     the change word between 分别 and the first of them (较上年分别减少3件和5件: every one is a decrease)."""
     q = qs[live[k]]
-    at = t.rfind("分别", c0, q.start)
+    at = max(t.rfind(w, c0, q.start) for w in DISTRIB_WORDS)
     if at < 0:
         return -1, 0, None
     ranks = [j for j in live if at < qs[j].start < c1]

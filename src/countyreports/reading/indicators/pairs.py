@@ -7,7 +7,11 @@ In one clause: ``由/从[上年的]214项…到/至/为195项`` (any few words e
 ``与上年的15.2%相比…下降到9.8%``; ``较上年的214项`` is a baseline (last year's figure, never this year's value),
 and the from-value of the figure right before it (B，比上年的A有较大增长). Across two clauses: this year's figure
 then last year's (结案45件，而上年为32件; 而2022年只有33件), or last year's first and a to-phrase (上年为390件，
-今年增至462件; 2022年…2次，2023年增加到4次): an earlier year stands for last year.
+今年增至462件; 2022年…2次，2023年增加到4次): an earlier year stands for last year. Figures labelled by their
+period, in either order, with nothing but the label (and a verb) before each: 上年27件，今年40件; 今年1,760人次，
+上年1,380人次; 去年开了4次，今年开了7次; 经营主体去年底5.1万户，今年底5.6万户; 9.8万人次（上年7.4万人次）;
+2022年76件，2023年210件; a table row 2022年 181项 | 2023年 176项 (a table's cell borders part clauses; a label's
+colon is read through). Measures that count the same things pair (无一起…，而上年有3件: MEASURE_KIN).
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from typing import Final
 import re
 
 from countyreports.reading.indicators.concepts import (
-    BASELINE_AFTER, BASELINE_OPENERS, BASELINE_VERBS, FROM_FILLERS, FROM_WORDS, TO_WORDS,
+    BASELINE_AFTER, BASELINE_OPENERS, BASELINE_VERBS, COMPARE_WORDS, FROM_FILLERS, FROM_WORDS, LABEL_NOT, THIS_YEAR_OPENERS,
+    TO_WORDS,
 )
 from countyreports.reading.indicators.quantities import Qty
+from countyreports.reading.indicators.taxonomy import MEASURE_KIN
 
 #: a year, or this year, between a to-word and its number (增加到2023年的, 增加到今年的, 增加至本年度的)
 _YEAR_FILLER: Final = re.compile(r"(?:[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3}|今|本|当)年(?:度|版)?(?:的)?$")
@@ -65,6 +71,16 @@ def _from_start(t: str, q: Qty, lo: int) -> int:
     return -1
 
 
+_COMPARED: Final = re.compile(
+    f"(?:{'|'.join(COMPARE_WORDS)})(?:{'|'.join(BASELINE_OPENERS)})的$")
+_COMPARED_REACH: Final = 10
+
+
+def _compared_before(t: str, at: int) -> bool:
+    """Does last year's figure at `at` follow a comparison word (与上年的15.2%相比; 比起上一年的380件，…增至455件)?"""
+    return t[at - 1:at] == "的" and _COMPARED.search(t, max(0, at - _COMPARED_REACH), at) is not None
+
+
 def pair_quantities(t: str, qs: list[Qty], sent_start: list[int]) -> None:
     """Fold before→after statements: the first number becomes the `from_value` of the second (see module doc)."""
     if not ("由" in t or "从" in t or "相比" in t or "上年" in t or "去年" in t or "年" in t):
@@ -79,7 +95,7 @@ def pair_quantities(t: str, qs: list[Qty], sent_start: list[int]) -> None:
         fs = _from_start(t, p, sent_start[i - 1])
         after_p = between.lstrip("，, ")
         baseline = after_p.startswith(BASELINE_AFTER) or (
-            t[max(0, p.start - 4):p.start].endswith(("与上年的", "与去年的", "同上年的")))
+            _compared_before(t, p.start))
         if (fs >= 0 or baseline) and ends_with_to(between) or baseline and ("相比" in between):
             q.from_value = p.value
             q.unit_start = fs if fs >= 0 else p.start
@@ -97,7 +113,7 @@ def pair_quantities(t: str, qs: list[Qty], sent_start: list[int]) -> None:
                     b.from_value = q.value
 
 
-_CLAUSE_SEPS: Final = "，,；;（("
+_CLAUSE_SEPS: Final = "，,；;（(|｜/"  # (a table's cell borders part clauses too)
 _YEAR_REACH: Final = 32  # characters before a figure looked at for the year its clause names
 _YEAR_OPENER: Final = re.compile(r"([12][0-9]{3})年(?:度|同期)?")
 _BASELINE_REACH: Final = 12  # characters from a baseline clause's opening to its number, at most
@@ -108,15 +124,64 @@ def _clause_prefix(t: str, q: Qty, lo: int) -> str | None:
     close (the clause is longer than a baseline clause)."""
     a = max(lo, q.start - _BASELINE_REACH - 2)
     for k in range(q.start - 1, a - 1, -1):
-        if t[k] in _CLAUSE_SEPS:
-            return t[k + 1:q.start]
+        if t[k] in _CLAUSE_SEPS or t[k] in "：:" and t[k + 1:q.start].strip(" \u3000"):
+            return t[k + 1:q.start]  # (a colon right before the figure is its label's own: 2023年：5次)
     return t[lo:q.start] if lo >= a else None
+
+
+_LABEL_REST: Final = 2  # characters after a period label and before its figure, at most (去年开了4次, 上年同期)
+_LABEL_STRIP: Final = " \u3000\u00a0：:"
+
+
+def _bare_label(rest: str) -> bool:
+    """Are the words between a period label and its figure no more than a label's (上年 52件, 去年开了4次,
+    前一年是96条; not 上年结转4件)?"""
+    r = _strip_filler(rest.strip(_LABEL_STRIP))
+    return len(r) <= _LABEL_REST and not r.endswith(LABEL_NOT) and not any(c.isdigit() for c in r)
+
+
+_NOT_LABEL_BEFORE: Final = frozenset("较比同与于在")  # 较上年52件 is a comparison, 在上年… no label
+
+
+def _after_colon(prefix: str) -> str:
+    """The words of a clause prefix after a label's colon (复议结案：上年 → 上年; 2022年： → 2022年)."""
+    s = prefix.strip(_LABEL_STRIP)
+    return s[max(s.rfind("："), s.rfind(":")) + 1:].lstrip(" \u3000").lstrip("而但")
+
+
+def _labelled(prefix: str, openers: tuple[str, ...], anywhere: bool = False) -> bool:
+    """Does a clause prefix open with one of `openers` followed by no more than a label's words (`anywhere`:
+    the opener may follow the subject, 经营主体去年底5.1万户, not a comparison word)?"""
+    s = _after_colon(prefix)
+    for o in openers:
+        k = s.rfind(o) if anywhere else (0 if s.startswith(o) else -1)
+        if k >= 0 and (k == 0 or s[k - 1] not in _NOT_LABEL_BEFORE) and _bare_label(s[k + len(o):]):
+            return True
+    return False
+
+
+_YEAR_LABEL: Final = re.compile(r"([12][0-9]{3})年(?:度|底|末)?")
+
+
+def _labelled_year(prefix: str) -> int:
+    """The year a clause prefix opens with as its label (2022年76件; | 2023年 176项; 2023年达到七次), or 0."""
+    s = _after_colon(prefix)
+    m = _YEAR_LABEL.match(s)
+    if m is None:
+        return 0
+    rest = _strip_filler(s[m.end():].strip(_LABEL_STRIP))
+    if rest.startswith("全年"):
+        rest = rest[2:]
+    ok = rest.endswith(BASELINE_VERBS) or _strip_filler(rest).endswith(TO_WORDS) or len(rest) <= _LABEL_REST
+    return int(m.group(1)) if ok and not rest.endswith(LABEL_NOT) and not any(c.isdigit() for c in rest) else 0
 
 
 def _states_baseline(prefix: str, opening: bool) -> bool:
     """Does a clause prefix state last year's figure: a baseline opener (at the clause's opening, after 而/但,
     when `opening`; else anywhere: 法律援助案件上年为) and a verb before the number (而上年为, 上年同期是,
-    上年这一比例为, 上年证明事项为)?"""
+    上年这一比例为, 上年证明事项为), or at the opening a bare label (上年 52件, 前一年是96条, 去年开了4次)?"""
+    if _labelled(prefix, BASELINE_OPENERS, not opening):
+        return True
     s = prefix.lstrip("而但")
     y = _YEAR_OPENER.search(s)  # an earlier year stands for last year (而2022年只有33件; 审批事项2019年为258项)
     if y is not None and (y.start() == 0 or not opening):
@@ -149,17 +214,26 @@ def _pair_baseline_clauses(t: str, qs: list[Qty], sent_start: list[int]) -> None
     from_value of this year's."""
     for i in range(1, len(qs)):
         q, p = qs[i], qs[i - 1]
-        if (p.kind != "value" or q.kind != "value" or p.base != q.base or sent_start[i] != sent_start[i - 1]
+        if (p.kind != "value" or q.kind != "value" or sent_start[i] != sent_start[i - 1]
+                or MEASURE_KIN.get(p.base, p.base) != MEASURE_KIN.get(q.base, q.base)
                 or p.from_value is not None or q.from_value is not None or q.start - p.end > 2 * _BASELINE_REACH):
             continue
         q_words = _clause_prefix(t, q, p.end)
         if q_words is None or len(q_words) == q.start - p.end:
             continue  # no clause break between them
+        p_words = _clause_prefix(t, p, sent_start[i - 1])
+        yq = _labelled_year(q_words)
+        yp = _labelled_year(p_words) if yq and p_words is not None else 0
+        if yp and yq != yp:  # 2022年76件，2023年210件 (either order): the earlier year's is the before value
+            a, b = (p, q) if yp < yq else (q, p)
+            b.from_value = a.value
+            a.kind = "consumed"
+            continue
         if _states_baseline(q_words, True):  # B，而上年为A
             p.from_value = q.value
             q.kind = "consumed"
-        elif ends_with_to(q_words) and ((p_words := _clause_prefix(t, p, sent_start[i - 1])) is not None
-                                        and _states_baseline(p_words, False)  # 上年为A，今年增至B
+        elif (ends_with_to(q_words) or _labelled(q_words, THIS_YEAR_OPENERS)) and (
+                p_words is not None and _states_baseline(p_words, False)  # 上年为A，今年增至B; 上年27件，今年40件
                                         # 2022年…2次，2023年增加到4次: an earlier year's clause, a later year's
                                         or 0 < _year_in(_clause_words(t, p, sent_start[i - 1])) < _year_in(q_words)):
             q.from_value = p.value

@@ -5,7 +5,7 @@ years is not the report year's figure (“八五”普法启动以来，全县�
 
 The period is an adverbial before the figure in its sentence: 以来 or 年来 within SINCE_REACH characters before
 it, not followed by 的 (2018年以来出台的规范性文件 names documents, not the period of a figure). It spans
-several years when it is N年来 / 近N年 with N above one, a year before the report year followed by 以来 (with
+several years when it is N年来 / 近N年 with N above one, a span of years (2021年至2023年), a year before the report year followed by 以来 (with
 no report year known: followed by 以来 and 累计), or an
 event of SINCE_EVENTS followed by 以来; 一年来, 今年以来, 年初以来 and the report year's own 2023年以来 are the
 year itself. Constant work per figure: a few str.rfind over SINCE_REACH characters.
@@ -15,9 +15,15 @@ from __future__ import annotations
 
 from typing import Final
 
+import re
+
 SINCE_REACH: Final = 40  # characters before a figure looked at for its period
 #: before 以来: an event years back (“八五”普法启动以来, 党的十八大以来, 中心成立以来, 改革以来)
-SINCE_EVENTS: Final = ("普法", "十八大", "十九大", "二十大", "成立", "组建", "挂牌", "改革", "纲要", "五年规划")
+SINCE_EVENTS: Final = ("普法", "十八大", "十九大", "二十大", "成立", "组建", "挂牌", "改革", "纲要", "五年规划",
+                       "十三五", "十四五", "十五五", "建立", "设立", "实施", "施行", "推行", "启动", "创建")
+#: between two years: a span of years (2021年至2023年, 2019—2023年)
+SPAN_JOINERS: Final = "至到—－~～-"
+_SPAN: Final = re.compile(rf"([12][0-9]{{3}})年?[{SPAN_JOINERS}]([12][0-9]{{3}})年")
 #: before 以来: the report year itself (今年以来, 年初以来, 本年度以来)
 SINCE_THIS_YEAR: Final = ("今年", "年初", "本年", "本年度", "年内", "当年")
 #: a count of years before 年来 or after 近 (三年来, 十五年来, 近五年, 近年来)
@@ -47,6 +53,14 @@ def _since(t: str, at: int, lo: int, report_year: int | None) -> bool:
     return any(e in before for e in SINCE_EVENTS)
 
 
+def _year_span(t: str, lo: int, pos: int) -> bool:
+    """Does t[lo:pos) name a span of several years (2021年至2023年, 2019—2023年)?"""
+    for m in _SPAN.finditer(t, lo, pos):
+        if m.group(1) != m.group(2):
+            return True
+    return False
+
+
 def multi_year(t: str, s0: int, pos: int, report_year: int | None) -> bool:
     """Is the figure at `pos` (its sentence starts at `s0`) a total over several years (module doc)?"""
     lo = max(s0, pos - SINCE_REACH)
@@ -58,5 +72,7 @@ def multi_year(t: str, s0: int, pos: int, report_year: int | None) -> bool:
             return True
         if word == "以来" and _since(t, at, lo, report_year):
             return True
+    if _year_span(t, lo, pos):
+        return True
     k = t.rfind("近", lo, pos)  # 近三年，全县…; 近五年共…
     return k >= 0 and k + 2 < pos and t[k + 1] in YEAR_COUNTS and t[k + 2] == "年"

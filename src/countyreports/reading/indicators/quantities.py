@@ -7,6 +7,8 @@ A quantity is a number (Arabic or Chinese numerals, 万/亿, decimals, 百分之
 ends its clause after a measure noun (参训人次达到三千二百); a range (3至5次, 2.3-2.5万人次) is one quantity,
 its upper bound, approximate. Not quantities: numbers after 第/数/每 or inside
 an ASCII code, dates and document numbers (〔2023〕5号), numbers inside quotation marks (“八五”, “721”).
+After a label's colon, a slash or a minus that follows words (发放资料：12,000份, 较上年 -6 件) a number is
+one (its sign kept: `Qty.sign`); 无一起, 没有一件 is none (0).
 
 Pairs of a before and an after value: pairs.py. A quantity inside brackets
 ``（新收52件、上年结转4件）`` is marked ``bracketed``: a breakdown, not a figure of its own.
@@ -81,14 +83,22 @@ _QUOTED: Final = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n
 _QUOTE_OPENS: Final[str] = first_chars(_QUOTED.pattern) or ""
 assert _QUOTE_OPENS
 _BAD_BEFORE: Final = frozenset("第数几若每-－〔[#No/:：.．")  # 第九批, 数十, 每季度一次, 0359-…, 〔2019〕, 10:30, 2.5.
+#: … of which a label's colon, a slash or a minus is bad only after a digit or letter (10:30, 2023/5, A/3,
+#: 0359-…): after words or a space it opens a labelled or signed figure (发放资料：12,000份, 新收 47 件 / 已结 45 件)
+_LABEL_MARKS: Final = frozenset("/:：-－")  # (a sign: 较上年 -6 件)
+_SIGNS: Final = {"-": -1, "－": -1, "+": 1, "＋": 1}  # a sign right before a number (a table's change cell)
+_CODE_CHARS: Final = frozenset("0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _VAGUE: Final = frozenset("数几")  # 数十, 几百: vague only before 十/百/千/万 (总数一千一百余名 is a number)
 #: what may not stand right before a number: _BAD_BEFORE and ASCII letters and digits (part of a code: A3, 12)
 _SKIP_BEFORE: Final = _BAD_BEFORE | frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _WEAK: Final = frozenset({"一", "两", "二"})  # lone 一/两: idioms (一次办, 两批) unless a code claims them
+#: before a lone 一: a negation that makes the figure none at all (无一起败诉, 没有一件, 未发生一起)
+NONE_BEFORE: Final = ("无", "没有", "未有", "未发生", "未出现", "零")
 _PRE_LAST: Final = frozenset(w[-1] for w in APPROX_BEFORE)
 _BASE: Final = {"万元": "元", "亿元": "元", "％": "%"}
 _OPEN, _CLOSE = "（(", "）)"
 _ASIDE_BREAKS: Final = frozenset("0123456789０１２３４５６７８９，,。；;：:\n（(")
+_GAP_BREAKS: Final = _ASIDE_BREAKS - frozenset("：:")  # (a label's colon after the aside: 减税降费（含…）：4,750万元)
 _BRACKET_REACH: Final = 60  # a bracket opened this far before a number (in its sentence) still holds it
 _numeral_value: Final = lru_cache(maxsize=4096)(number_value)
 
@@ -97,7 +107,7 @@ class Qty:
     """One quantity (mutable while the reading decides about it)."""
 
     __slots__ = ("start", "end", "value", "measure", "base", "approx", "weak", "from_value", "unit_start",
-                 "kind", "bracketed")
+                 "kind", "bracketed", "sign")
 
     def __init__(self, start: int, end: int, value: float, measure: str, base: str, approx: bool,
                  weak: bool) -> None:
@@ -112,6 +122,7 @@ class Qty:
         self.unit_start = start  # start of the figure's words: before 由/从 of a from→to pair
         self.kind = "value"  # value | baseline | consumed (the starting value of a pair)
         self.bracketed = False
+        self.sign = 0  # +1 / -1: written with a sign (较上年 +2.1个百分点, 较上年 -6 件)
 
 
 def _quoted_spans(t: str) -> list[int]:
@@ -147,6 +158,11 @@ def _range_start(t: str, ns: int) -> int:
     return k + 1
 
 
+def _label_digit(t: str, ns: int) -> bool:
+    """Does the colon or slash right before the number at `ns` follow a digit or letter (a time, a date, a code)?"""
+    return ns < 2 or t[ns - 2] in _CODE_CHARS
+
+
 def _value(num: str, mult: str | None) -> float | None:
     value = float(num.replace(",", "")) if num.isascii() else _numeral_value(num)  # fast path: 1,340
     if value is not None and mult:
@@ -167,7 +183,8 @@ def scan_quantities(t: str, limit: int) -> tuple[list[Qty], bool]:
         lower = _range_start(t, ns) if before in _RANGE_JOINERS else -1  # 3至5次, 2.3-2.5万人次: a range
         if lower >= 0:
             before = t[lower - 1] if lower else ""
-        if before in _SKIP_BEFORE and (before not in _VAGUE or t[ns] in "十百千万"):
+        if before in _SKIP_BEFORE and (before not in _VAGUE or t[ns] in "十百千万") and (
+                before not in _LABEL_MARKS or _label_digit(t, lower if lower >= 0 else ns)):
             continue
         num = t[start] + (num_rest or "")
         if pct is not None:
@@ -197,8 +214,12 @@ def scan_quantities(t: str, limit: int) -> tuple[list[Qty], bool]:
         if base != measure and measure != "％":
             value *= 10_000 if measure[0] == "万" else 100_000_000
         written = (mult + measure) if measure == "元" and mult else "百分之" if pct is not None else measure
+        if num == "一" and pct is None and t.endswith(NONE_BEFORE, max(0, start - 3), start):
+            value = 0.0  # 全年无一起行政机关败诉案件: none
         out.append(Qty(start, end, value if value.is_integer() else round(value, 6), written, base,
                        bool(pre or post or post2), pct is None and num in _WEAK))
+        if before in _SIGNS and lower < 0 and not pre:
+            out[-1].sign = _SIGNS[before]
         if len(out) > limit:
             break
     out = _with_bare(t, out, quoted)
@@ -269,7 +290,7 @@ def mask_asides(t: str, qs: list[Qty]) -> str:
     for q in qs:
         lo = max(prev_end, q.start - _ASIDE_GAP)
         close = max(t.rfind(_CLOSE[0], lo, q.start), t.rfind(_CLOSE[1], lo, q.start))
-        if close >= 0 and not any(c in _ASIDE_BREAKS for c in t[close + 1:q.start]):
+        if close >= 0 and not any(c in _GAP_BREAKS for c in t[close + 1:q.start]):
             lo2 = max(prev_end, close - _ASIDE_MAX)
             opened = max(t.rfind(_OPEN[0], lo2, close), t.rfind(_OPEN[1], lo2, close))
             if opened > lo2 and not any(c in _ASIDE_BREAKS for c in t[opened + 1:close]):

@@ -257,3 +257,27 @@ def span(q: Qty, used: list[Hit], sc: Scope) -> tuple[int, int]:
         if sc.c0 <= h.start and h.end <= sc.c1:
             s0, s1 = min(s0, h.start), max(s1, h.end)
     return s0, s1
+
+
+def unread_list(t: str, sc: Scope) -> bool:
+    """After 分别/依次, is there a 、-list of as many items as figures before it of which neither the things nor
+    the verbs are read one each, nor a thing named after them that they qualify (so no figure can be given its
+    item)?"""
+    dist = last_of(sc.clause_left + sc.own_left, ("distrib",))
+    if dist is None or t.count("、", sc.c0, dist.start) + 1 != sc.dist_count:
+        return False
+    before = [h for h in sc.clause_left + sc.own_left if h.end <= dist.start]
+    last = t.rfind("、", sc.c0, dist.start)
+    if any(not h.cue.clear and h.start > last for h in before):
+        return False  # 线上、线下执法培训分别…: the items qualify the words after them
+    return (len(one_each([h for h in before if h.cue.thing])) != sc.dist_count
+            and len(one_each([h for h in before if h.cue.role == "action"])) != sc.dist_count)
+
+
+def one_each(hits: list[Hit]) -> list[Hit]:
+    """`hits` without those overlapping the one before (one word each)."""
+    out: list[Hit] = []
+    for h in hits:
+        if not out or h.start >= out[-1].end:
+            out.append(h)
+    return out

@@ -47,6 +47,8 @@ class CodeSpec:
 
 
 _CASES = ("件", "起", "宗")
+#: measures that count the same things, for comparing two figures (无一起败诉…，而上年有3件: one measure)
+MEASURE_KIN: dict[str, str] = {"起": "件", "宗": "件"}
 _TIMES = ("次", "场", "场次", "期", "轮", "批次")
 _DOCS = ("件", "份", "部", "个", "篇")
 _PERSONS = ("人", "名", "位")
