@@ -23,9 +23,10 @@ from typing import Any
 
 from common import TreeRss, children_peak_rss_mib, cpu_s, emit, load, peak_rss_mib, process_cpu_s
 
-from countyreports import pipeline
-from countyreports.warehouse import writer as warehouse
-from countyreports.settings import Settings
+# The pipeline (and with it DuckDB and Arrow) is imported in main(), not here: the crawler processes and the
+# attachments service are spawned by multiprocessing, which imports a script run by its path again in each of
+# them (as __mp_main__; a command run with -m, such as `python -m countyreports.cli`, is not imported again):
+# imported here, ~55 MB of libraries the product's processes do not load would be counted in each.
 
 TABLES = ("reports", "report_versions", "sections", "indicators", "mentions", "fetches", "pages",
           "http_cache", "columns", "county_runs")
@@ -35,6 +36,8 @@ class LoadMeter:
     """Times Warehouse.load_counties (a wrapper around the real method; nothing else changes)."""
 
     def __init__(self) -> None:
+        from countyreports.warehouse import writer as warehouse
+
         self.seconds = 0.0
         self.cpu_seconds = 0.0  # CPU of the loading thread (DuckDB's own threads not included)
         self.calls = 0  # transactions
@@ -43,10 +46,12 @@ class LoadMeter:
         self._orig = warehouse.Warehouse.load_counties
 
     def install(self) -> None:
+        from countyreports.warehouse import writer as warehouse
+
         orig = self._orig
         meter = self
 
-        def load_counties(wh: warehouse.Warehouse, loads: Any) -> Any:
+        def load_counties(wh: Any, loads: Any) -> Any:
             t0, c0 = time.perf_counter(), time.thread_time()
             try:
                 return orig(wh, loads)
@@ -91,6 +96,9 @@ def main() -> None:
     ap.add_argument("--counties", type=Path, default=None, help="file with one adcode per line (a subset)")
     ap.add_argument("--out", default=None)
     a = ap.parse_args()
+    from countyreports import pipeline
+    from countyreports.settings import Settings
+
     adcodes = a.counties.read_text().split() if a.counties else None
     if a.switch_interval:
         sys.setswitchinterval(a.switch_interval)

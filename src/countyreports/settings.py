@@ -85,7 +85,7 @@ class Settings:
     ocr_page_memory_mb: int = _setting(
         3072,
         "address space (MB) of the process reading one scanned page or converting one file, models included "
-        "(an OCR process peaks near 1.5 GB of address space, 0.9 GB resident, on a 300-dpi A4 page)")
+        "(an OCR process peaks near 1.5 GB of address space, 0.7 GB resident, on a 300-dpi A4 page)")
     convert_time_s: float = _setting(
         120.0,
         "seconds LibreOffice may take to convert one legacy Word file (its first start in a process included)")

@@ -124,3 +124,26 @@ def test_nothing_is_read_twice(reparsed: Path, portal_dir: Path) -> None:
     check = subprocess.run([sys.executable, "-m", "countyreports.cli", "check", "--db", str(reparsed)],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout[-3000:]
+
+
+def test_a_county_waiting_for_its_ocr_gives_up_its_crawl_slot(tmp_path: Path, replay_epoch1,
+                                                               portal_dir: Path) -> None:
+    """One crawl slot (one crawler process, workers=1) and a scanned report first: while its pages are OCR'd (a
+    fresh derived cache, so they are), the counties after it are crawled and loaded — a county waiting for the
+    attachments service does not hold the slot — and the scan is read as without the wait."""
+    scan = fixtures()["scan-clean"]["adcode"]
+    rows = (portal_dir / "counties.csv").read_text(encoding="utf-8").splitlines()[1:]
+    order = [r.split(",")[0] for r in rows]
+    others = [a for a in order[order.index(scan) + 1:] if a not in COUNTIES][:4]
+    assert len(others) == 4
+    settings = Settings(db=str(tmp_path / "w.duckdb"), registry=str(portal_dir / "counties.csv"),
+                        proxy=replay_epoch1.url, min_delay_s=0.0, workers=1, crawl_processes=1,
+                        derived_dir=str(tmp_path / "derived"))
+    run_id, counters = pipeline.harvest(settings, adcodes=[scan, *others])
+    assert counters["counties_total"] == 5
+    spans = {a: (s, f) for a, s, f in _rows(
+        Path(settings.db), f"SELECT adcode, started_at, finished_at FROM county_runs WHERE run_id = '{run_id}'")}
+    assert all(spans[a][1] < spans[scan][1] for a in others), spans  # crawled while the scan waited
+    got = _rows(Path(settings.db), f"SELECT text_source, read_state, read_reason FROM reports "
+                                   f"WHERE adcode = '{scan}'")
+    assert ("ocr", "ok") in [r[:2] for r in got], got

@@ -29,6 +29,7 @@ from multiprocessing.managers import BaseManager
 from typing import Any
 
 from countyreports.attachments.reader import AttachmentReader
+from countyreports.native.heap import few_arenas
 from countyreports.models import Derived, ReadState, TextSource
 from countyreports.reading.document import RawDoc
 from countyreports.reading.fileformat import WORD_FORMATS, sniff
@@ -42,6 +43,7 @@ _READER: list[AttachmentReader] = []  # the server process's one reader (set by 
 def _start(make_reader: Callable[[], AttachmentReader]) -> None:
     """The server process's initializer: make its reader (its pool starts at the first file, as always), and
     end this process when the run's process is gone (killed: nobody will close the service)."""
+    few_arenas()  # (a thread for each crawl thread's connection: glibc would give them up to 8 arenas a core)
     _READER.append(make_reader())
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True, name="parent-watch").start()
 

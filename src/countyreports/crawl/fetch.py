@@ -114,8 +114,11 @@ class Fetcher:
                                 write=s.read_timeout_s, pool=s.pool_timeout_s)
         limits = httpx.Limits(max_connections=s.max_connections,
                               max_keepalive_connections=s.max_connections)
+        # one TLS context for all the threads' clients: httpx makes one per client and transport otherwise
+        # (the CA bundle loaded each time: ~1.5 MB and 40 ms a client; bench/: 32 crawl threads, 48 MB)
         kwargs: dict[str, Any] = dict(timeout=timeout, limits=limits, follow_redirects=False,
-                                      trust_env=False, headers={"User-Agent": s.user_agent})
+                                      trust_env=False, headers={"User-Agent": s.user_agent},
+                                      verify=httpx.create_ssl_context(trust_env=False))
         if transport is not None:
             kwargs["transport"] = transport
         elif proxy is not None:

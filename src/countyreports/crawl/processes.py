@@ -14,14 +14,21 @@ delays; a county with no host in flight goes to the live process holding the few
 A crawler process that dies (killed, out of memory) fails only the counties it held: each is given a `failed`
 `CountyLoad` saying so, and the run goes on with the other processes.
 
+A county waiting for a file to be converted or OCR'd (`CrawlJob.files`: the run's one attachments service, which
+reads the same bytes once — so the 68 copies of a scanned report in the bench's replica all wait for its first
+OCR, 1–2 minutes) gives up its crawl slot while it waits: each process crawls at most `threads` counties that are
+not waiting, in up to `WAITING_THREADS` × as many threads, and tells the caller (`submit(..., on_wait=)`: +1 when
+the county starts waiting, −1 when it is back) so that the caller may send another county meanwhile. Before this,
+the first minutes of a national harvest crawled with most threads waiting on one scan.
+
     pool = CrawlerPool(n, job)            # job: CrawlJob (run id, settings, the run's crawl state)
     future = pool.submit(county)          # Future[CountyLoad]
+    future = pool.submit(county, on_wait=f)  # f(+1) / f(-1): the county waits for a file / is back
     stats, robots = pool.close()          # merged fetch counters, robots.txt answers fetched
 """
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import datetime as dt
 import multiprocessing
@@ -39,8 +46,10 @@ from countyreports.crawl.fetch import Fetcher
 from countyreports.models import County
 from countyreports.crawl.politeness import FetchSettings, FetchStats
 from countyreports.crawl.archive import RawStore
+from countyreports.native.heap import few_arenas
 from countyreports.models import CountyLoad
 
+WAITING_THREADS = 4  # a process's threads, in crawl slots (threads): the rest are for counties waiting on a file
 CLOSE_WAIT_S = 600.0  # how long close() waits for a process to finish the counties it holds
 _POLL_S = 0.5  # how often the collector looks for a dead process while no result comes
 
@@ -80,38 +89,45 @@ def merge_stats(stats: list[FetchStats]) -> FetchStats:
 
 # ---------------------------------------------------------------- in the crawler process
 
-def _few_malloc_arenas(n: int = 2) -> None:
-    """glibc gives threads their own malloc arenas (up to 8 per core), each keeping memory freed in it: with a
-    few dozen crawl threads that is a large share of the process's RSS (bench/: about 50 MiB of 270). A
-    no-op where the C library is not glibc."""
-    try:
-        ctypes.CDLL("libc.so.6").mallopt(-8, n)  # M_ARENA_MAX
-    except (OSError, AttributeError):
-        pass
-
-
 def _serve(index: int, job: CrawlJob, inbox: Any, outbox: Any) -> None:
     """A crawler process: crawl each county received (token, County) in `job.threads` threads, send back
     ("load", token, CountyLoad); at None, finish and send ("closed", index, stats, robots)."""
-    _few_malloc_arenas()
+    few_arenas()
     fetcher = Fetcher(job.fetch, proxy=job.proxy)
     for origin, status, body, fetched_at in job.robots:
         fetcher.seed_robots(origin, status, body, fetched_at)
     store = RawStore(job.raw_path)
     parser = job.parser() if job.parser is not None else None
     files = job.files() if job.files is not None else None  # (connects at the first file it needs)
-    options = dataclasses.replace(job.options, parser=parser, files=files.derive if files is not None else None)
+    slots = threading.Semaphore(max(1, job.threads))  # counties crawling and not waiting on a file
+    current = threading.local()  # the county (its token) this crawl thread works on
+
+    def derive(*args: Any) -> Any:
+        """`files.derive`, the crawl slot given up meanwhile (see the module docstring)."""
+        assert files is not None
+        outbox.put(("wait", current.token, 1))
+        slots.release()
+        try:
+            return files.derive(*args)
+        finally:
+            slots.acquire()
+            outbox.put(("wait", current.token, -1))
+
+    options = dataclasses.replace(job.options, parser=parser, files=derive if files is not None else None)
 
     def crawl(token: int, county: County) -> None:
-        try:
-            load = without_bodies(crawl_county(county, fetcher, store, job.states.get(county.adcode, {}),
-                                               job.validators, job.run_id, options))
-        except Exception as exc:  # noqa: BLE001 - crawl_county records portal problems; this is a bug
-            load = failed_load(job.run_id, county, f"{type(exc).__name__}: {exc}")
+        current.token = token
+        with slots:
+            try:
+                load = without_bodies(crawl_county(county, fetcher, store, job.states.get(county.adcode, {}),
+                                                   job.validators, job.run_id, options))
+            except Exception as exc:  # noqa: BLE001 - crawl_county records portal problems; this is a bug
+                load = failed_load(job.run_id, county, f"{type(exc).__name__}: {exc}")
         outbox.put(("load", token, load))
 
     parent = os.getppid()
-    with ThreadPoolExecutor(max_workers=max(1, job.threads), thread_name_prefix="county") as pool:
+    threads = max(1, job.threads) * WAITING_THREADS
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="county") as pool:
         while True:
             try:
                 item = inbox.get(timeout=_POLL_S)
@@ -153,6 +169,7 @@ class CrawlerPool:
         self._states = job.states
         # token -> (process, county, future, hosts) of each county sent and not back yet
         self._pending: dict[int, tuple[int, County, Future[CountyLoad], tuple[str, ...]]] = {}
+        self._on_wait: dict[int, Callable[[int], None]] = {}  # token -> what to tell when it waits on a file
         self._held = [0] * n  # counties each process holds
         self._hosts: dict[str, list[int]] = {}  # host in flight -> [process, counties of it in flight]
         self._closed: dict[int, tuple[FetchStats, tuple[Robots, ...]]] = {}
@@ -180,7 +197,9 @@ class CrawlerPool:
     def _owner(self, hosts: tuple[str, ...]) -> int | None:
         return next((self._hosts[h][0] for h in hosts if h in self._hosts), None)
 
-    def submit(self, county: County) -> Future[CountyLoad]:
+    def submit(self, county: County, on_wait: Callable[[int], None] | None = None) -> Future[CountyLoad]:
+        """Crawl `county` in one of the processes; `on_wait(+1)` / `on_wait(-1)` (called in the collector
+        thread) when it starts / stops waiting for a file (see the module docstring)."""
         fut: Future[CountyLoad] = Future()
         hosts = self._hosts_of(county)
         with self._lock:
@@ -196,6 +215,8 @@ class CrawlerPool:
             token = self._next
             self._next += 1
             self._pending[token] = (i, county, fut, hosts)
+            if on_wait is not None:
+                self._on_wait[token] = on_wait
             self._held[i] += 1
             for h in hosts:
                 self._hosts.setdefault(h, [i, 0])[1] += 1
@@ -205,6 +226,7 @@ class CrawlerPool:
     def _release(self, token: int) -> tuple[int, County, Future[CountyLoad], tuple[str, ...]] | None:
         """Forget a county sent (under the lock): its process holds one county less, its hosts are free."""
         entry = self._pending.pop(token, None)
+        self._on_wait.pop(token, None)
         if entry is not None:
             self._held[entry[0]] -= 1
             for h in entry[3]:
@@ -248,6 +270,11 @@ class CrawlerPool:
                     entry = self._release(msg[1])
                 if entry is not None:
                     entry[2].set_result(msg[2])
+            elif msg[0] == "wait":  # ("wait", token, +1 | -1)
+                with self._lock:
+                    tell = self._on_wait.get(msg[1])
+                if tell is not None:
+                    tell(msg[2])
             else:  # ("closed", index, stats, robots)
                 with self._lock:
                     self._closed[msg[1]] = (msg[2], msg[3])

@@ -11,6 +11,9 @@ the sources on the package's ``__path__`` only when the stamp matches: an edited
 another interpreter) makes the whole package run its sources instead, with a warning, never a stale build.
 Without a build, or with ``COUNTYREPORTS_PURE=1``, the sources run. Same functions, same results:
 tests/unit/test_native.py reads every article page of the snapshot both ways and compares the parses.
+
+`countyreports.native.heap` is the other native matter: the C heap (glibc's malloc) of the harvest's long-lived
+processes — fewer arenas for many threads, freed memory handed back after a big task.
 """
 
 from __future__ import annotations

@@ -19,10 +19,12 @@ def crawl_one(run: Run, county: County) -> CountyLoad:
     return without_bodies(load)
 
 
-def submit_crawl(run: Run, county: County, pool: Executor) -> Future[CountyLoad]:
-    """Start crawling a county: in the run's crawler processes if any, else in `pool` (crawl threads)."""
+def submit_crawl(run: Run, county: County, pool: Executor,
+                 on_wait: Callable[[int], None] | None = None) -> Future[CountyLoad]:
+    """Start crawling a county: in the run's crawler processes if any (`on_wait`: see `CrawlerPool.submit`),
+    else in `pool` (crawl threads)."""
     if run.crawlers is not None:
-        return run.crawlers.submit(county)
+        return run.crawlers.submit(county, on_wait)
     return pool.submit(crawl_one, run, county)
 
 
@@ -33,7 +35,9 @@ def harvest_counties(run: Run, counties: Sequence[County],
 
     At most `workers` counties are crawled at once, and a county that finishes starts the next one at once
     (not when the writer gets to it), so a writer busy with a checkpoint does not stall the crawl; at most
-    `workers + 2 × load_batch` counties are crawled ahead of the writer, their results waiting in memory."""
+    `workers + 2 × load_batch` counties are crawled ahead of the writer, their results waiting in memory. With
+    crawler processes, a county waiting for a file to be converted or OCR'd does not count among the `workers`
+    while it waits (`CrawlerPool.submit`'s `on_wait`)."""
     results: list[CountyOutcome] = []
     workers = max(1, min(run.settings.workers, len(counties) or 1))
     batch_max = max(1, run.settings.load_batch)
@@ -55,7 +59,12 @@ def harvest_counties(run: Run, counties: Sequence[County],
                         return
                     crawling[0] += 1
                     crawling[1] += 1
-                    submit_crawl(run, county, pool).add_done_callback(finished)  # type: ignore[arg-type]
+                    submit_crawl(run, county, pool, waiting).add_done_callback(finished)  # type: ignore[arg-type]
+
+        def waiting(delta: int) -> None:
+            with lock:
+                crawling[0] -= delta
+                pump()
 
         def finished(fut: Future[CountyLoad]) -> None:
             done.put(fut)

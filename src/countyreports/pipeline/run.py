@@ -33,6 +33,7 @@ from countyreports.reading.document import RawDoc
 from countyreports.registry.file import Registry, read_registry
 from countyreports.registry.selection import NO_REGISTRY, select
 from countyreports.sandbox import Budget, BudgetPool
+from countyreports.sandbox.budget import per_item
 from countyreports.settings import Settings
 from countyreports.warehouse.writer import LoadStats, Warehouse
 
@@ -169,7 +170,7 @@ def open_run(settings: Settings, kind: str = "harvest", params: dict[str, Any] |
     if settings.crawl_processes > 0 and not reparse:
         n = settings.crawl_processes
         share = max(1, settings.parse_processes // n) if settings.parse_processes > 0 else 0  # each its own pool
-        service = AttachmentService(partial(attachment_reader, settings))
+        service = AttachmentService(attachment_reader_factory(settings))
         crawlers = CrawlerPool(n, CrawlJob(
             run_id, fetch_settings(settings), settings.proxy or None, str(settings.raw_path),
             -(-max(1, settings.workers) // n), crawl_options(settings, year_set, None), states, validators, robots,
@@ -196,12 +197,19 @@ def attachment_reader(settings: Settings) -> AttachmentReader:
     """What converts legacy Word files and OCRs scans for this process: `settings.ocr_processes` sandboxed
     processes (started at the first such file) under a budget per OCR page and per conversion, their output
     kept in `settings.derived_path` by the SHA-256 of the bytes."""
+    return attachment_reader_factory(settings)()
+
+
+def attachment_reader_factory(settings: Settings) -> Callable[[], AttachmentReader]:
+    """What makes `attachment_reader(settings)` (picklable, and naming only the attachments and sandbox
+    packages: the attachments service's process makes the run's reader with it, without importing the pipeline
+    and the DuckDB and Arrow it brings)."""
     memory = settings.ocr_page_memory_mb * 1024 * 1024
     page = Budget(time_s=settings.ocr_page_time_s, memory_bytes=memory)
     make_pool = partial(BudgetPool, max(1, settings.ocr_processes), page, recycle_bytes=memory // 2,
                         name="attachments")
-    return AttachmentReader(settings.derived_path, make_pool, page,
-                            Budget(time_s=settings.convert_time_s, memory_bytes=memory))
+    return partial(AttachmentReader, settings.derived_path, make_pool, page,
+                   Budget(time_s=settings.convert_time_s, memory_bytes=memory))
 
 
 def parse_pool(settings: Settings, processes: int | None = None) -> Executor | None:
@@ -219,13 +227,7 @@ def parse_pool_factory(settings: Settings, processes: int | None = None) -> Call
         return None
     page = Budget(time_s=settings.page_time_s, memory_bytes=settings.page_memory_mb * 1024 * 1024)
     return partial(BudgetPool, n, page, preload=("countyreports.reading.document",),
-                   budget_of=partial(document_budget, page), name="parse")
-
-
-def document_budget(page: Budget, fn: Callable[..., Any], args: tuple[Any, ...]) -> Budget:
-    """The budget of a parse task: `page` times the documents (RawDoc) among its arguments, lists included."""
-    n = sum(isinstance(d, RawDoc) for a in args for d in (a if isinstance(a, (list, tuple)) else (a,)))
-    return page.scaled(n)
+                   budget_of=partial(per_item, page, RawDoc), name="parse")
 
 
 def load_one(run: Run, load: CountyLoad) -> CountyOutcome:

@@ -2,6 +2,7 @@
 
     Budget(time_s=10.0, memory_bytes=512 MiB)      # what one task may use
     budget.scaled(3)                              # three times the time (a report of three pages), same memory
+    per_item(budget, RawDoc, fn, args)            # a pool's `budget_of` policy: scaled by the RawDocs in args
     resident_bytes(pid) / address_space(pid)      # a process's memory, from /proc (None where unreadable)
     tree_resident(pid) / tree_resident_bytes(pid) # a process's and its descendants' resident memory: each / summed
     exit_reason(exitcode)                         # "killed by signal 11 (SIGSEGV)", "exited with code 1"
@@ -39,6 +40,15 @@ class Budget:
     def scaled(self, times: float) -> Budget:
         """The same memory and `times` the time (at least once the time): for a task of several documents."""
         return replace(self, time_s=self.time_s * max(1.0, times))
+
+
+def per_item(unit: Budget, kind: type, fn: object, args: tuple[object, ...]) -> Budget:
+    """A pool's `budget_of` policy (bound with functools.partial): `unit` scaled by the arguments of type `kind`,
+    those inside lists and tuples included (e.g. a parse task's documents). Kept here, beside `Budget`, so that a
+    pickled pool factory names only the sandbox and `kind`'s module: a process that unpickles it (a crawler
+    process) imports nothing else (not the pipeline, whose warehouse imports DuckDB and Arrow, ~55 MB)."""
+    n = sum(isinstance(d, kind) for a in args for d in (a if isinstance(a, (list, tuple)) else (a,)))
+    return unit.scaled(n)
 
 
 def _statm(pid: int | str) -> list[int] | None:

@@ -20,18 +20,19 @@ given fails with that error (so a broken initializer cannot make the pool restar
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import importlib
 import pickle
 import resource
 import signal
 import sys
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
+from countyreports.native import heap
 from countyreports.sandbox.budget import resident_bytes
 
 READY = "ready"
@@ -80,8 +81,9 @@ def serve(conn: Connection, preload: Sequence[str], initializer: Callable[..., A
             if broken is not None:
                 conn.send_bytes(_error(broken))
                 continue
+            started = time.monotonic()
             answer, out_of_memory = _run(payload, memory_bytes)
-            big = len(payload) + len(answer) > _BIG
+            big = len(payload) + len(answer) > _BIG or time.monotonic() - started > _SLOW_S
             del payload
             conn.send_bytes(answer)
         except (EOFError, OSError):
@@ -94,28 +96,20 @@ def serve(conn: Connection, preload: Sequence[str], initializer: Callable[..., A
             _give_back()
 
 
-_LIBC: Any = None
 _TRIM_ABOVE = 16 << 20  # growth of the resident set since the last trim that is worth a malloc_trim
 _TRIM_EVERY = 16  # tasks between two looks at the resident set (each costs a read of /proc)...
-_BIG = 1 << 20  # ...unless a task's payload and answer weigh this much together: then at once
+_BIG = 1 << 20  # ...unless a task's payload and answer weigh this much together: then at once,
+_SLOW_S = 0.25  # or it ran this long (e.g. an OCR page: its detector's tensors, ~0.5 GB, freed but kept by malloc)
 
 
 def _give_back(state: list[int] = [0]) -> None:  # noqa: B006 - the resident size after the last trim
     """Hand the memory freed by the task back to the system (glibc keeps it otherwise: a child that read one big
     page would stay that big), when the process has grown by `_TRIM_ABOVE` since the last time (a trim walks
     the heap: not after every small task)."""
-    global _LIBC
     rss = resident_bytes() or 0
     if rss - state[0] < _TRIM_ABOVE:
         return
-    if _LIBC is None:
-        try:
-            _LIBC = ctypes.CDLL("libc.so.6")
-            _LIBC.malloc_trim  # noqa: B018 - glibc only
-        except (OSError, AttributeError):
-            _LIBC = False
-    if _LIBC:
-        _LIBC.malloc_trim(0)
+    heap.trim()
     state[0] = resident_bytes() or 0
 
 
