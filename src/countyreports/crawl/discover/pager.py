@@ -33,7 +33,7 @@ PREV_TEXTS = frozenset({"上一页", "上页", "前一页", "首页", "第一页
 PAGER_CONTAINER = re.compile(r"pag|fenye|pager|pages|paging|turn|fy", re.I)
 TOTAL_PAGES_RE = re.compile(r"共\s*(\d+)\s*页|\d+\s*/\s*(\d+)\s*页")
 _ARROWS = re.compile(r"^[\s«»‹›<>→←\-]+|[\s«»‹›<>→←\-]+$")
-_PAGE_NUMBER = re.compile(r"^[\[【(（]?\s*(\d{1,4})\s*[\]】)）]?$")
+_PAGE_NUMBER = re.compile(r"^[\[【(（]?\s*第?\s*(\d{1,4})\s*页?\s*[\]】)）]?$")  # 2, [2], 第2页
 MAX_SCRIPT_PAGES = 200
 
 # -- script pagers: which names mean what (lower case, without _ and $) -------------------------------------
