@@ -76,6 +76,8 @@ def test_an_xml_answer_gives_its_rows_and_every_further_page():
     # the next group's link, and 11 records of 4 a page: pages 2 and 3
     assert set(view.next_pages) == {"http://x.gov.cn/data/proxy.jsp?page=2&col=7&unit=3",
                                     "http://x.gov.cn/data/proxy.jsp?page=3&col=7&unit=3"}
+    undeclared = XML_ANSWER.split("\n", 1)[1]  # an answer without its <?xml …?> declaration
+    assert read_page(undeclared, PROXY, hosts=frozenset({"x.gov.cn"}), adapters=False).next_pages == view.next_pages
 
 
 def test_a_data_store_in_a_page_names_its_next_group_by_a_link_without_text():

@@ -41,7 +41,10 @@ MAX_CONTROL_LABEL = 12
 
 
 def is_xml(text: str) -> bool:
-    return bool(_XML_HEAD.match(text[:200]))
+    """An XML document: declared (``<?xml …?>``), or without an HTML head and holding CDATA sections."""
+    head = text[:2000].lower()
+    return bool(_XML_HEAD.match(text[:200])) or (
+        "<![cdata[" in head and not any(t in head for t in ("<html", "<body", "<!doctype", "<head")))
 
 
 def data_pages(text: str, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
