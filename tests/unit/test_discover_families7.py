@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from snapshot_transport import FIXTURES, counties, find, gold_pages, gold_reports  # noqa: E402
 
 from countyreports.crawl.discover import common as c  # noqa: E402
-from countyreports.crawl.discover.answers import continuations, data_pages, json_next  # noqa: E402
+from countyreports.crawl.discover.answers import continuations, data_pages, json_next, windows  # noqa: E402
 from countyreports.crawl.discover.page import read_page  # noqa: E402
 from countyreports.models import PageKind  # noqa: E402
 from countyreports.reading.classify import classify_title, could_be_county_report  # noqa: E402
@@ -141,3 +141,25 @@ def test_page_links_inside_noscript_named_as_page_numbers():
             '</div></noscript></body></html>')
     view = read_page(page, "http://x.gov.cn/News/List.aspx", hosts=frozenset({"x.gov.cn"}), adapters=False)
     assert set(view.next_pages) == {"http://x.gov.cn/News/List.aspx?page=1", "http://x.gov.cn/News/List.aspx?page=2"}
+
+
+def test_a_list_asked_by_record_range_goes_on_until_its_total():
+    proxy = "http://x.gov.cn/data/proxy.jsp?startrecord=1&endrecord=45&perpage=15&col=7&name=%E7%94%B2"
+    assert windows({"totalrecord": 100}, proxy) == (
+        "http://x.gov.cn/data/proxy.jsp?startrecord=46&endrecord=90&perpage=15&col=7&name=%E7%94%B2",
+        "http://x.gov.cn/data/proxy.jsp?startrecord=91&endrecord=135&perpage=15&col=7&name=%E7%94%B2")
+    assert windows({"totalrecord": 45}, proxy) == ()
+    assert windows({"total": 23, "count": 10}, "http://x.gov.cn/api/list?cid=3&offset=0&limit=10") == (
+        "http://x.gov.cn/api/list?cid=3&offset=10&limit=10", "http://x.gov.cn/api/list?cid=3&offset=20&limit=10")
+    assert windows({"count": 4}, "http://x.gov.cn/api/list?cid=3&offset=4&limit=4") == ()  # a batch's own count
+    answer = json.dumps({"total": 23, "rows": [{"title": "X县2024年法治政府建设年度报告", "url": "/a/1.html"}]}, ensure_ascii=False)
+    view = read_page(answer, "http://x.gov.cn/api/list?cid=3&offset=0&limit=10", hosts=frozenset({"x.gov.cn"}))
+    assert set(view.next_pages) == {"http://x.gov.cn/api/list?cid=3&offset=10&limit=10",
+                                    "http://x.gov.cn/api/list?cid=3&offset=20&limit=10"}
+
+
+def test_a_link_marked_rel_next_is_the_next_page():
+    page = ('<html><head><link rel="next" href="/fz/list_2.html"></head><body><ul class="list">'
+            '<li><a href="/fz/2025/1.html">X县2024年法治政府建设年度报告</a><span>2025-03-01</span></li></ul></body></html>')
+    view = read_page(page, "http://x.gov.cn/fz/list.html", hosts=frozenset({"x.gov.cn"}), adapters=False)
+    assert view.next_pages == ("http://x.gov.cn/fz/list_2.html",)

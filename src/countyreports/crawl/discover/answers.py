@@ -10,7 +10,9 @@ answer says how to get the rest:
 * a data store inside a page's scripts (``<script type="text/xml">``) names its next group by a link without
   text in a CDATA section: a link to be fetched, not shown;
 * a JSON answer says there is more (``"hasMore": true``, ``"hasNext": true``: the page parameter plus one) or
-  names the next request (``"next": "/list?offset=8"``); its rows may be one HTML string (``"html": "<li>…"``,
+  names the next request (``"next": "/list?offset=8"``);
+* a list asked by record range (``startrecord=1&endrecord=45``, ``offset=0&limit=10``) goes on by moving the
+  range until the total its answer gives (XML or JSON); its rows may be one HTML string (``"html": "<li>…"``,
   slashes escaped or not — the JSON reader unescapes them);
 * a "load more" control — a button or a link going nowhere (``href="javascript:;"``) whose ``data-url`` /
   ``data-href`` / ``data-next`` attribute names the next batch — continues the list it ends.
@@ -20,10 +22,11 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from countyreports.crawl.discover import common as c
 from countyreports.crawl.discover.keywords import LOAD_MORE_RE, PAGE_PARAM
+from countyreports.crawl.discover.pager import SIZE_KEYS, TOTAL_KEYS
 from countyreports.crawl.discover.scripts import json_pages, walk
 
 _XML_HEAD = re.compile(r"^\s*(?:\ufeff)?<\?xml\b", re.I)
@@ -34,6 +37,10 @@ _HAS_ANCHOR = re.compile(r"<a\s[^>]*href", re.I)
 MORE_KEYS = frozenset({"hasmore", "hasnext", "hasnextpage", "more", "ismore", "nextpage"})
 #: JSON keys naming the next request
 NEXT_KEYS = frozenset({"next", "nexturl", "nextlink", "nextpageurl", "more_url", "moreurl"})
+#: a list asked by range: the first record's parameter, the last record's (lower case, without _)
+OFFSET_KEYS = frozenset({"offset", "startrecord", "startrow", "skip", "from", "begin"})
+END_KEYS = frozenset({"endrecord", "endrow"})
+MAX_WINDOWS = 50
 #: attributes of a load-more control naming the next batch
 CONTINUE_ATTRS = ("data-url", "data-href", "data-next", "data-more", "data-src")
 _CONTROL_TAGS = frozenset({"a", "button", "input", "span", "div", "p", "li"})
@@ -64,7 +71,32 @@ def data_pages(text: str, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
                 out.append(u)
     if xml:
         numbers = {m.group(1): int(m.group(2)) for m in _NUMBER_ELEMENT.finditer(text)}
-        out += [u for u in json_pages(numbers, url) if u not in out]
+        out += [u for u in (*json_pages(numbers, url), *windows(numbers, url)) if u not in out]
+    return tuple(out)
+
+
+def windows(numbers: dict[str, Any], url: str) -> tuple[str, ...]:
+    """The further record windows of a list asked by range (``startrecord=1&endrecord=45``, ``offset=0&limit=10``)
+    whose answer gives its total (`pager.TOTAL_KEYS`): the same window moved on until the total."""
+    total = next((v for k, v in numbers.items() if _key(k) in TOTAL_KEYS and isinstance(v, int)
+                  and not isinstance(v, bool)), None)
+    query = _params(url)
+    keys = [_key(k) for k, _v in query]
+    at = next((i for i, k in enumerate(keys) if k in OFFSET_KEYS and query[i][1].isdigit()), None)
+    if total is None or at is None:
+        return ()
+    start = int(query[at][1])
+    end_at = next((i for i, k in enumerate(keys) if k in END_KEYS and query[i][1].isdigit()), None)
+    size_at = next((i for i, k in enumerate(keys) if k in SIZE_KEYS and query[i][1].isdigit()), None)
+    size = int(query[end_at][1]) - start + 1 if end_at is not None else int(query[size_at][1]) if size_at is not None else 0
+    if size <= 0:
+        return ()
+    first = 1 if end_at is not None else 0  # a range names its last record; an offset counts records before
+    out: list[str] = []
+    nxt = start + size
+    while nxt - first < total and len(out) < MAX_WINDOWS:
+        out.append(_with(url, {at: nxt, **({end_at: nxt + size - 1} if end_at is not None else {})}))
+        nxt += size
     return tuple(out)
 
 
@@ -87,18 +119,27 @@ def json_next(value: Any, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
                 target = _next_page(url)
                 if target and target not in out:
                     out.append(target)
+        out += [u for u in windows(obj, url) if u not in out]
         break  # the answer's own keys (and a top-level list's first row) only
     return tuple(out)
 
 
-def _next_page(url: str) -> str | None:
+def _params(url: str) -> list[tuple[str, str]]:
+    """The URL's query as (name, raw value) pairs, in order, values as written (still %-encoded)."""
+    return [(p.partition("=")[0], p.partition("=")[2]) for p in urlsplit(url).query.split("&") if p]
+
+
+def _with(url: str, values: dict[int, int]) -> str:
+    """The URL with the query parameters at these positions set to these numbers, the rest as written."""
     parts = urlsplit(url)
-    query = parse_qsl(parts.query, keep_blank_values=True)
+    query = "&".join(f"{k}={values[i]}" if i in values else f"{k}={v}" for i, (k, v) in enumerate(_params(url)))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
+def _next_page(url: str) -> str | None:
+    query = _params(url)
     at = next((i for i, (k, v) in enumerate(query) if PAGE_PARAM.match(k) and v.isdigit()), None)
-    if at is None:
-        return None
-    query[at] = (query[at][0], str(int(query[at][1]) + 1))
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(f"{k}={v}" for k, v in query), ""))
+    return _with(url, {at: int(query[at][1]) + 1}) if at is not None else None
 
 
 def json_html(value: Any) -> str:
