@@ -70,6 +70,8 @@ MORE_TEXTS = frozenset({"更多", "更多>>", "更多>", "更多 >>", "更多+",
                         ">>", "+", "查看更多", "more+"})
 #: the same, whatever punctuation surrounds it ([更多], 更多», >>更多, MORE+)
 MORE_RE = re.compile(r"^[^\w\u4e00-\u9fff]*(?:更多|查看更多|更多内容|more)[^\w\u4e00-\u9fff]*$", re.I)
+#: what a "load more" control says or is called (加载更多, 点击加载更多, 查看更多, class="load-more", id="btnMore")
+LOAD_MORE_RE = re.compile(r"加载|更多|下一批|load|more", re.I)
 
 #: URL path hints (pinyin abbreviations used by Chinese government CMSs).
 URL_SCORES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(

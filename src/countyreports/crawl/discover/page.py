@@ -19,6 +19,7 @@ from types import ModuleType
 
 from countyreports.crawl.discover import common as c
 from countyreports.crawl.discover import generic, gkmlpt, hanweb, platform, trs
+from countyreports.crawl.discover.answers import json_html, json_next
 from countyreports.crawl.discover.endpoints import endpoints, is_script_url, link_templates, list_includes
 from countyreports.crawl.discover.forms import SearchForm, search_forms
 from countyreports.crawl.discover.keywords import (
@@ -281,10 +282,16 @@ def _json_view(value: object, url: str, hosts: frozenset[str], via: str, via_con
     score, reason = scored(via, via_context) if via else (0, "")
     topic = topic_of([via])
     items = json_records(value, url, hosts, templates, base)
+    rows = json_html(value)  # rows written as one HTML string ("html": "<li>…")
+    nexts = [*json_pages(value, url), *json_next(value, url, hosts)]
+    if rows:
+        page = generic.parse_list(f"<html><body><div>{rows}</div></body></html>", url, hosts=hosts)
+        items = c.dedupe([*items, *page.items])
+        nexts += page.next_pages
     cands = [ScoredLink(url=link.url, text=link.text, score=s, reason=r, context=topic)
              for link in json_columns(value, url, hosts, templates, base) for s, r in [scored(link.text, topic)] if s > 0]
     return PageView(url, Family.GENERIC, (), (), frozenset(), score, 0, reason, topic,
-                    tuple(sorted(cands, key=lambda x: -x.score)), items, json_pages(value, url), (), items, (), (),
+                    tuple(sorted(cands, key=lambda x: -x.score)), items, tuple(dict.fromkeys(nexts)), (), items, (), (),
                     None, (), True)
 
 

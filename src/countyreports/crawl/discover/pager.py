@@ -33,7 +33,7 @@ PREV_TEXTS = frozenset({"上一页", "上页", "前一页", "首页", "第一页
 PAGER_CONTAINER = re.compile(r"pag|fenye|pager|pages|paging|turn|fy", re.I)
 TOTAL_PAGES_RE = re.compile(r"共\s*(\d+)\s*页|\d+\s*/\s*(\d+)\s*页")
 _ARROWS = re.compile(r"^[\s«»‹›<>→←\-]+|[\s«»‹›<>→←\-]+$")
-_PAGE_NUMBER = re.compile(r"^[\[【(（]?\s*(\d{1,4})\s*[\]】)）]?$")
+_PAGE_NUMBER = re.compile(r"^[\[【(（]?\s*第?\s*(\d{1,4})\s*页?\s*[\]】)）]?$")  # 2, [2], 第2页
 MAX_SCRIPT_PAGES = 200
 
 # -- script pagers: which names mean what (lower case, without _ and $) -------------------------------------
@@ -54,7 +54,7 @@ _ARG = re.compile(r"""\s*(?:"([^"]*)"|'([^']*)'|(-?\d+)|([A-Za-z_$][\w$]*))\s*$"
 
 
 def page_links(tree: LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
-    """Further list pages named by links (下一页, 尾页, page numbers)."""
+    """Further list pages named by links (下一页, 尾页, page numbers, ``rel="next"``) and page-number selects."""
     base = c.base_url(tree, url)
     shape = c.url_shape(url)
     out: list[str] = []
@@ -71,6 +71,11 @@ def page_links(tree: LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple
                        for n in c.ancestors(a))
         if text in NEXT_TEXTS or (number and (in_pager or c.url_shape(u) == shape)):
             if u not in out:
+                out.append(u)
+    for node in tree.css("link[rel][href], a[rel][href]"):  # <link rel="next" href="…">: the standard's own way
+        if "next" in (node.attributes.get("rel") or "").lower().split():
+            u = c.resolve(node.attributes.get("href"), base)
+            if u and u != url and u not in out and c.same_site(u, hosts) and not (c.is_article_url(u) or c.is_attachment(u)):
                 out.append(u)
     for u in select_pages(tree, base, hosts):
         if u != url and u not in out:
