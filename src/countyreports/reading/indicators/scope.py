@@ -283,9 +283,15 @@ def one_each(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+LIST_REACH: Final = 60  # characters of a 、-list before 分别 read for its items, at most
+
+
 def list_item(t: str, sc: Scope, end: int) -> list[Hit] | None:
     """The words of the figure's item in the 、-list that ends at `end` (before 分别), when the list has one item
-    per figure and each item words of its own; else None."""
+    per figure and each item words of its own; else None. Constant work: a list longer than LIST_REACH
+    characters is not read."""
+    if end - sc.c0 > LIST_REACH:
+        return None
     cuts = [k for k in range(sc.c0, end) if t[k] == "、"]
     if len(cuts) + 1 != sc.dist_count:
         return None

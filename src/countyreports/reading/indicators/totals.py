@@ -45,7 +45,11 @@ def by_cause(t: str, s0: int, q: Qty) -> bool:
     """Does the figure's clause (from the last ，；： in its sentence, which starts at s0; a 、-list is one clause)
     open with 因 and a cause (因政府信息公开引发的行政复议案件2件、行政诉讼案件1件)? Those are the cases of one
     cause, a part of the county's figure, none of their own. Constant work: _CAUSE_REACH characters."""
-    a = max(s0, max(t.rfind(c, s0, q.unit_start) for c in _CLAUSE_ENDS) + 1)
+    lo = max(s0, q.unit_start - _CAUSE_REACH - 24)  # (bounded: a clause opening further back is not read)
+    k = max(t.rfind(c, lo, q.unit_start) for c in _CLAUSE_ENDS)
+    if k < 0 and lo > s0:
+        return False
+    a = max(lo, k + 1)
     while a < q.unit_start and t[a] == " ":
         a += 1
     return t.startswith(CAUSE_OPENERS, a) and any(
