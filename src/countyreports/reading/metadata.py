@@ -236,15 +236,18 @@ def _signature(lines: list[str]) -> tuple[dt.date | None, str | None]:
 
 
 _TITLE_YEAR = re.compile(r"[0-9〇零一二三四五六七八九]{4}年")
+#: with neither 关于 nor a year, the bodies stand before the report's subject (云溪县人民政府法治政府建设年度报告)
+_TITLE_SUBJECT = re.compile(r"法治|依法行政|推进法治|全面依法")
 
 
 def title_issuer(title: str) -> str | None:
     """The bodies a title names before 关于, or before the year it reports on when it has no 关于
-    (中共清源县委 清源县人民政府关于…的报告; 清源县人民政府2023年度法治政府建设工作报告), space-separated; None
+    (中共清源县委 清源县人民政府关于…的报告; 清源县人民政府2023年度法治政府建设工作报告), or before its subject
+    when it has neither (清源县人民政府法治政府建设年度报告), space-separated; None
     when the words there are not bodies."""
     head, sep, _ = (title or "").partition("关于")
     if not sep:
-        m = _TITLE_YEAR.search(title or "")
+        m = _TITLE_YEAR.search(title or "") or _TITLE_SUBJECT.search(title or "")
         if m is None or m.start() == 0:
             return None
         head = title[:m.start()]

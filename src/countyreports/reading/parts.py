@@ -34,13 +34,13 @@ HEADING_WORDS: dict[SectionKind, tuple[str, ...]] = {
     ),
     K.LEADER_DUTIES: (
         "第一责任人", "第一责任", "主要负责人", "主要负责同志", "主要领导", "党政负责人", "党政主要", "一把手",
-        "关键少数", "述法", "带头", "书记", "县长", "区长", "旗长", "领导干部", "领导班子",
+        "关键少数", "述法", "带头", "书记", "县长", "区长", "旗长", "领导干部", "领导班子", "主体责任",
     ),
     K.OTHER: ("其他", "其它", "需要说明", "情况说明", "说明", "附：", "附:", "附则", "附件", "备注", "体会", "启示",
               "特此报告", "以上报告", "此报告"),  # (a closing formula standing as a heading)
     K.SHORTCOMINGS: (
         "不足", "问题", "短板", "弱项", "差距", "困难", "挑战", "薄弱", "需要改进", "不容忽视", "欠缺", "原因",
-        "瓶颈", "症结",
+        "瓶颈", "症结", "短处",
     ),
     K.NEXT_YEAR_PLAN: (
         "下一步", "下步", "下阶段", "下一阶段", "下一年", "明年", "今后", "新一年", "新的一年", "来年", "打算",
@@ -94,6 +94,12 @@ _BODY_KIND = {w: k for k, ws in BODY_WORDS.items() for w in ws}
 DONE_WORDS = ("完成情况", "落实情况", "执行情况", "推进情况", "进展情况")
 
 
+#: in a piece after a leaders' heading words, words of a report of what was done (…履职和依法行政推进
+#: 情况): the measures part is named second; a topic alone (加强党的领导) is not
+RESULT_WORDS = ("推进情况", "开展情况", "工作情况", "建设情况", "进展", "成效", "完成情况", "落实情况", "总体情况",
+                "基本情况")
+
+
 def _piece_kind(piece: str) -> SectionKind | None:
     best: SectionKind | None = None
     plan_end = -1
@@ -114,8 +120,10 @@ def heading_kinds(title: str) -> tuple[SectionKind, SectionKind | None] | None:
     if not kinds:
         return None
     for k in _STRONG:
-        if k in kinds:
-            return k, None
+        if k in kinds:  # (主要负责人履职和依法行政推进情况: the leaders' part, and what was done second)
+            done = k == K.LEADER_DUTIES and any(_piece_kind(p) == K.MEASURES_RESULTS and any(w in p for w in RESULT_WORDS)
+                                        for p in _CONJUNCTIONS.split(title) if p)
+            return k, K.MEASURES_RESULTS if done else None
     first = kinds[0]
     second = next((k for k in kinds[1:] if k != first), None)
     if first == K.NEXT_YEAR_PLAN and second == K.MEASURES_RESULTS:

@@ -39,8 +39,8 @@ from countyreports.reading.indicators.places import named_other
 from countyreports.reading.indicators.quantities import Qty
 from countyreports.reading.indicators.rates import rate_reading
 from countyreports.reading.indicators.scope import (
-    Reading, Scope, any_in, cover_of, first_of, has, head_of, labels, last_of, one_each, open_count, residue, span,
-    unread_list,
+    Reading, Scope, any_in, cover_of, first_of, has, head_of, labels, last_of, list_item, one_each, open_count, residue,
+    span, unread_list,
 )
 from countyreports.reading.indicators.taxonomy import CODES
 
@@ -218,7 +218,7 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
         or all("doc_generic" in h.cue.concepts for h in own_objects)) and not (verb is not None and not own_objects)
     if sc.dist_rank >= 0 and unread_list(t, sc):
         return none  # 收、结、纠三项数据依次为54件、49件、7件: a list of items none of whose words is read
-    objects, own = _objects(sc, own)
+    objects, own = _objects(t, sc, own)
     own_cs = _concepts(own)
     review = _review(objects, open_) if not _REVIEW.isdisjoint(sc.concepts) else (0, None)
     best: tuple[tuple[int, int, int, int, int, int], Frame, Hit | None, Hit | None, Hit | None] | None = None
@@ -263,7 +263,7 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
         used.append(verb)
     if sc.after_break and _abuts_break(t, sc):
         return none  # the words that decide start right after a lost span: they may be cut
-    if department_other(t, sc.c0, q.unit_start, f.code, q.end, sc.c1 + SUBJECT_AFTER):
+    if department_other(t, sc.c0, q.unit_start, f.code, q.end, sc.c1 + SUBJECT_AFTER, sc.prefecture_other):
         return none  # 县交通运输局组织本系统执法人员培训3期: one department's own figure (departments.py)
     return Reading(f.code, kind, sign if kind == "change" else 1.0, labels(used, q), *span(q, used, sc))
 
@@ -347,11 +347,12 @@ def _abuts_break(t: str, sc: Scope) -> bool:
     return False
 
 
-def _objects(sc: Scope, own: list[Hit]) -> tuple[list[list[Hit]], list[Hit]]:
+def _objects(t: str, sc: Scope, own: list[Hit]) -> tuple[list[list[Hit]], list[Hit]]:
     """Object words by level (own segment, clause, sentence; the paragraph's lead is read when needed) and the
     figure's own words. After 分别 (``县委常委会、县政府常务会议分别研究…5次、7次``) each figure has the subject
     of its rank, when the counts agree — or the verb of its rank (``受理、审结…分别为45件、43件``) — and its own
-    words are those after 分别."""
+    words are those after 分别. Else, when the 、-list before 分别 has as many items as there are figures, each
+    with words of its own (``执法人员总数、持证人数分别为1,306人和1,251人``), a figure has its item's words."""
     if sc.dist_rank >= 0:
         dist = last_of(sc.clause_left + sc.own_left, ("distrib",))
         if dist is not None:
@@ -366,6 +367,9 @@ def _objects(sc: Scope, own: list[Hit]) -> tuple[list[list[Hit]], list[Hit]]:
                                  if h.end <= dist.start and h.cue.role == "action"])
             if len(actions) == sc.dist_count:  # 受理、审结行政复议案件分别为45件、43件: the verbs are the list
                 return [subjects], mine + subjects + [actions[sc.dist_rank]]
+            item = list_item(t, sc, dist.start)
+            if item is not None:
+                return [item], mine + item
     return [own, sc.clause_left + sc.clause_right, sc.sentence], own
 
 

@@ -74,14 +74,14 @@ CONCEPTS: dict[str, Concept] = {
     "recon": Concept("object", _w("复议")),
     "admin_act": Concept("object", _w("行政行为 行政执法行为 具体行政行为")),
     "receive": Concept("action", _w("收到 受理 新收 收案 接收 收件 立案 申请")),
-    "close": Concept("action", _w("办结 审结 结案 调结 作出决定 全部审结 已审结 已办结 已结")),
+    "close": Concept("action", _w("办结 审结 结案 调结 作出决定 全部审结 已审结 已办结 已结 终结 审查终结 终结性处理")),
     "recon_close": Concept("action", _w("作出复议决定 作出行政复议决定 复议决定 复议决定书")),
     "correct": Concept("action", _w("纠错 纠正 撤销 变更 改变 确认违法 责令履行 确认无效")),
     # the reconsideration statistics' own terms: a correction by the reconsideration body, said without 复议
     "recon_correct": Concept("action", _w("直接纠错 综合纠错")),
     "pending": Concept("action", _w(
         "维持 驳回 终止 撤回 不予受理 和解 正在办理 正在审理 审理中 办理中 在办 未结 待审 转送 告知 中止 "
-        "撤诉 上诉 申诉 生效 判决 裁定 执行")),
+        "撤诉 上诉 申诉 生效 判决 裁定 执行 听证 听证审理 公开听证")),  # (a procedure's cases: a part)
     "won": Concept("action", _w("胜诉 驳回原告诉讼请求")),
     "litig": Concept("object", _w("行政诉讼 行政应诉 应诉 被诉 被告 行政案件 诉讼案件 起诉 民告官 行政争议")),
     "lost": Concept("action", _w("败诉 输掉 输了")),
@@ -124,7 +124,10 @@ CONCEPTS: dict[str, Concept] = {
     # ------------------------------------------------------------------ disputes and legal aid
     "dispute": Concept("object", _w("纠纷 矛盾 矛盾纠纷 信访事项")),
     "mediate": Concept("action", _w("调解 调处 化解 排查化解 排查调处 调结 诉调对接 访调对接 分流 人民调解")),
-    "med_success": Concept("action", _w("成功 调解成功 调处成功 成功调解 成功调处 成功化解 达成协议 化解成功 调解率 调处率")),
+    "med_success": Concept("action", _w(
+        "成功 调解成功 调处成功 成功调解 成功调处 成功化解 达成协议 达成调解协议 化解成功 调解率 调处率")),
+    # a case of mediation is a mediated dispute (人民调解案件同比增加205件)
+    "med_case": Concept("object", _w("调解案件 人民调解案件 调解纠纷案件")),
     "legal_aid": Concept("object", _w("法律援助 援助案件 援助申请 法援 援助事项")),
     # ------------------------------------------------------------------ business environment
     "approval": Concept("object", _w(
@@ -175,14 +178,14 @@ CONCEPTS: dict[str, Concept] = {
         "人大常委会 人大 政协 检察院 人民检察院 司法部 依法治省 依法治国")),
     # the city's bodies: the prefecture in a report of a 县, 区 or 旗 (another body there), the county itself in
     # a 县级市's report (extract's `prefecture_other` says which); transparent otherwise, like 全县
-    "prefecture": Concept("frame", _w("全市 我市 本市 市委 市政府 市人民政府 市直 市本级")),
+    "prefecture": Concept("frame", _w("全市 我市 本市 市委 市政府 市人民政府 市直 市本级 市级")),
     "peer_units": Concept("frame", _w("各县区 各县（市、区） 各县(市、区) 县（市、区） 县（区） 县区 设区市 各地 各市")),
     "distrib": Concept("frame", _w("分别 依次")),
     "subordinate": Concept("frame", _w(
         "各乡镇 乡镇党委 各单位 各部门 各级党委 各级党组 党组（党委） 党组(党委) 县直各部门 各党委 各党组 "
         "乡镇（街道） 各街道 各镇")),
     "part": Concept("frame", _w("其中 含 包括 另有")),
-    "carry": Concept("frame", _w("结转 上年结转 转结 结余 遗留")),
+    "carry": Concept("frame", _w("结转 上年结转 转结 结余 遗留 尚有 尚余")),  # (尚有7件在审理期限内: still open)
     "glue": Concept("glue", _w(
         "共 共计 共有 累计 合计 总计 计 达 达到 为 有 是 了 的 约 近 超 超过 逾 突破 全年 全部 均 已 仅 只 仅剩 "
         "剩 先后 依法 各类 各种 各项 各级 等 在 于 中 内 全县 全区 全旗 本级 县级 区级 本年度 "
@@ -201,7 +204,7 @@ CONCEPTS: dict[str, Concept] = {
 IMPLIES: dict[str, tuple[str, ...]] = {
     "enf_staff": ("enf",), "cert": ("enf",), "penalty": ("enf",), "training": (),
     "appear": ("litig_topic",), "litig": ("litig_topic",), "lost": ("litig_topic",),
-    "mediate": ("dispute_topic",), "dispute": ("dispute_topic",), "med_success": ("dispute_topic",),
+    "mediate": ("dispute_topic",), "med_case": ("dispute", "mediate", "dispute_topic"), "dispute": ("dispute_topic",), "med_success": ("dispute_topic",),
     "normdoc": ("review_object",), "decision": ("review_object",), "contract": ("review_object",),
     "doc_generic": ("review_object",),
     "opinion": ("adviser_topic",), "adviser": ("adviser_topic",),
@@ -215,17 +218,24 @@ DERIVED = frozenset(c for parents in IMPLIES.values() for c in parents) - set(CO
 
 #: words of a to-phrase: the number after them is the value reached (由214项压减到195项, 降至4.1%)
 TO_WORDS = ("到", "至", "为", "到了", "至了")
+#: between a to-word and its number, a bound of the value (降到不足4%, 增加到近5万户, 压减至约120项)
+TO_BOUNDS = ("不足", "不到", "将近", "接近", "近", "约", "超过", "逾", "以下的")
 #: words that make the number before them the baseline of a comparison (与上年的15.2%相比)
 BASELINE_AFTER = ("相比", "相较", "比较")
 #: before a number: the number is the starting value of a from→to pair (由214项…, 从上年的41件…)
 FROM_WORDS = ("由", "从")
 #: between 由/从 and the starting value (由上年的41件, 从原来的214项, 由2022年的3次)
-FROM_FILLERS = ("上年的", "去年的", "原来的", "改革前的", "上年", "去年", "原来", "改革前的", "年初的", "前年的")
+FROM_FILLERS = ("上一年的", "前一年的", "上年的", "去年的", "原来的", "改革前的", "上一年", "前一年", "上年", "去年", "原来", "年初的",
+                "前年的")
 #: a clause that states last year's figure opens with one of these (…结案45件，而上年为32件; 上年证明事项为29项，…)
 BASELINE_OPENERS = ("上年同期", "去年同期", "上一年度", "上一年", "上年度", "上年", "去年", "前一年度", "前一年")
 #: before a baseline opener and 的, words that make the figure after them last year's (与上年的15.2%相比, 比起上一年的
 #: 380件，今年…增至455件)
 COMPARE_WORDS = ("与", "同", "比起", "较之", "相比于", "相较于")
+#: before a baseline opener (or an earlier year), with or without 的, words that make the figure after them last
+#: year's: a comparison's baseline, never this year's value (较前一年的4次; 比照上年的58件; 较前一年4,210户;
+#: 比2022年的1.19亿元; 较上年的14次减少到11次)
+BASELINE_COMPARE = ("较之", "比起", "比照", "对比", "较", "比")
 #: a clause that states this year's figure opens with one of these (上年27件，今年40件; 去年底…，今年底…)
 THIS_YEAR_OPENERS = ("今年", "本年度", "本年", "当年")
 #: right after a period label, words that make the figure no figure of that period (上年结转4件: a part carried

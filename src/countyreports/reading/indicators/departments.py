@@ -25,7 +25,7 @@ import re
 SUBJECT_REACH: Final = 18  # characters at a clause's opening read for a department
 NAME_MAX: Final = 12  # characters of a department's name between the prefix and its ending, at most
 BARE_MIN: Final = 3  # characters before 局 of a department named without the county's prefix, at least
-DEPARTMENT_ENDS: Final = ("局", "委", "办公室", "中心", "大队", "支队")
+DEPARTMENT_ENDS: Final = ("局", "委", "办公室", "中心", "大队", "支队", "联", "工会")  # (县妇联, 县残联, 县总工会)
 #: words in a department's name that make it the body of the whole county, for every code
 COUNTY_WIDE: Final = ("县委", "区委", "旗委", "政府", "司法", "依法治", "法治", "法制")
 SENTENCE_STOPS: Final = ("。", "；", ";", "\n")
@@ -47,7 +47,7 @@ COMPETENT: Final = {
     "pufa": ("普法", "宣传部"),
 }
 _DEPT: Final = re.compile(
-    rf"(?P<prefix>[县区旗])?(?P<name>[\u4e00-\u9fff、]{{1,{NAME_MAX}}}?)(?P<end>{'|'.join(DEPARTMENT_ENDS)})")
+    rf"(?P<prefix>[县区旗市])?(?P<name>[\u4e00-\u9fff、]{{1,{NAME_MAX}}}?)(?P<end>{'|'.join(DEPARTMENT_ENDS)})")
 
 
 _END_CHAR: Final = re.compile(f"[{''.join(sorted({e[-1] for e in DEPARTMENT_ENDS}))}]")  # a name's last character
@@ -61,7 +61,8 @@ def _competent(code: str) -> tuple[str, ...]:
     return ()
 
 
-def department_other(t: str, c0: int, end: int, code: str, rest0: int = 0, rest1: int = 0) -> bool:
+def department_other(t: str, c0: int, end: int, code: str, rest0: int = 0, rest1: int = 0,
+                     prefecture_other: bool = False) -> bool:
     """Does the opening of the clause t[c0:end) name one county department whose figure of `code` is its own
     share, not the county's (module doc)? t[rest0:rest1]: the rest of the sentence; where it names the county as a
     whole (全县…), a competent department's figure is a share of the county's too (综合行政执法局一家…920件，
@@ -81,6 +82,8 @@ def department_other(t: str, c0: int, end: int, code: str, rest0: int = 0, rest1
             m.group("prefix") is None and (m.group("end") != "局" or len(name) < BARE_MIN)):
         return False  # (several departments: 县市场监管局、县交通运输局等部门…)
     whole = m.group(0)
+    if m.group("prefix") == "市":  # 市法律援助中心…: the prefecture's department in a county's report, the
+        return prefecture_other     # county's own in a 县级市's
     if any(w in whole for w in COUNTY_WIDE):
         return False
     if not any(w in whole for w in _competent(code)):

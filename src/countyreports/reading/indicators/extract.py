@@ -37,7 +37,7 @@ from countyreports.reading.indicators.pairs import pair_quantities
 from countyreports.reading.indicators.periods import multi_year
 from countyreports.reading.indicators.quantities import Qty, mark_brackets, mask_asides, scan_quantities
 from countyreports.reading.indicators.scope import LeadSource, Reading, Scope
-from countyreports.reading.indicators.totals import parts_and_totals
+from countyreports.reading.indicators.totals import by_cause, parts_and_totals
 from countyreports.reading.indicators.taxonomy import CODES, LOOKALIKES, MEASURE_UNITS
 
 MAX_MENTIONS: Final = 5000  # quantities read per text at most (a real report holds a few hundred)
@@ -266,6 +266,8 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
             code = None  # next year's plan
         if code is not None and multi_year(t, s[0], q.unit_start, report_year):
             code = None  # a total over several years (periods.py)
+        if code is not None and by_cause(t, s[0], q):
+            code = None  # the cases of one cause, a part (totals.py)
         sent_key = p.sents[i]
         if sent_key != coded_sentence:
             coded_sentence, coded = sent_key, []

@@ -117,8 +117,9 @@ FRAMES: tuple[Frame, ...] = (
     # business environment
     Frame("approval_items", objects=("approval",), avoid=("approval_out", "new"), stock=True),
     Frame("certification_items", objects=("certif",), avoid=("approval_out", "new"), stock=True),
-    Frame("market_entities_new", objects=("market",), actions=("new",), avoid=("stock",)),
-    Frame("market_entities_total", objects=("market",), avoid=("new", "revoke"), stock=True),  # (注销: deregistered)
+    Frame("market_entities_new", objects=("market",), actions=("new",), avoid=("stock", "audience")),
+    Frame("market_entities_total", objects=("market",), avoid=("new", "revoke", "audience"), stock=True),
+    # (注销: deregistered; 惠及市场主体N户: the beneficiaries of a measure)
     Frame("tax_fee_relief", objects=("tax",)),
     Frame("info_disclosure_requests", objects=("disclosure",), avoid=("carry", "proactive")),
 )

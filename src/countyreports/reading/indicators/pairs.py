@@ -21,8 +21,8 @@ from typing import Final
 import re
 
 from countyreports.reading.indicators.concepts import (
-    BASELINE_AFTER, BASELINE_OPENERS, BASELINE_VERBS, COMPARE_WORDS, FROM_FILLERS, FROM_WORDS, LABEL_NOT, THIS_YEAR_OPENERS,
-    TO_WORDS,
+    BASELINE_AFTER, BASELINE_COMPARE, BASELINE_OPENERS, BASELINE_VERBS, COMPARE_WORDS, FROM_FILLERS, FROM_WORDS, LABEL_NOT, THIS_YEAR_OPENERS,
+    TO_BOUNDS, TO_WORDS,
 )
 from countyreports.reading.indicators.quantities import Qty
 from countyreports.reading.indicators.taxonomy import MEASURE_KIN
@@ -44,6 +44,8 @@ def _strip_filler(s: str) -> str:
 
 def ends_with_to(s: str) -> bool:
     """Does the text before a number end with a to-word (增加到, 降至, 减少为, 降到了, 增加到2023年的)?"""
+    if s.endswith(TO_BOUNDS):  # 下降到不足4%
+        s = s[:-next(len(b) for b in TO_BOUNDS if s.endswith(b))]
     if not s or s[-1] not in _TO_LAST:  # (most texts end otherwise: no filler to strip)
         return False
     s = _strip_filler(s)
@@ -71,14 +73,39 @@ def _from_start(t: str, q: Qty, lo: int) -> int:
     return -1
 
 
+_PERIOD: Final = f"(?:{'|'.join(BASELINE_OPENERS)}|[12][0-9]{{3}}年度?)"
 _COMPARED: Final = re.compile(
-    f"(?:{'|'.join(COMPARE_WORDS)})(?:{'|'.join(BASELINE_OPENERS)})的$")
+    f"(?:(?:{'|'.join(COMPARE_WORDS)}){_PERIOD}的|(?:{'|'.join(BASELINE_COMPARE)}){_PERIOD}的?) ?$")
 _COMPARED_REACH: Final = 10
 
 
 def _compared_before(t: str, at: int) -> bool:
-    """Does last year's figure at `at` follow a comparison word (与上年的15.2%相比; 比起上一年的380件，…增至455件)?"""
-    return t[at - 1:at] == "的" and _COMPARED.search(t, max(0, at - _COMPARED_REACH), at) is not None
+    """Does last year's figure at `at` follow a comparison word and a period (与上年的15.2%相比; 比起上一年的380件，
+    …增至455件; 较前一年的4次; 较前一年4,210户; 比2022年的1.19亿元)?"""
+    return t[at - 1:at] in ("的", "年", " ", "度") and _COMPARED.search(t, max(0, at - _COMPARED_REACH), at) is not None
+
+
+_MULTIPLE_OF: Final = re.compile(f"是{_PERIOD}的? ?$")
+_TIMES_REACH: Final = 6  # characters from a baseline figure's 的 to its 倍 (…的两倍多, …的1.5倍), at most
+
+
+def _multiple_of(t: str, q: Qty) -> bool:
+    """Is the figure at q last year's, of which this year's is a multiple (是上年45件的两倍多)?"""
+    return (t[q.end:q.end + 1] == "的" and "倍" in t[q.end:q.end + _TIMES_REACH]
+            and _MULTIPLE_OF.search(t, max(0, q.start - _COMPARED_REACH), q.start) is not None)
+
+
+_ARROWS: Final = ("→", "->", "—>", "－>")
+
+
+def _arrow(between: str) -> bool:
+    """Is the text between two figures an arrow, a period label at most after it (52件→79件; 2022年度41 → 2023年度63)?"""
+    s = between.strip(" ")
+    for a in _ARROWS:
+        if s.startswith(a):
+            rest = _strip_filler(s[len(a):].strip(" ")) if s[len(a):].strip(" ") else ""
+            return not rest.strip(" ")
+    return False
 
 
 def pair_quantities(t: str, qs: list[Qty], sent_start: list[int]) -> None:
@@ -96,24 +123,25 @@ def pair_quantities(t: str, qs: list[Qty], sent_start: list[int]) -> None:
         after_p = between.lstrip("，, ")
         baseline = after_p.startswith(BASELINE_AFTER) or (
             _compared_before(t, p.start))
-        if (fs >= 0 or baseline) and ends_with_to(between) or baseline and ("相比" in between):
+        if (fs >= 0 or baseline) and ends_with_to(between) or baseline and ("相比" in between) or _arrow(between):
             q.from_value = p.value
             q.unit_start = fs if fs >= 0 else p.start
             p.kind = "consumed"
     _pair_baseline_clauses(t, qs, sent_start)
     for i, q in enumerate(qs):
         if q.kind == "value" and q.from_value is None:
-            s = t[max(0, q.start - 5):q.start]
-            if s.endswith(("较上年的", "比上年的", "较去年的", "比去年的", "上年同期的")):
+            if q.sign == 0 and (_compared_before(t, q.start) or t[max(0, q.start - 6):q.start].endswith("上年同期的")
+                                or _multiple_of(t, q)):
                 q.kind = "baseline"
                 b = qs[i - 1] if i else None  # B，比上年的A有较大增长: last year's figure of the one before
                 if (b is not None and b.kind == "value" and b.from_value is None and b.base == q.base
-                        and sent_start[i] == sent_start[i - 1] and q.start - b.end <= 6
-                        and t[b.end:q.start].lstrip("，, ").startswith(("较", "比"))):
+                        and (sent_start[i] == sent_start[i - 1] or t[b.end:b.end + 1] in "；;")  # (…212件；与上年的178件相比)
+                        and q.start - b.end <= _COMPARED_REACH
+                        and t[b.end:q.start].lstrip("，,；; ").startswith(BASELINE_COMPARE + COMPARE_WORDS + ("是",))):
                     b.from_value = q.value
 
 
-_CLAUSE_SEPS: Final = "，,；;（(|｜/"  # (a table's cell borders part clauses too)
+_CLAUSE_SEPS: Final = "，,；;（(|｜/、"  # (a table's cell borders part clauses too)
 _YEAR_REACH: Final = 32  # characters before a figure looked at for the year its clause names
 _YEAR_OPENER: Final = re.compile(r"([12][0-9]{3})年(?:度|同期)?")
 _BASELINE_REACH: Final = 12  # characters from a baseline clause's opening to its number, at most
@@ -207,6 +235,25 @@ def _year_in(s: str) -> int:
     return int(y.group(1)) if y is not None else 0
 
 
+def _semicolon(t: str, p: Qty, q: Qty) -> bool:
+    """Are the sentences of p and q parted by a semicolon only (2023年 22件；2022年 17件)?"""
+    between = t[p.end:q.start]
+    return ("；" in between or ";" in between) and not any(c in "。！？!?\n" for c in between)
+
+
+def _cell_before(t: str, q: Qty, lo: int) -> str:
+    """The table cell right before q's own when q opens its cell (｜2022年｜4项: 2022年), else ""."""
+    k = q.start - 1
+    while k >= lo and t[k] == " ":
+        k -= 1
+    if k < lo or t[k] not in "|｜":
+        return ""
+    j = k - 1
+    while j >= lo and t[j] not in "|｜，,；;：:":
+        j -= 1
+    return t[j + 1:k].strip() if k - j <= _BASELINE_REACH else ""
+
+
 def _pair_baseline_clauses(t: str, qs: list[Qty], sent_start: list[int]) -> None:
     """Before→after in two clauses of one sentence, the figures of one measure next to each other: this year's
     figure, then a clause stating last year's (结案45件，而上年为32件; 压减为131项（上年为159项）); or last
@@ -214,7 +261,7 @@ def _pair_baseline_clauses(t: str, qs: list[Qty], sent_start: list[int]) -> None
     from_value of this year's."""
     for i in range(1, len(qs)):
         q, p = qs[i], qs[i - 1]
-        if (p.kind != "value" or q.kind != "value" or sent_start[i] != sent_start[i - 1]
+        if (p.kind != "value" or q.kind != "value" or sent_start[i] != sent_start[i - 1] and not _semicolon(t, p, q)
                 or MEASURE_KIN.get(p.base, p.base) != MEASURE_KIN.get(q.base, q.base)
                 or p.from_value is not None or q.from_value is not None or q.start - p.end > 2 * _BASELINE_REACH):
             continue
@@ -222,8 +269,13 @@ def _pair_baseline_clauses(t: str, qs: list[Qty], sent_start: list[int]) -> None
         if q_words is None or len(q_words) == q.start - p.end:
             continue  # no clause break between them
         p_words = _clause_prefix(t, p, sent_start[i - 1])
-        yq = _labelled_year(q_words)
-        yp = _labelled_year(p_words) if yq and p_words is not None else 0
+        yq = _labelled_year(q_words) or _labelled_year(_cell_before(t, q, p.end))
+        yp = (_labelled_year(p_words) or _labelled_year(_cell_before(t, p, sent_start[i - 1]))
+              if yq and p_words is not None else 0)
+        if yq and not yp and t[p.end:p.end + 1] in "（(" and not _year_in(p_words or ""):
+            p.from_value = q.value  # 4.6%（2022年：7.9%）: an earlier year's figure in brackets after one with none
+            q.kind = "consumed"
+            continue
         if yp and yq != yp:  # 2022年76件，2023年210件 (either order): the earlier year's is the before value
             a, b = (p, q) if yp < yq else (q, p)
             b.from_value = a.value

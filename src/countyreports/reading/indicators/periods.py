@@ -7,7 +7,7 @@ The period is an adverbial before the figure in its sentence: 以来 or 年来 w
 it, not followed by 的 (2018年以来出台的规范性文件 names documents, not the period of a figure). It spans
 several years when it is N年来 / 近N年 with N above one, a span of years (2021年至2023年), a year before the report year followed by 以来 (with
 no report year known: followed by 以来 and 累计), or an
-event of SINCE_EVENTS followed by 以来; 一年来, 今年以来, 年初以来 and the report year's own 2023年以来 are the
+event of SINCE_EVENTS followed by 以来, or the span of a multi-year plan (“十四五”期间, 普法规划期); 一年来, 今年以来, 年初以来 and the report year's own 2023年以来 are the
 year itself. Constant work per figure: a few str.rfind over SINCE_REACH characters.
 """
 
@@ -29,6 +29,10 @@ SINCE_THIS_YEAR: Final = ("今年", "年初", "本年", "本年度", "年内", "
 #: a count of years before 年来 or after 近 (三年来, 十五年来, 近五年, 近年来)
 YEAR_COUNTS: Final = frozenset("两二三四五六七八九十几多数百0123456789")
 _EVENT_REACH: Final = 8  # characters before 以来 an event may start
+#: the span of a multi-year plan (“十四五”期间, 两轮普法规划期): a figure over it is a total of several years
+PLAN_SPANS: Final = ("期间", "规划期", "时期")
+#: … after one of these (a five-year plan's name, a plan)
+PLAN_NAMES: Final = ("五”", "十三五", "十四五", "十五五", "五年", "规划")
 
 
 def _counted_years(t: str, at: int, lo: int) -> bool:
@@ -74,5 +78,9 @@ def multi_year(t: str, s0: int, pos: int, report_year: int | None) -> bool:
             return True
     if _year_span(t, lo, pos):
         return True
+    for word in PLAN_SPANS:  # “十四五”期间，全县累计…; 回顾“七五”“八五”两轮普法规划期，…
+        at = t.rfind(word, lo, pos)
+        if at >= 0 and any(n in t[max(lo, at - _EVENT_REACH):at + len(word)] for n in PLAN_NAMES):
+            return True
     k = t.rfind("近", lo, pos)  # 近三年，全县…; 近五年共…
     return k >= 0 and k + 2 < pos and t[k + 1] in YEAR_COUNTS and t[k + 2] == "年"

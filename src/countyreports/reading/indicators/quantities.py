@@ -223,6 +223,8 @@ def scan_quantities(t: str, limit: int) -> tuple[list[Qty], bool]:
         if len(out) > limit:
             break
     out = _with_bare(t, out, quoted)
+    if "）" in t or ")" in t:
+        out = _with_label_unit(t, out, quoted)
     truncated = len(out) > limit
     return out[:limit], truncated
 
@@ -247,6 +249,45 @@ def _with_bare(t: str, qs: list[Qty], quoted: list[int]) -> list[Qty]:
             if value is None:
                 continue
             extra.append(Qty(ns, m.end(), value, "", _BARE_MEASURE[noun], bool(m.group("post")), False))
+    if not extra:
+        return qs
+    extra.sort(key=_start)
+    return _merged(qs, extra)
+
+
+#: a label's measure in brackets (合法性审查（件）：…, 减税降费（万元）：12,640, “…”（单位：次）—— 6)
+_LABEL_UNIT: Final = re.compile(r"[（(](?:单位[：:])?(万元|亿元|人次|件|次|项|份|条|场|期|人|名|户|%|％)[）)]")
+#: after it, in its sentence: a bare Arabic number, not a year (2022年度41: 41), not followed by its own measure
+_LABEL_NUMBER: Final = re.compile(
+    r"(?<![0-9.,A-Za-z第])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?(以上|余|多|左右)?(?![0-9.,A-Za-z年月日号])")
+_LABEL_SENTENCE_END: Final = "。！？\n"
+_LABEL_REACH: Final = 80  # characters after the label read for its figures, at most
+
+
+def _with_label_unit(t: str, qs: list[Qty], quoted: list[int]) -> list[Qty]:
+    """`qs` and the bare numbers of a labelled row whose measure is given once, in brackets, in its label
+    (合法性审查（件）：规范性文件15、重大行政决策6; 复议受理量（件）：2022年度41 → 2023年度63; 人民调解成功率（%）：
+    99以上): each takes the label's measure. A number followed by a measure word of its own is read as usual."""
+    extra: list[Qty] = []
+    taken = {q.start for q in qs}
+    for lm in _LABEL_UNIT.finditer(t):
+        measure = lm.group(1)
+        end = min(len(t), lm.end() + _LABEL_REACH)
+        for c in _LABEL_SENTENCE_END:
+            k = t.find(c, lm.end(), end)
+            if k >= 0:
+                end = k
+        for m in _LABEL_NUMBER.finditer(t, lm.end(), end):
+            ns = m.start()
+            if ns in taken or (quoted and bisect_right(quoted, ns) & 1) or _QTY.match(t, ns) is not None:
+                continue
+            value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
+            base = _BASE.get(measure, measure)
+            if base != measure and measure != "％":
+                value *= 10_000 if measure[0] == "万" else 100_000_000
+            extra.append(Qty(ns, m.end(), value if value.is_integer() else round(value, 6), measure, base,
+                             m.group(3) is not None, False))
+            taken.add(ns)
     if not extra:
         return qs
     extra.sort(key=_start)

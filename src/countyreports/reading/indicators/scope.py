@@ -281,3 +281,21 @@ def one_each(hits: list[Hit]) -> list[Hit]:
         if not out or h.start >= out[-1].end:
             out.append(h)
     return out
+
+
+LIST_REACH: Final = 60  # characters of a 、-list before 分别 read for its items, at most
+
+
+def list_item(t: str, sc: Scope, end: int) -> list[Hit] | None:
+    """The words of the figure's item in the 、-list that ends at `end` (before 分别), when the list has one item
+    per figure and each item words of its own; else None. Constant work: a list longer than LIST_REACH
+    characters is not read."""
+    if end - sc.c0 > LIST_REACH:
+        return None
+    cuts = [k for k in range(sc.c0, end) if t[k] == "、"]
+    if len(cuts) + 1 != sc.dist_count:
+        return None
+    bounds = [sc.c0] + [k + 1 for k in cuts] + [end]
+    items = [[h for h in sc.clause_left + sc.own_left if bounds[j] <= h.start and h.end <= bounds[j + 1] - (j < len(cuts))
+              and (h.cue.thing or h.cue.role == "action")] for j in range(sc.dist_count)]
+    return one_each(items[sc.dist_rank]) if all(items) else None
