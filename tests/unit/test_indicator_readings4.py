@@ -7,24 +7,14 @@ from __future__ import annotations
 import collections
 
 import pytest
+from indicator_keys import Key
+from indicator_keys import keys as _keys
+from indicator_keys import want as _want
 
 from countyreports.models import SectionKind
-from countyreports.reading.indicators import extract, extract_all
+from countyreports.reading.indicators import extract_all
 from countyreports.reading.metadata import read_meta
 from countyreports.reading.parts import classify_part
-
-Key = tuple[str, float, float | None, str]
-
-
-def _keys(text: str) -> collections.Counter[Key]:
-    inds, _ = extract(text)
-    return collections.Counter((i.code, round(i.value, 2), None if i.from_value is None else round(i.from_value, 2),
-                                i.value_kind) for i in inds)
-
-
-def _want(*keys: Key) -> collections.Counter[Key]:
-    return collections.Counter((c, round(float(v), 2), None if f is None else round(float(f), 2), k)
-                               for c, v, f, k in keys)
 
 
 def _check(text: str, expected: list[Key]) -> None:

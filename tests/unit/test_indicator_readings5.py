@@ -4,28 +4,15 @@ them."""
 
 from __future__ import annotations
 
-import collections
-
 import pytest
+from indicator_keys import Key
+from indicator_keys import keys as _keys
+from indicator_keys import want as _want
 
 from countyreports.models import SectionKind
-from countyreports.reading.indicators import extract, extract_all
+from countyreports.reading.indicators import extract_all
 from countyreports.reading.metadata import title_issuer
 from countyreports.reading.parts import classify_part
-
-Key = tuple[str, float, float | None, str]
-
-
-def _keys(text: str) -> collections.Counter[Key]:
-    inds, _ = extract(text)
-    return collections.Counter((i.code, round(i.value, 2), None if i.from_value is None else round(i.from_value, 2),
-                                i.value_kind) for i in inds)
-
-
-def _want(*keys: Key) -> collections.Counter[Key]:
-    return collections.Counter((c, round(float(v), 2), None if f is None else round(float(f), 2), k)
-                               for c, v, f, k in keys)
-
 
 #: a comparison word and a period (with or without 的, also an earlier year) make the figure after them last
 #: year's: the before-value of this year's figure, never a value of its own

@@ -365,31 +365,30 @@ NOISE_OF_REPAIR: dict[str, str] = {
 # The characters the traditional and look-alike steps act on: without one of them (the usual
 # case) those steps change nothing, and one scan decides that for the three. The steps in between
 # add none (they add `©`, spaces, U+FFFD; the look-alike step's own input is checked here).
+MAX_PASSES = 4  #: of `clean_text` over a text with traditional or look-alike characters
 _CHAR_STEPS = (convert_traditional, fix_traditional_chars, fix_homoglyphs)
 _TRAD_OR_HOMO = re.compile(f"[{_char_class(set(_traditional()[1]) | set(_HOMOGLYPHS))}]")
 assert _TRAD_OR_HOMO.search("© " + FFFD) is None
 
 
 def clean_text(text: str) -> Cleaned:
-    """Clean a raw article text (one paragraph per line); see the module docstring."""
+    """Clean a raw article text (one paragraph per line); see the module docstring. A text with a traditional or
+    look-alike character is passed again until a pass changes nothing (⻔（í → 门（í → 门; 仓渻仓? → 仓省仓? → U+FFFD)."""
     repairs: list[str] = []
     plain = None  # no character for `_CHAR_STEPS` (decided at the first of them)
-    for name, step in STEPS:
-        if step in _CHAR_STEPS:
-            if plain is None:
-                plain = _TRAD_OR_HOMO.search(text) is None
-            if plain:
-                continue
-        new = step(text)
-        if new != text:
-            if name not in repairs:
-                repairs.append(name)
-            text = new
-    while not plain:  # a look-alike made GB2312 may complete a garbled run (仓渻仓? → 仓省仓? → U+FFFD)
-        new = fix_homoglyphs(fix_mojibake(text))  # (each round that changes anything shortens the text)
-        if new == text:
+    for _ in range(MAX_PASSES):
+        start = text
+        for name, step in STEPS:
+            if step in _CHAR_STEPS:
+                plain = _TRAD_OR_HOMO.search(text) is None if plain is None else plain
+                if plain:
+                    continue
+            new = step(text)
+            if new != text:
+                repairs += [name] if name not in repairs else []
+                text = new
+        if plain or text == start:
             break
-        text, repairs = new, repairs if "mojibake" in repairs else [*repairs, "mojibake"]
     return Cleaned(text=text, repairs=tuple(repairs))
 
 
