@@ -16,7 +16,6 @@ source county's names replaced.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import math
@@ -757,82 +756,20 @@ def build(out: Path):
 
 
 def verify(out: Path) -> list:
-    errs = []
-    entries = {}
-    for line in open(out / "manifest.jsonl", encoding="utf-8"):
-        e = json.loads(line)
-        entries[e["url"]] = e
-        if e["body"] and not (out / e["body"]).exists():
-            errs.append(f"missing body {e['body']}")
-    counties = list(csv.DictReader(open(out / "counties.csv", encoding="utf-8")))
-    reports = [json.loads(ln) for ln in open(out / "gold/reports.jsonl", encoding="utf-8")]
-    pages = [json.loads(ln) for ln in open(out / "gold/pages.jsonl", encoding="utf-8")]
-    reach_all = set()
-    for row in counties:
-        home_url = row["homepage"]
-        hosts = {urllib.parse.urlsplit(home_url).hostname}
-        seen, todo, dead = {home_url}, [home_url], []
-        while todo:
-            u = todo.pop()
-            e = entries.get(u)
-            if e is None:
-                dead.append(u)
-                continue
-            if e["status"] in (301, 302):
-                v = urllib.parse.urljoin(u, e["headers"]["Location"])
-                if v not in seen:
-                    seen.add(v)
-                    todo.append(v)
-                continue
-            c_t = e["headers"].get("Content-Type", "")
-            is_xml = c_t.startswith("text/xml")
-            if not (c_t.startswith("text/html") or "javascript" in c_t or "json" in c_t or is_xml):
-                continue
-            host = urllib.parse.urlsplit(u).hostname
-            text = (out / e["body"]).read_bytes().decode(enc_of(host))
-            if is_xml:
-                assert text.startswith(f'<?xml version="1.0" encoding="{"gb2312" if enc_of(host) == "gbk" else "utf-8"}"?>'), u
-            for v in links_of(u, text, is_js="javascript" in c_t, is_json="json" in c_t, is_xml=is_xml):
-                vp = urllib.parse.urlsplit(v)
-                if vp.hostname not in hosts:
-                    continue
-                if f5.STATIC_RE.search(vp.path) or (vp.path.endswith(".js") and v not in entries):
-                    continue
-                if v not in seen:
-                    seen.add(v)
-                    todo.append(v)
-        reach_all |= seen
-        if dead:
-            errs.append(f"{row['county']}: {len(dead)} dead links inside its hosts, e.g. {sorted(dead)[:3]}")
-    for g in reports:
-        for u in [g["url"]] + g["pages"] + ([g["attachment"]] if g["attachment"] else []) + g["duplicates"]:
-            if u not in entries:
-                errs.append(f"{g['report_id']}: {u} not in manifest")
-            elif u not in reach_all:
-                errs.append(f"{g['report_id']}: {u} not reachable from the homepage")
-        if g["report_id"] == "141029-2023" or g["derived_from"] == "141029-2023":
-            errs.append("uses 141029-2023")
-        if not 2019 <= g["report_year"] <= 2024:
-            errs.append(f"{g['report_id']}: year out of range")
-    for p in pages:
-        if p["url"] not in reach_all:
-            errs.append(f"look-alike not reachable: {p['url']}")
-    srcs = [g["derived_from"] for g in reports]
-    if len(srcs) != len(set(srcs)):
-        errs.append("a source report is used twice")
-    used = set()
-    for d in ("families", "families2", "families3", "families4", "families5", "families6"):
-        p = out.parent / d / "counties.csv"
-        if p.exists() and p.resolve() != (out / "counties.csv").resolve():
-            used |= {r["adcode"] for r in csv.DictReader(open(p, encoding="utf-8"))}
-    for fx in Path(__file__).resolve().parents[1].joinpath("fixtures").glob("*/counties.csv"):
-        if fx.resolve() == (out / "counties.csv").resolve():
-            continue
-        used |= {r["adcode"] for r in csv.DictReader(open(fx, encoding="utf-8"))}
-    for row in counties:
-        if row["adcode"] in used:
-            errs.append(f"{row['county']} ({row['adcode']}) is used by an earlier set")
-    return errs
+    def skip(v, entries):
+        path = urllib.parse.urlsplit(v).path
+        return bool(f5.STATIC_RE.search(path)) or (path.endswith(".js") and v not in entries)
+
+    def links(u, text, c_t):
+        is_xml = c_t.startswith("text/xml")
+        if is_xml:
+            assert text.startswith(f'<?xml version="1.0" encoding="{"gb2312" if enc_of(urllib.parse.urlsplit(u).hostname) == "gbk" else "utf-8"}"?>'), u
+        return links_of(u, text, is_js="javascript" in c_t, is_json="json" in c_t, is_xml=is_xml)
+
+    def reads(c_t):
+        return c_t.startswith("text/html") or "javascript" in c_t or "json" in c_t or c_t.startswith("text/xml")
+
+    return fb.verify(out, links, enc_of, skip, reads, years=(2019, 2024), fresh=True)
 
 
 if __name__ == "__main__":

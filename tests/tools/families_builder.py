@@ -839,11 +839,12 @@ def compare(a: Path, b: Path) -> list:
     return diffs
 
 
-def verify(out: Path, links_of, enc_of, skip, reads) -> list:
+def verify(out: Path, links_of, enc_of, skip, reads, years=None, fresh=False) -> list:
     """Self-consistency of a written set (a check of its generator, not of any crawler): a BFS per county from its
     homepage over the manifest (the answers whose Content-Type `reads` accepts, read by `links_of(url, text,
     content_type)`; redirects followed; `skip(url, entries)`: assets that are not recorded) inside its hosts finds no dead link, every gold report URL, attachment and
-    duplicate, and every look-alike; no source report is used twice, and never the one real report."""
+    duplicate, and every look-alike; no source report is used twice, and never the one real report; `years`: the
+    (first, last) report year allowed; `fresh`: no county is used by another set of tests/fixtures."""
     errs = []
     entries = {}
     for line in open(out / "manifest.jsonl", encoding="utf-8"):
@@ -853,7 +854,7 @@ def verify(out: Path, links_of, enc_of, skip, reads) -> list:
             errs.append(f"missing body {e['body']}")
     counties = list(csv.DictReader(open(out / "counties.csv", encoding="utf-8")))
     http = json.load(open(out / "gold/http.json", encoding="utf-8"))
-    sib = {s["adcode"]: s["sibling"] for s in http["sibling_hosts"]}
+    sib = {s["adcode"]: s["sibling"] for s in http.get("sibling_hosts", [])}
     reports = [json.loads(ln) for ln in open(out / "gold/reports.jsonl", encoding="utf-8")]
     pages = [json.loads(ln) for ln in open(out / "gold/pages.jsonl", encoding="utf-8")]
     reach_all = set()
@@ -894,12 +895,20 @@ def verify(out: Path, links_of, enc_of, skip, reads) -> list:
                 errs.append(f"{g['report_id']}: {u} not reachable from the homepage")
         if g["report_id"] == "141029-2023" or g["derived_from"] == "141029-2023":
             errs.append("uses 141029-2023")
+        if years and not years[0] <= g["report_year"] <= years[1]:
+            errs.append(f"{g['report_id']}: year out of range")
     for p in pages:
         if p["url"] not in reach_all:
             errs.append(f"look-alike not reachable: {p['url']}")
     srcs = [g["derived_from"] for g in reports]
     if len(srcs) != len(set(srcs)):
         errs.append("a source report is used twice")
+    if fresh:
+        used = set()
+        for fx in REPO.joinpath("tests/fixtures").glob("*/counties.csv"):
+            if fx.resolve() != (out / "counties.csv").resolve():
+                used |= {r["adcode"] for r in csv.DictReader(open(fx, encoding="utf-8"))}
+        errs += [f"{r['county']} ({r['adcode']}) is used by an earlier set" for r in counties if r["adcode"] in used]
     return errs
 
 

@@ -1,19 +1,16 @@
-"""The harvest's column search (`crawl.column.find_column`) on tests/fixtures/families4 (five site shapes: a 政务公开
-tree with `<select>` pagers under a department directory, columns reached only through a block's 更多>> (in a hidden
-tab), a 法治政府建设 topic site on a subdomain with year tabs, DedeCMS, PHPCMS), through the real fetcher: every
-county's column must hold its gold reports, with the CMS-family adapters on and off, within the first harvest's
-request bound; and the mechanisms round 4 added, each on its own."""
+"""The mechanisms discovery round 4 added, each on its own, for the site shapes of tests/fixtures/families4 (a 政务公开
+tree with `<select>` pagers under a department directory, columns reached only through a block's 更多>>, a 法治政府建设
+topic site on a subdomain with year tabs, DedeCMS, PHPCMS). Every county of the set is searched through the real
+fetcher by test_discover_families.py."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from snapshot_transport import FIXTURES, counties, find, gold_reports, snapshot  # noqa: E402
+from snapshot_transport import FIXTURES, gold_reports, snapshot  # noqa: E402
 
 from countyreports.crawl.discover import common as c  # noqa: E402
 from countyreports.crawl.discover import read_page  # noqa: E402
@@ -23,8 +20,10 @@ from countyreports.crawl.discover.names import breadcrumb, text_score  # noqa: E
 from countyreports.crawl.discover.pager import page_links, script_pages, select_count  # noqa: E402
 
 FAMILIES4 = FIXTURES / "families4"
-ROWS = counties(FAMILIES4)
-MAX_REQUESTS = 15  # the column search's share of a county's first harvest
+
+
+def gold_urls(adcode: str) -> set[str]:
+    return {r["url"] for r in gold_reports(FAMILIES4) if r["adcode"] == adcode}
 
 
 def recorded(url: str) -> str:
@@ -32,21 +31,6 @@ def recorded(url: str) -> str:
     entry = snap.lookup(1, url)
     assert entry is not None, url
     return snap.body(entry).decode("utf-8")
-
-
-def gold_urls(adcode: str) -> set[str]:
-    return {r["url"] for r in gold_reports(FAMILIES4) if r["adcode"] == adcode}
-
-
-@pytest.mark.parametrize("adapters", [True, False], ids=["adapters", "generic"])
-@pytest.mark.parametrize("row", ROWS, ids=[f"{r['family']}-{r['adcode']}" for r in ROWS])
-def test_the_column_holds_every_gold_report(row, adapters):
-    res, transport, _ = find(FAMILIES4, row, adapters=adapters)
-    gold = gold_urls(row["adcode"])
-    assert res.column_url, f"{row['county']}: {res.error}; tried {res.tried}; asked {transport.log}"
-    found = {i.url for i in res.items} | {i.url for i in res.seen}
-    assert not gold - found, f"{row['county']}: missing {sorted(gold - found)} from {res.column_url}"
-    assert len(transport.log) <= MAX_REQUESTS, transport.log
 
 
 # -- pagers in a <select> -------------------------------------------------------------------------------------

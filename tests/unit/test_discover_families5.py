@@ -1,48 +1,21 @@
-"""The harvest's column search (`crawl.column.find_column`) on tests/fixtures/families5 (five site shapes: a
-政府信息公开 catalogue of `<dl>/<dd>` with per-year folders and `createPageHTML` pagers, lists that live in scripts,
-a 法治 topic reached only through image links, list rows that are not anchors, the 司法局's own site on a sibling
-host), through the real fetcher: every county's column must hold its gold reports, with the CMS-family adapters on
-and off, within the first harvest's request bound; and the mechanisms round 5 added, each on its own."""
+"""The mechanisms discovery round 5 added, each on its own, for the site shapes of tests/fixtures/families5 (a 政府信息公开
+catalogue of `<dl>/<dd>` with per-year folders and `createPageHTML` pagers, lists that live in scripts, a 法治 topic
+reached only through image links, list rows that are not anchors, the 司法局's own site on a sibling host). Every
+county of the set is searched through the real fetcher by test_discover_families.py."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
-import pytest
+from countyreports.crawl.discover import common as c
+from countyreports.crawl.discover import read_page
+from countyreports.crawl.discover.acceptance import accepts
+from countyreports.crawl.discover.endpoints import list_includes
+from countyreports.crawl.discover.listing import list_items
+from countyreports.crawl.discover.names import text_score
+from countyreports.crawl.discover.scripts import script_records
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from snapshot_transport import FIXTURES, counties, find, gold_reports  # noqa: E402
-
-from countyreports.crawl.discover import common as c  # noqa: E402
-from countyreports.crawl.discover import read_page  # noqa: E402
-from countyreports.crawl.discover.acceptance import accepts  # noqa: E402
-from countyreports.crawl.discover.endpoints import list_includes  # noqa: E402
-from countyreports.crawl.discover.listing import list_items  # noqa: E402
-from countyreports.crawl.discover.names import text_score  # noqa: E402
-from countyreports.crawl.discover.scripts import script_records  # noqa: E402
-
-FAMILIES5 = FIXTURES / "families5"
-ROWS = counties(FAMILIES5)
-MAX_REQUESTS = 15  # the column search's share of a county's first harvest
 HOSTS = frozenset({"x.gov.cn"})
-
-
-def gold_urls(adcode: str) -> set[str]:
-    return {r["url"] for r in gold_reports(FAMILIES5) if r["adcode"] == adcode}
-
-
-@pytest.mark.parametrize("adapters", [True, False], ids=["adapters", "generic"])
-@pytest.mark.parametrize("row", ROWS, ids=[f"{r['family']}-{r['adcode']}" for r in ROWS])
-def test_the_column_holds_every_gold_report(row, adapters):
-    res, transport, _ = find(FAMILIES5, row, adapters=adapters)
-    gold = gold_urls(row["adcode"])
-    assert res.column_url, f"{row['county']}: {res.error}; tried {res.tried}; asked {transport.log}"
-    found = {i.url for i in res.items} | {i.url for i in res.seen}
-    assert not gold - found, f"{row['county']}: missing {sorted(gold - found)} from {res.column_url}"
-    assert len(transport.log) <= MAX_REQUESTS, transport.log
 
 
 # -- rows that are not anchors ----------------------------------------------------------------------------------

@@ -1,20 +1,16 @@
-"""The harvest's column search (`crawl.column.find_column`) on tests/fixtures/families6 (four site shapes: a column
+"""The mechanisms discovery round 6 added, each on its own, for the site shapes of tests/fixtures/families6 (a column
 whose rows come from a GET JSON list named in a script, a column linked only from the 网站地图, URL schemes that need
-careful resolution (302 folders, `<base href>`, `../../` hrefs, a bare-host column), a 信息公开 column split into
-文件 / 公告 / 报告 tabs by a `?type=` parameter), through the real fetcher: every county's column must hold its gold
-reports, with the CMS-family adapters on and off, within the first harvest's request bound, and the harvest's title
-filter must keep every gold report's list entry and no look-alike; and the mechanisms round 6 added, each on its own."""
+careful resolution, a 信息公开 column split into tabs by a `?type=` parameter). Every county of the set is searched
+through the real fetcher by test_discover_families.py."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from snapshot_transport import FIXTURES, counties, find, gold_pages, gold_reports  # noqa: E402
+from snapshot_transport import FIXTURES, counties, find, gold_reports  # noqa: E402
 
 from countyreports.crawl.discover import common as c  # noqa: E402
 from countyreports.crawl.discover.pager import query_variants, tabs  # noqa: E402
@@ -23,35 +19,10 @@ from countyreports.reading.classify import classify_title, could_be_county_repor
 
 FAMILIES6 = FIXTURES / "families6"
 ROWS = counties(FAMILIES6)
-MAX_REQUESTS = 15  # the column search's share of a county's first harvest
 
 
 def gold_urls(adcode: str) -> set[str]:
     return {r["url"] for r in gold_reports(FAMILIES6) if r["adcode"] == adcode}
-
-
-@pytest.mark.parametrize("adapters", [True, False], ids=["adapters", "generic"])
-@pytest.mark.parametrize("row", ROWS, ids=[f"{r['family']}-{r['adcode']}" for r in ROWS])
-def test_the_column_holds_every_gold_report(row, adapters):
-    res, transport, _ = find(FAMILIES6, row, adapters=adapters)
-    gold = gold_urls(row["adcode"])
-    assert res.column_url, f"{row['county']}: {res.error}; tried {res.tried}; asked {transport.log}"
-    found = {i.url: i for i in [*res.seen, *res.items]}
-    assert not gold - set(found), f"{row['county']}: missing {sorted(gold - set(found))} from {res.column_url}"
-    assert len(transport.log) <= MAX_REQUESTS, transport.log
-    # the harvest fetches an entry only when its list title may be the county's report: every gold report's may
-    kept = {u for u in gold if could_be_county_report(found[u].text, row["county"])}
-    assert kept == gold, f"{row['county']}: list titles ruled out {[found[u].text for u in gold - kept]}"
-
-
-@pytest.mark.parametrize("row", ROWS, ids=[f"{r['family']}-{r['adcode']}" for r in ROWS])
-def test_report_titles_and_look_alikes_by_their_article_titles(row):
-    for r in gold_reports(FAMILIES6):
-        if r["adcode"] == row["adcode"]:
-            assert classify_title(r["title"], row["county"]) is PageKind.COUNTY_REPORT, r["title"]
-    for p in gold_pages(FAMILIES6):
-        if p["adcode"] == row["adcode"] and p["kind"] != "duplicate":
-            assert classify_title(p["title"], row["county"]) is not PageKind.COUNTY_REPORT, p["title"]
 
 
 # -- tabs of one list -------------------------------------------------------------------------------------------

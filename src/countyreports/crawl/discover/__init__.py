@@ -7,7 +7,8 @@
                           sub-columns, entries, list APIs, search forms, identity
     names                 column names and their scores, in context (法治政府建设 › 年度报告)
     listing               list entries of any shape;  pager: pages of any kind;  scripts: lists in scripts
-                          and JSON;  forms: the site's GET search form;  scope: the county's own site
+                          and JSON (trees of columns too);  variants: a list's year views and form pages;
+                          forms: the site's GET search form;  scope: the county's own site
     generic               the generic reader (listing + scripts + pager), any portal
     trs, hanweb, platform, gkmlpt    the CMS-family adapters (setting `adapters`): speed, not recall
     keywords              the tables (column words, URL shapes, containers, dates), as data

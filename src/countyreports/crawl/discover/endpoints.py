@@ -236,5 +236,26 @@ def list_includes(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str]) -> 
     return tuple(out)
 
 
+_TREE_TOKEN = re.compile(r"tree", re.I)
+#: script files that are libraries (jquery.ztree.core.min.js, bootstrap.js), not a site's data
+_LIBRARY = re.compile(r"\.min\.js$|jquery|bootstrap|layui|vue|react|swiper|echarts|ztree\.|common|util|polyfill", re.I)
+MAX_TREE_SCRIPTS = 2
+
+
+def tree_scripts(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
+    """A catalogue tree drawn by a script from data the page does not hold (an empty ``<ul class="ztree">``):
+    the county's own script files the page includes — not libraries — hold it, asked like an endpoint."""
+    empty_tree = any(_TREE_TOKEN.search(f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}")
+                     and not c.clean(n.text()) for n in tree.css("ul, div, ol"))
+    if not empty_tree:
+        return ()
+    out: list[str] = []
+    for node in tree.css("script[src]"):
+        target = c.resolve(node.attributes.get("src"), c.base_url(tree, url))
+        if target and c.same_site(target, hosts) and not _LIBRARY.search(urlsplit(target).path) and target not in out:
+            out.append(target)
+    return tuple(out[:MAX_TREE_SCRIPTS])
+
+
 def is_script_url(url: str) -> bool:
     return urlsplit(url).path.lower().endswith(".js")

@@ -54,6 +54,13 @@ PLACE_TOPIC_SCORE = 62
 #: what such a topic's "年度报告" child is scored as (its place's 法治政府 report column)
 PLACE_TOPIC_STANDS_FOR = "法治政府"
 #: Link texts that name the site's mobile (or other) edition: its pages hold columns the desktop's may lack.
+#: what a link with no words (an image, an empty anchor) names by its image's file name or its target host's first
+#: label (/images/rk_xxgk.png, http://zwgk.<county>.gov.cn/): the pinyin initials government sites use for columns.
+PINYIN_NAMES: dict[str, str] = {
+    "xxgk": "政府信息公开", "zfxxgk": "政府信息公开", "zwgk": "政务公开", "gkml": "政府信息公开目录",
+    "fzzf": "法治政府", "fzzfjs": "法治政府建设", "fzjs": "法治建设", "yfzx": "依法治县",
+}
+PINYIN_TOKEN = re.compile(r"[a-z]+")
 ALTERNATE_TEXT = re.compile(r"^\s*(?:手机版|移动版|手机门户|手机网站|移动门户|触屏版|WAP版?|移动端)\s*$", re.I)
 
 #: The lowest score of a topic column (法治建设 and above): its child named by REPORT_WORDS is the report column.

@@ -20,11 +20,11 @@ from types import ModuleType
 from countyreports.crawl.discover import common as c
 from countyreports.crawl.discover import generic, gkmlpt, hanweb, platform, trs
 from countyreports.crawl.discover.answers import json_html, json_next
-from countyreports.crawl.discover.endpoints import endpoints, is_script_url, link_templates, list_includes
+from countyreports.crawl.discover.endpoints import endpoints, is_script_url, link_templates, list_includes, tree_scripts
 from countyreports.crawl.discover.forms import SearchForm, search_forms
 from countyreports.crawl.discover.keywords import (
     ALTERNATE_TEXT,
-    BREADCRUMB_CONTAINER, MORE_RE, MORE_TEXTS, NEGATIVE_TEXT, NEGATIVE_URL, OWNER_RE, YEAR_RE,
+    BREADCRUMB_CONTAINER, MORE_RE, MORE_TEXTS, NEGATIVE_TEXT, NEGATIVE_URL, OWNER_RE, PINYIN_NAMES, PINYIN_TOKEN, YEAR_RE,
 )
 from countyreports.crawl.discover.listing import all_items, column_shapes
 from countyreports.crawl.discover.names import (
@@ -32,8 +32,9 @@ from countyreports.crawl.discover.names import (
 )
 from countyreports.crawl.discover.pager import query_variants
 from countyreports.crawl.discover.scripts import (
-    api_urls, fragments, json_columns, json_pages, json_records, read_json, script_columns,
+    api_urls, fragments, json_pages, json_records, read_json, script_columns, tree_columns,
 )
+from countyreports.crawl.discover.variants import form_pages, year_views
 from countyreports.models import Family, Link
 from countyreports.registry.identity import site_code_from_html
 
@@ -112,7 +113,7 @@ def candidates(tree: c.LexborHTMLParser, url: str, topic: str, own: str = "") ->
         if u == url or c.is_attachment(u) or c.is_article_url(u) or NEGATIVE_URL.search(u):
             continue
         title = c.clean(a.attributes.get("title"))
-        label = c.label_of(a)
+        label = c.label_of(a) or wordless_label(a, u)
         if label in MORE_TEXTS or MORE_RE.match(label) or not label:
             label = c.block_heading(a)
         elif own and _BARE_URL.match(label) and c.host_of(u) != c.host_of(url):
@@ -133,6 +134,17 @@ def candidates(tree: c.LexborHTMLParser, url: str, topic: str, own: str = "") ->
             best[u] = link
         order.setdefault(u, i)
     return tuple(sorted(best.values(), key=lambda s: (-s.score, order[s.url])))
+
+
+def wordless_label(a: c.LexborNode, url: str) -> str:
+    """A link with no words (an image without alt, an empty anchor): the column its image's file name or its
+    target host's first label names in pinyin initials (`keywords.PINYIN_NAMES`), or ""."""
+    img = a.css_first("img[src]")
+    stem = (img.attributes.get("src") or "").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower() if img is not None else ""
+    for token in [*PINYIN_TOKEN.findall(stem), c.host_of(url).split(".", 1)[0]]:
+        if token in PINYIN_NAMES:
+            return PINYIN_NAMES[token]
+    return ""
 
 
 def site_options(tree: c.LexborHTMLParser, base: str) -> list[tuple[c.LexborNode, str]]:
@@ -289,7 +301,8 @@ def _json_view(value: object, url: str, hosts: frozenset[str], via: str, via_con
         items = c.dedupe([*items, *page.items])
         nexts += page.next_pages
     cands = [ScoredLink(url=link.url, text=link.text, score=s, reason=r, context=topic)
-             for link in json_columns(value, url, hosts, templates, base) for s, r in [scored(link.text, topic)] if s > 0]
+             for link, ctx in tree_columns(value, url, hosts, templates, base) for s, r in [scored(link.text, ctx or topic)]
+             if s > 0]
     return PageView(url, Family.GENERIC, (), (), frozenset(), score, 0, reason, topic,
                     tuple(sorted(cands, key=lambda x: -x.score)), items, tuple(dict.fromkeys(nexts)), (), items, (), (),
                     None, (), True)
@@ -305,7 +318,9 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         value = read_json(text)
         if value is not None:
             return _json_view(value, url, scope, via, via_context, templates, base)
-    if is_script_url(url):  # an included list script: the HTML it writes
+    raw = text
+    if is_script_url(url):  # an included list script: the HTML it writes (and the data it assigns: `raw`)
+        raw = f"<html><body><script>{text}</script></body></html>"
         text = "<html><body><div>" + "".join(fragments(text)) + "</div></body></html>"
     tree = c.parse(text)
     crumbs = breadcrumb(tree)
@@ -322,9 +337,10 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         cands += [s for s in candidates(frag_tree, url, topic) if s.url not in known]
         cands.sort(key=lambda s: -s.score)
     known = {s.url for s in cands}
+    script_cols = script_columns(raw, base or url, scope, link_templates(raw))
     cands += [ScoredLink(url=link.url, text=link.text, score=sc, reason=r, context=topic)
-              for link in script_columns(text, url, scope, link_templates(text)) if link.url not in known
-              for sc, r in [scored(link.text, topic)] if sc > 0]  # a menu held as JSON in a script
+              for link, ctx in script_cols if link.url not in known
+              for sc, r in [scored(link.text, ctx or topic)] if sc > 0]  # a menu or tree held as data in a script
     cands.sort(key=lambda s: -s.score)
     shapes = column_shapes(tree, url)
     items: tuple[Link, ...] = ()
@@ -339,7 +355,7 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
         items, nexts = page.items, list(page.next_pages)
     generic_list = generic.parse_list(text, url, hosts=scope, tree=tree, shapes=shapes)
     items = items or generic_list.items
-    for u in generic_list.next_pages:
+    for u in (*generic_list.next_pages, *form_pages(tree, url, scope, charset)):
         if u not in nexts and u not in {i.url for i in items}:
             nexts.append(u)
     crumb_urls = frozenset(u for a, u in c.anchors(tree, c.base_url(tree, url)) if _in_crumb(a))
@@ -349,9 +365,11 @@ def read_page(text: str, url: str, *, hosts: frozenset[str] = frozenset(), chars
     return PageView(
         url=url, family=fam, names=tuple(names), crumbs=tuple(crumbs), crumb_urls=crumb_urls, score=score,
         own_score=own_score, reason=reason, topic=topic, candidates=tuple(cands), items=items,
-        next_pages=tuple(nexts), subcolumns=subcolumns(tree, url, scope, crumb_urls, shapes, entries),
+        next_pages=tuple(nexts), subcolumns=(*subcolumns(tree, url, scope, crumb_urls, shapes, entries),
+                                             *year_views(tree, url, scope, charset)),
         articles=articles, apis=tuple(dict.fromkeys([*api_urls(text, url, scope), *endpoints(text, url, scope),
-                                                *list_includes(tree, url, scope)])),
+                                                *list_includes(tree, url, scope),
+                                                *(() if script_cols else tree_scripts(tree, url, scope))])),
         forms=search_forms(tree, url, charset), templates=link_templates(text),
         menu=menu(tree, url, scope, {s.url for s in cands} | entries),
         site_code=site_code_from_html(text), owners=owners(tree, text), redirect=redirect_of(tree, text, url),

@@ -74,9 +74,10 @@ def page_links(tree: LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple
                 out.append(u)
     for node in tree.css("link[rel][href], a[rel][href]"):  # <link rel="next" href="…">: the standard's own way
         if "next" in (node.attributes.get("rel") or "").lower().split():
-            u = c.resolve(node.attributes.get("href"), base)
-            if u and u != url and u not in out and c.same_site(u, hosts) and not (c.is_article_url(u) or c.is_attachment(u)):
-                out.append(u)
+            nxt = c.resolve(node.attributes.get("href"), base)
+            if nxt and nxt != url and nxt not in out and c.same_site(nxt, hosts) \
+                    and not (c.is_article_url(nxt) or c.is_attachment(nxt)):
+                out.append(nxt)
     for u in select_pages(tree, base, hosts):
         if u != url and u not in out:
             out.append(u)

@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from countyreports.crawl.discover import common as c
 from countyreports.crawl.discover.keywords import PAGE_PARAM, YEAR_RE
 from countyreports.crawl.discover.listing import MAX_COLUMN_NAME_LEN, is_title, list_items
-from countyreports.crawl.discover.names import is_year_label
+from countyreports.crawl.discover.names import is_year_label, topic_of
 from countyreports.crawl.discover.pager import COUNT_KEYS, SIZE_KEYS, TOTAL_KEYS
 from countyreports.models import Link
 
@@ -40,6 +40,8 @@ TITLE_KEY = re.compile(r"title|^subject$|^bt$|^biaoti$|标题", re.I)
 NAME_KEY = re.compile(r"name$|^text$", re.I)  # a title's stand-in (a column tree's node: columnName)
 URL_KEY = re.compile(r"url|link|href|^path$|地址", re.I)
 DATE_KEY = re.compile(r"date|time|rq$|sj$|日期|时间", re.I)
+ID_KEY = re.compile(r"^(?:id|nodeid|node_id|code)$", re.I)  # a tree node's own id, and its parent's
+PARENT_KEY = re.compile(r"^(?:p_?id|parent_?id|parent_?code|fid|pcode|parent)$", re.I)
 MAX_APIS = 3
 
 
@@ -185,12 +187,53 @@ def _target(obj: dict[str, Any], url: str, templates: tuple[tuple[str, str], ...
     return None
 
 
+def _title(obj: dict[str, Any]) -> str | None:
+    return next((v for key in (TITLE_KEY, NAME_KEY) for k, v in obj.items()
+                 if isinstance(v, str) and key.search(k) and len(v.strip()) >= 2), None)
+
+
+MAX_TREE_DEPTH = 12
+
+
+def _contexts(objs: list[dict[str, Any]]) -> dict[int, str]:
+    """A column tree's nodes — zTree's simple data (``{id, pId, name, url}``, parents by id) or nested
+    ``children`` lists — each with the best topic among its ancestors' names (法治政府建设 › 年度报告)."""
+    by_id: dict[str, dict[str, Any]] = {}
+    for obj in objs:
+        key = next((k for k in obj if ID_KEY.match(k)), None)
+        if key is not None and isinstance(obj[key], (str, int)) and not isinstance(obj[key], bool):
+            by_id.setdefault(str(obj[key]), obj)
+    parent: dict[int, dict[str, Any]] = {}
+    for obj in objs:
+        key = next((k for k in obj if PARENT_KEY.match(k)), None)
+        up = by_id.get(str(obj[key])) if key is not None and isinstance(obj[key], (str, int)) else None
+        if up is not None and up is not obj:
+            parent[id(obj)] = up
+        for v in obj.values():
+            for child in v if isinstance(v, list) else ():
+                if isinstance(child, dict):
+                    parent.setdefault(id(child), obj)
+    out: dict[int, str] = {}
+    for obj in objs:
+        names: list[str] = []
+        up = parent.get(id(obj))
+        while up is not None and len(names) < MAX_TREE_DEPTH:
+            names.append(_title(up) or "")
+            up = parent.get(id(up))
+        topic = topic_of(n for n in names if n)
+        if topic:
+            out[id(obj)] = topic
+    return out
+
+
 def _records(value: Any, url: str, hosts: frozenset[str], templates: tuple[tuple[str, str], ...],
-             base: str) -> Iterator[tuple[Link, bool]]:
-    """(record, is a column) for every object of a JSON value with a title-like field and a URL."""
-    for obj in walk(value):
-        title = next((v for key in (TITLE_KEY, NAME_KEY) for k, v in obj.items()
-                      if isinstance(v, str) and key.search(k) and len(v.strip()) >= 2), None)
+             base: str) -> Iterator[tuple[Link, bool, str]]:
+    """(record, is a column, its tree context) for every object of a JSON value with a title-like field and a
+    URL."""
+    objs = list(walk(value))
+    contexts = _contexts(objs)
+    for obj in objs:
+        title = _title(obj)
         if title is None:
             continue
         target = _target(obj, url, templates, base)
@@ -201,20 +244,30 @@ def _records(value: Any, url: str, hosts: frozenset[str], templates: tuple[tuple
         column = date is None and (is_year_label(text) or (  # 年度报告, 2023年 — not 2023年度报告
             len(text) <= MAX_COLUMN_NAME_LEN and not YEAR_RE.search(text) and not is_title(text)))
         if column or len(text) >= 4:
-            yield Link(url=target, text=text, date=date), column
+            yield Link(url=target, text=text, date=date), column, contexts.get(id(obj), "")
 
 
 def json_records(value: Any, url: str, hosts: frozenset[str], templates: tuple[tuple[str, str], ...] = (),
                  base: str = "") -> tuple[Link, ...]:
     """Every object of a JSON value with a title-like field and a URL (see `_target`), as an entry — not a
     dateless one named like a column (a column tree's node: `json_columns`)."""
-    return c.dedupe(link for link, column in _records(value, url, hosts, templates, base) if not column)
+    return c.dedupe(link for link, column, _ctx in _records(value, url, hosts, templates, base) if not column)
 
 
 def json_columns(value: Any, url: str, hosts: frozenset[str], templates: tuple[tuple[str, str], ...] = (),
                  base: str = "") -> tuple[Link, ...]:
     """The dateless records named like columns (a column tree answered by an API), as links."""
-    return c.dedupe(link for link, column in _records(value, url, hosts, templates, base) if column)
+    return tuple(link for link, _ctx in tree_columns(value, url, hosts, templates, base))
+
+
+def tree_columns(value: Any, url: str, hosts: frozenset[str], templates: tuple[tuple[str, str], ...] = (),
+                 base: str = "") -> tuple[tuple[Link, str], ...]:
+    """`json_columns` with each column's context in its tree (the topic among its ancestors' names, or "")."""
+    out: dict[str, tuple[Link, str]] = {}
+    for link, column, ctx in _records(value, url, hosts, templates, base):
+        if column and link.url not in out:
+            out[link.url] = (link, ctx)
+    return tuple(out.values())
 
 
 def script_records(html: str, url: str, hosts: frozenset[str]) -> tuple[Link, ...]:
@@ -226,10 +279,15 @@ def script_records(html: str, url: str, hosts: frozenset[str]) -> tuple[Link, ..
 
 
 def script_columns(html: str, url: str, hosts: frozenset[str],
-                   templates: tuple[tuple[str, str], ...] = ()) -> tuple[Link, ...]:
-    """Column records of the JSON values a page's scripts assign (a menu held as data: ``var menu = [{"name":
-    "法治政府建设", "url": "/fzzf/"}]``, a catalogue tree's nodes linked by `templates`)."""
-    return c.dedupe(link for value in _json_values(html) for link in json_columns(value, url, hosts, templates))
+                   templates: tuple[tuple[str, str], ...] = ()) -> tuple[tuple[Link, str], ...]:
+    """Column records, with their tree contexts, of the JSON values a page's scripts assign (a menu held as data:
+    ``var menu = [{"name": "法治政府建设", "url": "/fzzf/"}]``, a zTree's ``var zNodes = [{id, pId, name, url}]``,
+    a catalogue tree's nodes linked by `templates`)."""
+    out: dict[str, tuple[Link, str]] = {}
+    for value in _json_values(html):
+        for link, ctx in tree_columns(value, url, hosts, templates):
+            out.setdefault(link.url, (link, ctx))
+    return tuple(out.values())
 
 
 def json_pages(value: Any, url: str) -> tuple[str, ...]:
