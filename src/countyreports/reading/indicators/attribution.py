@@ -39,14 +39,14 @@ from countyreports.reading.indicators.places import named_other
 from countyreports.reading.indicators.quantities import Qty
 from countyreports.reading.indicators.rates import rate_reading
 from countyreports.reading.indicators.scope import (
-    Reading, Scope, any_in, cover_of, first_of, has, head_of, labels, last_of, list_item, one_each, open_count, residue,
-    span, unread_list,
+    Reading, Scope, any_in, bound_or_ordinal, cover_of, first_of, has, head_of, labels, last_of, list_item, one_each,
+    open_count, planned, residue, span, unread_list,
 )
-from countyreports.reading.indicators.taxonomy import CODES
+from countyreports.reading.indicators.taxonomy import CODES, accepted_measures
 
 #: the stock of a flow: 累计 said of a flow's code after it is the stock (新增6,215户，累计42,308户)
 STOCK_OF: Final = {"market_entities_new": "market_entities_total"}
-_PREPOSITIONS: Final = frozenset("向对报经与同和给为在于")  # a clause opening with one names no subject first
+_PREPOSITIONS: Final = frozenset("向对报经与同和给为在于被")  # a clause opening with one names no subject first
 _SPECIFIC: Final = frozenset(("normdoc", "decision", "contract"))
 _RECIPIENT_MARKS: Final = frozenset("为向对给助")  # before a number: what follows is done for or to them
 _REVIEW_ORDER: Final = ("normdoc", "decision", "contract", "doc_generic")
@@ -57,7 +57,7 @@ _OUTCOMES: Final = ("med_success",)  # the outcome words of a frame's actions (t
 _RELEVANT: Final[dict[str, frozenset[str]]] = {}
 for _f in FRAMES:
     _asks = frozenset((*_f.objects, *_f.actions, *_f.context, *_f.context_clause, *_f.rate, *_f.multi))
-    for _m in (("%", "个百分点") if _f.rate else CODES[_f.code].measures):
+    for _m in (("%", "个百分点") if _f.rate else accepted_measures(_f.code)):
         _RELEVANT[_m] = _RELEVANT.get(_m, frozenset()) | _asks | ({"rate"} if _f.rate else frozenset())
 #: the concepts looked for in the rest of the clause before a figure (vetoes, parts, subordinate units)
 _CLAUSE_WORDS: Final = frozenset(("plan", "future", "peer_units", "part", "subordinate"))
@@ -68,7 +68,7 @@ _FREE: Final[dict[str, list[_Entry]]] = {}
 _BY_OBJECT: Final[dict[str, dict[str, list[_Entry]]]] = {}
 for _i, _f in enumerate(FRAMES):
     if not _f.rate:
-        for _m in CODES[_f.code].measures:
+        for _m in accepted_measures(_f.code):
             _entry = (_i, _f, _f.avoid)
             if not _f.objects or _f.multi:
                 _FREE.setdefault(_m, []).append(_entry)
@@ -123,8 +123,10 @@ def _vetoed(t: str, q: Qty, sc: Scope, own_left: set[str], clause_left: set[str]
         return True
     if not _OWN_VETO.isdisjoint(own_left) or not _CLAUSE_VETO.isdisjoint(clause_left):
         return True
-    if "plan" in sc.concepts and (has(sc.own_right, "plan") or has(sc.clause_right, "plan")):
+    if "plan" in sc.concepts and (has(sc.own_right, "plan") or has(sc.clause_right, "plan")) or planned(t, q, sc):
         return True
+    if bound_or_ordinal(t, q, sc.c0):
+        return True  # 不少于12场, 不超过3件: a bound to reach; 第二期培训班共40人: a figure of one session
     if "future" in sc.concepts:
         for h in sc.sentence:
             if h.start < q.start and "future" in h.cue.concepts:
@@ -331,7 +333,7 @@ def _ellipsis(q: Qty, code: str, kind: str, sign: float, none: Reading) -> Readi
     if q.base == "个百分点":
         fits = kind == "change" and spec.unit == "percent"
     else:
-        fits = q.base in spec.measures and not (q.base == "%" and kind == "change")
+        fits = q.base in accepted_measures(code) and not (q.base == "%" and kind == "change")
     if not fits:
         return none
     return Reading(code, kind, sign, (f"ellipsis:{code}", f"measure:{q.measure or q.base}"), q.unit_start, q.end)

@@ -47,7 +47,7 @@ CONCEPTS: dict[str, Concept] = {
     "party_group": Concept("blocker", _w("党组会议 党组会 县长办公会 区长办公会 市长办公会 专题会议 联席会议")),
     "committee_other": Concept("blocker", _w(f"{_RULE_OF_LAW_BODIES} 依法治县委 委员会会议 领导小组会议")),
     "center_group": Concept("object", _w("中心组")),
-    "rol_topic": Concept("context", _w("法治 依法治 依法行政 法制建设 法制工作 全面依法 法治政府 法治建设 法治工作")),
+    "rol_topic": Concept("context", _w("法治 依法治 依法行政 法制建设 法制工作 全面依法 法治政府 法治建设 法治工作 涉法议题 涉法事项")),
     "deliberate": Concept("glue", _w("研究 听取 审议 部署 讨论 专题研究 议题 议程 汇报 涉及 列入 纳入 安排")),
     "study": Concept("action", _w(
         "学法 学习法律法规 学习宪法 法律法规 法治讲座 法治学习 法治专题 讲法 学习习近平法治思想 习近平法治思想 "
@@ -57,10 +57,10 @@ CONCEPTS: dict[str, Concept] = {
     "study_generic": Concept("action", _w("集体学习 专题学习 学习研讨 专题辅导 学习")),
     # ------------------------------------------------------------------ legality review and advice
     "adviser": Concept("context", _w("法律顾问 公职律师 顾问律师 政府律师 法律顾问团")),
-    "opinion": Concept("object", _w("法律意见 意见书 法律建议 法律审查意见")),
+    "opinion": Concept("object", _w("法律意见 意见书 法律建议 法律审查意见 法律咨询意见")),
     "opinion_weak": Concept("object", _w(
         "修改意见 意见建议 意见和建议 建议意见 审查意见 审核意见 修改建议 审查意见书 审核意见书 书面意见 意见")),
-    "normdoc": Concept("object", _w("规范性文件")),
+    "normdoc": Concept("object", _w("规范性文件 红头文件")),
     "decision": Concept("object", _w("重大行政决策 重大决策 决策事项 行政决策 决策")),
     "contract": Concept("object", _w("合同 协议 行政协议")),  # (行政协议 hides 政协)
     "doc_generic": Concept("object", _w("文件 涉法事项 涉法事务 法律事务")),
@@ -97,7 +97,8 @@ CONCEPTS: dict[str, Concept] = {
     # certificates taken back are no certification (注销、暂扣行政执法证件23个); entities deregistered (注销) no stock
     "revoke": Concept("action", _w("注销 暂扣 吊销 收回 收缴")),
     "exam": Concept("action", _w("资格考试 资格认证 申领 换证 发证 参考人员 参考人数 参考 考试 取得证件 办理证件")),
-    "training": Concept("action", _w("培训 轮训 练兵 自训 培训班 训练 业务培训 专题培训 集中培训 集训 办班")),
+    "training": Concept("action", _w(
+        "培训 轮训 练兵 自训 培训班 训练 业务培训 专题培训 集中培训 集训 办班 法律知识培训 法律培训 法治培训")),
     "trainee": Concept("action", _w("参训 受训 培训人数 培训人员 参加培训 接受培训 参培")),
     "other_trainee": Concept("blocker", _w(
         "领导干部 国家工作人员 公职人员 公务员 党员干部 村干部 调解员 网格员 明白人 律师 干部")),
@@ -136,14 +137,14 @@ CONCEPTS: dict[str, Concept] = {
         "划转 下放 承接 赋予 委托 进驻 入驻 网上 即办 通办 告知承诺 承诺 中介 跨省 帮办 代办 办件 业务 "
         "受理 办理 实施 调整 授权 服务事项")),
     "certif": Concept("object", _w("证明事项 证明材料 证明")),
-    "market": Concept("object", _w("市场主体 经营主体 新市场主体 新经营主体")),
+    "market": Concept("object", _w("市场主体 经营主体 新市场主体 新经营主体 经营户")),
     "new": Concept("action", _w("新增 新登记 设立登记 新设立 新注册 新发展 新办 新开办 新成立 新设 新市场主体 新经营主体")),
     "net": Concept("action", _w("净增 净增加 净增长")),
     "net_down": Concept("action", _w("净减少 净减")),
     "stock": Concept("frame", _w("实有 现有 保有量 保有 总量 总数 登记在册 存量 目前")),
     "tax": Concept("object", _w(
         "减税降费 减税 降费 税费减免 减免税费 减免税收 减轻企业负担 减轻税费负担 税费负担 减轻负担 减负 税费优惠 "
-        "减免 降成本 减征 免征 少缴 缓缴 减缴 免缴")),
+        "减免 降成本 减征 免征 少缴 缓缴 减缴 免缴 退减缓税费 退减缓")),
     "tax_other": Concept("blocker", _w("留抵退税 退税 罚没 罚款 资金 经费 补贴 挽回 讨薪 投资 损失 融资")),
     "disclosure": Concept("object", _w(
         "信息公开申请 依申请公开 公开申请 政务公开申请")),
@@ -157,7 +158,7 @@ CONCEPTS: dict[str, Concept] = {
         "浏览 点击 阅读量 转发 隐患 线索 评查 督察 检查 抽查 考核 群体 困难群众 农民工 受援人 "
         "律师事务所 事务所 机构 司法所 户籍 工作人员 人员名单 名单")),
     # ------------------------------------------------------------------ words about the figure
-    "rate": Concept("rate", _w("率 比例 比率 百分比 占比 占")),
+    "rate": Concept("rate", _w("率 比例 比率 百分比 占比 占 比重")),
     # a rate word that holds its concept, the verb after 成功 (成功调解率: 调解率 would hide its 率)
     "success_rate": Concept("rate", _w("成功调解率 成功调处率 成功化解率")),
     "up": Concept("frame", _w("增加 增长 上升 提高 提升 扩大 多出 高出 多减 多 增")),  # (多减: more relief)
@@ -168,14 +169,16 @@ CONCEPTS: dict[str, Concept] = {
         "较上一年度 比上一年度 较前一年 比前一年 前一年 上一年度 比起上一年 比起上年 比起去年")),
     "compare_other": Concept("frame", _w("平均水平 全市平均 全省平均 全国平均 平均 排名 位居 位列")),
     "plan": Concept("frame", _w(
-        "力争 计划 预计 目标 不少于 不低于 至少 确保 争取 将至少 规划 预期 努力实现 要达到 达标")),
+        "力争 计划 预计 目标 不少于 不低于 至少 确保 争取 将至少 规划 预期 努力实现 要达到 达标 任务数 目标任务 "
+        "年度任务 不超过 不高于 红线 及格线 标准值 考核目标 预测")),
     "future": Concept("frame", _w("下一步 下步 明年 今后 下一年 新的一年 下阶段 来年")),
     "per": Concept("frame", _w(
         "每季度 每年 每月 每半年 每千人 每万人 每人 人均 日均 年均 月均 每周 每次 每个 每件 每户 平均每 "
         "每期 每场 每批 每班 每轮 每堂 每名 每家 场均 期均")),
     "other_body": Concept("frame", _w(
         "全省 省委 省政府 省级 省司法厅 省高级 全国 国务院 党中央 中央 中级人民法院 中院 高级人民法院 省法院 "
-        "人大常委会 人大 政协 检察院 人民检察院 司法部 依法治省 依法治国")),
+        "人大常委会 人大 政协 检察院 人民检察院 司法部 依法治省 依法治国 法院诉前 诉前调解 乡镇政府 乡镇人民政府 "
+        "街道办事处")),
     # the city's bodies: the prefecture in a report of a 县, 区 or 旗 (another body there), the county itself in
     # a 县级市's report (extract's `prefecture_other` says which); transparent otherwise, like 全县
     "prefecture": Concept("frame", _w("全市 我市 本市 市委 市政府 市人民政府 市直 市本级 市级")),
@@ -243,3 +246,21 @@ THIS_YEAR_OPENERS = ("今年", "本年度", "本年", "当年")
 LABEL_NOT: tuple[str, ...] = ("结转", "遗留", "以来", "以前", "之前", "以后", "之后", "来", "前", "后")
 #: … and its number follows one of these (上年为32件, 上年同期是4600户, 上年这一比例为88%)
 BASELINE_VERBS = ("为", "是", "有", "共", "达", "达到", "仅", "只有", "仅有", "还是", "仅为")
+
+#: bounds that make a figure a minimum or maximum to reach (a plan's or a rule's), never a figure reached: the
+#: scanner keeps them in the quantity (不少于12场, 不超过3件), so they are read from its surface
+PLAN_BOUNDS: tuple[str, ...] = ("不少于", "不低于", "不超过", "不高于", "不多于", "至少")
+#: plan words that frame the later clauses of their sentence too (计划组织轮训8期，培训1,000人次以上); the others
+#: (确保, 目标 …) frame their own clause only (确保审核质量，对14项重大行政决策…审查: a purpose, not a plan)
+PLAN_LEADS: tuple[str, ...] = ("计划", "力争", "预计", "争取", "预期")
+#: 拟 before a verb is an intent (拟排6次; opening its sentence, 拟再精简…20项，…10项, it frames the whole sentence)
+#: — unless a 的 or a list's 、 follows soon, naming what is about to be issued (拟出台的文件, 拟作出的5项决策,
+#: 拟决策事项、…: reviewed before issue, a figure of the year): regex
+INTENT: str = "拟(?![^，,。；;：:]{0,5}[的、及和])"
+#: … before 拟 at the start of its sentence (拟再…, 还拟…, 并拟…)
+INTENT_OPENERS: tuple[str, ...] = ("", "还", "并", "将", "另")
+#: before a plan word, words that make it a reference, not the frame of the figure (按计划完成…, 对照年度目标…)
+PLAN_REFERENCE: tuple[str, ...] = ("按", "按照", "对照", "围绕", "根据", "完成", "实现", "超额", "提前")
+#: an ordinal before a figure in its clause: the figure is of that one meeting, session or batch (第二期培训班共
+#: 40人, 第12次常务会议审议…)
+ORDINAL_MEASURES: str = "期次批轮届场个"

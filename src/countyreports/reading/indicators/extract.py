@@ -8,7 +8,8 @@ pairs), the cue words of the sentence around each (cues.py; a sentence longer th
 window of REACH characters on either side of the quantity, a clause within CLAUSE_REACH), and a reading of
 each quantity from them (attribution.py): its code, whether it is a value or a change, and the cues that
 decided. Every quantity becomes a `Mention`; the coded ones also an `Indicator`. A quantity in a level-1
-section whose kind is next year's plan is never coded, nor a total over several years (periods.py). At
+section whose kind is next year's plan is never coded, nor a total over several years or a figure of a part
+of the year (periods.py). At
 most MAX_MENTIONS quantities are read per text.
 
 All matching is on a length-preserving folded copy of the text (look-alike and traditional characters
@@ -34,7 +35,7 @@ from countyreports.reading.indicators.breaks import (
 )
 from countyreports.reading.indicators.cues import Hit, scan_cues
 from countyreports.reading.indicators.pairs import pair_quantities
-from countyreports.reading.indicators.periods import multi_year
+from countyreports.reading.indicators.periods import multi_year, partial_year
 from countyreports.reading.indicators.quantities import Qty, mark_brackets, mask_asides, scan_quantities
 from countyreports.reading.indicators.scope import LeadSource, Reading, Scope
 from countyreports.reading.indicators.totals import by_cause, parts_and_totals
@@ -264,8 +265,8 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
         prev_code, prev_sentence = code, s
         if code is not None and plans and bisect_right(plans, q.start) & 1:
             code = None  # next year's plan
-        if code is not None and multi_year(t, s[0], q.unit_start, report_year):
-            code = None  # a total over several years (periods.py)
+        if code is not None and (multi_year(t, s[0], q.unit_start, report_year) or partial_year(t, s[0], q.unit_start)):
+            code = None  # a total over several years, a figure of a part of the year (periods.py)
         if code is not None and by_cause(t, s[0], q):
             code = None  # the cases of one cause, a part (totals.py)
         sent_key = p.sents[i]

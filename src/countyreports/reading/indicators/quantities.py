@@ -25,7 +25,8 @@ from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]  # the regex parser: first_chars
 
 from countyreports.reading.indicators.breaks import char_positions
-from countyreports.reading.indicators.taxonomy import MEASURE_PATTERN
+from countyreports.reading.indicators.rows import row_numbers
+from countyreports.reading.indicators.taxonomy import GENERIC_COUNT, MEASURE_PATTERN
 from countyreports.text.numerals import (
     APPROX_BEFORE, CORE_REST, MULTIPLIERS, NUMBER_CHARS, NUMBER_START, approx_word_before, number_value,
 )
@@ -74,11 +75,15 @@ _QTY: Final = re.compile(NUMBER_START + _QTY_AHEAD + CORE_REST
                   + rf"(?P<sp>[ \u3000\u00a0]?)(?(pct)(?:[%％])?|(?P<measure>{MEASURE_PATTERN}))"
                   r"(?P<post2>以上|以下|左右|上下|许)?")
 #: a number that closes its clause after a measure noun: 参训人次达到三千二百, 收案数为45
-_BARE: Final = re.compile(r"(?P<noun>人次|人数|件数|次数|户数|率)(?:达到|达|为|是|共|共计|累计|有)?"
-                   rf"(?P<n>{NUMBER_START}{CORE_REST})(?=[，,。；;、\n]|$)")
-#: … and its measure (a rate's number is a percent: 败诉率为零, 纠错率为0)
-_BARE_MEASURE: Final = {"人次": "人次", "人数": "人", "件数": "件", "次数": "次", "户数": "户", "率": "%"}
-_BARE_NEXT: Final = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千达为是共累有")
+_BARE: Final = re.compile(r"(?P<noun>人次|人数|件数|次数|户数|场次|期数|数量|总数|数|率)"
+                   r"(?:达到|达|为|是|共|共计|累计|合计|总计|有|[：:])?[ \u3000]?"
+                   rf"(?P<n>{NUMBER_START}{CORE_REST})(?=[ \u3000]?(?:[，,。；;、\n｜|]|$))")
+#: … and its measure (a rate's number is a percent: 败诉率为零, 纠错率为0); 数 / 数量 / 总数 name no measure: their
+#: figure is a count of what its label says (办理数为 455, 执法人员数量为 708), measure GENERIC_COUNT, which every
+#: code of counted things accepts (taxonomy), kept only when a code takes it
+_BARE_MEASURE: Final = {"人次": "人次", "人数": "人", "件数": "件", "次数": "次", "户数": "户", "场次": "场次",
+                        "期数": "期", "率": "%", "数量": GENERIC_COUNT, "总数": GENERIC_COUNT, "数": GENERIC_COUNT}
+_BARE_NEXT: Final = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千达为是共累合总有：: \u3000")
 _QUOTED: Final = re.compile(r"“[^”\n]{0,16}”|《[^》\n]{0,80}》|\"[^\"\n]{0,16}\"|「[^」\n]{0,16}」")
 _QUOTE_OPENS: Final[str] = first_chars(_QUOTED.pattern) or ""
 assert _QUOTE_OPENS
@@ -95,7 +100,7 @@ _WEAK: Final = frozenset({"一", "两", "二"})  # lone 一/两: idioms (一次�
 #: before a lone 一: a negation that makes the figure none at all (无一起败诉, 没有一件, 未发生一起)
 NONE_BEFORE: Final = ("无", "没有", "未有", "未发生", "未出现", "零")
 _PRE_LAST: Final = frozenset(w[-1] for w in APPROX_BEFORE)
-_BASE: Final = {"万元": "元", "亿元": "元", "％": "%"}
+_BASE: Final = {"万元": "元", "亿元": "元", "％": "%", "次数": "次"}  # (次数: a label unit, （次数）—— 3)
 _OPEN, _CLOSE = "（(", "）)"
 _ASIDE_BREAKS: Final = frozenset("0123456789０１２３４５６７８９，,。；;：:\n（(")
 _GAP_BREAKS: Final = _ASIDE_BREAKS - frozenset("：:")  # (a label's colon after the aside: 减税降费（含…）：4,750万元)
@@ -225,6 +230,11 @@ def scan_quantities(t: str, limit: int) -> tuple[list[Qty], bool]:
     out = _with_bare(t, out, quoted)
     if "）" in t or ")" in t:
         out = _with_label_unit(t, out, quoted)
+    if "｜" in t or "|" in t:
+        cells = row_numbers(t, {q.start for q in out}, quoted)
+        if cells:
+            out = _merged(out, [Qty(a, b, v if v.is_integer() else round(v, 6), "", base, False, weak)
+                                for a, b, v, base, weak in cells])
     truncated = len(out) > limit
     return out[:limit], truncated
 
@@ -244,11 +254,13 @@ def _with_bare(t: str, qs: list[Qty], quoted: list[int]) -> list[Qty]:
             ns = m.start("n")
             if ns in taken or m.group("pct") is not None or (quoted and bisect_right(quoted, ns) & 1):
                 continue
+            taken.add(ns)  # (人数为 874 is read once: by 人数, not again by 数)
             num = t[ns:m.end("num_rest")] if m.group("num_rest") is not None else t[ns]
             value = _value(num, m.group("mult") or m.group("mult2"))
             if value is None:
                 continue
-            extra.append(Qty(ns, m.end(), value, "", _BARE_MEASURE[noun], bool(m.group("post")), False))
+            base = _BARE_MEASURE[noun]
+            extra.append(Qty(ns, m.end(), value, "", base, bool(m.group("post")), base == GENERIC_COUNT))
     if not extra:
         return qs
     extra.sort(key=_start)
@@ -256,7 +268,7 @@ def _with_bare(t: str, qs: list[Qty], quoted: list[int]) -> list[Qty]:
 
 
 #: a label's measure in brackets (合法性审查（件）：…, 减税降费（万元）：12,640, “…”（单位：次）—— 6)
-_LABEL_UNIT: Final = re.compile(r"[（(](?:单位[：:])?(万元|亿元|人次|件|次|项|份|条|场|期|人|名|户|%|％)[）)]")
+_LABEL_UNIT: Final = re.compile(r"[（(](?:单位[：:])?(万元|亿元|人次|件次|次数|件|次|项|份|条|场|期|人|名|户|%|％)[）)]")
 #: after it, in its sentence: a bare Arabic number, not a year (2022年度41: 41), not followed by its own measure
 _LABEL_NUMBER: Final = re.compile(
     r"(?<![0-9.,A-Za-z第])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?(以上|余|多|左右)?(?![0-9.,A-Za-z年月日号])")
@@ -283,7 +295,7 @@ def _with_label_unit(t: str, qs: list[Qty], quoted: list[int]) -> list[Qty]:
                 continue
             value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
             base = _BASE.get(measure, measure)
-            if base != measure and measure != "％":
+            if base != measure and measure[0] in "万亿":
                 value *= 10_000 if measure[0] == "万" else 100_000_000
             extra.append(Qty(ns, m.end(), value if value.is_integer() else round(value, 6), measure, base,
                              m.group(3) is not None, False))

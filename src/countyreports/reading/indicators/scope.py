@@ -15,6 +15,11 @@ from __future__ import annotations
 
 from typing import Final
 
+import re
+
+from countyreports.reading.indicators.concepts import (
+    INTENT, INTENT_OPENERS, ORDINAL_MEASURES, PLAN_BOUNDS, PLAN_LEADS, PLAN_REFERENCE,
+)
 from countyreports.reading.indicators.cues import Hit, glue_in, scan_cues
 from countyreports.reading.indicators.frames import Frame
 from countyreports.reading.indicators.quantities import Qty
@@ -299,3 +304,33 @@ def list_item(t: str, sc: Scope, end: int) -> list[Hit] | None:
     items = [[h for h in sc.clause_left + sc.own_left if bounds[j] <= h.start and h.end <= bounds[j + 1] - (j < len(cuts))
               and (h.cue.thing or h.cue.role == "action")] for j in range(sc.dist_count)]
     return one_each(items[sc.dist_rank]) if all(items) else None
+
+
+_CLAUSE_END: Final = frozenset("，,。；;：:、）)")
+_INTENT: Final = re.compile(INTENT)
+_ORDINAL: Final = re.compile(f"第[0-9一二三四五六七八九十]+[{ORDINAL_MEASURES}]")
+
+
+def planned(t: str, q: Qty, sc: Scope) -> bool:
+    """Does a plan word earlier in the sentence, before the figure's clause, frame the figure (计划组织轮训8期，
+    培训1,000人次以上), or 拟 as an intent in its clause or opening its sentence (拟再精简…20项)? Not a plan word
+    used as a reference (按计划完成…, 对照年度目标…)."""
+    for h in sc.sentence if "plan" in sc.concepts else ():
+        if (h.start < q.start and "plan" in h.cue.concepts and t.startswith(PLAN_LEADS, h.start)
+                and t[h.end:h.end + 1] not in _CLAUSE_END
+                and not t.endswith(PLAN_REFERENCE, max(0, h.start - 2), h.start)):
+            return True  # (纳入年度学习计划，…: a plan named as a thing, ending its clause, frames nothing)
+    m = _INTENT.search(t, sc.s0, q.start) if t.find("拟", sc.s0, q.start) >= 0 else None
+    while m is not None:
+        if m.start() >= sc.c0 or t[sc.s0:m.start()].strip() in INTENT_OPENERS:
+            return True
+        m = _INTENT.search(t, m.end(), q.start)
+    return False
+
+
+def bound_or_ordinal(t: str, q: Qty, c0: int) -> bool:
+    """Is the figure a bound to reach (不少于12场, 不超过3件: the scanner keeps the bound in the quantity) or, by an
+    ordinal in its clause before it, the figure of one meeting, session or batch (第二期培训班共40人)?"""
+    if t.startswith(PLAN_BOUNDS, q.start) or t.startswith(PLAN_BOUNDS, max(0, q.start - 1)):
+        return True
+    return t.find("第", c0, q.unit_start) >= 0 and _ORDINAL.search(t, c0, q.unit_start) is not None

@@ -27,6 +27,11 @@ MEASURE_UNITS: dict[str, str] = {
     "公里": "other",
 }
 
+#: the measure of a bare figure after 数 / 数量 / 总数 (办理数为 455): a count of what its label names, accepted by
+#: every code of counted things (not percents, not money), in that code's unit
+GENERIC_COUNT = "数"
+COUNTED_UNITS = ("count", "persons", "person-times", "households")
+
 #: regex of the measure words, longest first; lookaheads keep 部门 / 项目 / 期间 / 名单 … out
 MEASURE_PATTERN = (
     r"个百分点|个工作日|平方米|公里|小时|万元|亿元|人次|户次|件次|场次|批次|"
@@ -92,6 +97,14 @@ CODES: dict[str, CodeSpec] = {
     "tax_fee_relief": CodeSpec("yuan", ("元",), "tax and fee relief"),
     "info_disclosure_requests": CodeSpec("count", ("件", "条", "个"), "information disclosure requests"),
 }
+
+
+
+def accepted_measures(code: str) -> tuple[str, ...]:
+    """The measures `code` accepts: its own, and the generic count of a bare figure (数为 455) for counted things."""
+    spec = CODES[code]
+    return (*spec.measures, GENERIC_COUNT) if spec.unit in COUNTED_UNITS else spec.measures
+
 
 # --------------------------------------------------------------------------- look-alikes
 
