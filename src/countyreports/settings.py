@@ -86,6 +86,11 @@ class Settings:
         3072,
         "address space (MB) of the process reading one scanned page or converting one file, models included "
         "(an OCR process peaks near 1.5 GB of address space, 0.7 GB resident, on a 300-dpi A4 page)")
+    ocr_detect_side: int = _setting(
+        960,
+        "longest side (px) of a scanned page as the OCR's text detector sees it (the lines it finds are read from the "
+        "page at up to 2,000 px); its memory grows with this side's square (0: the whole 2,000-px page, ~350 MiB "
+        "more at an OCR process's peak)")
     convert_time_s: float = _setting(
         120.0,
         "seconds LibreOffice may take to convert one legacy Word file (its first start in a process included)")

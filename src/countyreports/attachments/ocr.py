@@ -10,9 +10,12 @@ Settings, chosen on the tuning pages and measured on held-out scans (docs/format
 **brightest of R, G, B** (black ink stays black, the red seal turns white, also where it covers the signature);
 **resampled to at most 2000 px** on its longest side with area averaging (RapidOCR's own linear shrink loses the
 thin strokes of 1-bit scans: 。 read ·); **no angle classifier** (`use_cls=False`: it turned straight lines upside
-down, and reports are upright); one intra-op and one inter-op thread; recognition batches of 6; `text_score` 0.5;
-ONNX Runtime's **memory pattern off** (`_without_memory_pattern`; the same lines read). After each page the sandbox
-child hands the freed memory back (malloc_trim): ~150 MiB between pages instead of 380–550.
+down, and reports are upright); one intra-op and one inter-op thread; recognition batches of 3; `text_score` 0.5;
+ONNX Runtime's **memory pattern off** (`_without_memory_pattern`; the same lines read); the **text detector looks at
+the page shrunk to `DETECT_SIDE` px** (`_bound_detector`; the recogniser still reads the lines from the 2,000-px
+page), and the detector's freed tensors are handed back before the recogniser runs (`_trim_before_recognition`).
+After each page the sandbox child hands the freed memory back (malloc_trim): ~150 MiB between pages instead of
+380–550. The last three settings brought the process's peak on a page from ~700 to ~400 MiB (harvestmem2).
 CER 0.13 % (clean 300-dpi scans), 0.16 % (hard 150-dpi scans), 0.11 % (page images) after `reading.ocrtext`;
 3.3–5 CPU s a page on one core of the dev box.
 
@@ -28,18 +31,28 @@ import math
 from typing import Any
 
 from countyreports.errors import ParseError, ToolMissing
+from countyreports.native import heap
 from countyreports.reading.limits import MAX_IMAGE_PIXELS, image_refusal
 from countyreports.models import OcrLine, OcrPage
 
-__all__ = ["installed", "image_page", "pdf_page", "TOOL", "MAX_SIDE", "MAX_PIXELS"]
+__all__ = ["installed", "image_page", "pdf_page", "configure", "TOOL", "MAX_SIDE", "MAX_PIXELS", "DETECT_SIDE"]
 
 TOOL = "RapidOCR 1.4.4 (PP-OCRv4, onnxruntime)"
-MAX_SIDE = 2000  # longest side of the page given to the engine (px)
+MAX_SIDE = 2000  # longest side of the page given to the engine (px): the lines are cut from it and recognised
+DETECT_SIDE = 960  # longest side of the page the text detector looks at (px; Settings.ocr_detect_side, see `configure`)
 MAX_PIXELS = MAX_IMAGE_PIXELS  # a page rendered larger than this is refused (an A4 page at 600 dpi is 35 Mpx)
 MAX_DPI, PLAIN_DPI = 300, 200  # render a PDF page at its scan's dpi (at most MAX_DPI); PLAIN_DPI without images
 ENGINE_SETTINGS: dict[str, Any] = {"use_cls": False, "intra_op_num_threads": 1, "inter_op_num_threads": 1,
-                                   "rec_batch_num": 6, "text_score": 0.5}
+                                   "rec_batch_num": 3, "text_score": 0.5}
 _engine: list[Any] = []
+_detect_side: list[int] = [DETECT_SIDE]
+
+
+def configure(detect_side: int = DETECT_SIDE) -> None:
+    """This process's OCR settings (the attachments pool's initializer, from `Settings.ocr_detect_side`): the longest
+    side of the page the text detector looks at (0: the whole `MAX_SIDE` page, as RapidOCR does by itself)."""
+    _detect_side[0] = max(0, int(detect_side))
+    _engine.clear()  # (made again, with them, at the next page)
 
 
 def installed() -> str | None:
@@ -90,8 +103,47 @@ def _get_engine() -> Any:
         except ImportError as exc:  # OpenCV needs libGL.so.1 and libglib (Debian: libgl1, libglib2.0-0)
             raise ToolMissing(f"the OCR engine cannot be loaded: {exc}", tool=TOOL) from exc
         _without_memory_pattern()
-        _engine.append(RapidOCR(**ENGINE_SETTINGS))
+        engine = RapidOCR(**ENGINE_SETTINGS)
+        if _detect_side[0]:
+            _bound_detector(engine, _detect_side[0])
+        _trim_before_recognition(engine)
+        _engine.append(engine)
     return _engine[0]
+
+
+def _bound_detector(engine: Any, side: int) -> None:
+    """Have the engine's text detector look at the page shrunk to at most `side` px on its longest side; the lines
+    it finds are still cut from the whole page for the recogniser, so the characters are read at full size.
+
+    RapidOCR sizes the detector's input from the page alone (at least the page itself: ~2,000 px for a 300-dpi A4
+    page), and the detector's tensors grow with its area: its run is most of an OCR process's peak (measured alone:
+    +75 MiB at 640 px, +330 at 1,280, +500 at 2,000). At 960 px, with recognition batches of 3, the process peaks
+    at 350-440 MiB on the held-out pages instead of 610-730, and a page costs less CPU (docs/formats.md, "Memory").
+    RapidOCR has no setting for it (its `limit_side_len` is ignored in its "max" mode): the detector's
+    `get_preprocess` is replaced (a no-op where its internals differ)."""
+    det = getattr(engine, "text_det", None)
+    try:
+        from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess  # type: ignore[import-untyped]
+    except ImportError:
+        return
+    if det is None or not hasattr(det, "get_preprocess"):
+        return
+    mean, std = getattr(det, "mean", None), getattr(det, "std", None)
+    det.get_preprocess = lambda _longest: DetPreProcess(side, "max", mean, std)
+
+
+def _trim_before_recognition(engine: Any) -> None:
+    """Hand the detector's freed tensors back to the system before the recogniser runs (glibc keeps them otherwise,
+    and the recogniser's tensors come on top): ~50-100 MiB less at the page's peak, ~10 ms a page."""
+    rec = getattr(engine, "text_rec", None)
+    if rec is None:
+        return
+
+    def recognise(*args: Any, **kwargs: Any) -> Any:
+        heap.trim()
+        return rec(*args, **kwargs)
+
+    engine.text_rec = recognise
 
 
 def _prepare(im: Any) -> tuple[Any, float]:
@@ -109,10 +161,11 @@ def _prepare(im: Any) -> tuple[Any, float]:
     return np.ascontiguousarray(np.stack([g, g, g], axis=2)), k
 
 
-def _read(im: Any, number: int) -> OcrPage:
-    width, height = im.size
-    arr, k = _prepare(im)
+def _read(arr: Any, k: float, size: tuple[int, int], number: int) -> OcrPage:
+    """The engine's lines of a page prepared by `_prepare` (the page image itself already let go: `size`)."""
+    width, height = size
     result, _elapsed = _get_engine()(arr)
+    del arr
     lines = []
     for box, text, score in result or []:
         (xa, ya), (xb, yb) = box[0], box[1]
@@ -134,9 +187,12 @@ def image_page(body: bytes, number: int = 1) -> OcrPage:
         if refused is not None:
             raise ParseError(f"page {number}: {refused}")
         im.load()
+        size = im.size
+        arr, k = _prepare(im)
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ParseError(f"page {number}: not a readable image ({type(exc).__name__}: {exc})") from exc
-    return _read(im, number)
+    del im  # (the page as decoded: ~3 bytes a pixel, not kept while the engine runs)
+    return _read(arr, k, size, number)
 
 
 def _page_dpi(page: Any, pdfium_c: Any, page_number: int = 1) -> float:
@@ -181,4 +237,7 @@ def pdf_page(body: bytes, index: int) -> OcrPage:
             page.close()
     finally:
         doc.close()
-    return _read(im, index + 1)
+    size = im.size
+    arr, k = _prepare(im)
+    del im  # (the page as rendered: ~3 bytes a pixel, not kept while the engine runs)
+    return _read(arr, k, size, index + 1)

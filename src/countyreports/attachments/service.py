@@ -29,7 +29,7 @@ from multiprocessing.managers import BaseManager
 from typing import Any
 
 from countyreports.attachments.reader import AttachmentReader
-from countyreports.native.heap import few_arenas
+from countyreports.native.heap import Trimmer, few_arenas
 from countyreports.models import Derived, ReadState, TextSource
 from countyreports.reading.document import RawDoc
 from countyreports.reading.fileformat import WORD_FORMATS, sniff
@@ -37,7 +37,9 @@ from countyreports.reading.fileformat import WORD_FORMATS, sniff
 __all__ = ["AttachmentService", "RemoteReader"]
 
 _POLL_S = 0.5  # how often the server looks whether the run's process is still there
+TRIM_FILES = 8  # files asked about between two hand-backs of the server's freed C memory (each came whole, pickled)
 _READER: list[AttachmentReader] = []  # the server process's one reader (set by `_start`)
+_TRIM = Trimmer(TRIM_FILES)
 
 
 def _start(make_reader: Callable[[], AttachmentReader]) -> None:
@@ -55,8 +57,24 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _reader() -> AttachmentReader:
-    return _READER[0]
+class _Served:
+    """The server's reader as the crawler processes see it: `derive` hands the freed memory back now and then."""
+
+    def derive(self, attachment: RawDoc | None, images: Sequence[RawDoc] = ()) -> Derived | None:
+        try:
+            return _READER[0].derive(attachment, images)
+        finally:
+            _TRIM.tick()
+
+    def close(self) -> None:
+        _READER[0].close()
+
+    def tally(self) -> dict[str, int]:
+        return _READER[0].tally()
+
+
+def _reader() -> _Served:
+    return _Served()
 
 
 class _Manager(BaseManager):

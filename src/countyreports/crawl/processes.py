@@ -46,10 +46,11 @@ from countyreports.crawl.fetch import Fetcher
 from countyreports.models import County
 from countyreports.crawl.politeness import FetchSettings, FetchStats
 from countyreports.crawl.archive import RawStore
-from countyreports.native.heap import few_arenas
+from countyreports.native.heap import Trimmer, few_arenas
 from countyreports.models import CountyLoad
 
 WAITING_THREADS = 4  # a process's threads, in crawl slots (threads): the rest are for counties waiting on a file
+TRIM_COUNTIES = 32  # counties crawled between two hand-backs of the process's freed C memory (`heap.Trimmer`)
 CLOSE_WAIT_S = 600.0  # how long close() waits for a process to finish the counties it holds
 _POLL_S = 0.5  # how often the collector looks for a dead process while no result comes
 
@@ -101,6 +102,7 @@ def _serve(index: int, job: CrawlJob, inbox: Any, outbox: Any) -> None:
     files = job.files() if job.files is not None else None  # (connects at the first file it needs)
     slots = threading.Semaphore(max(1, job.threads))  # counties crawling and not waiting on a file
     current = threading.local()  # the county (its token) this crawl thread works on
+    trimmer = Trimmer(TRIM_COUNTIES)  # (a county's bodies and readings, freed once it is sent back)
 
     def derive(*args: Any) -> Any:
         """`files.derive`, the crawl slot given up meanwhile (see the module docstring)."""
@@ -124,6 +126,8 @@ def _serve(index: int, job: CrawlJob, inbox: Any, outbox: Any) -> None:
             except Exception as exc:  # noqa: BLE001 - crawl_county records portal problems; this is a bug
                 load = failed_load(job.run_id, county, f"{type(exc).__name__}: {exc}")
         outbox.put(("load", token, load))
+        del load
+        trimmer.tick()
 
     parent = os.getppid()
     threads = max(1, job.threads) * WAITING_THREADS

@@ -2,6 +2,7 @@
 
     few_arenas(2)   # threads share 2 malloc arenas instead of up to 8 per core (each keeps what was freed in it)
     trim()          # hand the memory freed so far back to the system (malloc_trim(0))
+    every = Trimmer(32); every.tick()   # trim() at every 32nd tick, whichever thread ticks
 
 Both are no-ops where the C library is not glibc. Used by the crawler processes and the attachments service
 (many threads) and by the sandbox children (a big page or an OCR page frees hundreds of MB that glibc would keep).
@@ -10,9 +11,10 @@ Both are no-ops where the C library is not glibc. Used by the crawler processes 
 from __future__ import annotations
 
 import ctypes
+import threading
 from typing import Any
 
-__all__ = ["few_arenas", "trim"]
+__all__ = ["Trimmer", "few_arenas", "trim"]
 
 _M_ARENA_MAX = -8
 _LIBC: list[Any] = []
@@ -44,3 +46,25 @@ def trim() -> None:
     libc = _libc()
     if libc is not None:
         libc.malloc_trim(0)
+
+
+class Trimmer:
+    """`trim()` once every `every` events (a county crawled, a batch loaded), from whichever thread counts the one
+    that completes the round: a long-lived process that frees a little after each event stays near its working size
+    (a trim walks the heap, ~10-40 ms on a few hundred MB: not after every small event). `every` <= 0: never."""
+
+    def __init__(self, every: int) -> None:
+        self.every = every
+        self._count = 0
+        self._lock = threading.Lock()
+
+    def tick(self, n: int = 1) -> None:
+        if self.every <= 0:
+            return
+        with self._lock:
+            self._count += n
+            due = self._count >= self.every
+            if due:
+                self._count = 0
+        if due:
+            trim()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from countyreports.attachments import AttachmentReader
+from countyreports.attachments import AttachmentReader, ocr
 from countyreports.attachments.service import AttachmentService
 from countyreports.crawl.archive import RawStore
 from countyreports.crawl.session import CrawlOptions
@@ -29,6 +29,7 @@ from countyreports.crawl.proxy import check_proxy
 from countyreports.crawl.processes import CrawlerPool, CrawlJob, merge_stats
 from countyreports.errors import RegistryError, WarehouseBusy
 from countyreports.models import County, CountyLoad
+from countyreports.native.heap import Trimmer
 from countyreports.reading.document import RawDoc
 from countyreports.registry.file import Registry, read_registry
 from countyreports.registry.selection import NO_REGISTRY, select
@@ -40,6 +41,10 @@ from countyreports.warehouse.writer import LoadStats, Warehouse
 ROBOTS_MAX_AGE = dt.timedelta(hours=24)
 WRITER_WAIT_S = 600.0
 BATCH_FILL_S = 0.5  # how long the writer waits for more finished counties to load together (load_batch > 1)
+#: counties loaded between two hand-backs of this process's freed C memory (each batch's Arrow tables and rows are
+#: freed after its commit; glibc would keep them: bench/, the loading process held ~100 MiB more by a harvest's end)
+LOAD_TRIM_COUNTIES = 64
+_load_trim = Trimmer(LOAD_TRIM_COUNTIES)
 
 
 def utcnow() -> dt.datetime:
@@ -207,7 +212,7 @@ def attachment_reader_factory(settings: Settings) -> Callable[[], AttachmentRead
     memory = settings.ocr_page_memory_mb * 1024 * 1024
     page = Budget(time_s=settings.ocr_page_time_s, memory_bytes=memory)
     make_pool = partial(BudgetPool, max(1, settings.ocr_processes), page, recycle_bytes=memory // 2,
-                        name="attachments")
+                        initializer=ocr.configure, initargs=(settings.ocr_detect_side,), name="attachments")
     return partial(AttachmentReader, settings.derived_path, make_pool, page,
                    Budget(time_s=settings.convert_time_s, memory_bytes=memory))
 
@@ -248,6 +253,7 @@ def load_batch(run: Run, loads: Sequence[CountyLoad]) -> list[CountyOutcome]:
                                 load.search_tried)
             run.outcomes.append(out)
             outs.append(out)
+    _load_trim.tick(len(loads))
     return outs
 
 
