@@ -42,6 +42,11 @@ NOTICE_ENDINGS = ("通知", "公告", "通告", "通报", "公示", "启事", "�
 NOTICE_OPENERS = ("印发", "转发", "做好", "开展", "征集", "公开征求", "征求", "公布", "举办",
                   "组织", "进一步", "加强", "表彰", "通报", "下达", "调整", "成立", "同意", "明确",
                   "报送", "推荐", "确定", "认定", "命名", "授予", "废止", "修订", "启用", "召开")
+#: a document published by a notice: `[issuer]关于<verb>《document》的<notice>`, `关于<document>的<notice>` (the
+#: unquoted form only with the announcing endings), `<document>（公示）`
+PUBLISHING_VERBS = ("公开", "公布", "发布")
+PUBLISHING_ENDINGS = ("公告", "通知", "公示", "通告")
+ANNOUNCING_ENDINGS = ("公告", "公示")
 #: a title naming these is another kind of annual report even when it mentions the topic
 OTHER_REPORT_MARKERS = ("信息公开",)
 #: news verbs and nouns (used on truncated list titles, where the ending is not visible)
@@ -227,8 +232,33 @@ def _title_core(title: str) -> str:
     return _DOC_NUMBER.sub("", _LEAD_TAG.sub("", wrapped.group(1) if wrapped else t))
 
 
+_QUOTED_DOCUMENT = re.compile(
+    rf"^.{{0,40}}?关于(?:{'|'.join(PUBLISHING_VERBS)})《(?P<doc>[^《》]+)》的?(?:{'|'.join(PUBLISHING_ENDINGS)})$")
+_ANNOUNCED_DOCUMENT = re.compile(rf"^关于(?P<doc>[^《》]+?)的(?:{'|'.join(ANNOUNCING_ENDINGS)})$")
+_MARKED_DOCUMENT = re.compile(rf"^(?P<doc>[^《》]+?)[(（](?:{'|'.join(ANNOUNCING_ENDINGS)})[)）]$")
+
+
+def published_document(title: str) -> str | None:
+    """The document a notice publishes, named by its title (关于公开《X》的公告, …关于公布《X》的通知, 关于X的公示,
+    X（公示）): X as written, when X is itself a report's title (it names the topic and ends like a report); else
+    None."""
+    t = " ".join(title.split())
+    for pattern in (_QUOTED_DOCUMENT, _ANNOUNCED_DOCUMENT, _MARKED_DOCUMENT):
+        m = pattern.match(t)
+        if m is not None:
+            doc = m.group("doc").strip()
+            split = _split_topic(_PLAN_CLAUSE.sub("", fold_title(doc)))
+            if split is not None and _ending(split[1]) in _ENDINGS:
+                return doc
+    return None
+
+
 def classify_title(title: str, county: str) -> PageKind:
-    """Kind of an article from its full title (`county` as in the registry; may be "")."""
+    """Kind of an article from its full title (`county` as in the registry; may be ""); a notice publishing a
+    report (`published_document`) is of the report's kind."""
+    doc = published_document(_title_core(title))
+    if doc is not None:
+        return classify_title(doc, county)
     t = _PLAN_CLAUSE.sub("", _title_core(title))
     if not t:
         return PageKind.UNRELATED

@@ -23,6 +23,7 @@ from countyreports.text.clean import clean_text, noise_labels
 from countyreports.text.decode import decode_html
 from countyreports.errors import ParseError, Refused
 from countyreports.reading.article import extract_article, join_pages, page_noise
+from countyreports.reading.classify import published_document
 from countyreports.reading.indicators.extract import extract_all as extract_indicators
 from countyreports.reading.metadata import body_level, read_meta
 from countyreports.models import Article, Derived, Link, ParsedReport, ReadState, TextSource
@@ -110,8 +111,11 @@ def parse_report(pages: list[Article], attachment: RawDoc | None = None,
                  encoding: str | None = None, derived: Derived | None = None) -> ParsedReport:
     """Read a report from its article page(s) and, when the page only links it, its attachment — or, when the
     article is made of page images, their text (`derived`: what the attachments edge read from the attachment or
-    the images; without it a file the pure read path cannot read leaves the page's text and says why)."""
+    the images; without it a file the pure read path cannot read leaves the page's text and says why). A page
+    that is a notice publishing the report (关于公开《…报告》的公告) is titled by the report it publishes."""
     article = join_pages(pages) if len(pages) > 1 else pages[0]
+    if article.title and (doc := published_document(article.title)) is not None:
+        article = replace(article, title=doc)  # a notice publishing the report: the report's own title
     noise: list[str] = [n for page in pages for n in page.noise]
     paragraphs = list(article.paragraphs)
     read: FileText | None = None

@@ -4,13 +4,18 @@
     named_elsewhere(view)          a topic page whose scoring name is a link's to another page
     previews(view)                 a topic page listing the entries of a better-named column below it
     report_like(items, county)     how many entries are 法治政府建设 reports
+    mixed_rank(view, county)       how well a list that is no column holds the county's reports
+    below(view)                    the page's unnamed links to columns below it
+    report_parts(view)             a per-year part's report sub-columns
     others_only(items, county)     they are, and none is the county's (a department's column)
     owned(view, county)            a page of another host is the county's (网站标识码, 主办单位)
 """
 
 from __future__ import annotations
 
-from countyreports.crawl.discover.common import column_dir, is_site_root, page_key
+from urllib.parse import urlsplit
+
+from countyreports.crawl.discover.common import ScoredLink, column_dir, is_site_root, page_key
 from countyreports.crawl.discover.page import PageView
 from countyreports.crawl.discover.scope import Scope
 from countyreports.models import County, Link, PageKind
@@ -26,6 +31,20 @@ def report_like(items: tuple[Link, ...], county: str) -> int:
     """Entries whose titles are 法治政府建设 reports (the county's, or a department's)."""
     kinds = (PageKind.COUNTY_REPORT, PageKind.DEPARTMENT_REPORT)
     return sum(classify_title(i.text, county) in kinds for i in items)
+
+
+def mixed_rank(view: PageView, county: str) -> tuple[int, int, int]:
+    """How well a list that is no column holds the county's reports: its entries that are the county's own
+    reports, 法治政府建设 reports, its further pages."""
+    own = sum(classify_title(i.text, county) is PageKind.COUNTY_REPORT for i in view.items)
+    return own, report_like(view.items, county), len(view.next_pages)
+
+
+def below(view: PageView) -> tuple[ScoredLink, ...]:
+    """The page's menu links that no table scores and that lie in folders below its own (公告公示 under
+    法定主动公开内容)."""
+    here = column_dir(view.url)
+    return tuple(s for s in view.menu if column_dir(s.url) != here and column_dir(s.url).startswith(here))
 
 
 def others_only(items: tuple[Link, ...], county: str) -> bool:
@@ -93,3 +112,12 @@ def accepts(view: PageView, scope: Scope | None = None, county: str = "", *, hom
     if view.score >= BROAD_SCORE and (view.items or view.subcolumns):  # its list, or its per-year parts
         return not linked(max(BROAD_SCORE, view.score + 1))  # a topic's list that links a better-named column
     return reports >= 2 and 3 * reports >= 2 * len(view.items) and not linked(BROAD_SCORE)
+
+
+def report_parts(view: PageView) -> list[str]:
+    """A per-year part of the column that lists nothing itself (2024年度 → 年度报告 / 述法报告 / 工作动态): its own
+    sub-columns (under its path) named as the reports' column."""
+    own = urlsplit(view.url)
+    folder = own.path if own.path.endswith("/") else own.path.rsplit("/", 1)[0] + "/"
+    return [s.url for s in view.candidates if s.score >= REPORT_SCORE and urlsplit(s.url).netloc == own.netloc
+            and urlsplit(s.url).path.startswith(folder) and urlsplit(s.url).path != own.path]

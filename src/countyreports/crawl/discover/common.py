@@ -273,10 +273,10 @@ def _tokens(node: LexborNode) -> str:
 
 
 def in_excluded_container(node: LexborNode, *, ambiguous: bool = True) -> bool:
-    """Whether a node sits in page chrome (nav, header, footer, breadcrumb, pagination, related
-    links, ...). `ambiguous=False` only trusts the unambiguous words and tags. A header or footer inside an
-    ``<article>`` is that entry's (HTML5: a post's title and date), not the page's."""
-    for anc in ancestors(node):
+    """Whether a node sits in page chrome (nav, header, footer, breadcrumb, pagination, related links, ...; not
+    ``<body class="hashpager">``: the page's name). `ambiguous=False` only trusts the unambiguous words and tags.
+    A header or footer inside an ``<article>`` is that entry's (HTML5: a post's title and date), not the page's."""
+    for anc in itertools.takewhile(lambda n: n.tag not in ("body", "html"), ancestors(node)):
         if anc.tag in EXCLUDED_TAGS and not (anc.tag in ENTRY_PARTS and _in_article(anc)):
             return True
         tokens = _tokens(anc)

@@ -179,10 +179,16 @@ def menu(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], scored_urls:
     return tuple(out.values())
 
 
+#: a per-year part of the column is named like the column's topic (法治政府建设) with a year and a column's word
+YEARLY_PART_SCORE = 80
+_YEARLY_PART = re.compile(r"报告|专栏|专题")
+
+
 def subcolumns(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], crumb_urls: frozenset[str],
                shapes: frozenset[str], entries: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Links (or a year <select>'s options naming URLs) to per-year parts of this column: named by a year (2023年,
-    2023年度), or a column link named like a year's report (2023年度法治政府建设年度报告 → /2023/index.html) — not
+    2023年度), or a column link named like a year's report or 专栏 (2023年度法治政府建设年度报告 → /2023/index.html,
+    2024年度法治政府建设专栏 → /2024nd/) — not
     one of the page's list `entries`, unless its URL is a column's."""
     out: list[str] = []
     for a, u in c.anchors(tree, c.base_url(tree, url)):
@@ -190,7 +196,8 @@ def subcolumns(tree: c.LexborHTMLParser, url: str, hosts: frozenset[str], crumb_
         if u == url or u in crumb_urls or u in out or not c.same_site(u, hosts) or c.is_article_url(u) \
                 or c.is_attachment(u) or c.in_excluded_container(a, ambiguous=False):
             continue
-        yearly_column = (YEAR_RE.search(label) and "报告" in label and scored(YEAR_RE.sub("", label))[0] >= 90
+        yearly_column = (YEAR_RE.search(label) and _YEARLY_PART.search(label)
+                         and scored(YEAR_RE.sub("", label))[0] >= YEARLY_PART_SCORE
                          and (c.is_column_url(u) or (c.url_shape(u) in shapes and u not in entries)))
         if is_year_label(label) or yearly_column:
             out.append(u)

@@ -4,6 +4,8 @@
   the page's own with another page number (``?page=3``, ``&pageIndex=3``, ``list_3.html``);
 * tabs: one list split by a query parameter (文件 / 公告 / 报告 as ``?type=1|2|3``): the links that add one
   parameter to the list's own URL, at least two adding the same one (`tabs`);
+* fragment pagers: links ``#pageNum=2`` that a script turns into a request of the page's own URL with that query
+  (`fragment_query`): read as that URL;
 * script-only pagers: a pager written by a script from numbers in the page — positional calls
   (``createPageHTML(7, 0, "index", "html")``, ``createPageHTML("page_div", 7, 0, "index", "html", 67)``) or
   configurations (``{total: 23, size: 6, current: 1, prefix: "index", suffix: "html"}``, ``var countPage = 3``):
@@ -17,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -53,12 +55,34 @@ _PAIR = re.compile(r"""([A-Za-z_$][\w$]*)["']?\s*[:=]\s*(?:"([^"]{0,40})"|'([^']
 _ARG = re.compile(r"""\s*(?:"([^"]*)"|'([^']*)'|(-?\d+)|([A-Za-z_$][\w$]*))\s*$""")
 
 
+_FRAGMENT_QUERY = re.compile(r"^#!?\??([A-Za-z_][\w.]*=[^&=#]*(?:&[A-Za-z_][\w.]*=[^&=#]*)*)$")
+
+
+def fragment_query(href: str | None, url: str) -> str | None:
+    """The page a ``#k=v[&k=v…]`` link names: a script reads the fragment and asks the page's own URL with those
+    query parameters (``#pageNum=2`` on ``list.jsp?catid=27`` → ``list.jsp?catid=27&pageNum=2``), a parameter the
+    URL has replaced in place; None for any other href."""
+    m = _FRAGMENT_QUERY.match((href or "").strip())
+    if m is None:
+        return None
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    for key, value in parse_qsl(m.group(1), keep_blank_values=True):
+        at = next((i for i, (k, _v) in enumerate(pairs) if k == key), None)
+        if at is None:
+            pairs.append((key, value))
+        else:
+            pairs[at] = (key, value)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(pairs, safe="/:"), ""))
+
+
 def page_links(tree: LexborHTMLParser, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
     """Further list pages named by links (下一页, 尾页, page numbers, ``rel="next"``) and page-number selects."""
     base = c.base_url(tree, url)
     shape = c.url_shape(url)
     out: list[str] = []
-    for a, u in c.anchors(tree, base):
+    hashed = [(a, u) for a in tree.css('a[href^="#"]') if (u := fragment_query(a.attributes.get("href"), url))]
+    for a, u in [*c.anchors(tree, base), *hashed]:  # a #pageNum=2 pager: the page's own URL in its query form
         if u == url or not c.same_site(u, hosts) or c.is_article_url(u) or c.is_attachment(u):
             continue
         text = c.clean(a.text()) or c.clean(a.attributes.get("title"))

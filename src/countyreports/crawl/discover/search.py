@@ -8,24 +8,25 @@
 
 Phases:
 
-* **find** — best first, with a page budget and no fixed depth: a frontier of links scored by their words in
-  the context of their page, link title, image alt and URL hints (`page.candidates`), expanded best first;
-  首页 → 政府信息公开 → 法定主动公开内容 → 法治政府建设 → 年度报告 is an ordinary path. When every named way
-  is spent, the homepage's short menu links that no table scores (特色栏目) are asked, a few, in their order.
-  Each page fetched is judged (`accepts`) and searched for entries (`articles`); a script-only page is judged
-  once the JSON endpoints its scripts ask have answered. The site's mobile edition a page declares (手机版) is
-  searched like another homepage. Links off the county's site are asked only as *probes* (at most
-  `max_probes`): a probed page with the county's identity (its 网站标识码, or the county named as the site's
-  owner) adds its host to the scope; any other is dropped.
-* **list** — the column's list pages: its pages (links, script pagers, JSON paging), its per-year
-  sub-columns, the list APIs its scripts name, the other tabs of its list (文件 / 公告 / 报告 as ``?type=``: a
-  county files its reports under any), at most `max_list_pages`. A column found as one tab of the list its link came
-  from is that list, walked with all its tabs. A topic column whose first page lists
-  others' reports only (a 司法局's) is walked, then left for the search to go on when its whole list holds none
-  of the county's; it is the column again when nothing else is found.
+* **find** — best first, with a page budget and no fixed depth: a frontier of links scored by their words in the
+  context of their page, link title, image alt and URL hints (`page.candidates`); 首页 → 政府信息公开 → 法定主动公开内容
+  → 法治政府建设 → 年度报告 is an ordinary path. When every named way is spent, the homepage's short menu links that no
+  table scores (特色栏目) are asked, a few, in their order; then, until the budget is spent, the unnamed sub-columns
+  (公告公示) of each page on a named way, best page first. Each page fetched is judged (`accepts`) and searched for
+  entries (`articles`); a script-only page is judged once the JSON endpoints its scripts ask have answered. The
+  site's mobile edition a page declares (手机版) is searched like another homepage. Links off the county's site are
+  asked only as *probes* (at most `max_probes`): a probed page with the county's identity (its 网站标识码, or the
+  county named as the site's owner) adds its host to the scope; any other is dropped.
+* **list** — the column's list pages: its pages (links, script pagers, JSON paging), its per-year sub-columns (of a
+  part listing nothing: its report sub-column), the list APIs its scripts name, the other tabs of its list (文件 /
+  公告 / 报告 as ``?type=``: a county files its reports under any), at most `max_list_pages`. A column found as one
+  tab of the list its link came from is that list, walked with all its tabs. A topic column whose first page lists
+  others' reports only (a 司法局's) is walked, then left for the search to go on when its whole list holds none of
+  the county's; it is the column again when nothing else is found.
 * **site search** — when no column is found: the homepage's GET search form (never a guessed URL) is asked
   each of `keywords.SEARCH_QUERIES`, its results read like a list; a target off the county's site only when its
   query carries the county's 网站标识码 (a shared 集约化 search service); results count only on the county's site.
+  No form, or no result: the list with most of the county's own reports among others (通知公告) is the column.
 
 The homepage answering an anti-bot challenge ends the search as *blocked*; a dead homepage as unreadable.
 """
@@ -38,7 +39,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from countyreports.crawl.discover import common as c
-from countyreports.crawl.discover.acceptance import REPORT_SCORE, accepts, others_only, owned, report_like
+from countyreports.crawl.discover.acceptance import REPORT_SCORE, accepts, below, mixed_rank, others_only, owned
+from countyreports.crawl.discover.acceptance import report_like, report_parts
 from countyreports.crawl.discover.exchange import Answer, Ask, Tried  # noqa: F401 (callers import them here)
 from countyreports.crawl.discover.keywords import SEARCH_QUERIES
 from countyreports.crawl.discover.names import placed
@@ -49,13 +51,12 @@ from countyreports.models import County, Link
 
 #: links scoring less are not worth a request
 MIN_SCORE = 25
-#: an off-site link scoring less is not probed
-PROBE_SCORE = 36
+PROBE_SCORE = 36  # an off-site link scoring less is not probed
 PROBE_PENALTY = 10
 MAX_SEARCH_PAGES = 10  # result pages of all the queries together
 TRIED_KEPT = 5
-#: the homepage's unscored menu links asked when every named way is spent
-MAX_MENU_TRIES = 6
+MAX_MENU_TRIES = 6  # the homepage's unscored menu links asked when every named way is spent
+UNNAMED_SHARE = MIN_SCORE - 1 - MAX_MENU_TRIES  # a named way's unnamed sub-columns come next, by the way's score
 
 
 class Phase(StrEnum):
@@ -126,8 +127,8 @@ class ColumnSearch:
     _provisional: bool = False  # the column's first page lists others' reports only: judged once walked
     _fallback: tuple[str, dict[str, Link]] | None = None  # a column of others' reports, taken when nothing else is
     _tabbed: dict[str, PageView] = field(default_factory=dict)  # pages judged no column whose lists have tabs
+    _mixed: tuple[tuple[int, int, int], str, PageView] | None = None  # the list with most of the county's reports
 
-    # ------------------------------------------------------------------ requests
     def start(self, homepage: str | None = None) -> None:
         self._push(Ask(homepage or self.county.homepage, "home"), 10_000)
 
@@ -173,6 +174,9 @@ class ColumnSearch:
                     break
                 self._list_pages += 1
                 return ask
+            if self.phase is Phase.SEARCH and not self.via_search and self._mixed is not None:  # it found nothing
+                self._take_column(self._mixed[1], self._mixed[2])
+                return self._next()
             if self._provisional and others_only(tuple(self.items.values()), self.county.county):
                 self._resume()  # its whole list holds others' reports only: the county's column is elsewhere
                 return self._next()
@@ -196,7 +200,6 @@ class ColumnSearch:
         else:
             self._on_list(ask, answer)
 
-    # ------------------------------------------------------------------ results
     @property
     def done(self) -> bool:
         return self.phase is Phase.DONE
@@ -204,7 +207,6 @@ class ColumnSearch:
     def best_tried(self) -> tuple[str, ...]:
         return tuple(str(t) for t in sorted(self.tried, key=lambda t: -t.score)[:TRIED_KEPT])
 
-    # ------------------------------------------------------------------ internals
     def _push(self, ask: Ask, priority: int) -> None:
         if ask.url not in self._seen:
             heapq.heappush(self._frontier, (-priority, next(self._seq), ask))
@@ -289,6 +291,8 @@ class ColumnSearch:
             return
         if tabs(answer.url, view.variants):
             self._tabbed[answer.url] = view
+        if not home and (mine := mixed_rank(view, self.county.county))[0] and mine > (self._mixed or ((0,),))[0]:
+            self._mixed = (mine, answer.url, view)
         self.tried.append(Tried(answer.url, view.score, name, f"{len(view.items)} entries, "
                                 f"{report_like(view.items, self.county.county)} reports"))
         if view.redirect and self.scope.allows(view.redirect):  # a page that only sends the browser on
@@ -308,6 +312,10 @@ class ColumnSearch:
                 self._probes += 1
                 self._push(Ask(cand.url, "probe", cand.text, cand.context, ask.depth + 1, host_of(cand.url)),
                            cand.score - PROBE_PENALTY)
+        if not home and view.score >= MIN_SCORE:  # a named way's unnamed sub-columns (公告公示): before giving up
+            for item in (i for i in below(view) if self.scope.allows(i.url)):
+                self._push(Ask(item.url, "find", item.text, "", ask.depth + 1, parent=answer.url),
+                           UNNAMED_SHARE * view.score // 100)
         if home:  # asked last, a few, in their order: the homepage's menu links that name no way
             for i, item in enumerate(view.menu[:MAX_MENU_TRIES]):
                 if self.scope.allows(item.url):
@@ -355,7 +363,8 @@ class ColumnSearch:
                 self.items.setdefault(link.url, link)
         follow = list(view.next_pages)
         if ask.depth < 2 and self.phase is Phase.LIST:
-            follow += [*view.subcolumns, *view.apis, *view.frames]
+            follow += [*view.subcolumns, *view.apis, *view.frames,  # a year's part listing nothing: its reports'
+                       *(report_parts(view) if ask.depth and not view.items else ())]
         if ask.depth == 0 and self.phase is Phase.LIST:  # the other tabs of the column's list
             follow += tabs(view.url, view.variants)
         for u in follow:
@@ -383,6 +392,9 @@ class ColumnSearch:
                 if c.page_key(target) not in self._list_seen:
                     self._list_seen.add(c.page_key(target))
                     self._list.append(Ask(target, "search", "site search", allow=allow))
+            return
+        if self._mixed is not None:  # no site search to ask: the list with most of the county's own reports
+            self._take_column(self._mixed[1], self._mixed[2])
             return
         self._finish(f"report column not found in {self.find_requests} pages" + (
             f" (the budget, {self.budget})" if self.find_requests >= self.budget else "") + "; no site search to ask")
