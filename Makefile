@@ -22,7 +22,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 NATIVE_SRC := $(addprefix src/countyreports/,text/chars.py text/mojibake.py text/pinyin.py text/clean.py \
 	text/decode.py text/numerals.py reading/urls.py reading/query.py reading/pagenoise.py reading/pagemeta.py \
 	reading/titles.py reading/paragraphs.py reading/article.py reading/parts.py reading/nesting.py reading/sections.py reading/metadata.py \
-	reading/indicators/breaks.py reading/indicators/frames.py reading/indicators/cues.py reading/indicators/rows.py \
+	reading/indicators/breaks.py reading/indicators/frames.py reading/indicators/cues.py reading/indicators/rows.py reading/indicators/columns.py \
 	reading/indicators/quantities.py reading/indicators/scope.py reading/indicators/rates.py \
 	reading/indicators/levels.py reading/indicators/periods.py reading/indicators/pairs.py \
 	reading/indicators/totals.py reading/indicators/places.py reading/indicators/departments.py \

@@ -39,6 +39,7 @@ MODULES = (
     "countyreports.reading.metadata",
     "countyreports.reading.indicators.breaks", "countyreports.reading.indicators.frames",
     "countyreports.reading.indicators.cues", "countyreports.reading.indicators.rows",
+    "countyreports.reading.indicators.columns",
     "countyreports.reading.indicators.quantities", "countyreports.reading.indicators.scope",
     "countyreports.reading.indicators.rates", "countyreports.reading.indicators.levels",
     "countyreports.reading.indicators.periods", "countyreports.reading.indicators.pairs",

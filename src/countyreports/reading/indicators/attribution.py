@@ -31,7 +31,9 @@ from typing import Final
 import re
 
 from countyreports.reading.indicators.cues import CueWord, Hit, glue_in
-from countyreports.reading.indicators.departments import SUBJECT_REACH as SUBJECT_AFTER, department_other
+from countyreports.reading.indicators.departments import (
+    SUBJECT_REACH as SUBJECT_AFTER, WHOLE_COUNTY, department_other,
+)
 from countyreports.reading.indicators.frames import FRAMES, Frame
 from countyreports.reading.indicators.levels import CLAUSE, OWN, PARAGRAPH, SENTENCE, Levels, match_frame
 from countyreports.reading.indicators.pairs import ends_with_to
@@ -265,8 +267,11 @@ def attribute(t: str, q: Qty, sc: Scope) -> Reading:
         used.append(verb)
     if sc.after_break and _abuts_break(t, sc):
         return none  # the words that decide start right after a lost span: they may be cut
-    if department_other(t, sc.c0, q.unit_start, f.code, q.end, sc.c1 + SUBJECT_AFTER, sc.prefecture_other):
-        return none  # 县交通运输局组织本系统执法人员培训3期: one department's own figure (departments.py)
+    if department_other(t, sc.c0, q.unit_start, f.code, q.end, sc.c1 + SUBJECT_AFTER, sc.prefecture_other) or (
+            sc.s0 < sc.c0 and not any(w in t[sc.c0:q.start] for w in WHOLE_COUNTY)
+            and department_other(t, sc.s0, sc.c0, f.code, q.end, sc.c1 + SUBJECT_AFTER, sc.prefecture_other)):
+        return none  # 县交通运输局组织本系统执法人员培训3期: one department's own figure (departments.py), in a
+        #              later clause too when it names no subject of its own (县妇联开展…36场，发放资料4,000份)
     return Reading(f.code, kind, sign if kind == "change" else 1.0, labels(used, q), *span(q, used, sc))
 
 

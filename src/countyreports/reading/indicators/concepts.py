@@ -104,7 +104,8 @@ CONCEPTS: dict[str, Concept] = {
         "领导干部 国家工作人员 公职人员 公务员 党员干部 村干部 调解员 网格员 明白人 律师 干部")),
     # lenient decisions are no count of cases (不予处罚、减轻处罚决定96宗)
     "lenient": Concept("blocker", _w(
-        "不予处罚 免予处罚 免罚 减轻处罚 从轻处罚 首违不罚 轻微不罚 不予处罚决定 免予处罚决定 减轻处罚决定 从轻处罚决定")),
+        "不予处罚 免予处罚 免罚 减轻处罚 从轻处罚 首违不罚 轻微不罚 不予处罚决定 免予处罚决定 减轻处罚决定 从轻处罚决定 "
+        "不予处罚案件 免予处罚案件 减轻处罚案件 从轻处罚案件")),
     "penalty": Concept("object", _w(
         "行政处罚 处罚决定 处罚案件 违法案件 违法行为 立案查处 查处 罚款决定 执法案件 一般程序")),
     # ------------------------------------------------------------------ publicity
@@ -167,6 +168,8 @@ CONCEPTS: dict[str, Concept] = {
         "较上年 比上年 同比 环比 比去年 较去年 与上年相比 与去年相比 较上一年 比上一年 较改革前 比改革前 "
         "较前 较年初 比年初 上年 去年 同期 上一年 往年 改革前 原来 与上一年相比 与上一年度相比 与前一年相比 "
         "较上一年度 比上一年度 较前一年 比前一年 前一年 上一年度 比起上一年 比起上年 比起去年")),
+    # the state after a change, labelling this year's figure (｜改革前 245｜改革后 198): says nothing of the thing
+    "after_state": Concept("frame", _w("改革后 清理后 调整后 精简后 压减后 整合后")),
     "compare_other": Concept("frame", _w("平均水平 全市平均 全省平均 全国平均 平均 排名 位居 位列")),
     "plan": Concept("frame", _w(
         "力争 计划 预计 目标 不少于 不低于 至少 确保 争取 将至少 规划 预期 努力实现 要达到 达标 任务数 目标任务 "
@@ -241,6 +244,10 @@ COMPARE_WORDS = ("与", "同", "比起", "较之", "相比于", "相较于")
 BASELINE_COMPARE = ("较之", "比起", "比照", "对比", "较", "比")
 #: a clause that states this year's figure opens with one of these (上年27件，今年40件; 去年底…，今年底…)
 THIS_YEAR_OPENERS = ("今年", "本年度", "本年", "当年")
+#: a table cell's or a list item's period label that names the state before / after a change, ranked with last
+#: year's / this year's figure (证明事项（项）｜清理前 78｜清理后 23; 行政许可事项｜改革前 245｜改革后 198)
+BEFORE_LABELS = ("改革前", "清理前", "调整前", "精简前", "压减前", "整合前")
+AFTER_LABELS = ("改革后", "清理后", "调整后", "精简后", "压减后", "整合后")
 #: right after a period label, words that make the figure no figure of that period (上年结转4件: a part carried
 #: over; 2019年以来: a total since; 2022年以前)
 LABEL_NOT: tuple[str, ...] = ("结转", "遗留", "以来", "以前", "之前", "以后", "之后", "来", "前", "后")

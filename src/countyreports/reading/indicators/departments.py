@@ -9,6 +9,11 @@ county's, unless the department is the one that holds the county's figure of tha
 申请, 县司法局牵头组织执法人员轮训, 县税务局…减税降费, 县市场监管局…新登记市场主体 are the county's own figures:
 the department named is the one that keeps that figure for the whole county (COMPETENT, by code, as data).
 
+The county's court is such a body too: its
+figures of other codes (its pre-trial mediation: 县人民法院诉前调解纠纷…) are its own, not the county government's,
+unless the clause makes the county's bodies its party (COURT_PARTY: …为被告的, 败诉); it keeps the county's
+litigation figures (COMPETENT).
+
 A department is read at the opening of the clause (after 其中): the county's prefix (县, 区, 旗) and up to
 NAME_MAX characters ending in one of DEPARTMENT_ENDS (局, 委, 办公室, 中心, 大队, 支队); without the prefix only a
 name of at least BARE_MIN characters ending in 局 (综合行政执法局). Several departments (、 or 等 in the name) are
@@ -25,7 +30,11 @@ import re
 SUBJECT_REACH: Final = 18  # characters at a clause's opening read for a department
 NAME_MAX: Final = 12  # characters of a department's name between the prefix and its ending, at most
 BARE_MIN: Final = 3  # characters before 局 of a department named without the county's prefix, at least
-DEPARTMENT_ENDS: Final = ("局", "委", "办公室", "中心", "大队", "支队", "联", "工会")  # (县妇联, 县残联, 县总工会)
+DEPARTMENT_ENDS: Final = ("局", "委", "办公室", "中心", "大队", "支队", "联", "工会", "法院")  # (县妇联, 县总工会,
+#                                                                                                县人民法院)
+#: in the clause of a court's figure, words that make the county's bodies its party: the court's figure of the
+#: county's own cases (县人民法院审结以县政府为被告的案件…), not the court's caseload
+COURT_PARTY: Final = ("被告", "被诉", "败诉", "应诉")
 #: words in a department's name that make it the body of the whole county, for every code
 COUNTY_WIDE: Final = ("县委", "区委", "旗委", "政府", "司法", "依法治", "法治", "法制")
 SENTENCE_STOPS: Final = ("。", "；", ";", "\n")
@@ -34,7 +43,7 @@ WHOLE_COUNTY: Final = ("全县", "全区", "全旗")
 #: code prefix → words in a department's name that make it the keeper of the county's figure of that code
 COMPETENT: Final = {
     "admin_reconsideration": ("复议",),
-    "admin_litigation": ("应诉",),
+    "admin_litigation": ("应诉", "法院"),  # (the county court keeps the county's litigation figures)
     "head_court": ("应诉",),
     "legal_aid": ("法律援助", "公共法律服务"),
     "disputes": ("调解", "信访", "矛盾纠纷", "矛调", "公共法律服务", "综治", "社会治理"),
@@ -82,6 +91,8 @@ def department_other(t: str, c0: int, end: int, code: str, rest0: int = 0, rest1
             m.group("prefix") is None and (m.group("end") != "局" or len(name) < BARE_MIN)):
         return False  # (several departments: 县市场监管局、县交通运输局等部门…)
     whole = m.group(0)
+    if m.group("end") == "法院" and any(w in t[m.end():end] for w in COURT_PARTY):
+        return False
     if m.group("prefix") == "市":  # 市法律援助中心…: the prefecture's department in a county's report, the
         return prefecture_other     # county's own in a 县级市's
     if any(w in whole for w in COUNTY_WIDE):

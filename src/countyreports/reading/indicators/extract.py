@@ -312,7 +312,7 @@ def read(p: Prepared, wins: list[Window], sections: Sequence[Section] = (), pref
 def _lead(t: str, s0: int, sent_ends: list[int]) -> LeadSource:
     """The sentence before `s0` on the same line, when short (a lead such as 1.规范行政复议。); for an item of a
     list after a colon whose items end at ；, the words before the colon (合法性审查情况：规范性文件18件；重大行政
-    决策6项；…: 合法性审查情况 leads every item)."""
+    决策6项；…: 合法性审查情况 leads every item); a table row ending in its figure lends nothing."""
     if s0 == 0 or t[s0 - 1] == "\n":
         return LeadSource(t, 0, 0)
     j = bisect_left(sent_ends, s0 - 1)
@@ -327,6 +327,8 @@ def _lead(t: str, s0: int, sent_ends: list[int]) -> LeadSource:
                 break
             k -= 1
             a = sent_ends[k - 1] + 1 if k else 0
+    if t[s0 - 2:s0 - 1].isdigit() and ("｜" in t[a:s0] or "|" in t[a:s0]):
+        return LeadSource(t, 0, 0)  # a table row before, ending in its figure: a sibling row, not a lead
     return LeadSource(t, a, s0 - 1) if s0 - 1 - a <= LEAD_MAX else LeadSource(t, 0, 0)
 
 

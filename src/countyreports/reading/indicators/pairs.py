@@ -24,6 +24,7 @@ from countyreports.reading.indicators.concepts import (
     BASELINE_AFTER, BASELINE_COMPARE, BASELINE_OPENERS, BASELINE_VERBS, COMPARE_WORDS, FROM_FILLERS, FROM_WORDS, LABEL_NOT, THIS_YEAR_OPENERS,
     TO_BOUNDS, TO_WORDS,
 )
+from countyreports.reading.indicators.columns import pair_periods
 from countyreports.reading.indicators.quantities import Qty
 from countyreports.reading.indicators.taxonomy import MEASURE_KIN
 
@@ -110,8 +111,12 @@ def _arrow(between: str) -> bool:
 
 def pair_quantities(t: str, qs: list[Qty], sent_start: list[int]) -> None:
     """Fold before→after statements: the first number becomes the `from_value` of the second (see module doc)."""
-    if not ("由" in t or "从" in t or "相比" in t or "上年" in t or "去年" in t or "年" in t):
-        return
+    if "由" in t or "从" in t or "相比" in t or "年" in t:
+        _pair_in_text(t, qs, sent_start)
+    pair_periods(t, qs)  # (columns.py: figures of one row labelled by their periods)
+
+
+def _pair_in_text(t: str, qs: list[Qty], sent_start: list[int]) -> None:
     for i in range(1, len(qs)):
         q, p = qs[i], qs[i - 1]
         if p.kind != "value" or p.base != q.base or sent_start[i] != sent_start[i - 1]:

@@ -11,7 +11,7 @@ no report year known: followed by 以来 and 累计), or an
 event of SINCE_EVENTS followed by 以来, or the span of a multi-year plan (“十四五”期间, 普法规划期); 一年来, 今年以来, 年初以来 and the report year's own 2023年以来 are the
 year itself. A count of years with a total word (四年合计, 两年共, 三年轮训总量) and a start year with 起 or 至今
 (自2019年起, 2018年…至今) are several years too. Constant work per figure: a few str.rfind over SINCE_REACH
-characters.
+characters. 年间 reads as 年来 (组建15年间); 自 + an event + 至今 as 以来 (自“八五”规划实施至今).
 
 A figure of a part of the year (截至9月底, 截至11月20日, 上半年, 一季度, 前三季度, 1至10月) is no figure of the year
 either: its period is a date before the year's last month, a half or a quarter, or a span of months ending
@@ -44,7 +44,7 @@ PLAN_NAMES: Final = ("五”", "十三五", "十四五", "十五五", "五年", 
 
 #: a count of years (two or more) then, before the figure, a word that sums them (四年合计, 两年共, 三年轮训总量)
 _YEARS_SUMMED: Final = re.compile(r"(?<![〇零一二两三四五六七八九十])[两二三四五六七八九十]年(?!度|级|制)")
-SUM_WORDS: Final = ("合计", "共", "累计", "总量", "总计", "加总", "总数")
+SUM_WORDS: Final = ("合计", "共", "累计", "累积", "总量", "总计", "加总", "总数")
 #: a start year, then 起 or (later in the sentence) 至今: a total since then (自2019年起, 2018年启动…至今)
 _FROM_YEAR: Final = re.compile(r"([12][0-9]{3})年(?:起|[^，,。；;]{0,12}至今)")
 #: a part of the year: a date before December after 截至 / 截止 (截至9月底, 截至11月20日), a half or a quarter,
@@ -88,11 +88,11 @@ def _year_span(t: str, lo: int, pos: int) -> bool:
 def multi_year(t: str, s0: int, pos: int, report_year: int | None) -> bool:
     """Is the figure at `pos` (its sentence starts at `s0`) a total over several years (module doc)?"""
     lo = max(s0, pos - SINCE_REACH)
-    for word in ("以来", "年来"):
+    for word in ("以来", "年来", "年间"):
         at = t.rfind(word, lo, pos)
         if at < 0 or "的" in t[at + 2:min(pos, at + 6)]:
             continue
-        if word == "年来" and _counted_years(t, at, lo):
+        if word != "以来" and _counted_years(t, at, lo):  # 三年来, 组建15年间
             return True
         if word == "以来" and _since(t, at, lo, report_year):
             return True
@@ -114,6 +114,10 @@ def multi_year(t: str, s0: int, pos: int, report_year: int | None) -> bool:
         for m in _FROM_YEAR.finditer(t, lo, pos):  # 自2019年起…, 自2018年启动改革至今
             if report_year is None or int(m.group(1)) < report_year:
                 return True
+        k = window.find("自")  # 自“八五”规划实施至今: an event of SINCE_EVENTS, then 至今
+        e = window.find("至今", k + 1)
+        if 0 <= k < e and any(w in window[k:e] for w in SINCE_EVENTS):
+            return True
     return False
 
 
